@@ -1,0 +1,20 @@
+/**
+ * @file `aot bench [suite]`: measurements against a peer run in the same process. With no suite
+ * it runs every suite in turn. Suites are lazy subcommands in `bench/<suite>.ts`.
+ */
+import { defineCommand, runCommand, type CommandDef } from "citty";
+
+const suites: Record<string, () => Promise<CommandDef>> = {
+  // suites are added here, one lazy line each, sorted
+};
+
+export default defineCommand({
+  meta: { name: "bench", description: "Measure aot against in-process peers (decode, encode, ...)" },
+  args: { json: { type: "boolean", description: "One JSON object per suite" } },
+  subCommands: suites,
+  async run({ rawArgs }) {
+    // citty calls the parent's run after a subcommand too; only run everything when none was named.
+    if (rawArgs.some((a) => a in suites)) return;
+    for (const load of Object.values(suites)) await runCommand(await load(), { rawArgs });
+  },
+});
