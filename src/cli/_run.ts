@@ -24,36 +24,41 @@ export function reportError(err: unknown): number {
   return EXIT.findings;
 }
 
-/** Resolve `aot <verb> ...` down to the leaf command, for usage output. */
-async function leafOf(cmd: CommandDef, rawArgs: string[]): Promise<[CommandDef, CommandDef?]> {
+/**
+ * Walk `aot <verb> [<sub>] ...` down to the command that will run. citty's runCommand drops a
+ * subcommand's return value, so we dispatch ourselves and run the leaf directly: its return value
+ * becomes the exit code at any depth.
+ */
+async function leafOf(cmd: CommandDef, rawArgs: string[]): Promise<{ cmd: CommandDef; parent?: CommandDef; args: string[] }> {
   let cur = cmd;
   let parent: CommandDef | undefined;
-  const args = [...rawArgs];
+  let args = [...rawArgs];
   for (;;) {
     const subs = typeof cur.subCommands === "function" ? await cur.subCommands() : await cur.subCommands;
-    const name = args.find((a) => !a.startsWith("-"));
-    if (!subs || !name || !(name in subs)) return [cur, parent];
+    const i = args.findIndex((a) => !a.startsWith("-"));
+    const name = i < 0 ? undefined : args[i];
+    if (!subs || name === undefined || !(name in subs)) return { cmd: cur, parent, args };
     const next = (subs as Record<string, unknown>)[name];
     parent = cur;
     cur = (typeof next === "function" ? await (next as () => Promise<CommandDef>)() : await next) as CommandDef;
-    args.splice(args.indexOf(name), 1);
+    args = args.slice(i + 1);
   }
 }
 
 /** Entry point: parse argv, run, and exit with the contract's code. */
 export async function runCli(main: CommandDef, rawArgs = process.argv.slice(2)): Promise<never> {
   try {
-    if (rawArgs.includes("--help") || rawArgs.includes("-h") || rawArgs.length === 0) {
-      const [cmd, parent] = await leafOf(main, rawArgs);
-      await showUsage(cmd, parent);
-      process.exit(EXIT.ok);
-    }
     if (rawArgs.length === 1 && (rawArgs[0] === "--version" || rawArgs[0] === "-v")) {
       const meta = typeof main.meta === "function" ? await main.meta() : await main.meta;
       console.log(meta?.version);
       process.exit(EXIT.ok);
     }
-    const { result } = await runCommand(main, { rawArgs });
+    const leaf = await leafOf(main, rawArgs);
+    if (rawArgs.includes("--help") || rawArgs.includes("-h") || rawArgs.length === 0) {
+      await showUsage(leaf.cmd, leaf.parent);
+      process.exit(EXIT.ok);
+    }
+    const { result } = await runCommand(leaf.cmd, { rawArgs: leaf.args });
     process.exit(typeof result === "number" ? result : EXIT.ok);
   } catch (err) {
     process.exit(reportError(err));
