@@ -1,0 +1,11 @@
+/**
+ * @file Public API of the ARM64 backend (stage 6): checked immediates, registers, the encoder
+ * families, the assembler buffer with labels and literal pools, and the disassembler.
+ *
+ *   import { addImm, tryImm12, X0, X1, disasmWord } from "../arm64/index.ts";
+ *   disasmWord(addImm(1, X0, X1, tryImm12(5)!));   // "add x0, x1, #0x5"
+ */
+export * from "./imm.ts";
+export * from "./regs.ts";
+export * from "./isa/data-imm.ts";
+export { disasmWord, disassembleArm64, formatArm64Line, type Arm64Line } from "./disasm.ts";

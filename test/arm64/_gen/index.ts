@@ -1,0 +1,7 @@
+/** @file Every ARM64 generator family, by golden-file name. */
+import type { Gen } from "./_util.ts";
+import { GEN as dataImm } from "./data-imm.ts";
+
+export const FAMILIES: Record<string, Record<string, Gen>> = {
+  "data-imm": dataImm,
+};
