@@ -1,0 +1,55 @@
+/**
+ * @file `aot codemap show <file> [--json] [--blocks]`: the records of one FEX code map, the
+ * libraries it names with their paths, block counts and the executable's bitness. A truncated
+ * trailing record (a writer killed mid-flush) is tolerated and shown as a warning (exit 0); a
+ * malformed map is one error line and exit 2.
+ *
+ *   aot codemap show ~/.cache/fex-emu/codemap/ready/game.exe-0123456789abcdef
+ *   aot codemap show new.bin --json --blocks | jq '.images[0].blocks | length'
+ */
+import { defineCommand } from "citty";
+import { consola } from "consola";
+import { readFileSync } from "node:fs";
+import { InputError, UsageError } from "../../../util/errors.ts";
+
+export default defineCommand({
+  meta: { name: "show", description: "Show the records, images and blocks of a FEX code map" },
+  args: {
+    file: { type: "positional", description: "code map file", required: false },
+    json: { type: "boolean", description: "Machine-readable output (one JSON object)" },
+    blocks: { type: "boolean", description: "List every block offset" },
+  },
+  async run({ args }) {
+    if (!args.file) throw new UsageError("usage: aot codemap show <file> [--json] [--blocks]");
+    const { parseCodeMap, codeMapImages, hex16 } = await import("../../../codemap/index.ts");
+    const file = String(args.file);
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(readFileSync(file));
+    } catch (e) {
+      throw new InputError(file, `cannot read: ${(e as Error).message}`, "io");
+    }
+    const map = parseCodeMap(bytes, file);
+    const kinds = { block: 0, library: 0, executable: 0 };
+    for (const r of map.records) kinds[r.kind]++;
+    const images = [...codeMapImages(map).values()].map((im) => ({
+      fileId: hex16(im.fileId),
+      path: im.path,
+      bitness: im.bitness ?? null,
+      blockCount: im.blocks.size,
+      ...(args.blocks ? { blocks: [...im.blocks].sort((a, b) => a - b).map((b) => `0x${b.toString(16)}`) } : {}),
+    }));
+    if (args.json) {
+      console.log(JSON.stringify({ file, size: bytes.length, records: kinds, trailingBytes: map.trailing.length, warnings: map.warnings, images }, null, 1));
+      return 0;
+    }
+    consola.log(`${file}: ${bytes.length} bytes, ${map.records.length} records (${kinds.block} blocks, ${kinds.library} library, ${kinds.executable} executable)`);
+    for (const im of images) {
+      const what = im.bitness ? `executable, ${im.bitness}-bit` : "library";
+      consola.log(`  ${im.fileId}  ${String(im.blockCount).padStart(7)} blocks  ${what}  ${im.path || "(no path)"}`);
+      if (im.blocks) consola.log(`    ${im.blocks.join(" ")}`);
+    }
+    for (const w of map.warnings) consola.warn(w);
+    return 0;
+  },
+});
