@@ -13,8 +13,11 @@
  */
 import type { Row } from "./isa/_row.ts";
 import { DATA_IMM_ROWS } from "./isa/data-imm.ts";
+import { LOGICAL_ROWS } from "./isa/logical.ts";
+import { MOVE_WIDE_ROWS } from "./isa/move-wide.ts";
+import { BITFIELD_ROWS } from "./isa/bitfield.ts";
 
-const FAMILIES: Row[][] = [DATA_IMM_ROWS];
+const FAMILIES: Row[][] = [DATA_IMM_ROWS, LOGICAL_ROWS, MOVE_WIDE_ROWS, BITFIELD_ROWS];
 
 let buckets: Row[][] | undefined;
 

@@ -191,3 +191,16 @@ export function fpImm8Value(imm8: number): number {
   const e = b ? cd - 3 : cd + 1;
   return sign * (1 + (imm8 & 15) / 16) * 2 ** e;
 }
+
+/** MOVZ/MOVN/MOVK hw field: the left shift 0/16 (sf=0) or 0/16/32/48 (sf=1), divided by 16. */
+export type Hw = Brand<number, "Hw">;
+export function tryHw(sf: 0 | 1, shift: number): Hw | undefined {
+  return shift % 16 === 0 && shift >= 0 && shift < (sf ? 64 : 32) ? ((shift / 16) as Hw) : undefined;
+}
+
+/** A bitfield range for the UBFX/SBFX/BFI/BFXIL/UBFIZ/SBFIZ/BFC aliases, packed lsb | width << 8. */
+export type BitRange = Brand<number, "BitRange">;
+export function tryBitRange(sf: 0 | 1, lsb: number, width: number): BitRange | undefined {
+  const W = sf ? 64 : 32;
+  return isInt(lsb) && isInt(width) && lsb >= 0 && width >= 1 && lsb + width <= W ? ((lsb | (width << 8)) as BitRange) : undefined;
+}

@@ -8,4 +8,7 @@
 export * from "./imm.ts";
 export * from "./regs.ts";
 export * from "./isa/data-imm.ts";
+export * from "./isa/logical.ts";
+export * from "./isa/move-wide.ts";
+export * from "./isa/bitfield.ts";
 export { disasmWord, disassembleArm64, formatArm64Line, type Arm64Line } from "./disasm.ts";
