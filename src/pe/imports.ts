@@ -40,7 +40,8 @@ function readThunks(space: RvaSpace, rva: number, dll: string, what: string): Im
       // Bits 30..0 hold the hint/name RVA; the PE32+ bits 62..31 must be zero.
       if (v > 0x7fffffffn) fail(space.file, `${what} entry of ${dll} is ${hex(v)}: neither an ordinal nor a hint/name RVA`, "corrupt");
       const hn = Number(v);
-      out.push({ hint: space.u16(hn, `hint of an import from ${dll}`), name: space.cString(hn + 2, `name of an import from ${dll}`) });
+      const hint = space.u16(hn, `hint of an import from ${dll}`);
+      out.push({ name: space.cString(hn + 2, `name of an import from ${dll}`), hint });
     }
   }
 }
