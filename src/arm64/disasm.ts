@@ -16,8 +16,9 @@ import { DATA_IMM_ROWS } from "./isa/data-imm.ts";
 import { LOGICAL_ROWS } from "./isa/logical.ts";
 import { MOVE_WIDE_ROWS } from "./isa/move-wide.ts";
 import { BITFIELD_ROWS } from "./isa/bitfield.ts";
+import { DATA_REG_ROWS } from "./isa/data-reg.ts";
 
-const FAMILIES: Row[][] = [DATA_IMM_ROWS, LOGICAL_ROWS, MOVE_WIDE_ROWS, BITFIELD_ROWS];
+const FAMILIES: Row[][] = [DATA_IMM_ROWS, LOGICAL_ROWS, MOVE_WIDE_ROWS, BITFIELD_ROWS, DATA_REG_ROWS];
 
 let buckets: Row[][] | undefined;
 

@@ -11,4 +11,5 @@ export * from "./isa/data-imm.ts";
 export * from "./isa/logical.ts";
 export * from "./isa/move-wide.ts";
 export * from "./isa/bitfield.ts";
+export * from "./isa/data-reg.ts";
 export { disasmWord, disassembleArm64, formatArm64Line, type Arm64Line } from "./disasm.ts";
