@@ -43,7 +43,8 @@ export function sectionFlagNames(flags: number): string[] {
   return out;
 }
 
-const MAX_SECTIONS = 96; // the Windows loader's own limit
+const MAX_SECTIONS = 96;
+const MAX_READ = 64 << 20; // the Windows loader's own limit
 
 export function parseSections(r: FileReader, h: PeHeaders): Section[] {
   if (h.numberOfSections > MAX_SECTIONS) fail(r.file, `NumberOfSections is ${h.numberOfSections} (the loader allows at most ${MAX_SECTIONS})`, "corrupt");
@@ -125,6 +126,8 @@ export class RvaSpace {
 
   /** Copy of [rva, rva+n) as the loader maps it. */
   bytes(rva: number, n: number, what: string): Uint8Array {
+    // No real directory comes near this; a hostile VirtualSize must not make us zero-fill GiBs.
+    if (n > MAX_READ) fail(this.file, `${what} at RVA ${hex(rva)} claims ${n} bytes (more than ${MAX_READ})`, "corrupt");
     const loc = this.locate(rva, n);
     if (!loc) fail(this.file, `${what} at RVA ${hex(rva)} (${n} bytes) lies outside the headers and every section`, "bad-rva");
     if (loc.backed === n) return this.r.bytes.subarray(loc.off, loc.off + n);
