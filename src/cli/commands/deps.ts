@@ -59,9 +59,9 @@ export default defineCommand({
         for (const ch of children.get(name) ?? []) walk(ch, indent + "  ");
       };
       walk(c.root.name, "");
-      consola.log(lines.join("\n"));
+      console.log(lines.join("\n"));
       for (const u of c.unresolved) consola.error(`unresolved ${u.name} (imported by ${u.importer}): ${u.reason}`);
-      consola.log(`${c.images.length} images, ${c.unresolved.length} unresolved`);
+      console.log(`${c.images.length} images, ${c.unresolved.length} unresolved`);
     }
     return c.unresolved.length ? 1 : 0;
   },

@@ -27,12 +27,12 @@ export default defineCommand({
       console.log(JSON.stringify({ cacheDir: cd.dir, source: cd.source, ...r, changed }, null, 1));
     } else {
       consola.info(`cache dir ${cd.dir} (from ${cd.source})`);
-      consola.log(`imported ${r.imported.length} new map(s), skipped ${r.skipped.length}, bad ${r.bad.length}`);
+      console.log(`imported ${r.imported.length} new map(s), skipped ${r.skipped.length}, bad ${r.bad.length}`);
       for (const c of r.changed) {
         const deps = c.addedDeps.length ? `, +${c.addedDeps.length} dependencies` : "";
-        consola.log(`  ${c.created ? "created" : "updated"} ${c.name}: +${c.addedBlocks} blocks (${c.totalBlocks} total)${deps}  ${c.path}`);
+        console.log(`  ${c.created ? "created" : "updated"} ${c.name}: +${c.addedBlocks} blocks (${c.totalBlocks} total)${deps}  ${c.path}`);
       }
-      if (r.unchanged.length) consola.log(`  unchanged: ${r.unchanged.join(", ")}`);
+      if (r.unchanged.length) console.log(`  unchanged: ${r.unchanged.join(", ")}`);
       for (const s of r.skipped) consola.warn(`skipped ${s.file}: ${s.reason}`);
       for (const b of r.bad) consola.error(`malformed ${b.file} (renamed to .bad): ${b.reason}`);
       for (const w of r.warnings) consola.warn(w);

@@ -43,11 +43,11 @@ export default defineCommand({
       console.log(JSON.stringify({ file, size: bytes.length, records: kinds, trailingBytes: map.trailing.length, warnings: map.warnings, images }, null, 1));
       return 0;
     }
-    consola.log(`${file}: ${bytes.length} bytes, ${map.records.length} records (${kinds.block} blocks, ${kinds.library} library, ${kinds.executable} executable)`);
+    console.log(`${file}: ${bytes.length} bytes, ${map.records.length} records (${kinds.block} blocks, ${kinds.library} library, ${kinds.executable} executable)`);
     for (const im of images) {
       const what = im.bitness ? `executable, ${im.bitness}-bit` : "library";
-      consola.log(`  ${im.fileId}  ${String(im.blockCount).padStart(7)} blocks  ${what}  ${im.path || "(no path)"}`);
-      if (im.blocks) consola.log(`    ${im.blocks.join(" ")}`);
+      console.log(`  ${im.fileId}  ${String(im.blockCount).padStart(7)} blocks  ${what}  ${im.path || "(no path)"}`);
+      if (im.blocks) console.log(`    ${im.blocks.join(" ")}`);
     }
     for (const w of map.warnings) consola.warn(w);
     return 0;
