@@ -90,6 +90,11 @@ export function aggregateCodeMaps(cacheDir: string, opts: { wait?: boolean } = {
   const res: AggregateResult = { imported: [], skipped: [], bad: [], changed: [], unchanged: [], warnings: [] };
   const newDir = join(cacheDir, "codemap", "new");
   const readyDir = join(cacheDir, "codemap", "ready");
+  if (!existsSync(newDir)) {
+    // Nothing FEX wrote here: do not create folders or a lock file in someone else's prefix.
+    res.warnings.push(`${newDir} does not exist; nothing to import`);
+    return res;
+  }
   const lock = lockCacheDir(cacheDir, opts.wait ?? true);
   if (lock === undefined) throw new InputError(cacheDir, "another aggregator holds codemap/.aot-aggregate.lock", "busy");
   const held: number[] = [];
@@ -98,7 +103,7 @@ export function aggregateCodeMaps(cacheDir: string, opts: { wait?: boolean } = {
     for (const name of readdirSync(readyDir)) if (isTempName(name)) unlinkSync(join(readyDir, name));
 
     const pending = new Map<bigint, Pending>();
-    const names = existsSync(newDir) ? readdirSync(newDir).filter((n) => n.endsWith(".bin")).sort() : [];
+    const names = readdirSync(newDir).filter((n) => n.endsWith(".bin")).sort();
     for (const name of names) {
       const file = join(newDir, name);
       const st = statSync(file, { throwIfNoEntry: false });
@@ -107,7 +112,13 @@ export function aggregateCodeMaps(cacheDir: string, opts: { wait?: boolean } = {
         res.skipped.push({ file: name, reason: "empty (writer has not started)" });
         continue;
       }
-      const fd = openSync(file, "r");
+      let fd: number;
+      try {
+        fd = openSync(file, "r");
+      } catch (e) {
+        res.skipped.push({ file: name, reason: `cannot open: ${(e as Error).message}` });
+        continue;
+      }
       if (!tryFlock(fd)) {
         closeSync(fd);
         res.skipped.push({ file: name, reason: "locked by its writer" });

@@ -93,6 +93,15 @@ describe("aggregation", () => {
     expect(existsSync(join(d, "codemap/new", `${newName(0)}.bad`))).toBe(true);
   });
 
+  test("a cache dir without codemap/new is left untouched", () => {
+    const d = mkdtempSync(join(tmpdir(), "aot-codemap-empty-"));
+    roots.push(d);
+    const r = aggregateCodeMaps(d);
+    expect(r.imported).toEqual([]);
+    expect(r.warnings[0]).toContain("does not exist");
+    expect(readdirSync(d)).toEqual([]);
+  });
+
   test("a second aggregator does not run while the lock is held", () => {
     const d = cacheDir();
     aggregateCodeMaps(d);
