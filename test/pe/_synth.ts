@@ -3,7 +3,7 @@
  *
  * - {@link withVolatileMetadata}: no linker here emits volatile metadata (MSVC does), so the
  *   tests append one to a copy of a mingw fixture: a new `.lcfg` section holding a PE32+ load
- *   config (Size 0x118, so it covers VolatileMetadataPointer at +0x100), an
+ *   config (Size 0x140, the size the ARM64EC stub uses, covering VolatileMetadataPointer at +0x100), an
  *   IMAGE_VOLATILE_METADATA header, the access table and the info-range table; the section
  *   count, SizeOfImage and data directory 10 are patched to match. The expected values are the
  *   inputs we write, not anything our parser produced.
@@ -41,9 +41,9 @@ export function withVolatileMetadata(src: Uint8Array, spec: VolatileSpec): Uint8
   const rva = align(dv0.getUint32(opt + 56, true), sectionAlign);
   const rawOff = align(src.length, fileAlign);
 
-  // Layout inside the new section: load config @0, volatile header @0x120, tables after it.
-  const lcSize = 0x118;
-  const vmAt = 0x120;
+  // Layout inside the new section: load config @0, volatile header @0x148, tables after it.
+  const lcSize = 0x140;
+  const vmAt = 0x148;
   const accAt = vmAt + 24;
   const rngAt = accAt + spec.accessRvas.length * 4;
   const used = rngAt + spec.ranges.length * 8;

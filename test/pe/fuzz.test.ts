@@ -31,7 +31,7 @@ function prng(seed: number): () => number {
 function inputs(): { name: string; bytes: Uint8Array }[] {
   const read = (p: string) => new Uint8Array(readFileSync(p));
   const list = [sample(32), sample(64), fixture("pe-fwd.dll"), fixture("pe-fwd32.dll"), fixture("pe-user64.exe"), fixture("pe-user32.exe"), fixture("arm64ec.dll"), fixture("arm64x.dll"), buildDelayFixture()];
-  const out = list.map((p) => ({ name: p.split("/").pop()!, bytes: read(p) }));
+  const out: { name: string; bytes: Uint8Array }[] = list.map((p) => ({ name: p.split("/").pop()!, bytes: read(p) }));
   out.push({ name: "volatile.exe", bytes: withVolatileMetadata(read(sample(64)), { accessRvas: [0x1010, 0x1020], ranges: [{ rva: 0x1000, size: 0x100 }] }) });
   // The smallest few PEs of each corpus (small keeps each case cheap).
   for (const dir of [wine64Dir(), wine32Dir()]) {

@@ -130,7 +130,7 @@ describe("(c) hybrid code ranges equal llvm-readobj-19 --coff-load-config", () =
       expect(ro.codeMap.length).toBeGreaterThan(0);
       const pe = parsePe(new Uint8Array(readFileSync(path)), path);
       const kinds: Record<string, string> = { ARM64: "arm64", ARM64EC: "arm64ec", X64: "x64" };
-      expect(pe.loadConfig?.hybrid).toEqual(ro.codeMap.map((r) => ({ start: r.start, end: r.end, kind: kinds[r.kind] ?? r.kind })));
+      expect(pe.loadConfig?.hybrid as unknown).toEqual(ro.codeMap.map((r) => ({ start: r.start, end: r.end, kind: kinds[r.kind] ?? r.kind })));
     });
   }
 });

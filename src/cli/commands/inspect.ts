@@ -52,6 +52,7 @@ export default defineCommand({
             size: lc.size,
             ...(lc.securityCookie !== undefined ? { securityCookie: hx(lc.securityCookie) } : {}),
             ...(lc.chpeMetadataPointer ? { chpeMetadataPointer: hx(lc.chpeMetadataPointer), chpeVersion: lc.chpeVersion } : {}),
+            ...(lc.volatileMetadataPointer ? { volatileMetadataPointer: hx(lc.volatileMetadataPointer) } : {}),
             hybrid: lc.hybrid ?? [],
             volatileMetadata: lc.volatileMetadata ?? null,
           }
