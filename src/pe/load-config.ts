@@ -54,6 +54,8 @@ export interface LoadConfig {
   /** CHPE version and code-range map, when the image is hybrid. */
   chpeVersion?: number;
   hybrid?: CodeRange[];
+  /** ARM64EC: ARM64 RUNTIME_FUNCTIONs of the EC code (the exception directory holds the x64 ones). */
+  extraRfeTable?: { rva: number; size: number };
   volatileMetadata?: VolatileMetadata;
 }
 
@@ -97,7 +99,7 @@ export function parseLoadConfig(space: RvaSpace): LoadConfig | undefined {
   return lc;
 }
 
-function parseChpe(space: RvaSpace, va: bigint): Pick<LoadConfig, "chpeVersion" | "hybrid"> {
+function parseChpe(space: RvaSpace, va: bigint): Pick<LoadConfig, "chpeVersion" | "hybrid" | "extraRfeTable"> {
   const at = space.rvaOfVa(va, "CHPEMetadataPointer");
   const version = space.u32(at, "CHPE metadata");
   const mapRva = space.u32(at + 4, "CHPE metadata");
@@ -124,7 +126,11 @@ function parseChpe(space: RvaSpace, va: bigint): Pick<LoadConfig, "chpeVersion" 
     if (end > space.h.sizeOfImage) fail(space.file, `CHPE code range #${i} ${hex(start)}-${hex(end)} runs past SizeOfImage ${hex(space.h.sizeOfImage)}`, "corrupt");
     hybrid.push({ start, end, kind });
   }
-  return { chpeVersion: version, hybrid };
+  if (!space.h.is64) return { chpeVersion: version, hybrid };
+  // IMAGE_ARM64EC_METADATA +64/+68 (checked against llvm-readobj-19's ExtraRFETable on the fixtures).
+  const extra = { rva: space.u32(at + 64, "CHPE metadata"), size: space.u32(at + 68, "CHPE metadata") };
+  if (extra.rva && !space.has(extra.rva, extra.size)) fail(space.file, `CHPE ExtraRFETable ${hex(extra.rva)}+${hex(extra.size)} lies outside the image`, "corrupt");
+  return { chpeVersion: version, hybrid, ...(extra.rva ? { extraRfeTable: extra } : {}) };
 }
 
 function parseVolatile(space: RvaSpace, va: bigint): VolatileMetadata {

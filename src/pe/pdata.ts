@@ -3,7 +3,9 @@
  *
  * On entry: an RvaSpace. On exit: RUNTIME_FUNCTION entries. x64 images (and ARM64EC images,
  * whose COFF machine is AMD64) use 12-byte `{ begin, end, unwind }` entries; ARM64 uses 8-byte
- * `{ begin, unwind-or-packed }` entries (end left undefined). Other machines (i386) have no
+ * `{ begin, unwind-or-packed }` entries (end left undefined). In ARM64EC images this table holds
+ * the x64 code's functions; the EC code's ARM64 entries are in the CHPE ExtraRFETable
+ * (load-config.ts). Other machines (i386) have no
  * table; an empty list is returned. The function starts seed code discovery.
  *
  *   parsePdata(space).map((f) => f.begin);   // function start RVAs

@@ -130,6 +130,8 @@ describe("(c) hybrid code ranges equal llvm-readobj-19 --coff-load-config", () =
       expect(ro.codeMap.length).toBeGreaterThan(0);
       const pe = parsePe(new Uint8Array(readFileSync(path)), path);
       const kinds: Record<string, string> = { ARM64: "arm64", ARM64EC: "arm64ec", X64: "x64" };
+      const extra = /ExtraRFETable: (0x[0-9A-F]+)\s+ExtraRFETableSize: (0x[0-9A-F]+)/i.exec(await Bun.spawn(["llvm-readobj-19", "--coff-load-config", path]).stdout.text());
+      expect(pe.loadConfig?.extraRfeTable).toEqual({ rva: Number(extra![1]), size: Number(extra![2]) });
       expect(pe.loadConfig?.hybrid as unknown).toEqual(ro.codeMap.map((r) => ({ start: r.start, end: r.end, kind: kinds[r.kind] ?? r.kind })));
     });
   }
