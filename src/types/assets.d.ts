@@ -1,0 +1,5 @@
+/** Binary assets imported with `with { type: "file" }` resolve to a path (embedded by `bun build --compile`). */
+declare module "*.exe" {
+  const path: string;
+  export default path;
+}
