@@ -3,7 +3,8 @@
  *
  * On entry: an RvaSpace. On exit: one {@link ImportedDll} per descriptor, each function either
  * `{ name, hint }` or `{ ordinal }`. The name table (ILT / INT) is read when present, else the
- * IAT, as the loader does. Lists end at their NUL entry; hostile lists without one end at the
+ * IAT, as the loader does. Old (VC6) delay descriptors, Attributes bit 0 clear, hold VAs
+ * throughout, name-table entries included. Lists end at their NUL entry; hostile lists without one end at the
  * section boundary (InputError) or at the caps below, so a loop never runs away.
  *
  *   const imps = parseImports(space);          // [{ dll: "KERNEL32.dll", functions: [...] }]
@@ -26,7 +27,7 @@ const MAX_DLLS = 4096;
 const MAX_FUNCTIONS = 65536;
 
 /** Walk an ILT/INT: pointer-sized entries up to the NUL one. */
-function readThunks(space: RvaSpace, rva: number, dll: string, what: string): ImportedFunction[] {
+function readThunks(space: RvaSpace, rva: number, dll: string, what: string, vaEntries = false): ImportedFunction[] {
   const out: ImportedFunction[] = [];
   const width = space.h.is64 ? 8 : 4;
   const ordFlag = space.h.is64 ? 1n << 63n : 1n << 31n;
@@ -36,6 +37,10 @@ function readThunks(space: RvaSpace, rva: number, dll: string, what: string): Im
     if (v === 0n) return out;
     if (v & ordFlag) {
       out.push({ ordinal: Number(v & 0xffffn) });
+    } else if (vaEntries) {
+      const hn = space.rvaOfVa(v, `delay import name entry of ${dll}`);
+      const hint = space.u16(hn, `hint of an import from ${dll}`);
+      out.push({ name: space.cString(hn + 2, `name of an import from ${dll}`), hint });
     } else {
       // Bits 30..0 hold the hint/name RVA; the PE32+ bits 62..31 must be zero.
       if (v > 0x7fffffffn) fail(space.file, `${what} entry of ${dll} is ${hex(v)}: neither an ordinal nor a hint/name RVA`, "corrupt");
@@ -84,7 +89,7 @@ export function parseDelayImports(space: RvaSpace): ImportedDll[] {
     const iat = rvaOf(dv.getUint32(12, true), "delay import address table");
     const int = rvaOf(dv.getUint32(16, true), "delay import name table");
     if (int === 0) fail(space.file, `delay import descriptor for ${dll} has no import name table`, "corrupt");
-    out.push({ dll, functions: readThunks(space, int, dll, "delay import name table"), iatRva: iat });
+    out.push({ dll, functions: readThunks(space, int, dll, "delay import name table", !(attributes & 1)), iatRva: iat });
   }
   return out;
 }
