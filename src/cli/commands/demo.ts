@@ -1,23 +1,94 @@
 /**
- * @file `aot demo`: runs the pipeline stages that exist on the embedded sample program
- * (samples/hello32.exe and hello64.exe, built from samples/hello/hello.c and embedded in the
- * binary), so a newcomer sees aot work with nothing but the binary.
+ * @file `aot demo`: the main job on an embedded default. Runs every stage that exists on the
+ * sample programs embedded in the binary (samples/hello32.exe and hello64.exe, built from
+ * samples/hello/hello.c): PE loading, the DLL closure inside the Wine prefix (or Wine's builtin
+ * folders when there is none), and a FEX code map of the images' known code entry points written
+ * into a FEX cache-dir layout and aggregated into ready maps. Everything goes to a fresh
+ * temporary folder that is removed afterwards unless `--keep`.
+ *
+ *   aot demo            # human-readable
+ *   aot demo --json     # one JSON object
  */
 import { defineCommand } from "citty";
 import { consola } from "consola";
-import { sampleBytes } from "../_samples.ts";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { aggregateCodeMaps, buildCodeMap, encodeCodeMap, newMapName, type CodeMapImage } from "../../codemap/index.ts";
+import { fileIdHex, MACHINE_NAMES, parsePe, type PeFile } from "../../pe/index.ts";
+import { dependencyClosure, findPrefix } from "../../prefix/index.ts";
+import { sampleBytes, sampleName } from "../_samples.ts";
+
+/** Code entry points the image itself declares: entry, exports, TLS callbacks, .pdata starts. */
+function declaredEntries(pe: PeFile): Set<number> {
+  const rvas = new Set<number>();
+  const exec = (rva: number) => pe.sections.some((s) => s.executable && rva >= s.rva && rva < s.rva + Math.max(s.virtualSize, s.rawSize));
+  const add = (rva: number | undefined) => rva !== undefined && exec(rva) && rvas.add(rva);
+  add(pe.entryRva);
+  for (const e of pe.exports) add(e.rva);
+  for (const va of pe.tlsCallbacks) add(Number(va - pe.imageBase));
+  for (const rva of pe.functionStarts) add(rva);
+  return rvas;
+}
 
 export default defineCommand({
   meta: { name: "demo", description: "Run aot's stages on the embedded sample program" },
-  args: { json: { type: "boolean", description: "Machine-readable output" } },
+  args: {
+    json: { type: "boolean", description: "One JSON object instead of text" },
+    keep: { type: "boolean", description: "Keep the temporary folder and print its path" },
+    prefix: { type: "string", description: "Wine prefix for the DLL closure (default: $WINEPREFIX, ~/.wine, else Wine's builtin folders)" },
+  },
   async run({ args }) {
-    const out: Record<string, unknown> = {};
-    for (const bits of [32, 64] as const) {
-      const bytes = await sampleBytes(bits);
-      out[`hello${bits}.exe`] = { size: bytes.length };
-      if (!args.json) consola.info(`hello${bits}.exe: ${bytes.length} bytes`);
+    const work = mkdtempSync(join(tmpdir(), "aot-demo-"));
+    const say = (msg: string) => !args.json && consola.log(msg);
+    const report: Record<string, unknown> = { workDir: work, images: [] as unknown[] };
+    try {
+      const cacheDir = join(work, "fex-emu");
+      mkdirSync(join(cacheDir, "codemap", "new"), { recursive: true });
+      for (const bits of [32, 64] as const) {
+        const name = sampleName(bits);
+        const path = join(work, name);
+        const bytes = await sampleBytes(bits);
+        writeFileSync(path, bytes);
+
+        // Stage 1: the PE loader.
+        const pe = parsePe(bytes, name);
+        const machine = MACHINE_NAMES[pe.machine] ?? `0x${pe.machine.toString(16)}`;
+        say(`\n${name}: ${pe.format} ${machine}, image base 0x${pe.imageBase.toString(16)}, entry RVA 0x${pe.entryRva.toString(16)}, FileId ${fileIdHex(pe.fileId)}`);
+        say(`  sections: ${pe.sections.map((s) => `${s.name}${s.executable ? "(x)" : ""}`).join(" ")}`);
+        say(`  imports: ${pe.imports.map((d) => `${d.dll} (${d.functions.length})`).join(", ")}`);
+
+        // Stage 2: the DLL closure inside the prefix.
+        const prefix = findPrefix({ prefix: args.prefix, exe: path });
+        const closure = dependencyClosure(path, { prefix });
+        say(`  DLL closure (${prefix ? `prefix ${prefix.root}` : "no prefix: Wine's builtin folders"}): ${closure.images.length - 1} DLLs, ${closure.unresolved.length} unresolved`);
+        for (const u of closure.unresolved) say(`    unresolved ${u.name} (imported by ${u.importer}): ${u.reason}`);
+
+        // Stage 3: a FEX code map of the declared entry points, then aggregation to a ready map.
+        const blocks = declaredEntries(pe);
+        const image: CodeMapImage = { fileId: pe.fileId, path: `c:\\demo\\${name}`, blocks, bitness: bits };
+        writeFileSync(join(cacheDir, "codemap", "new", newMapName(image, 0)), encodeCodeMap(buildCodeMap([image])));
+        (report.images as unknown[]).push({
+          name,
+          format: pe.format,
+          machine,
+          fileId: fileIdHex(pe.fileId),
+          sections: pe.sections.length,
+          imports: pe.imports.length,
+          closure: closure.images.slice(1).map((i) => i.name),
+          unresolved: closure.unresolved,
+          codeMapBlocks: blocks.size,
+        });
+        say(`  code map: ${blocks.size} blocks (entry, exports, TLS callbacks, .pdata starts)`);
+      }
+      const agg = aggregateCodeMaps(cacheDir);
+      report.readyMaps = agg.changed.map((c) => ({ name: c.name, blocks: c.totalBlocks }));
+      say(`\nready maps in ${join(cacheDir, "codemap", "ready")}: ${agg.changed.map((c) => `${c.name} (${c.totalBlocks} blocks)`).join(", ")}`);
+      if (args.json) console.log(JSON.stringify(report));
+      return 0;
+    } finally {
+      if (args.keep) consola.info(`kept ${work}`);
+      else rmSync(work, { recursive: true, force: true });
     }
-    if (args.json) console.log(JSON.stringify(out));
-    return 0;
   },
 });
