@@ -17,8 +17,11 @@ import { LOGICAL_ROWS } from "./isa/logical.ts";
 import { MOVE_WIDE_ROWS } from "./isa/move-wide.ts";
 import { BITFIELD_ROWS } from "./isa/bitfield.ts";
 import { DATA_REG_ROWS } from "./isa/data-reg.ts";
+import { COND_ROWS } from "./isa/cond.ts";
+import { SYSTEM_ROWS } from "./isa/system.ts";
+import { BRANCH_ROWS } from "./isa/branch.ts";
 
-const FAMILIES: Row[][] = [DATA_IMM_ROWS, LOGICAL_ROWS, MOVE_WIDE_ROWS, BITFIELD_ROWS, DATA_REG_ROWS];
+const FAMILIES: Row[][] = [DATA_IMM_ROWS, LOGICAL_ROWS, MOVE_WIDE_ROWS, BITFIELD_ROWS, DATA_REG_ROWS, COND_ROWS, SYSTEM_ROWS, BRANCH_ROWS];
 
 let buckets: Row[][] | undefined;
 

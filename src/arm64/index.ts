@@ -12,4 +12,7 @@ export * from "./isa/logical.ts";
 export * from "./isa/move-wide.ts";
 export * from "./isa/bitfield.ts";
 export * from "./isa/data-reg.ts";
+export * from "./isa/cond.ts";
+export * from "./isa/system.ts";
+export * from "./isa/branch.ts";
 export { disasmWord, disassembleArm64, formatArm64Line, type Arm64Line } from "./disasm.ts";

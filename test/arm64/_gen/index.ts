@@ -3,9 +3,15 @@ import type { Gen } from "./_util.ts";
 import { GEN as dataImm } from "./data-imm.ts";
 import { GEN as logical } from "./logical.ts";
 import { GEN as dataReg } from "./data-reg.ts";
+import { GEN as cond } from "./cond.ts";
+import { GEN as system } from "./system.ts";
+import { GEN as branch } from "./branch.ts";
 
 export const FAMILIES: Record<string, Record<string, Gen>> = {
   "data-imm": dataImm,
   logical,
   "data-reg": dataReg,
+  cond,
+  system,
+  branch,
 };
