@@ -20,8 +20,9 @@ import { DATA_REG_ROWS } from "./isa/data-reg.ts";
 import { COND_ROWS } from "./isa/cond.ts";
 import { SYSTEM_ROWS } from "./isa/system.ts";
 import { BRANCH_ROWS } from "./isa/branch.ts";
+import { LOAD_STORE_ROWS } from "./isa/load-store.ts";
 
-const FAMILIES: Row[][] = [DATA_IMM_ROWS, LOGICAL_ROWS, MOVE_WIDE_ROWS, BITFIELD_ROWS, DATA_REG_ROWS, COND_ROWS, SYSTEM_ROWS, BRANCH_ROWS];
+const FAMILIES: Row[][] = [DATA_IMM_ROWS, LOGICAL_ROWS, MOVE_WIDE_ROWS, BITFIELD_ROWS, DATA_REG_ROWS, COND_ROWS, SYSTEM_ROWS, BRANCH_ROWS, LOAD_STORE_ROWS];
 
 let buckets: Row[][] | undefined;
 

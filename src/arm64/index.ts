@@ -15,4 +15,5 @@ export * from "./isa/data-reg.ts";
 export * from "./isa/cond.ts";
 export * from "./isa/system.ts";
 export * from "./isa/branch.ts";
+export * from "./isa/load-store.ts";
 export { disasmWord, disassembleArm64, formatArm64Line, type Arm64Line } from "./disasm.ts";

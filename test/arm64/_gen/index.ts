@@ -6,6 +6,7 @@ import { GEN as dataReg } from "./data-reg.ts";
 import { GEN as cond } from "./cond.ts";
 import { GEN as system } from "./system.ts";
 import { GEN as branch } from "./branch.ts";
+import { GEN as loadStore } from "./load-store.ts";
 
 export const FAMILIES: Record<string, Record<string, Gen>> = {
   "data-imm": dataImm,
@@ -14,4 +15,5 @@ export const FAMILIES: Record<string, Record<string, Gen>> = {
   cond,
   system,
   branch,
+  "load-store": loadStore,
 };
