@@ -21,8 +21,9 @@ import { COND_ROWS } from "./isa/cond.ts";
 import { SYSTEM_ROWS } from "./isa/system.ts";
 import { BRANCH_ROWS } from "./isa/branch.ts";
 import { LOAD_STORE_ROWS } from "./isa/load-store.ts";
+import { ATOMIC_ROWS } from "./isa/atomic.ts";
 
-const FAMILIES: Row[][] = [DATA_IMM_ROWS, LOGICAL_ROWS, MOVE_WIDE_ROWS, BITFIELD_ROWS, DATA_REG_ROWS, COND_ROWS, SYSTEM_ROWS, BRANCH_ROWS, LOAD_STORE_ROWS];
+const FAMILIES: Row[][] = [DATA_IMM_ROWS, LOGICAL_ROWS, MOVE_WIDE_ROWS, BITFIELD_ROWS, DATA_REG_ROWS, COND_ROWS, SYSTEM_ROWS, BRANCH_ROWS, LOAD_STORE_ROWS, ATOMIC_ROWS];
 
 let buckets: Row[][] | undefined;
 

@@ -16,4 +16,5 @@ export * from "./isa/cond.ts";
 export * from "./isa/system.ts";
 export * from "./isa/branch.ts";
 export * from "./isa/load-store.ts";
+export * from "./isa/atomic.ts";
 export { disasmWord, disassembleArm64, formatArm64Line, type Arm64Line } from "./disasm.ts";

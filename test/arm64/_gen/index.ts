@@ -7,6 +7,7 @@ import { GEN as cond } from "./cond.ts";
 import { GEN as system } from "./system.ts";
 import { GEN as branch } from "./branch.ts";
 import { GEN as loadStore } from "./load-store.ts";
+import { GEN as atomic } from "./atomic.ts";
 
 export const FAMILIES: Record<string, Record<string, Gen>> = {
   "data-imm": dataImm,
@@ -16,4 +17,5 @@ export const FAMILIES: Record<string, Record<string, Gen>> = {
   system,
   branch,
   "load-store": loadStore,
+  "atomic": atomic,
 };
