@@ -17,4 +17,6 @@ export * from "./isa/system.ts";
 export * from "./isa/branch.ts";
 export * from "./isa/load-store.ts";
 export * from "./isa/atomic.ts";
+export * from "./features.ts";
+export * from "./encoder.ts";
 export { disasmWord, disassembleArm64, formatArm64Line, type Arm64Line } from "./disasm.ts";
