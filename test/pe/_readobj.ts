@@ -40,8 +40,10 @@ export interface ReadObj {
 
 const num = (s: string): number => (s.startsWith("0x") ? parseInt(s.slice(2), 16) : parseInt(s, 10));
 
-export async function readobj(path: string, extra: string[] = []): Promise<ReadObj> {
-  const p = Bun.spawn(["llvm-readobj-19", "--sections", "--coff-imports", "--coff-exports", "--coff-basereloc", ...extra, path], { stdout: "pipe", stderr: "pipe" });
+export const DEFAULT_DUMPS = ["--sections", "--coff-imports", "--coff-exports", "--coff-basereloc"];
+
+export async function readobj(path: string, extra: string[] = [], dumps = DEFAULT_DUMPS): Promise<ReadObj> {
+  const p = Bun.spawn(["llvm-readobj-19", ...dumps, ...extra, path], { stdout: "pipe", stderr: "pipe" });
   const [text, err, code] = await Promise.all([new Response(p.stdout).text(), new Response(p.stderr).text(), p.exited]);
   if (code !== 0) throw new Error(`llvm-readobj-19 failed on ${path}: ${err}`);
   return parseReadobj(text);

@@ -14,7 +14,7 @@ import { join } from "node:path";
 import { count, fixture, sample, wine32Dir, wine64Dir } from "../_env.ts";
 import { InputError } from "../../src/util/errors.ts";
 import { parsePe, type PeFile } from "../../src/pe/index.ts";
-import { readobj, type ReadObj, type RoExport, type RoFunction } from "./_readobj.ts";
+import { DEFAULT_DUMPS, readobj, type ReadObj, type RoExport, type RoFunction } from "./_readobj.ts";
 import { buildDelayFixture } from "./_synth.ts";
 
 function listFiles(dir: string): string[] {
@@ -76,7 +76,7 @@ function pickSample(): string[] {
   });
 }
 
-function compare(pe: PeFile, ro: ReadObj): string[] {
+function compare(pe: PeFile, ro: ReadObj, withExports = true): string[] {
   const bad: string[] = [];
   const eq = (what: string, a: unknown, b: unknown): void => {
     if (JSON.stringify(a) !== JSON.stringify(b)) bad.push(`${what}: ours ${JSON.stringify(a)?.slice(0, 300)} readobj ${JSON.stringify(b)?.slice(0, 300)}`);
@@ -94,6 +94,10 @@ function compare(pe: PeFile, ro: ReadObj): string[] {
     if (ours.has(e.ordinal)) continue;
     ours.set(e.ordinal, { ordinal: e.ordinal, name: e.name ?? "", ...(e.forwarder !== undefined ? { forwarder: e.forwarder } : { rva: e.rva! }) });
   }
+  if (!withExports) {
+    eq("relocationCount", pe.relocations.count, ro.relocationCount);
+    return bad;
+  }
   const theirs = ro.exports.filter((e) => e.forwarder !== undefined || e.rva !== 0);
   eq("exports", [...ours.values()].sort((a, b) => a.ordinal - b.ordinal), theirs.map((e) => ({ ordinal: e.ordinal, name: e.name, ...(e.forwarder !== undefined ? { forwarder: e.forwarder } : { rva: e.rva }) })).sort((a, b) => a.ordinal - b.ordinal));
   eq("relocationCount", pe.relocations.count, ro.relocationCount);
@@ -106,6 +110,7 @@ describe("(b) sample equals llvm-readobj-19", () => {
     expect(files.length).toBeGreaterThanOrEqual(100);
     const failures: string[] = [];
     let delayed = 0;
+    const refused: string[] = [];
     let i = 0;
     // Two readobj processes at a time: the machine has two cores.
     const worker = async (): Promise<void> => {
@@ -113,11 +118,23 @@ describe("(b) sample equals llvm-readobj-19", () => {
         const f = files[i++]!;
         const pe = parsePe(new Uint8Array(readFileSync(f)), f);
         if (pe.delayImports.length) delayed++;
-        for (const d of compare(pe, await readobj(f))) failures.push(`${f}: ${d}`);
+        let ro: ReadObj;
+        let withExports = true;
+        try {
+          ro = await readobj(f);
+        } catch (e) {
+          // llvm-readobj-19 refuses an export directory with no names whose AddressOfNameOrdinals
+          // is 0 (Wine's http.sys); the loader accepts it. Compare everything else.
+          if (!/export ordinal table not found/.test(String(e))) throw e;
+          refused.push(f.split("/").slice(-2).join("/"));
+          ro = await readobj(f, [], DEFAULT_DUMPS.filter((d) => d !== "--coff-exports"));
+          withExports = false;
+        }
+        for (const d of compare(pe, ro, withExports)) failures.push(`${f}: ${d}`);
       }
     };
     await Promise.all([worker(), worker()]);
-    console.log(`compared ${files.length} files with llvm-readobj-19 (${delayed} with delay imports)`);
+    console.log(`compared ${files.length} files with llvm-readobj-19 (${delayed} with delay imports; exports not compared for ${refused.join(", ") || "none"})`);
     expect(failures.slice(0, 20)).toEqual([]);
   }, 300_000);
 });
