@@ -24,6 +24,7 @@ const main = defineCommand({
     codemap: () => import("./commands/codemap.ts").then((m) => m.default),
     deps: () => import("./commands/deps.ts").then((m) => m.default),
     demo: () => import("./commands/demo.ts").then((m) => m.default),
+    disasm: () => import("./commands/disasm.ts").then((m) => m.default),
     inspect: () => import("./commands/inspect.ts").then((m) => m.default),
   },
 });
