@@ -6,6 +6,7 @@ import { defineCommand, runCommand, type CommandDef } from "citty";
 
 const suites: Record<string, () => Promise<CommandDef>> = {
   // suites are added here, one lazy line each, sorted
+  encode: () => import("./bench/encode.ts").then((m) => m.default),
 };
 
 export default defineCommand({
