@@ -1,0 +1,380 @@
+/**
+ * @file x86 stage: the table-driven decoder (16-, 32- and 64-bit modes).
+ *
+ * Entry: bytes, a start offset, an end, the instruction's address and a reused `Insn`. Exit: the
+ * `Insn` filled with numbers only (form, mnemonic, operands, memory, immediates, branch target)
+ * and the length returned; 0 means the bytes are not a valid instruction (unknown opcode,
+ * reserved register, LOCK where it is not allowed, past the 15-byte limit or the end of the
+ * buffer) and `out.form` is 0. No allocation, no strings, no BigInt on this path.
+ *
+ * The generic part is here: prefixes, REX, VEX2/VEX3, EVEX, XOP, 3DNow!, the decision tree from
+ * `tables/_build.ts`, ModRM/SIB/displacement, immediates. What each operand means is data: the
+ * form's operand descriptors (`S.*`).
+ *
+ *   const d = new Decoder(64), insn = new Insn();
+ *   for (let p = 0; p < code.length; ) { const n = d.decode(code, p, code.length, va + p, insn); p += n || 1; }
+ */
+import { Insn, K, PF } from "./insn.ts";
+import { R, RC, CLASS_BASE } from "./regs.ts";
+import { S, SP } from "./tables/_schema.ts";
+import { tables, N, LF, FF } from "./tables/_build.ts";
+
+const T = tables();
+const { root, hasModrm, nodes, formMnem, formOpCount, formFlags, formImm1, formImm2, formImmExt, opSrc, opCls, opSize, opExt } = T;
+const D3NOW_ROOT = SP.D3NOW * 256;
+
+// 16-bit addressing: ModRM.rm → base and index.
+const RM16_BASE = Int32Array.from([R.GPR16 + 3, R.GPR16 + 3, R.GPR16 + 5, R.GPR16 + 5, R.GPR16 + 6, R.GPR16 + 7, R.GPR16 + 5, R.GPR16 + 3]);
+const RM16_INDEX = Int32Array.from([R.GPR16 + 6, R.GPR16 + 7, R.GPR16 + 6, R.GPR16 + 7, 0, 0, 0, 0]);
+const SEG_DS = R.SEG + 3;
+const SEG_SS = R.SEG + 2;
+const SEG_ES = R.SEG;
+
+export class Decoder {
+  readonly is64: boolean;
+  /** Default operand/address size for the mode: 16 or 32 (64-bit mode defaults to 32-bit operands). */
+  private readonly def: number;
+  constructor(readonly bits: 16 | 32 | 64) {
+    this.is64 = bits === 64;
+    this.def = bits === 16 ? 16 : 32;
+  }
+
+  /** Decode one instruction at `code[pos]`; returns its length, or 0 if invalid. */
+  decode(code: Uint8Array, pos: number, end: number, ip: number, out: Insn): number {
+    const is64 = this.is64;
+    const lim = end < pos + 15 ? end : pos + 15;
+    let p = pos;
+    let p66 = 0, p67 = 0, rep = 0, lock = 0, seg = 0, rex = 0;
+    let b = 0;
+    out.form = 0;
+    out.length = 0;
+    for (;;) {
+      if (p >= lim) return 0;
+      b = code[p++]!;
+      if (b === 0x66) p66 = 1;
+      else if (b === 0x67) p67 = 1;
+      else if (b === 0xf3) rep = 2;
+      else if (b === 0xf2) rep = 3;
+      else if (b === 0xf0) lock = 1;
+      else if (b === 0x2e || b === 0x36 || b === 0x3e || b === 0x26) {
+        if (!is64) seg = R.SEG + ((b >> 3) & 3);
+      } else if (b === 0x64 || b === 0x65) seg = R.SEG + (b & 7);
+      else if (is64 && (b & 0xf0) === 0x40) {
+        rex = b;
+        if (p >= lim) return 0;
+        const nb = code[p]!;
+        // REX counts only if the opcode follows it directly.
+        if ((nb & 0xf0) === 0x40 || nb === 0x66 || nb === 0x67 || nb === 0xf2 || nb === 0xf3 || nb === 0xf0 ||
+          nb === 0x2e || nb === 0x36 || nb === 0x3e || nb === 0x26 || nb === 0x64 || nb === 0x65) rex = 0;
+        continue;
+      } else break;
+      rex = 0;
+    }
+    let space = SP.PRIMARY;
+    let op = b;
+    let W = (rex >> 3) & 1, rR = (rex >> 2) & 1, rX = (rex >> 1) & 1, rB = rex & 1;
+    let vvvv = 0, L = 0, pfx = rep ? rep : p66, vex = 0, evex = 0, rR2 = 0, vV2 = 0, aaa = 0, z = 0, bc = 0;
+    if (b === 0x0f) {
+      if (p >= lim) return 0;
+      op = code[p++]!;
+      space = SP.M0F;
+      if (op === 0x38 || op === 0x3a) {
+        if (p >= lim) return 0;
+        space = op === 0x38 ? SP.M0F38 : SP.M0F3A;
+        op = code[p++]!;
+      } else if (op === 0x0f) space = SP.D3NOW;
+    } else if (b === 0xc4 || b === 0xc5 || b === 0x62 || b === 0x8f) {
+      if (p >= lim) return 0;
+      const b1 = code[p]!;
+      const isEsc = b === 0x8f ? (b1 & 0x1f) >= 8 : is64 || b1 >= 0xc0;
+      if (isEsc) {
+        if (rex || p66 || rep || lock) return 0;
+        p++;
+        if (b === 0xc5) {
+          rR = (~b1 >> 7) & 1;
+          vvvv = (~b1 >> 3) & 15;
+          L = (b1 >> 2) & 1;
+          pfx = b1 & 3;
+          space = SP.VEX1;
+          W = 0; rX = 0; rB = 0;
+          vex = 1;
+        } else {
+          if (p + 1 >= lim) return 0;
+          const b2 = code[p++]!;
+          rR = (~b1 >> 7) & 1; rX = (~b1 >> 6) & 1; rB = (~b1 >> 5) & 1;
+          W = b2 >> 7;
+          vvvv = (~b2 >> 3) & 15;
+          pfx = b2 & 3;
+          if (b === 0x62) {
+            if ((b1 & 0x08) !== 0 || (b2 & 0x04) === 0) return 0;
+            const mm = b1 & 7;
+            if (mm === 0 || mm === 4 || mm === 7) return 0;
+            space = mm <= 3 ? SP.EVEX1 + mm - 1 : mm === 5 ? SP.EVEX5 : SP.EVEX6;
+            rR2 = (~b1 >> 4) & 1;
+            const b3 = code[p++]!;
+            z = b3 >> 7;
+            L = (b3 >> 5) & 3;
+            bc = (b3 >> 4) & 1;
+            vV2 = (~b3 >> 3) & 1;
+            aaa = b3 & 7;
+            evex = 1;
+          } else {
+            L = (b2 >> 2) & 1;
+            const mm = b1 & 0x1f;
+            if (b === 0xc4) {
+              if (mm < 1 || mm > 3) return 0;
+              space = SP.VEX1 + mm - 1;
+              vex = 1;
+            } else {
+              if (mm > 10) return 0;
+              space = SP.XOP8 + mm - 8;
+              vex = 2;
+            }
+          }
+          if (!is64) { rX = 0; rB = 0; }
+        }
+        if (!is64) { rR = 0; rR2 = 0; vvvv &= 7; vV2 = 0; }
+        if (p >= lim) return 0;
+        op = code[p++]!;
+      }
+    }
+    // ── ModRM and the decision tree ──
+    const key = space * 256 + op;
+    let modrm = 0;
+    let n = root[key]!;
+    if (hasModrm[key] || space === SP.D3NOW) {
+      if (p >= lim) return 0;
+      modrm = code[p++]!;
+    }
+    const asz = is64 ? (p67 ? 32 : 64) : p67 ? 48 - this.def : this.def;
+    const mod = hasModrm[key] === 2 ? 3 : modrm >> 6;
+    if (space === SP.D3NOW) n = 0;
+    for (;;) {
+      const t = nodes[n]!;
+      if (t === N.LEAF || t === N.INVALID) break;
+      switch (t) {
+        case N.MODE: n = nodes[n + 1 + (is64 ? 1 : 0)]!; break;
+        case N.PFX: n = nodes[n + 1 + pfx]!; break;
+        case N.W: n = nodes[n + 1 + W]!; break;
+        case N.L: n = nodes[n + 1 + L]!; break;
+        case N.MOD: n = nodes[n + 1 + (mod === 3 ? 1 : 0)]!; break;
+        case N.REG: n = nodes[n + 1 + ((modrm >> 3) & 7)]!; break;
+        case N.RM: n = nodes[n + 1 + (modrm & 7)]!; break;
+        case N.ASZ: n = nodes[n + 1 + (asz >> 5)]!; break;
+        default: n = nodes[n + 1 + (rB ? 0 : 1)]!; break;
+      }
+    }
+    // ── memory operand (its bytes count even when the form turns out invalid) ──
+    let base = 0, index = 0, scale = 0, disp = 0, ripRel = 0, sibIdx = -1;
+    if ((hasModrm[key] === 1 || space === SP.D3NOW) && mod !== 3) {
+      const rm = modrm & 7;
+      if (asz === 16) {
+        if (mod === 0 && rm === 6) {
+          if (p + 2 > lim) return 0;
+          disp = (code[p]! | (code[p + 1]! << 8)) << 16 >> 16;
+          p += 2;
+        } else {
+          base = RM16_BASE[rm]!;
+          index = RM16_INDEX[rm]!;
+          scale = index ? 1 : 0;
+        }
+        if (mod === 1) {
+          if (p >= lim) return 0;
+          disp = (code[p++]! << 24) >> 24;
+        } else if (mod === 2) {
+          if (p + 2 > lim) return 0;
+          disp = (code[p]! | (code[p + 1]! << 8)) << 16 >> 16;
+          p += 2;
+        }
+      } else {
+        const gbase = asz === 64 ? R.GPR64 : R.GPR32;
+        let bnum = rm;
+        if (rm === 4) {
+          if (p >= lim) return 0;
+          const sib = code[p++]!;
+          bnum = sib & 7;
+          sibIdx = ((sib >> 3) & 7) | (rX << 3);
+          scale = 1 << (sib >> 6);
+          if (sibIdx !== 4) index = gbase + sibIdx;
+          else scale = 1 << (sib >> 6);
+          if (bnum === 5 && mod === 0) {
+            bnum = -1;
+          }
+        } else if (rm === 5 && mod === 0) {
+          bnum = -2;
+        }
+        if (bnum >= 0) base = gbase + (bnum | (rB << 3));
+        if (mod === 1) {
+          if (p >= lim) return 0;
+          disp = (code[p++]! << 24) >> 24;
+        } else if (mod === 2 || bnum < 0) {
+          if (p + 4 > lim) return 0;
+          disp = code[p]! | (code[p + 1]! << 8) | (code[p + 2]! << 16) | (code[p + 3]! << 24);
+          p += 4;
+          if (bnum === -2) {
+            if (is64) { base = asz === 64 ? R.RIP : R.EIP; ripRel = 1; }
+            else disp = disp >>> 0;
+          }
+        }
+        if (!index) scale = sibIdx >= 0 ? scale : 0;
+      }
+    }
+    if (space === SP.D3NOW) {
+      if (p >= lim) return 0;
+      n = root[D3NOW_ROOT + code[p++]!]!;
+    }
+    if (n === 0) return 0;
+    // ── operand size → form ──
+    const lf = nodes[n + 4]!;
+    let osz: number;
+    if (is64) osz = lf & LF.F64 ? 64 : W ? 64 : p66 && !(lf & LF.M66 && pfx === 1) ? 16 : lf & LF.D64 ? 64 : 32;
+    else osz = p66 && !(lf & LF.M66 && pfx === 1) ? 48 - this.def : this.def;
+    const form = nodes[n + (osz === 16 ? 1 : osz === 32 ? 2 : 3)]!;
+    if (form === 0) return 0;
+    const ff = formFlags[form]!;
+    if (lock && (!(ff & FF.LOCK) || mod === 3)) return 0;
+    if (ff & FF.NOCS && ((modrm >> 3) & 7) === 1) return 0;
+    if (vex | evex && !(ff & FF.VVVV) && (vvvv | vV2) !== 0) return 0;
+    // ── immediates ──
+    let imm = 0, immHi = 0, imm2 = 0;
+    let isz = formImm1[form]!;
+    if (ff & FF.MOFFS) isz = asz >> 3;
+    if (isz) {
+      if (p + isz > lim) return 0;
+      if (isz === 1) imm = code[p]!;
+      else if (isz === 2) imm = code[p]! | (code[p + 1]! << 8);
+      else {
+        imm = (code[p]! | (code[p + 1]! << 8) | (code[p + 2]! << 16) | (code[p + 3]! << 24)) >>> 0;
+        if (isz === 8) immHi = (code[p + 4]! | (code[p + 5]! << 8) | (code[p + 6]! << 16) | (code[p + 7]! << 24)) >>> 0;
+        else if (isz === 6) immHi = code[p + 4]! | (code[p + 5]! << 8);
+      }
+      p += isz;
+    }
+    const isz2 = formImm2[form]!;
+    if (isz2) {
+      if (p + isz2 > lim) return 0;
+      imm2 = isz2 === 1 ? code[p]! : code[p]! | (code[p + 1]! << 8);
+      p += isz2;
+    }
+    const len = p - pos;
+    // ── operands ──
+    const cnt = formOpCount[form]!;
+    const kind = out.kind, reg = out.reg;
+    let memSize = 0, vsib = 0;
+    for (let k = 0; k < cnt; k++) {
+      const j = form * 5 + k;
+      const src = opSrc[j]!;
+      let kd = K.REG, r = 0;
+      switch (src) {
+        case S.REG: {
+          const c = opCls[j]!;
+          const idx = ((modrm >> 3) & 7) | (rR << 3) | (rR2 << 4);
+          r = regOf(c, idx, rex);
+          if (r < 0) return 0;
+          break;
+        }
+        case S.RM:
+          if (mod !== 3) { kd = K.MEM; memSize = opSize[j]!; break; }
+        // falls through: register form of r/m
+        case S.RMREG: {
+          const c = opCls[j]!;
+          r = regOf(c, (modrm & 7) | (rB << 3) | (c >= RC.XMM && c <= RC.ZMM ? rX << 4 : 0), rex);
+          if (r < 0) return 0;
+          break;
+        }
+        case S.MEM: case S.MIB: kd = K.MEM; memSize = opSize[j]!; break;
+        case S.VSIB:
+          if (sibIdx < 0 || asz === 16) return 0;
+          kd = K.MEM; memSize = opSize[j]!; vsib = 1;
+          index = CLASS_BASE[opExt[j]!]! + (sibIdx | (vV2 << 4));
+          break;
+        case S.VVVV: r = regOf(opCls[j]!, vvvv | (vV2 << 4), 0); if (r < 0) return 0; break;
+        case S.IS4: r = CLASS_BASE[opCls[j]!]! + ((is64 ? imm >> 4 : imm >> 4 & 7)); break;
+        case S.OPREG: r = regOf(opCls[j]!, (op & 7) | (rB << 3), rex); break;
+        case S.FIXED: r = opCls[j]!; break;
+        case S.STI: r = R.ST + (modrm & 7); break;
+        case S.IMM: kd = K.IMM; break;
+        case S.CONST1: kd = K.IMM; break;
+        case S.IMM2: kd = K.IMM2; break;
+        case S.REL: kd = K.BRANCH; break;
+        case S.FAR: kd = K.FAR; break;
+        case S.MOFFS: kd = K.MEM; memSize = opSize[j]!; break;
+        case S.STR_SI: kd = K.MEM_SI; memSize = opSize[j]!; break;
+        case S.STR_DI: kd = K.MEM_DI; memSize = opSize[j]!; break;
+        case S.XLAT: kd = K.MEM; memSize = 1; break;
+      }
+      kind[k] = kd;
+      reg[k] = r;
+    }
+    for (let k = cnt; k < 5; k++) { kind[k] = 0; reg[k] = 0; }
+    // Immediate value: sign-extended where the form says so; branch targets wrap at the operand size.
+    let target = 0;
+    if (isz) {
+      const ext = formImmExt[form]!;
+      if (ext) {
+        if (isz === 1) imm = (imm << 24) >> 24;
+        else if (isz === 2) imm = (imm << 16) >> 16;
+        else if (isz === 4) imm = imm | 0;
+        if (ext === 16) imm &= 0xffff;
+        else if (ext === 32) imm >>>= 0;
+      }
+      if (ff & FF.MOFFS) {
+        base = 0; index = 0; scale = 0;
+        disp = isz === 8 ? immHi * 4294967296 + imm : imm;
+      } else if (ff & FF.REL) {
+        const rel = isz === 1 ? (imm << 24) >> 24 : isz === 2 ? (imm << 16) >> 16 : imm | 0;
+        target = ip + len + rel;
+        if (osz === 16) target &= 0xffff;
+        else if (!is64) target >>>= 0;
+        imm = 0;
+      }
+    } else if (ff & FF.CONST1) imm = 1;
+    if (ripRel) disp = asz === 64 ? ip + len + disp : (ip + len + disp) >>> 0;
+    out.length = len;
+    out.form = form;
+    out.mnemonic = formMnem[form]!;
+    out.opCount = cnt;
+    out.memSeg = seg ? seg : base === R.GPR32 + 4 || base === R.GPR32 + 5 || base === R.GPR64 + 4 || base === R.GPR64 + 5 || base === R.GPR16 + 5 ? SEG_SS : SEG_DS;
+    out.memBase = base;
+    out.memIndex = index;
+    out.memScale = scale;
+    out.memDisp = disp;
+    out.memSize = memSize;
+    out.vsib = vsib;
+    out.imm = imm;
+    out.immHi = immHi;
+    out.imm2 = imm2;
+    out.target = target;
+    out.segPrefix = seg;
+    out.osz = osz;
+    out.asz = asz;
+    out.prefixes = lock | (rep === 2 ? PF.REP : rep === 3 ? PF.REPNE : 0) | (p66 ? PF.OPSIZE : 0) | (p67 ? PF.ADDRSIZE : 0) |
+      (rex ? PF.REX : 0) | (W ? PF.REXW : 0) | (vex === 1 ? PF.VEX : vex === 2 ? PF.XOP : 0) | (evex ? PF.EVEX : 0);
+    out.vl = L;
+    out.mask = aaa ? R.K + aaa : 0;
+    out.zeroing = z;
+    out.bcst = bc;
+    return len;
+  }
+}
+
+/** Register `idx` of class `c`; -1 for an encoding that names no register (CR9, DR8, ES+6...). */
+function regOf(c: number, idx: number, rex: number): number {
+  switch (c) {
+    case RC.GPR8:
+      if (idx >= 16) return -1;
+      return R.GPR8 + (idx < 4 || (idx < 8 && !rex) ? idx : idx + 4);
+    case RC.GPR16: case RC.GPR32: case RC.GPR64:
+      return idx >= 16 ? -1 : CLASS_BASE[c]! + idx;
+    case RC.SEG: return (idx & 7) > 5 ? -1 : R.SEG + (idx & 7);
+    case RC.CR: return idx === 0 || idx === 2 || idx === 3 || idx === 4 || idx === 8 ? R.CR + idx : -1;
+    case RC.DR: return idx > 7 ? -1 : R.DR + idx;
+    case RC.TR: return R.TR + (idx & 7);
+    case RC.MM: return R.MM + (idx & 7);
+    case RC.ST: return R.ST + (idx & 7);
+    case RC.K: return R.K + (idx & 7);
+    case RC.BND: return (idx & 15) > 3 ? -1 : R.BND + idx;
+    case RC.TMM: return R.TMM + (idx & 7);
+    default: return CLASS_BASE[c]! + (idx & 31);
+  }
+}

@@ -1,0 +1,199 @@
+/**
+ * @file x86 stage: compiles the table rows into flat lookup tables, once, on first use.
+ *
+ * Entry: the row texts of every opcode map. Exit: `Tables`, all typed arrays: per form its
+ * mnemonic, operand descriptors and immediate layout; per opcode space a 256-entry root into a
+ * decision tree (`nodes`) that switches on mode, mandatory prefix, W, L, ModRM.mod/reg/rm,
+ * address size and REX.B until a leaf holds the 16/32/64-bit operand-size forms. Where several
+ * rows match, the most specific row wins (a `/0` row beats a `/r` row, an F3 row beats a row with
+ * no prefix); two equally specific rows are a table bug and throw here.
+ *
+ *   const t = tables(); t.nodes[t.root[SP.PRIMARY * 256 + 0x01]] // → N.LEAF
+ */
+import { parseRows, SP, S, type Form } from "./_schema.ts";
+import { regByName } from "../regs.ts";
+import { PRIMARY } from "./primary.ts";
+import { X87 } from "./x87.ts";
+import { M0F } from "./map-0f.ts";
+import { SSE_0F } from "./sse-0f.ts";
+import { M0F38, M0F3A } from "./map-0f38-0f3a.ts";
+import { VEX_ROWS } from "./vex.ts";
+import { EVEX_ROWS } from "./evex.ts";
+import { XOP_ROWS, D3NOW_ROWS } from "./xop-3dnow.ts";
+
+/** Decision-tree node types (`nodes[n]`); children follow the type word. */
+export const N = { INVALID: 0, LEAF: 1, MODE: 2, PFX: 3, W: 4, L: 5, MOD: 6, REG: 7, RM: 8, ASZ: 9, NOB: 10 } as const;
+/** Leaf flags (`nodes[leaf + 4]`). */
+export const LF = { D64: 1, F64: 2, M66: 4 } as const;
+/** Form flags (`formFlags[f]`). */
+export const FF = { LOCK: 1, REP: 2, REPE: 4, VVVV: 8, IS4: 16, MOFFS: 32, REL: 64, CONST1: 128, NOCS: 256 } as const;
+
+export interface Tables {
+  forms: Form[];
+  mnemonics: string[];
+  formMnem: Uint16Array;
+  formOpCount: Uint8Array;
+  formFlags: Uint16Array;
+  formFlow: Uint8Array;
+  /** Immediate bytes after ModRM/SIB/displacement: first and second immediate. */
+  formImm1: Uint8Array;
+  formImm2: Uint8Array;
+  /** Width the first immediate sign-extends to (0 = zero-extended). */
+  formImmExt: Uint8Array;
+  /** Operand descriptors, 5 per form: source (`S.*`), class/fixed register, size, extension. */
+  opSrc: Uint8Array;
+  opCls: Int16Array;
+  opSize: Uint16Array;
+  opExt: Uint8Array;
+  root: Int32Array;
+  hasModrm: Uint8Array;
+  nodes: Int32Array;
+}
+
+const DIMS = ["mode", "pfx", "w", "l", "mod", "reg", "rm", "asz", "nob"] as const;
+type Dim = (typeof DIMS)[number];
+const VALUES: Record<Dim, number[]> = {
+  mode: [1, 2], pfx: [0, 1, 2, 3], w: [0, 1], l: [0, 1, 2, 3], mod: [0, 1], reg: [0, 1, 2, 3, 4, 5, 6, 7],
+  rm: [0, 1, 2, 3, 4, 5, 6, 7], asz: [16, 32, 64], nob: [0, 1],
+};
+const NODE_TYPE: Record<Dim, number> = { mode: N.MODE, pfx: N.PFX, w: N.W, l: N.L, mod: N.MOD, reg: N.REG, rm: N.RM, asz: N.ASZ, nob: N.NOB };
+
+/** All table texts, in map order. Exported for tests and the vector script. */
+export const TABLE_TEXTS: Array<[string, string]> = [
+  ["primary", PRIMARY], ["x87", X87], ["0f", M0F], ["sse-0f", SSE_0F], ["0f38", M0F38], ["0f3a", M0F3A],
+  ["vex", VEX_ROWS], ["evex", EVEX_ROWS], ["xop", XOP_ROWS], ["3dnow", D3NOW_ROWS],
+];
+
+let cached: Tables | undefined;
+
+/** The compiled tables (built on first call). */
+export function tables(): Tables {
+  return (cached ??= build());
+}
+
+function specificity(f: Form): number {
+  let s = 0;
+  // A mandatory prefix outranks any ModRM condition; operand size only breaks ties.
+  for (const d of DIMS) if (f[d] !== -1 && !(d === "mode" && f.mode === 0)) s += d === "pfx" ? 4 : 2;
+  return s + (f.osz !== -1 ? 1 : 0);
+}
+
+function build(): Tables {
+  const forms: Form[] = [];
+  for (const [name, text] of TABLE_TEXTS) forms.push(...parseRows(name, text, regByName));
+  const all: Form[] = [{ ...forms[0]!, id: "INVALID", mnemonic: "(bad)", ops: [] }, ...forms];
+  const mnemonics = ["(bad)"];
+  const mIndex = new Map<string, number>([["(bad)", 0]]);
+  const n = all.length;
+  const t: Tables = {
+    forms: all, mnemonics,
+    formMnem: new Uint16Array(n), formOpCount: new Uint8Array(n), formFlags: new Uint16Array(n), formFlow: new Uint8Array(n),
+    formImm1: new Uint8Array(n), formImm2: new Uint8Array(n), formImmExt: new Uint8Array(n),
+    opSrc: new Uint8Array(n * 5), opCls: new Int16Array(n * 5), opSize: new Uint16Array(n * 5), opExt: new Uint8Array(n * 5),
+    root: new Int32Array(SP.COUNT * 256), hasModrm: new Uint8Array(SP.COUNT * 256), nodes: new Int32Array(0),
+  };
+  for (let f = 1; f < n; f++) {
+    const form = all[f]!;
+    let m = mIndex.get(form.mnemonic);
+    if (m === undefined) {
+      m = mnemonics.length;
+      mnemonics.push(form.mnemonic);
+      mIndex.set(form.mnemonic, m);
+    }
+    t.formMnem[f] = m;
+    t.formOpCount[f] = form.ops.length;
+    t.formFlow[f] = form.flow;
+    let flags = (form.nocs ? FF.NOCS : 0) | (form.lock ? FF.LOCK : 0) | (form.rep ? FF.REP : 0) | (form.repe ? FF.REPE : 0);
+    let imms = 0;
+    for (const [k, o] of form.ops.entries()) {
+      t.opSrc[f * 5 + k] = o.src;
+      t.opCls[f * 5 + k] = o.cls;
+      t.opSize[f * 5 + k] = o.size;
+      t.opExt[f * 5 + k] = o.ext;
+      if (o.src === S.VVVV) flags |= FF.VVVV;
+      if (o.src === S.IS4) flags |= FF.IS4;
+      if (o.src === S.MOFFS) flags |= FF.MOFFS;
+      if (o.src === S.REL) flags |= FF.REL;
+      if (o.src === S.CONST1) flags |= FF.CONST1;
+      if (o.src === S.IMM && imms === 0) t.formImmExt[f] = o.ext;
+      if (o.src === S.IMM || o.src === S.REL || o.src === S.FAR) {
+        if (imms++ === 0) t.formImm1[f] = o.size;
+        else t.formImm2[f] = o.size;
+      } else if (o.src === S.IMM2) t.formImm2[f] = o.size;
+    }
+    // is4 and 3DNow!'s opcode live in an imm8 that no operand names.
+    if (flags & FF.IS4 && imms === 0) t.formImm1[f] = 1;
+    if (/(^|\s)ib(\s|$)/.test(form.opcode) && form.space >= SP.VEX1 && imms === 0 && !(flags & FF.IS4)) t.formImm1[f] = 1;
+    t.formFlags[f] = flags;
+  }
+  // Group forms by opcode space and byte, then build each tree.
+  const groups = new Map<number, number[]>();
+  for (let f = 1; f < n; f++) {
+    for (let i = 0; i < (all[f]!.opreg ? 8 : 1); i++) {
+      const key = all[f]!.space * 256 + all[f]!.op + i;
+      const g = groups.get(key);
+      if (g) g.push(f);
+      else groups.set(key, [f]);
+    }
+  }
+  const nodes: number[] = [N.INVALID];
+  const memo = new Map<string, number>();
+  const leaf = (ids: number[]): number => {
+    const slots = [16, 32, 64].map((osz) => pick(all, ids.filter((f) => all[f]!.osz === osz || all[f]!.osz === -1)));
+    if (!slots[2] && slots[1] && all[slots[1]]!.osz === 32) slots[2] = slots[1];
+    if (!slots.some(Boolean)) return 0;
+    const f0 = all[slots.find(Boolean)!]!;
+    const key = `L${slots.join(",")}`;
+    const hit = memo.get(key);
+    if (hit !== undefined) return hit;
+    const at = nodes.length;
+    const m66 = slots.some((s) => s && all[s]!.pfx === 1 && all[s]!.space < SP.VEX1);
+    nodes.push(N.LEAF, slots[0] ?? 0, slots[1] ?? 0, slots[2] ?? 0, (f0.d64 ? LF.D64 : 0) | (f0.f64 ? LF.F64 : 0) | (m66 ? LF.M66 : 0));
+    memo.set(key, at);
+    return at;
+  };
+  const tree = (ids: number[], d: number): number => {
+    if (ids.length === 0) return 0;
+    if (d === DIMS.length) return leaf(ids);
+    const dim = DIMS[d]!;
+    const constrained = ids.some((f) => (dim === "mode" ? all[f]!.mode !== 0 : all[f]![dim] !== -1));
+    if (!constrained) return tree(ids, d + 1);
+    const children = VALUES[dim].map((v) =>
+      tree(ids.filter((f) => {
+        const x = all[f]![dim];
+        return dim === "mode" ? x === 0 || x === v : x === -1 || x === v;
+      }), d + 1));
+    const key = `${dim}:${children.join(",")}`;
+    const hit = memo.get(key);
+    if (hit !== undefined) return hit;
+    const at = nodes.length;
+    nodes.push(NODE_TYPE[dim], ...children);
+    memo.set(key, at);
+    return at;
+  };
+  for (const [key, ids] of groups) {
+    const modrm = ids.map((f) => all[f]!.modrm);
+    if (modrm.some((x) => x !== modrm[0])) throw new Error(`x86 tables: opcode ${key.toString(16)} mixes ModRM and no ModRM`);
+    t.hasModrm[key] = modrm[0] ? (all[ids[0]!]!.modx ? 2 : 1) : 0;
+    t.root[key] = tree(ids, 0);
+  }
+  t.nodes = Int32Array.from(nodes);
+  return t;
+}
+
+/** Most specific of the candidate forms; a tie between different forms is a table bug. */
+function pick(all: Form[], ids: number[]): number | undefined {
+  let best: number | undefined;
+  let bestS = -1;
+  let tie = false;
+  for (const f of ids) {
+    const s = specificity(all[f]!);
+    if (s > bestS) [best, bestS, tie] = [f, s, false];
+    else if (s === bestS) tie = true;
+  }
+  if (tie) {
+    const names = ids.filter((f) => specificity(all[f]!) === bestS).map((f) => `${all[f]!.id} (${all[f]!.opcode})`);
+    throw new Error(`x86 tables: ambiguous rows ${names.join(" / ")}`);
+  }
+  return best;
+}

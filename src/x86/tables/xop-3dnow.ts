@@ -1,0 +1,2 @@
+export const XOP_ROWS = ``;
+export const D3NOW_ROWS = ``;
