@@ -19,4 +19,5 @@ export * from "./isa/load-store.ts";
 export * from "./isa/atomic.ts";
 export * from "./features.ts";
 export * from "./encoder.ts";
+export * from "./isa/fp.ts";
 export { disasmWord, disassembleArm64, formatArm64Line, type Arm64Line } from "./disasm.ts";

@@ -8,6 +8,7 @@ import { GEN as system } from "./system.ts";
 import { GEN as branch } from "./branch.ts";
 import { GEN as loadStore } from "./load-store.ts";
 import { GEN as atomic } from "./atomic.ts";
+import { GEN as fp } from "./fp.ts";
 
 export const FAMILIES: Record<string, Record<string, Gen>> = {
   "data-imm": dataImm,
@@ -18,4 +19,5 @@ export const FAMILIES: Record<string, Record<string, Gen>> = {
   branch,
   "load-store": loadStore,
   "atomic": atomic,
+  "fp": fp,
 };
