@@ -21,28 +21,35 @@ if [ ! -d "$W64" ]; then
 fi
 ln -sfn "$W64" "$C/x86_64-windows"
 
-# ── i386 Wine PEs, without adding the i386 architecture ──
-if [ ! -f "$C/i386-windows/.complete" ]; then
-  A="$C/apt-i386"; rm -rf "$A"; mkdir -p "$A/lists/partial" "$A/cache/archives/partial" "$A/sources"
-  # The main suite only: the i386 security index on this mirror is known to be out of sync.
+# apt_download ARCH PACKAGE DEST: downloads PACKAGE's .deb for ARCH and unpacks it into DEST, through a
+# private apt configuration (no `dpkg --add-architecture`; the main suite only, because the i386
+# security index on this mirror is known to be out of sync, see environment.md section 4).
+apt_download() {
+  local arch=$1 pkg=$2 dest=$3 A="$C/apt-$1" uri
+  rm -rf "$A"; mkdir -p "$A/lists/partial" "$A/cache/archives/partial" "$A/sources"
   uri=$(awk '/^URIs:/{print $2; exit}' /etc/apt/sources.list.d/debian.sources 2>/dev/null || true)
-  uri="${uri:-http://deb.debian.org/debian}"
   cat > "$A/sources/main.sources" <<SRC
 Types: deb
-URIs: $uri
+URIs: ${uri:-http://deb.debian.org/debian}
 Suites: bookworm
 Components: main
-Architectures: i386
+Architectures: $arch
 Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
 SRC
-  APT=(apt-get -qq -o Dir::Etc::sourcelist=/dev/null -o Dir::Etc::sourceparts="$A/sources"
-       -o Dir::State::Lists="$A/lists" -o Dir::Cache="$A/cache" -o APT::Architectures::=i386
+  local APT=(apt-get -qq -o Dir::Etc::sourcelist=/dev/null -o Dir::Etc::sourceparts="$A/sources"
+       -o Dir::State::Lists="$A/lists" -o Dir::Cache="$A/cache" -o APT::Architectures::="$arch"
        -o Debug::NoLocking=1 -o APT::Sandbox::User=root)
   "${APT[@]}" update >/dev/null
-  (cd "$A" && "${APT[@]}" download libwine:i386 >/dev/null)
-  rm -rf "$A/root"; dpkg-deb -x "$A"/libwine_*_i386.deb "$A/root"
-  rm -rf "$C/i386-windows"; mv "$A/root/usr/lib/i386-linux-gnu/wine/i386-windows" "$C/i386-windows"
+  (cd "$A" && "${APT[@]}" download "$pkg:$arch" >/dev/null)
+  rm -rf "$dest"; dpkg-deb -x "$A"/*.deb "$dest"
   rm -rf "$A"
+}
+
+# ── i386 Wine PEs ──
+if [ ! -f "$C/i386-windows/.complete" ]; then
+  apt_download i386 libwine "$C/root-i386"
+  rm -rf "$C/i386-windows"; mv "$C/root-i386/usr/lib/i386-linux-gnu/wine/i386-windows" "$C/i386-windows"
+  rm -rf "$C/root-i386"
   touch "$C/i386-windows/.complete"
 fi
 
@@ -57,25 +64,9 @@ fi
 
 # ── AArch64 libc for the ARM64 disassembler oracle ──
 if [ ! -f "$C/arm64-libc.so.6" ]; then
-  A="$C/apt-arm64"; rm -rf "$A"; mkdir -p "$A/lists/partial" "$A/cache/archives/partial" "$A/sources"
-  uri=$(awk '/^URIs:/{print $2; exit}' /etc/apt/sources.list.d/debian.sources 2>/dev/null || true)
-  uri="${uri:-http://deb.debian.org/debian}"
-  cat > "$A/sources/main.sources" <<SRC
-Types: deb
-URIs: $uri
-Suites: bookworm
-Components: main
-Architectures: arm64
-Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
-SRC
-  APT=(apt-get -qq -o Dir::Etc::sourcelist=/dev/null -o Dir::Etc::sourceparts="$A/sources"
-       -o Dir::State::Lists="$A/lists" -o Dir::Cache="$A/cache" -o APT::Architectures::=arm64
-       -o Debug::NoLocking=1 -o APT::Sandbox::User=root)
-  "${APT[@]}" update >/dev/null
-  (cd "$A" && "${APT[@]}" download libc6:arm64 >/dev/null)
-  dpkg-deb -x "$A"/libc6_*_arm64.deb "$A/root"
-  cp "$(find "$A/root" -name 'libc.so.6' | head -1)" "$C/arm64-libc.so.6"
-  rm -rf "$A"
+  apt_download arm64 libc6 "$C/root-arm64"
+  cp "$(find "$C/root-arm64" -name 'libc.so.6' | head -1)" "$C/arm64-libc.so.6"
+  rm -rf "$C/root-arm64"
 fi
 
 echo "$C"
