@@ -17,7 +17,8 @@ import { X87 } from "./x87.ts";
 import { M0F } from "./map-0f.ts";
 import { SSE_0F } from "./sse-0f.ts";
 import { M0F38, M0F3A } from "./map-0f38-0f3a.ts";
-import { VEX_ROWS } from "./vex.ts";
+import { VEX_0F } from "./vex-0f.ts";
+import { VEX_0F38, VEX_0F3A } from "./vex-0f38-0f3a.ts";
 import { EVEX_ROWS } from "./evex.ts";
 import { XOP_ROWS, D3NOW_ROWS } from "./xop-3dnow.ts";
 
@@ -61,7 +62,7 @@ const NODE_TYPE: Record<Dim, number> = { mode: N.MODE, pfx: N.PFX, w: N.W, l: N.
 /** All table texts, in map order. Exported for tests and the vector script. */
 export const TABLE_TEXTS: Array<[string, string]> = [
   ["primary", PRIMARY], ["x87", X87], ["0f", M0F], ["sse-0f", SSE_0F], ["0f38", M0F38], ["0f3a", M0F3A],
-  ["vex", VEX_ROWS], ["evex", EVEX_ROWS], ["xop", XOP_ROWS], ["3dnow", D3NOW_ROWS],
+  ["vex-0f", VEX_0F], ["vex-0f38", VEX_0F38], ["vex-0f3a", VEX_0F3A], ["evex", EVEX_ROWS], ["xop", XOP_ROWS], ["3dnow", D3NOW_ROWS],
 ];
 
 let cached: Tables | undefined;

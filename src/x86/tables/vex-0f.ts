@@ -1,0 +1,415 @@
+/**
+ * @file x86 stage, data only: VEX-encoded rows of map 0F (SDM Vol. 2 Appendix A; AVX, AVX2 and the
+ * VEX-encoded AVX-512 opcode-mask instructions). Spelled as the SDM opcode column:
+ * `VEX.L.pp.map.W opcode`.
+ */
+export const VEX_0F = `
+# ── VEX 0F 10-17: moves ──
+VEX.128.NP.0F.WIG 10 /r | VMOVUPS xmm1, xmm2/m128
+VEX.256.NP.0F.WIG 10 /r | VMOVUPS ymm1, ymm2/m256
+VEX.128.66.0F.WIG 10 /r | VMOVUPD xmm1, xmm2/m128
+VEX.256.66.0F.WIG 10 /r | VMOVUPD ymm1, ymm2/m256
+VEX.128.NP.0F.WIG 11 /r | VMOVUPS xmm2/m128, xmm1
+VEX.256.NP.0F.WIG 11 /r | VMOVUPS ymm2/m256, ymm1
+VEX.128.66.0F.WIG 11 /r | VMOVUPD xmm2/m128, xmm1
+VEX.256.66.0F.WIG 11 /r | VMOVUPD ymm2/m256, ymm1
+VEX.LIG.F3.0F.WIG 10 /r | VMOVSS xmm1, xmm2, xmm3
+VEX.LIG.F3.0F.WIG 10 /r | VMOVSS xmm1, m32
+VEX.LIG.F3.0F.WIG 11 /r | VMOVSS xmm1, xmm2, xmm3 | en=MVR id=VEX_Vmovss_xmm_xmm_xmm_0F11
+VEX.LIG.F3.0F.WIG 11 /r | VMOVSS m32, xmm1
+VEX.LIG.F2.0F.WIG 10 /r | VMOVSD xmm1, xmm2, xmm3
+VEX.LIG.F2.0F.WIG 10 /r | VMOVSD xmm1, m64
+VEX.LIG.F2.0F.WIG 11 /r | VMOVSD xmm1, xmm2, xmm3 | en=MVR id=VEX_Vmovsd_xmm_xmm_xmm_0F11
+VEX.LIG.F2.0F.WIG 11 /r | VMOVSD m64, xmm1
+VEX.128.NP.0F.WIG 12 /r | VMOVLPS xmm2, xmm1, m64
+VEX.128.NP.0F.WIG 12 /r | VMOVHLPS xmm1, xmm2, xmm3
+VEX.128.66.0F.WIG 12 /r | VMOVLPD xmm2, xmm1, m64
+VEX.128.F3.0F.WIG 12 /r | VMOVSLDUP xmm1, xmm2/m128
+VEX.256.F3.0F.WIG 12 /r | VMOVSLDUP ymm1, ymm2/m256
+VEX.128.F2.0F.WIG 12 /r | VMOVDDUP xmm1, xmm2/m64
+VEX.256.F2.0F.WIG 12 /r | VMOVDDUP ymm1, ymm2/m256
+VEX.128.NP.0F.WIG 13 /r | VMOVLPS m64, xmm1
+VEX.128.66.0F.WIG 13 /r | VMOVLPD m64, xmm1
+VEX.128.NP.0F.WIG 14 /r | VUNPCKLPS xmm1, xmm2, xmm3/m128
+VEX.256.NP.0F.WIG 14 /r | VUNPCKLPS ymm1, ymm2, ymm3/m256
+VEX.128.66.0F.WIG 14 /r | VUNPCKLPD xmm1, xmm2, xmm3/m128
+VEX.256.66.0F.WIG 14 /r | VUNPCKLPD ymm1, ymm2, ymm3/m256
+VEX.128.NP.0F.WIG 15 /r | VUNPCKHPS xmm1, xmm2, xmm3/m128
+VEX.256.NP.0F.WIG 15 /r | VUNPCKHPS ymm1, ymm2, ymm3/m256
+VEX.128.66.0F.WIG 15 /r | VUNPCKHPD xmm1, xmm2, xmm3/m128
+VEX.256.66.0F.WIG 15 /r | VUNPCKHPD ymm1, ymm2, ymm3/m256
+VEX.128.NP.0F.WIG 16 /r | VMOVHPS xmm2, xmm1, m64
+VEX.128.NP.0F.WIG 16 /r | VMOVLHPS xmm1, xmm2, xmm3
+VEX.128.66.0F.WIG 16 /r | VMOVHPD xmm2, xmm1, m64
+VEX.128.F3.0F.WIG 16 /r | VMOVSHDUP xmm1, xmm2/m128
+VEX.256.F3.0F.WIG 16 /r | VMOVSHDUP ymm1, ymm2/m256
+VEX.128.NP.0F.WIG 17 /r | VMOVHPS m64, xmm1
+VEX.128.66.0F.WIG 17 /r | VMOVHPD m64, xmm1
+
+# ── VEX 0F 28-2F ──
+VEX.128.NP.0F.WIG 28 /r | VMOVAPS xmm1, xmm2/m128
+VEX.256.NP.0F.WIG 28 /r | VMOVAPS ymm1, ymm2/m256
+VEX.128.66.0F.WIG 28 /r | VMOVAPD xmm1, xmm2/m128
+VEX.256.66.0F.WIG 28 /r | VMOVAPD ymm1, ymm2/m256
+VEX.128.NP.0F.WIG 29 /r | VMOVAPS xmm2/m128, xmm1
+VEX.256.NP.0F.WIG 29 /r | VMOVAPS ymm2/m256, ymm1
+VEX.128.66.0F.WIG 29 /r | VMOVAPD xmm2/m128, xmm1
+VEX.256.66.0F.WIG 29 /r | VMOVAPD ymm2/m256, ymm1
+VEX.LIG.F3.0F.W0 2A /r | VCVTSI2SS xmm1, xmm2, r/m32
+VEX.LIG.F3.0F.W1 2A /r | VCVTSI2SS xmm1, xmm2, r/m64 | o64
+VEX.LIG.F2.0F.W0 2A /r | VCVTSI2SD xmm1, xmm2, r/m32
+VEX.LIG.F2.0F.W1 2A /r | VCVTSI2SD xmm1, xmm2, r/m64 | o64
+VEX.128.NP.0F.WIG 2B /r | VMOVNTPS m128, xmm1
+VEX.128.66.0F.WIG 2B /r | VMOVNTPD m128, xmm1
+VEX.256.NP.0F.WIG 2B /r | VMOVNTPS m256, ymm1
+VEX.256.66.0F.WIG 2B /r | VMOVNTPD m256, ymm1
+VEX.LIG.F3.0F.W0 2C /r | VCVTTSS2SI r32, xmm1/m32
+VEX.LIG.F3.0F.W1 2C /r | VCVTTSS2SI r64, xmm1/m32 | o64
+VEX.LIG.F2.0F.W0 2C /r | VCVTTSD2SI r32, xmm1/m64
+VEX.LIG.F2.0F.W1 2C /r | VCVTTSD2SI r64, xmm1/m64 | o64
+VEX.LIG.F3.0F.W0 2D /r | VCVTSS2SI r32, xmm1/m32
+VEX.LIG.F3.0F.W1 2D /r | VCVTSS2SI r64, xmm1/m32 | o64
+VEX.LIG.F2.0F.W0 2D /r | VCVTSD2SI r32, xmm1/m64
+VEX.LIG.F2.0F.W1 2D /r | VCVTSD2SI r64, xmm1/m64 | o64
+VEX.LIG.NP.0F.WIG 2E /r | VUCOMISS xmm1, xmm2/m32
+VEX.LIG.66.0F.WIG 2E /r | VUCOMISD xmm1, xmm2/m64
+VEX.LIG.NP.0F.WIG 2F /r | VCOMISS xmm1, xmm2/m32
+VEX.LIG.66.0F.WIG 2F /r | VCOMISD xmm1, xmm2/m64
+
+# ── VEX 0F 50-5F ──
+VEX.128.NP.0F.WIG 50 /r | VMOVMSKPS r32, xmm2
+VEX.128.66.0F.WIG 50 /r | VMOVMSKPD r32, xmm2
+VEX.256.NP.0F.WIG 50 /r | VMOVMSKPS r32, ymm2
+VEX.256.66.0F.WIG 50 /r | VMOVMSKPD r32, ymm2
+VEX.128.NP.0F.WIG 51 /r | VSQRTPS xmm1, xmm2/m128
+VEX.256.NP.0F.WIG 51 /r | VSQRTPS ymm1, ymm2/m256
+VEX.LIG.F3.0F.WIG 51 /r | VSQRTSS xmm1, xmm2, xmm3/m32
+VEX.128.66.0F.WIG 51 /r | VSQRTPD xmm1, xmm2/m128
+VEX.256.66.0F.WIG 51 /r | VSQRTPD ymm1, ymm2/m256
+VEX.LIG.F2.0F.WIG 51 /r | VSQRTSD xmm1, xmm2, xmm3/m64
+VEX.128.NP.0F.WIG 52 /r | VRSQRTPS xmm1, xmm2/m128
+VEX.256.NP.0F.WIG 52 /r | VRSQRTPS ymm1, ymm2/m256
+VEX.LIG.F3.0F.WIG 52 /r | VRSQRTSS xmm1, xmm2, xmm3/m32
+VEX.128.NP.0F.WIG 53 /r | VRCPPS xmm1, xmm2/m128
+VEX.256.NP.0F.WIG 53 /r | VRCPPS ymm1, ymm2/m256
+VEX.LIG.F3.0F.WIG 53 /r | VRCPSS xmm1, xmm2, xmm3/m32
+VEX.128.NP.0F.WIG 54 /r | VANDPS xmm1, xmm2, xmm3/m128
+VEX.256.NP.0F.WIG 54 /r | VANDPS ymm1, ymm2, ymm3/m256
+VEX.128.66.0F.WIG 54 /r | VANDPD xmm1, xmm2, xmm3/m128
+VEX.256.66.0F.WIG 54 /r | VANDPD ymm1, ymm2, ymm3/m256
+VEX.128.NP.0F.WIG 55 /r | VANDNPS xmm1, xmm2, xmm3/m128
+VEX.256.NP.0F.WIG 55 /r | VANDNPS ymm1, ymm2, ymm3/m256
+VEX.128.66.0F.WIG 55 /r | VANDNPD xmm1, xmm2, xmm3/m128
+VEX.256.66.0F.WIG 55 /r | VANDNPD ymm1, ymm2, ymm3/m256
+VEX.128.NP.0F.WIG 56 /r | VORPS xmm1, xmm2, xmm3/m128
+VEX.256.NP.0F.WIG 56 /r | VORPS ymm1, ymm2, ymm3/m256
+VEX.128.66.0F.WIG 56 /r | VORPD xmm1, xmm2, xmm3/m128
+VEX.256.66.0F.WIG 56 /r | VORPD ymm1, ymm2, ymm3/m256
+VEX.128.NP.0F.WIG 57 /r | VXORPS xmm1, xmm2, xmm3/m128
+VEX.256.NP.0F.WIG 57 /r | VXORPS ymm1, ymm2, ymm3/m256
+VEX.128.66.0F.WIG 57 /r | VXORPD xmm1, xmm2, xmm3/m128
+VEX.256.66.0F.WIG 57 /r | VXORPD ymm1, ymm2, ymm3/m256
+VEX.128.NP.0F.WIG 58 /r | VADDPS xmm1, xmm2, xmm3/m128
+VEX.256.NP.0F.WIG 58 /r | VADDPS ymm1, ymm2, ymm3/m256
+VEX.128.66.0F.WIG 58 /r | VADDPD xmm1, xmm2, xmm3/m128
+VEX.256.66.0F.WIG 58 /r | VADDPD ymm1, ymm2, ymm3/m256
+VEX.LIG.F3.0F.WIG 58 /r | VADDSS xmm1, xmm2, xmm3/m32
+VEX.LIG.F2.0F.WIG 58 /r | VADDSD xmm1, xmm2, xmm3/m64
+VEX.128.NP.0F.WIG 59 /r | VMULPS xmm1, xmm2, xmm3/m128
+VEX.256.NP.0F.WIG 59 /r | VMULPS ymm1, ymm2, ymm3/m256
+VEX.128.66.0F.WIG 59 /r | VMULPD xmm1, xmm2, xmm3/m128
+VEX.256.66.0F.WIG 59 /r | VMULPD ymm1, ymm2, ymm3/m256
+VEX.LIG.F3.0F.WIG 59 /r | VMULSS xmm1, xmm2, xmm3/m32
+VEX.LIG.F2.0F.WIG 59 /r | VMULSD xmm1, xmm2, xmm3/m64
+VEX.128.NP.0F.WIG 5C /r | VSUBPS xmm1, xmm2, xmm3/m128
+VEX.256.NP.0F.WIG 5C /r | VSUBPS ymm1, ymm2, ymm3/m256
+VEX.128.66.0F.WIG 5C /r | VSUBPD xmm1, xmm2, xmm3/m128
+VEX.256.66.0F.WIG 5C /r | VSUBPD ymm1, ymm2, ymm3/m256
+VEX.LIG.F3.0F.WIG 5C /r | VSUBSS xmm1, xmm2, xmm3/m32
+VEX.LIG.F2.0F.WIG 5C /r | VSUBSD xmm1, xmm2, xmm3/m64
+VEX.128.NP.0F.WIG 5D /r | VMINPS xmm1, xmm2, xmm3/m128
+VEX.256.NP.0F.WIG 5D /r | VMINPS ymm1, ymm2, ymm3/m256
+VEX.128.66.0F.WIG 5D /r | VMINPD xmm1, xmm2, xmm3/m128
+VEX.256.66.0F.WIG 5D /r | VMINPD ymm1, ymm2, ymm3/m256
+VEX.LIG.F3.0F.WIG 5D /r | VMINSS xmm1, xmm2, xmm3/m32
+VEX.LIG.F2.0F.WIG 5D /r | VMINSD xmm1, xmm2, xmm3/m64
+VEX.128.NP.0F.WIG 5E /r | VDIVPS xmm1, xmm2, xmm3/m128
+VEX.256.NP.0F.WIG 5E /r | VDIVPS ymm1, ymm2, ymm3/m256
+VEX.128.66.0F.WIG 5E /r | VDIVPD xmm1, xmm2, xmm3/m128
+VEX.256.66.0F.WIG 5E /r | VDIVPD ymm1, ymm2, ymm3/m256
+VEX.LIG.F3.0F.WIG 5E /r | VDIVSS xmm1, xmm2, xmm3/m32
+VEX.LIG.F2.0F.WIG 5E /r | VDIVSD xmm1, xmm2, xmm3/m64
+VEX.128.NP.0F.WIG 5F /r | VMAXPS xmm1, xmm2, xmm3/m128
+VEX.256.NP.0F.WIG 5F /r | VMAXPS ymm1, ymm2, ymm3/m256
+VEX.128.66.0F.WIG 5F /r | VMAXPD xmm1, xmm2, xmm3/m128
+VEX.256.66.0F.WIG 5F /r | VMAXPD ymm1, ymm2, ymm3/m256
+VEX.LIG.F3.0F.WIG 5F /r | VMAXSS xmm1, xmm2, xmm3/m32
+VEX.LIG.F2.0F.WIG 5F /r | VMAXSD xmm1, xmm2, xmm3/m64
+VEX.128.NP.0F.WIG 5A /r | VCVTPS2PD xmm1, xmm2/m64
+VEX.256.NP.0F.WIG 5A /r | VCVTPS2PD ymm1, xmm2/m128
+VEX.128.66.0F.WIG 5A /r | VCVTPD2PS xmm1, xmm2/m128
+VEX.256.66.0F.WIG 5A /r | VCVTPD2PS xmm1, ymm2/m256
+VEX.LIG.F3.0F.WIG 5A /r | VCVTSS2SD xmm1, xmm2, xmm3/m32
+VEX.LIG.F2.0F.WIG 5A /r | VCVTSD2SS xmm1, xmm2, xmm3/m64
+VEX.128.NP.0F.WIG 5B /r | VCVTDQ2PS xmm1, xmm2/m128
+VEX.256.NP.0F.WIG 5B /r | VCVTDQ2PS ymm1, ymm2/m256
+VEX.128.66.0F.WIG 5B /r | VCVTPS2DQ xmm1, xmm2/m128
+VEX.256.66.0F.WIG 5B /r | VCVTPS2DQ ymm1, ymm2/m256
+VEX.128.F3.0F.WIG 5B /r | VCVTTPS2DQ xmm1, xmm2/m128
+VEX.256.F3.0F.WIG 5B /r | VCVTTPS2DQ ymm1, ymm2/m256
+
+# ── VEX 0F integer (AVX 128, AVX2 256) ──
+VEX.128.66.0F.WIG 60 /r | VPUNPCKLBW xmm1, xmm2, xmm3/m128
+VEX.256.66.0F.WIG 60 /r | VPUNPCKLBW ymm1, ymm2, ymm3/m256
+VEX.128.66.0F.WIG 61 /r | VPUNPCKLWD xmm1, xmm2, xmm3/m128
+VEX.256.66.0F.WIG 61 /r | VPUNPCKLWD ymm1, ymm2, ymm3/m256
+VEX.128.66.0F.WIG 62 /r | VPUNPCKLDQ xmm1, xmm2, xmm3/m128
+VEX.256.66.0F.WIG 62 /r | VPUNPCKLDQ ymm1, ymm2, ymm3/m256
+VEX.128.66.0F.WIG 63 /r | VPACKSSWB xmm1, xmm2, xmm3/m128
+VEX.256.66.0F.WIG 63 /r | VPACKSSWB ymm1, ymm2, ymm3/m256
+VEX.128.66.0F.WIG 64 /r | VPCMPGTB xmm1, xmm2, xmm3/m128
+VEX.256.66.0F.WIG 64 /r | VPCMPGTB ymm1, ymm2, ymm3/m256
+VEX.128.66.0F.WIG 65 /r | VPCMPGTW xmm1, xmm2, xmm3/m128
+VEX.256.66.0F.WIG 65 /r | VPCMPGTW ymm1, ymm2, ymm3/m256
+VEX.128.66.0F.WIG 66 /r | VPCMPGTD xmm1, xmm2, xmm3/m128
+VEX.256.66.0F.WIG 66 /r | VPCMPGTD ymm1, ymm2, ymm3/m256
+VEX.128.66.0F.WIG 67 /r | VPACKUSWB xmm1, xmm2, xmm3/m128
+VEX.256.66.0F.WIG 67 /r | VPACKUSWB ymm1, ymm2, ymm3/m256
+VEX.128.66.0F.WIG 68 /r | VPUNPCKHBW xmm1, xmm2, xmm3/m128
+VEX.256.66.0F.WIG 68 /r | VPUNPCKHBW ymm1, ymm2, ymm3/m256
+VEX.128.66.0F.WIG 69 /r | VPUNPCKHWD xmm1, xmm2, xmm3/m128
+VEX.256.66.0F.WIG 69 /r | VPUNPCKHWD ymm1, ymm2, ymm3/m256
+VEX.128.66.0F.WIG 6A /r | VPUNPCKHDQ xmm1, xmm2, xmm3/m128
+VEX.256.66.0F.WIG 6A /r | VPUNPCKHDQ ymm1, ymm2, ymm3/m256
+VEX.128.66.0F.WIG 6B /r | VPACKSSDW xmm1, xmm2, xmm3/m128
+VEX.256.66.0F.WIG 6B /r | VPACKSSDW ymm1, ymm2, ymm3/m256
+VEX.128.66.0F.WIG 6C /r | VPUNPCKLQDQ xmm1, xmm2, xmm3/m128
+VEX.256.66.0F.WIG 6C /r | VPUNPCKLQDQ ymm1, ymm2, ymm3/m256
+VEX.128.66.0F.WIG 6D /r | VPUNPCKHQDQ xmm1, xmm2, xmm3/m128
+VEX.256.66.0F.WIG 6D /r | VPUNPCKHQDQ ymm1, ymm2, ymm3/m256
+VEX.128.66.0F.WIG 74 /r | VPCMPEQB xmm1, xmm2, xmm3/m128
+VEX.256.66.0F.WIG 74 /r | VPCMPEQB ymm1, ymm2, ymm3/m256
+VEX.128.66.0F.WIG 75 /r | VPCMPEQW xmm1, xmm2, xmm3/m128
+VEX.256.66.0F.WIG 75 /r | VPCMPEQW ymm1, ymm2, ymm3/m256
+VEX.128.66.0F.WIG 76 /r | VPCMPEQD xmm1, xmm2, xmm3/m128
+VEX.256.66.0F.WIG 76 /r | VPCMPEQD ymm1, ymm2, ymm3/m256
+VEX.128.66.0F.WIG D4 /r | VPADDQ xmm1, xmm2, xmm3/m128
+VEX.256.66.0F.WIG D4 /r | VPADDQ ymm1, ymm2, ymm3/m256
+VEX.128.66.0F.WIG D5 /r | VPMULLW xmm1, xmm2, xmm3/m128
+VEX.256.66.0F.WIG D5 /r | VPMULLW ymm1, ymm2, ymm3/m256
+VEX.128.66.0F.WIG D8 /r | VPSUBUSB xmm1, xmm2, xmm3/m128
+VEX.256.66.0F.WIG D8 /r | VPSUBUSB ymm1, ymm2, ymm3/m256
+VEX.128.66.0F.WIG D9 /r | VPSUBUSW xmm1, xmm2, xmm3/m128
+VEX.256.66.0F.WIG D9 /r | VPSUBUSW ymm1, ymm2, ymm3/m256
+VEX.128.66.0F.WIG DA /r | VPMINUB xmm1, xmm2, xmm3/m128
+VEX.256.66.0F.WIG DA /r | VPMINUB ymm1, ymm2, ymm3/m256
+VEX.128.66.0F.WIG DB /r | VPAND xmm1, xmm2, xmm3/m128
+VEX.256.66.0F.WIG DB /r | VPAND ymm1, ymm2, ymm3/m256
+VEX.128.66.0F.WIG DC /r | VPADDUSB xmm1, xmm2, xmm3/m128
+VEX.256.66.0F.WIG DC /r | VPADDUSB ymm1, ymm2, ymm3/m256
+VEX.128.66.0F.WIG DD /r | VPADDUSW xmm1, xmm2, xmm3/m128
+VEX.256.66.0F.WIG DD /r | VPADDUSW ymm1, ymm2, ymm3/m256
+VEX.128.66.0F.WIG DE /r | VPMAXUB xmm1, xmm2, xmm3/m128
+VEX.256.66.0F.WIG DE /r | VPMAXUB ymm1, ymm2, ymm3/m256
+VEX.128.66.0F.WIG DF /r | VPANDN xmm1, xmm2, xmm3/m128
+VEX.256.66.0F.WIG DF /r | VPANDN ymm1, ymm2, ymm3/m256
+VEX.128.66.0F.WIG E0 /r | VPAVGB xmm1, xmm2, xmm3/m128
+VEX.256.66.0F.WIG E0 /r | VPAVGB ymm1, ymm2, ymm3/m256
+VEX.128.66.0F.WIG E3 /r | VPAVGW xmm1, xmm2, xmm3/m128
+VEX.256.66.0F.WIG E3 /r | VPAVGW ymm1, ymm2, ymm3/m256
+VEX.128.66.0F.WIG E4 /r | VPMULHUW xmm1, xmm2, xmm3/m128
+VEX.256.66.0F.WIG E4 /r | VPMULHUW ymm1, ymm2, ymm3/m256
+VEX.128.66.0F.WIG E5 /r | VPMULHW xmm1, xmm2, xmm3/m128
+VEX.256.66.0F.WIG E5 /r | VPMULHW ymm1, ymm2, ymm3/m256
+VEX.128.66.0F.WIG E8 /r | VPSUBSB xmm1, xmm2, xmm3/m128
+VEX.256.66.0F.WIG E8 /r | VPSUBSB ymm1, ymm2, ymm3/m256
+VEX.128.66.0F.WIG E9 /r | VPSUBSW xmm1, xmm2, xmm3/m128
+VEX.256.66.0F.WIG E9 /r | VPSUBSW ymm1, ymm2, ymm3/m256
+VEX.128.66.0F.WIG EA /r | VPMINSW xmm1, xmm2, xmm3/m128
+VEX.256.66.0F.WIG EA /r | VPMINSW ymm1, ymm2, ymm3/m256
+VEX.128.66.0F.WIG EB /r | VPOR xmm1, xmm2, xmm3/m128
+VEX.256.66.0F.WIG EB /r | VPOR ymm1, ymm2, ymm3/m256
+VEX.128.66.0F.WIG EC /r | VPADDSB xmm1, xmm2, xmm3/m128
+VEX.256.66.0F.WIG EC /r | VPADDSB ymm1, ymm2, ymm3/m256
+VEX.128.66.0F.WIG ED /r | VPADDSW xmm1, xmm2, xmm3/m128
+VEX.256.66.0F.WIG ED /r | VPADDSW ymm1, ymm2, ymm3/m256
+VEX.128.66.0F.WIG EE /r | VPMAXSW xmm1, xmm2, xmm3/m128
+VEX.256.66.0F.WIG EE /r | VPMAXSW ymm1, ymm2, ymm3/m256
+VEX.128.66.0F.WIG EF /r | VPXOR xmm1, xmm2, xmm3/m128
+VEX.256.66.0F.WIG EF /r | VPXOR ymm1, ymm2, ymm3/m256
+VEX.128.66.0F.WIG F4 /r | VPMULUDQ xmm1, xmm2, xmm3/m128
+VEX.256.66.0F.WIG F4 /r | VPMULUDQ ymm1, ymm2, ymm3/m256
+VEX.128.66.0F.WIG F5 /r | VPMADDWD xmm1, xmm2, xmm3/m128
+VEX.256.66.0F.WIG F5 /r | VPMADDWD ymm1, ymm2, ymm3/m256
+VEX.128.66.0F.WIG F6 /r | VPSADBW xmm1, xmm2, xmm3/m128
+VEX.256.66.0F.WIG F6 /r | VPSADBW ymm1, ymm2, ymm3/m256
+VEX.128.66.0F.WIG F8 /r | VPSUBB xmm1, xmm2, xmm3/m128
+VEX.256.66.0F.WIG F8 /r | VPSUBB ymm1, ymm2, ymm3/m256
+VEX.128.66.0F.WIG F9 /r | VPSUBW xmm1, xmm2, xmm3/m128
+VEX.256.66.0F.WIG F9 /r | VPSUBW ymm1, ymm2, ymm3/m256
+VEX.128.66.0F.WIG FA /r | VPSUBD xmm1, xmm2, xmm3/m128
+VEX.256.66.0F.WIG FA /r | VPSUBD ymm1, ymm2, ymm3/m256
+VEX.128.66.0F.WIG FB /r | VPSUBQ xmm1, xmm2, xmm3/m128
+VEX.256.66.0F.WIG FB /r | VPSUBQ ymm1, ymm2, ymm3/m256
+VEX.128.66.0F.WIG FC /r | VPADDB xmm1, xmm2, xmm3/m128
+VEX.256.66.0F.WIG FC /r | VPADDB ymm1, ymm2, ymm3/m256
+VEX.128.66.0F.WIG FD /r | VPADDW xmm1, xmm2, xmm3/m128
+VEX.256.66.0F.WIG FD /r | VPADDW ymm1, ymm2, ymm3/m256
+VEX.128.66.0F.WIG FE /r | VPADDD xmm1, xmm2, xmm3/m128
+VEX.256.66.0F.WIG FE /r | VPADDD ymm1, ymm2, ymm3/m256
+VEX.128.66.0F.WIG D1 /r | VPSRLW xmm1, xmm2, xmm3/m128
+VEX.256.66.0F.WIG D1 /r | VPSRLW ymm1, ymm2, xmm3/m128
+VEX.128.66.0F.WIG D2 /r | VPSRLD xmm1, xmm2, xmm3/m128
+VEX.256.66.0F.WIG D2 /r | VPSRLD ymm1, ymm2, xmm3/m128
+VEX.128.66.0F.WIG D3 /r | VPSRLQ xmm1, xmm2, xmm3/m128
+VEX.256.66.0F.WIG D3 /r | VPSRLQ ymm1, ymm2, xmm3/m128
+VEX.128.66.0F.WIG E1 /r | VPSRAW xmm1, xmm2, xmm3/m128
+VEX.256.66.0F.WIG E1 /r | VPSRAW ymm1, ymm2, xmm3/m128
+VEX.128.66.0F.WIG E2 /r | VPSRAD xmm1, xmm2, xmm3/m128
+VEX.256.66.0F.WIG E2 /r | VPSRAD ymm1, ymm2, xmm3/m128
+VEX.128.66.0F.WIG F1 /r | VPSLLW xmm1, xmm2, xmm3/m128
+VEX.256.66.0F.WIG F1 /r | VPSLLW ymm1, ymm2, xmm3/m128
+VEX.128.66.0F.WIG F2 /r | VPSLLD xmm1, xmm2, xmm3/m128
+VEX.256.66.0F.WIG F2 /r | VPSLLD ymm1, ymm2, xmm3/m128
+VEX.128.66.0F.WIG F3 /r | VPSLLQ xmm1, xmm2, xmm3/m128
+VEX.256.66.0F.WIG F3 /r | VPSLLQ ymm1, ymm2, xmm3/m128
+VEX.128.66.0F.W0 6E /r | VMOVD xmm1, r/m32
+VEX.128.66.0F.W1 6E /r | VMOVQ xmm1, r/m64 | o64
+VEX.128.66.0F.WIG 6F /r | VMOVDQA xmm1, xmm2/m128
+VEX.256.66.0F.WIG 6F /r | VMOVDQA ymm1, ymm2/m256
+VEX.128.F3.0F.WIG 6F /r | VMOVDQU xmm1, xmm2/m128
+VEX.256.F3.0F.WIG 6F /r | VMOVDQU ymm1, ymm2/m256
+VEX.128.66.0F.WIG 70 /r ib | VPSHUFD xmm1, xmm2/m128, imm8
+VEX.256.66.0F.WIG 70 /r ib | VPSHUFD ymm1, ymm2/m256, imm8
+VEX.128.F3.0F.WIG 70 /r ib | VPSHUFHW xmm1, xmm2/m128, imm8
+VEX.256.F3.0F.WIG 70 /r ib | VPSHUFHW ymm1, ymm2/m256, imm8
+VEX.128.F2.0F.WIG 70 /r ib | VPSHUFLW xmm1, xmm2/m128, imm8
+VEX.256.F2.0F.WIG 70 /r ib | VPSHUFLW ymm1, ymm2/m256, imm8
+VEX.128.66.0F.WIG 71 /2 ib | VPSRLW xmm1, xmm2, imm8
+VEX.256.66.0F.WIG 71 /2 ib | VPSRLW ymm1, ymm2, imm8
+VEX.128.66.0F.WIG 71 /4 ib | VPSRAW xmm1, xmm2, imm8
+VEX.256.66.0F.WIG 71 /4 ib | VPSRAW ymm1, ymm2, imm8
+VEX.128.66.0F.WIG 71 /6 ib | VPSLLW xmm1, xmm2, imm8
+VEX.256.66.0F.WIG 71 /6 ib | VPSLLW ymm1, ymm2, imm8
+VEX.128.66.0F.WIG 72 /2 ib | VPSRLD xmm1, xmm2, imm8
+VEX.256.66.0F.WIG 72 /2 ib | VPSRLD ymm1, ymm2, imm8
+VEX.128.66.0F.WIG 72 /4 ib | VPSRAD xmm1, xmm2, imm8
+VEX.256.66.0F.WIG 72 /4 ib | VPSRAD ymm1, ymm2, imm8
+VEX.128.66.0F.WIG 72 /6 ib | VPSLLD xmm1, xmm2, imm8
+VEX.256.66.0F.WIG 72 /6 ib | VPSLLD ymm1, ymm2, imm8
+VEX.128.66.0F.WIG 73 /2 ib | VPSRLQ xmm1, xmm2, imm8
+VEX.256.66.0F.WIG 73 /2 ib | VPSRLQ ymm1, ymm2, imm8
+VEX.128.66.0F.WIG 73 /3 ib | VPSRLDQ xmm1, xmm2, imm8
+VEX.256.66.0F.WIG 73 /3 ib | VPSRLDQ ymm1, ymm2, imm8
+VEX.128.66.0F.WIG 73 /6 ib | VPSLLQ xmm1, xmm2, imm8
+VEX.256.66.0F.WIG 73 /6 ib | VPSLLQ ymm1, ymm2, imm8
+VEX.128.66.0F.WIG 73 /7 ib | VPSLLDQ xmm1, xmm2, imm8
+VEX.256.66.0F.WIG 73 /7 ib | VPSLLDQ ymm1, ymm2, imm8
+VEX.128.NP.0F.WIG 77 | VZEROUPPER
+VEX.256.NP.0F.WIG 77 | VZEROALL
+VEX.128.66.0F.WIG 7C /r | VHADDPD xmm1, xmm2, xmm3/m128
+VEX.256.66.0F.WIG 7C /r | VHADDPD ymm1, ymm2, ymm3/m256
+VEX.128.F2.0F.WIG 7C /r | VHADDPS xmm1, xmm2, xmm3/m128
+VEX.256.F2.0F.WIG 7C /r | VHADDPS ymm1, ymm2, ymm3/m256
+VEX.128.66.0F.WIG 7D /r | VHSUBPD xmm1, xmm2, xmm3/m128
+VEX.256.66.0F.WIG 7D /r | VHSUBPD ymm1, ymm2, ymm3/m256
+VEX.128.F2.0F.WIG 7D /r | VHSUBPS xmm1, xmm2, xmm3/m128
+VEX.256.F2.0F.WIG 7D /r | VHSUBPS ymm1, ymm2, ymm3/m256
+VEX.128.66.0F.W0 7E /r | VMOVD r/m32, xmm1
+VEX.128.66.0F.W1 7E /r | VMOVQ r/m64, xmm1 | o64
+VEX.128.F3.0F.WIG 7E /r | VMOVQ xmm1, xmm2/m64
+VEX.128.66.0F.WIG 7F /r | VMOVDQA xmm2/m128, xmm1
+VEX.256.66.0F.WIG 7F /r | VMOVDQA ymm2/m256, ymm1
+VEX.128.F3.0F.WIG 7F /r | VMOVDQU xmm2/m128, xmm1
+VEX.256.F3.0F.WIG 7F /r | VMOVDQU ymm2/m256, ymm1
+VEX.LZ.NP.0F.WIG AE /2 | VLDMXCSR m32
+VEX.LZ.NP.0F.WIG AE /3 | VSTMXCSR m32
+VEX.128.NP.0F.WIG C2 /r ib | VCMPPS xmm1, xmm2, xmm3/m128, imm8
+VEX.256.NP.0F.WIG C2 /r ib | VCMPPS ymm1, ymm2, ymm3/m256, imm8
+VEX.128.66.0F.WIG C2 /r ib | VCMPPD xmm1, xmm2, xmm3/m128, imm8
+VEX.256.66.0F.WIG C2 /r ib | VCMPPD ymm1, ymm2, ymm3/m256, imm8
+VEX.LIG.F3.0F.WIG C2 /r ib | VCMPSS xmm1, xmm2, xmm3/m32, imm8
+VEX.LIG.F2.0F.WIG C2 /r ib | VCMPSD xmm1, xmm2, xmm3/m64, imm8
+VEX.128.66.0F.WIG C4 /r ib | VPINSRW xmm1, xmm2, r32/m16, imm8
+VEX.128.66.0F.W0 C5 /r ib | VPEXTRW r32, xmm1, imm8
+VEX.128.66.0F.W1 C5 /r ib | VPEXTRW r64, xmm1, imm8 | o64
+VEX.128.NP.0F.WIG C6 /r ib | VSHUFPS xmm1, xmm2, xmm3/m128, imm8
+VEX.256.NP.0F.WIG C6 /r ib | VSHUFPS ymm1, ymm2, ymm3/m256, imm8
+VEX.128.66.0F.WIG C6 /r ib | VSHUFPD xmm1, xmm2, xmm3/m128, imm8
+VEX.256.66.0F.WIG C6 /r ib | VSHUFPD ymm1, ymm2, ymm3/m256, imm8
+VEX.128.66.0F.WIG D0 /r | VADDSUBPD xmm1, xmm2, xmm3/m128
+VEX.256.66.0F.WIG D0 /r | VADDSUBPD ymm1, ymm2, ymm3/m256
+VEX.128.F2.0F.WIG D0 /r | VADDSUBPS xmm1, xmm2, xmm3/m128
+VEX.256.F2.0F.WIG D0 /r | VADDSUBPS ymm1, ymm2, ymm3/m256
+VEX.128.66.0F.WIG D6 /r | VMOVQ xmm1/m64, xmm2
+VEX.128.66.0F.WIG D7 /r | VPMOVMSKB r32, xmm1
+VEX.256.66.0F.WIG D7 /r | VPMOVMSKB r32, ymm1
+VEX.128.66.0F.WIG E6 /r | VCVTTPD2DQ xmm1, xmm2/m128
+VEX.256.66.0F.WIG E6 /r | VCVTTPD2DQ xmm1, ymm2/m256
+VEX.128.F3.0F.WIG E6 /r | VCVTDQ2PD xmm1, xmm2/m64
+VEX.256.F3.0F.WIG E6 /r | VCVTDQ2PD ymm1, xmm2/m128
+VEX.128.F2.0F.WIG E6 /r | VCVTPD2DQ xmm1, xmm2/m128
+VEX.256.F2.0F.WIG E6 /r | VCVTPD2DQ xmm1, ymm2/m256
+VEX.128.66.0F.WIG E7 /r | VMOVNTDQ m128, xmm1
+VEX.256.66.0F.WIG E7 /r | VMOVNTDQ m256, ymm1
+VEX.128.F2.0F.WIG F0 /r | VLDDQU xmm1, m128
+VEX.256.F2.0F.WIG F0 /r | VLDDQU ymm1, m256
+VEX.128.66.0F.WIG F7 /r | VMASKMOVDQU xmm1, xmm2
+
+# ── VEX 0F opmask instructions (AVX-512 K registers) ──
+VEX.L1.NP.0F.W0 41 /r | KANDW k1, k2, k3
+VEX.L1.NP.0F.W1 41 /r | KANDQ k1, k2, k3
+VEX.L1.66.0F.W0 41 /r | KANDB k1, k2, k3
+VEX.L1.66.0F.W1 41 /r | KANDD k1, k2, k3
+VEX.L1.NP.0F.W0 42 /r | KANDNW k1, k2, k3
+VEX.L1.NP.0F.W1 42 /r | KANDNQ k1, k2, k3
+VEX.L1.66.0F.W0 42 /r | KANDNB k1, k2, k3
+VEX.L1.66.0F.W1 42 /r | KANDND k1, k2, k3
+VEX.L1.NP.0F.W0 45 /r | KORW k1, k2, k3
+VEX.L1.NP.0F.W1 45 /r | KORQ k1, k2, k3
+VEX.L1.66.0F.W0 45 /r | KORB k1, k2, k3
+VEX.L1.66.0F.W1 45 /r | KORD k1, k2, k3
+VEX.L1.NP.0F.W0 46 /r | KXNORW k1, k2, k3
+VEX.L1.NP.0F.W1 46 /r | KXNORQ k1, k2, k3
+VEX.L1.66.0F.W0 46 /r | KXNORB k1, k2, k3
+VEX.L1.66.0F.W1 46 /r | KXNORD k1, k2, k3
+VEX.L1.NP.0F.W0 47 /r | KXORW k1, k2, k3
+VEX.L1.NP.0F.W1 47 /r | KXORQ k1, k2, k3
+VEX.L1.66.0F.W0 47 /r | KXORB k1, k2, k3
+VEX.L1.66.0F.W1 47 /r | KXORD k1, k2, k3
+VEX.L1.NP.0F.W0 4A /r | KADDW k1, k2, k3
+VEX.L1.NP.0F.W1 4A /r | KADDQ k1, k2, k3
+VEX.L1.66.0F.W0 4A /r | KADDB k1, k2, k3
+VEX.L1.66.0F.W1 4A /r | KADDD k1, k2, k3
+VEX.L1.66.0F.W0 4B /r | KUNPCKBW k1, k2, k3
+VEX.L1.NP.0F.W0 4B /r | KUNPCKWD k1, k2, k3
+VEX.L1.NP.0F.W1 4B /r | KUNPCKDQ k1, k2, k3
+VEX.L0.NP.0F.W0 44 /r | KNOTW k1, k2
+VEX.L0.NP.0F.W1 44 /r | KNOTQ k1, k2
+VEX.L0.66.0F.W0 44 /r | KNOTB k1, k2
+VEX.L0.66.0F.W1 44 /r | KNOTD k1, k2
+VEX.L0.NP.0F.W0 98 /r | KORTESTW k1, k2
+VEX.L0.NP.0F.W1 98 /r | KORTESTQ k1, k2
+VEX.L0.66.0F.W0 98 /r | KORTESTB k1, k2
+VEX.L0.66.0F.W1 98 /r | KORTESTD k1, k2
+VEX.L0.NP.0F.W0 99 /r | KTESTW k1, k2
+VEX.L0.NP.0F.W1 99 /r | KTESTQ k1, k2
+VEX.L0.66.0F.W0 99 /r | KTESTB k1, k2
+VEX.L0.66.0F.W1 99 /r | KTESTD k1, k2
+VEX.L0.NP.0F.W0 90 /r | KMOVW k1, k2/m16
+VEX.L0.NP.0F.W0 91 /r | KMOVW m16, k1
+VEX.L0.NP.0F.W1 90 /r | KMOVQ k1, k2/m64
+VEX.L0.NP.0F.W1 91 /r | KMOVQ m64, k1
+VEX.L0.66.0F.W0 90 /r | KMOVB k1, k2/m8
+VEX.L0.66.0F.W0 91 /r | KMOVB m8, k1
+VEX.L0.66.0F.W1 90 /r | KMOVD k1, k2/m32
+VEX.L0.66.0F.W1 91 /r | KMOVD m32, k1
+VEX.L0.NP.0F.W0 92 /r | KMOVW k1, r32
+VEX.L0.NP.0F.W0 93 /r | KMOVW r32, k1
+VEX.L0.66.0F.W0 92 /r | KMOVB k1, r32
+VEX.L0.66.0F.W0 93 /r | KMOVB r32, k1
+VEX.L0.F2.0F.W0 92 /r | KMOVD k1, r32
+VEX.L0.F2.0F.W0 93 /r | KMOVD r32, k1
+VEX.L0.F2.0F.W1 92 /r | KMOVQ k1, r64
+VEX.L0.F2.0F.W1 93 /r | KMOVQ r64, k1
+`;
