@@ -20,4 +20,5 @@ export * from "./isa/atomic.ts";
 export * from "./features.ts";
 export * from "./encoder.ts";
 export * from "./isa/fp.ts";
+export * from "./isa/simd.ts";
 export { disasmWord, disassembleArm64, formatArm64Line, type Arm64Line } from "./disasm.ts";

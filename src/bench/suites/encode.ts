@@ -41,7 +41,7 @@ const now = () => Bun.nanoseconds() / 1e9;
 
 export function benchEncode(instructions = 1_600_000, repeats = 5): EncodeResult {
   const rounds = Math.ceil(instructions / 16);
-  let words = new Uint32Array(0);
+  let words: Uint32Array = new Uint32Array(0);
   let best = Infinity;
   for (let r = 0; r < repeats; r++) {
     const t0 = now();

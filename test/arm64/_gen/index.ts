@@ -9,6 +9,7 @@ import { GEN as branch } from "./branch.ts";
 import { GEN as loadStore } from "./load-store.ts";
 import { GEN as atomic } from "./atomic.ts";
 import { GEN as fp } from "./fp.ts";
+import { GEN as simd } from "./simd.ts";
 
 export const FAMILIES: Record<string, Record<string, Gen>> = {
   "data-imm": dataImm,
@@ -20,4 +21,5 @@ export const FAMILIES: Record<string, Record<string, Gen>> = {
   "load-store": loadStore,
   "atomic": atomic,
   "fp": fp,
+  "simd": simd,
 };
