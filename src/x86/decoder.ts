@@ -278,7 +278,7 @@ export class Decoder {
         // falls through: register form of r/m
         case S.RMREG: {
           const c = opCls[j]!;
-          r = regOf(c, (modrm & 7) | (rB << 3) | (c >= RC.XMM && c <= RC.ZMM ? rX << 4 : 0), rex);
+          r = regOf(c, c === RC.K ? modrm & 7 : (modrm & 7) | (rB << 3) | (c >= RC.XMM && c <= RC.ZMM ? rX << 4 : 0), rex);
           if (r < 0) return 0;
           break;
         }
@@ -372,7 +372,7 @@ function regOf(c: number, idx: number, rex: number): number {
     case RC.TR: return R.TR + (idx & 7);
     case RC.MM: return R.MM + (idx & 7);
     case RC.ST: return R.ST + (idx & 7);
-    case RC.K: return R.K + (idx & 7);
+    case RC.K: return idx > 7 ? -1 : R.K + idx;
     case RC.BND: return (idx & 15) > 3 ? -1 : R.BND + idx;
     case RC.TMM: return R.TMM + (idx & 7);
     default: return CLASS_BASE[c]! + (idx & 31);

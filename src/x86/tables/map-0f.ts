@@ -56,6 +56,8 @@ export const M0F = `
 0F 01 FB | MWAITX            |
 0F 01 FC | CLZERO            |
 0F 01 FD | RDPRU             |
+0F 01 FE | INVLPGB           |
+0F 01 FF | TLBSYNC           |
 
 # ── 0F 02-0F ──
 0F 02 /r | LAR r16, r/m16    | os16 fw=z
@@ -90,6 +92,8 @@ F3 0F 09 | WBNOINVD          |
 0F 18 /1 | PREFETCHT0 m8     |
 0F 18 /2 | PREFETCHT1 m8     |
 0F 18 /3 | PREFETCHT2 m8     |
+0F 18 /6 | PREFETCHIT1 m8    |
+0F 18 /7 | PREFETCHIT0 m8    |
 0F 18 /r | RESERVEDNOP r/mv, rv | id=Reservednop_rm_r_0F18
 0F 19 /r | RESERVEDNOP r/mv, rv | id=Reservednop_rm_r_0F19
 0F 1A /r | RESERVEDNOP r/mv, rv | id=Reservednop_rm_r_0F1A
@@ -122,7 +126,8 @@ F3 0F 1E FB | ENDBR32        |
 0F 35    | SYSEXIT           | os16 cf=far id=Sysexitd
 0F 35    | SYSEXIT           | os32 cf=far id=Sysexitd
 0F 35    | SYSEXITQ          | os64 cf=far
-0F 37    | GETSEC            |
+NP 0F 37 | GETSEC            |
+NP REX.W 0F 37 | GETSECQ     | o64
 
 # ── CMOVcc (0F 40-4F) ──
 0F 40 /r | CMOVO rv, r/mv    | fr=o

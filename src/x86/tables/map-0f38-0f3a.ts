@@ -111,6 +111,18 @@ F3 REX.W 0F 38 F6 /r | ADOX r64, r/m64 | os64 fr=o fw=o
 NP 0F 38 F9 /r | MOVDIRI m32, r32 | os32
 NP 0F 38 F9 /r | MOVDIRI m32, r32 | os16 id=Movdiri_m32_r32
 NP 0F 38 F9 /r | MOVDIRI m64, r64 | os64
+NP 0F 38 FC /r | AADD m32, r32 | os16 id=Aadd_m32_r32
+NP 0F 38 FC /r | AADD m32, r32 | os32
+NP 0F 38 FC /r | AADD m64, r64 | os64
+66 0F 38 FC /r | AAND m32, r32 | os16 id=Aand_m32_r32
+66 0F 38 FC /r | AAND m32, r32 | os32
+66 0F 38 FC /r | AAND m64, r64 | os64
+F2 0F 38 FC /r | AXOR m32, r32 | os16 id=Axor_m32_r32
+F2 0F 38 FC /r | AXOR m32, r32 | os32
+F2 0F 38 FC /r | AXOR m64, r64 | os64
+F3 0F 38 FC /r | AOR m32, r32  | os16 id=Aor_m32_r32
+F3 0F 38 FC /r | AOR m32, r32  | os32
+F3 0F 38 FC /r | AOR m64, r64  | os64
 66 0F 38 F8 /r | MOVDIR64B r16, m512 | as16
 66 0F 38 F8 /r | MOVDIR64B r32, m512 | as32
 66 0F 38 F8 /r | MOVDIR64B r64, m512 | as64
