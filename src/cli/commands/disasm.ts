@@ -1,9 +1,14 @@
 /**
- * @file `aot disasm --arch arm64|x86 <raw file> [--base 0x...] [--json]`: disassemble a raw code
- * file. JSON output is one object per instruction:
- * `{"va": "0x…", "len": 4, "bytes": "hex", "mnemonic": "add", "text": "add x0, x1, x2"}`, with
- * `"unknown": true` on words printed as `.inst 0x…`.
+ * @file `aot disasm <pe|raw file> [--rva R | --va A] [--count N] [--mode 16|32|64] [--json]`
+ * (x86, the default) and `aot disasm --arch arm64 <raw file> [--base 0x...] [--json]`.
  *
+ * x86: for a PE the mode comes from the image; with no `--rva`/`--va` every executable section is
+ * swept linearly, restarting one byte after an invalid one. A raw file starts at `--base`
+ * (default 0) in `--mode` (default 64). JSON output is one object per instruction:
+ * `{"va": "0x…", "len": N, "bytes": "hex", "mnemonic": "add", "text": "add eax, ebx"}`, with
+ * `"invalid": true` for bytes that do not decode (arm64: `"unknown": true` on `.inst` words).
+ *
+ *   aot disasm samples/hello64.exe --rva 0x1000 --count 20
  *   aot disasm --arch arm64 code.bin --base 0x400000 --json
  */
 import { defineCommand } from "citty";
@@ -25,6 +30,10 @@ export default defineCommand({
     arch: { type: "string", default: "x86", description: "arm64 or x86" },
     base: { type: "string", default: "0", description: "Virtual address of the first byte" },
     json: { type: "boolean", description: "One JSON object per instruction" },
+    rva: { type: "string", description: "x86: start at this RVA (PE) or file offset (raw)" },
+    va: { type: "string", description: "x86: start at this virtual address" },
+    count: { type: "string", description: "x86: stop after N instructions" },
+    mode: { type: "string", description: "x86: 16, 32 or 64 for a raw file (default 64)" },
   },
   async run({ args }) {
     const base = parseBase(args.base);
@@ -44,7 +53,12 @@ export default defineCommand({
       if (out.length) console.log(out.join("\n"));
       return 0;
     }
-    if (args.arch === "x86") throw new UsageError("x86 disassembly not available yet");
+    if (args.arch === "x86") {
+      const { disasmX86 } = await import("./_disasm-x86.ts");
+      return disasmX86(args.file, bytes, {
+        base: args.base === "0" ? undefined : base, rva: args.rva, va: args.va, count: args.count, mode: args.mode, json: !!args.json,
+      });
+    }
     throw new UsageError(`--arch: expected arm64 or x86, got ${args.arch}`);
   },
 });
