@@ -21,4 +21,5 @@ export * from "./features.ts";
 export * from "./encoder.ts";
 export * from "./isa/fp.ts";
 export * from "./isa/simd.ts";
+export * from "./isa/simd-misc.ts";
 export { disasmWord, disassembleArm64, formatArm64Line, type Arm64Line } from "./disasm.ts";

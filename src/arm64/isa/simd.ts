@@ -12,11 +12,24 @@
 import type { Reg } from "../regs.ts";
 import { f, hex, row, type Row } from "./_row.ts";
 
-/** Three-same operations: U << 5 | opcode, with a fixed size for the logical ops (-1 = any). */
+/** Integer three-same operations: U << 5 | opcode. SIMD3_SIZES says which lane sizes each allows. */
 export const SIMD3 = {
-  ADD: 0x10, SUB: 0x30, MUL: 0x13, CMEQ: 0x31, CMGT: 0x06, CMGE: 0x07, CMHI: 0x26, CMHS: 0x27,
+  SHADD: 0x00, UHADD: 0x20, SQADD: 0x01, UQADD: 0x21, SRHADD: 0x02, URHADD: 0x22, SHSUB: 0x04, UHSUB: 0x24,
+  SQSUB: 0x05, UQSUB: 0x25, CMGT: 0x06, CMHI: 0x26, CMGE: 0x07, CMHS: 0x27, SSHL: 0x08, USHL: 0x28,
+  SQSHL: 0x09, UQSHL: 0x29, SRSHL: 0x0a, URSHL: 0x2a, SQRSHL: 0x0b, UQRSHL: 0x2b, SMAX: 0x0c, UMAX: 0x2c, SMIN: 0x0d, UMIN: 0x2d,
+  SABD: 0x0e, UABD: 0x2e, SABA: 0x0f, UABA: 0x2f, ADD: 0x10, SUB: 0x30, CMTST: 0x11, CMEQ: 0x31,
+  MLA: 0x12, MLS: 0x32, MUL: 0x13, PMUL: 0x33, SMAXP: 0x14, UMAXP: 0x34, SMINP: 0x15, UMINP: 0x35,
+  SQDMULH: 0x16, SQRDMULH: 0x36, ADDP: 0x17,
 } as const;
 export type Simd3 = (typeof SIMD3)[keyof typeof SIMD3];
+/** Lane sizes (bit s set = size s allowed; D lanes also need Q = 1) per three-same op. */
+export function simd3Sizes(op: number): number {
+  const o = op & 31;
+  if (op === SIMD3.PMUL) return 1;
+  if (o === 0x16) return 6;
+  if (o === 1 || o === 5 || o === 6 || o === 7 || (o >= 8 && o <= 0x0b) || o === 0x10 || o === 0x11 || op === SIMD3.ADDP) return 15;
+  return 7;
+}
 
 /**
  * Advanced SIMD three same.
@@ -29,17 +42,37 @@ export type Simd3 = (typeof SIMD3)[keyof typeof SIMD3];
  */
 const three = (Q: number, U: number, size: number, opcode: number, Rm: Reg, Rn: Reg, Rd: Reg): number =>
   ((Q << 30) | (U << 29) | 0x0e200400 | (size << 22) | (Rm << 16) | (opcode << 11) | (Rn << 5) | Rd) >>> 0;
-/** Integer three-same (ADD, SUB, MUL, CMxx): Vd.T = op(Vn.T, Vm.T). MUL has no D lanes; Q=0 has none either. */
+/** Integer three-same: Vd.T = op(Vn.T, Vm.T); lane sizes per simd3Sizes, and no D lanes with Q = 0. */
 export const simd3 = (op: Simd3, Q: 0 | 1, size: 0 | 1 | 2 | 3, Rd: Reg, Rn: Reg, Rm: Reg): number => three(Q, op >> 5, size, op & 31, Rm, Rn, Rd);
+/** Scalar three-same (Vd = op(Vn, Vm) on B/H/S/D registers): sizes per simd3ScalarSizes. */
+export const simd3Scalar = (op: Simd3, size: 0 | 1 | 2 | 3, Rd: Reg, Rn: Reg, Rm: Reg): number => (0x50000000 | three(1, op >> 5, size, op & 31, Rm, Rn, Rd)) >>> 0;
+/** Lane sizes of the scalar three-same ops: saturating ops take any, compares/shifts/ADD/SUB only D. */
+export function simd3ScalarSizes(op: number): number {
+  const o = op & 31;
+  if (o === 1 || o === 5 || o === 9 || o === 0x0b) return 15;
+  if (o === 0x16) return 6;
+  if (o === 6 || o === 7 || o === 8 || o === 0x0a || o === 0x10 || o === 0x11) return 8;
+  return 0;
+}
 /** Logical three-same: AND, BIC, ORR, ORN (U=0, size = op), EOR, BSL, BIT, BIF (U=1, size = op). */
 export const LOGIC3 = { AND: 0, BIC: 1, ORR: 2, ORN: 3, EOR: 4, BSL: 5, BIT: 6, BIF: 7 } as const;
 export const simdLogic = (op: (typeof LOGIC3)[keyof typeof LOGIC3], Q: 0 | 1, Rd: Reg, Rn: Reg, Rm: Reg): number => three(Q, op >> 2, op & 3, 3, Rm, Rn, Rd);
 /** MOV (vector), alias of ORR Vd, Vn, Vn. */
 export const movVec = (Q: 0 | 1, Rd: Reg, Rn: Reg): number => simdLogic(LOGIC3.ORR, Q, Rd, Rn, Rn);
-/** FP three-same: FADD, FSUB, FMUL, FDIV; sz 0 = S lanes, 1 = D lanes (Q must be 1). */
-export const FP3 = { FADD: 0x1a, FSUB: 0x11a, FMUL: 0x3b, FDIV: 0x3f } as const;
+/** FP three-same: o1 << 8 | U << 5 | opcode; sz 0 = S lanes, 1 = D lanes (Q must be 1). */
+export const FP3 = {
+  FMAXNM: 0x18, FMINNM: 0x118, FMLA: 0x19, FMLS: 0x119, FMULX: 0x1b, FADD: 0x1a, FSUB: 0x11a, FCMEQ: 0x1c,
+  FMAX: 0x1e, FMIN: 0x11e, FRECPS: 0x1f, FRSQRTS: 0x11f, FMAXNMP: 0x38, FMINNMP: 0x138, FADDP: 0x3a, FABD: 0x13a,
+  FMUL: 0x3b, FCMGE: 0x3c, FCMGT: 0x13c, FACGE: 0x3d, FACGT: 0x13d, FMAXP: 0x3e, FMINP: 0x13e, FDIV: 0x3f,
+} as const;
 export const simdFp3 = (op: (typeof FP3)[keyof typeof FP3], Q: 0 | 1, sz: 0 | 1, Rd: Reg, Rn: Reg, Rm: Reg): number =>
   three(Q, (op >> 5) & 1, ((op >> 8) << 1) | sz, op & 31, Rm, Rn, Rd);
+
+/** FP ops with a scalar (Sd/Dd) three-same form. */
+export const FP3_SCALAR = [FP3.FMULX, FP3.FCMEQ, FP3.FRECPS, FP3.FRSQRTS, FP3.FCMGE, FP3.FACGE, FP3.FABD, FP3.FCMGT, FP3.FACGT] as const;
+/** Scalar FP three-same: Sd/Dd = op(Sn/Dn, Sm/Dm), for the FP3_SCALAR ops. */
+export const simdFp3Scalar = (op: (typeof FP3_SCALAR)[number], sz: 0 | 1, Rd: Reg, Rn: Reg, Rm: Reg): number =>
+  (0x50000000 | three(1, (op >> 5) & 1, ((op >> 8) << 1) | sz, op & 31, Rm, Rn, Rd)) >>> 0;
 
 /**
  * Advanced SIMD copy. imm5 holds the lane size (lowest set bit) and index.
@@ -95,7 +128,8 @@ export const ext = (Q: 0 | 1, Rd: Reg, Rn: Reg, Rm: Reg, imm4: number): number =
 
 const ARR = [["8b", "16b"], ["4h", "8h"], ["2s", "4s"], ["", "2d"]] as const;
 const LANE = "bhsd";
-const INT3: Record<number, string> = { 0x10: "add", 0x30: "sub", 0x13: "mul", 0x31: "cmeq", 0x06: "cmgt", 0x07: "cmge", 0x26: "cmhi", 0x27: "cmhs" };
+const INT3 = new Map<number, string>(Object.entries(SIMD3).map(([k, v]) => [v, k.toLowerCase()]));
+const FP3_NAMES = new Map<number, string>(Object.entries(FP3).map(([k, v]) => [v, k.toLowerCase()]));
 const LOG3 = ["and", "bic", "orr", "orn", "eor", "bsl", "bit", "bif"];
 const PERM = ["", "uzp1", "trn1", "zip1", "", "uzp2", "trn2", "zip2"];
 
@@ -104,7 +138,19 @@ function laneOf(imm5: number): number {
   return -1;
 }
 
+const FP3_SCALAR_SET = new Set<number>(FP3_SCALAR);
+
 export const SIMD_ROWS: Row[] = [
+  row(0xdf200400, 0x5e200400, (w) => {
+    const U = f(w, 29, 1), size = f(w, 22, 2), op = f(w, 11, 5), Rm = f(w, 16, 5), Rn = f(w, 5, 5), Rd = f(w, 0, 5);
+    if (op >= 0x18) {
+      const code = ((size >> 1) << 8) | (U << 5) | op, t = "sd"[size & 1]!;
+      return FP3_SCALAR_SET.has(code) ? `${FP3_NAMES.get(code)} ${t}${Rd}, ${t}${Rn}, ${t}${Rm}` : undefined;
+    }
+    const code = (U << 5) | op, m = INT3.get(code), L = LANE[size]!;
+    if (!m || !(simd3ScalarSizes(code) & (1 << size))) return undefined;
+    return `${m} ${L}${Rd}, ${L}${Rn}, ${L}${Rm}`;
+  }),
   row(0x9f200400, 0x0e200400, (w) => {
     const Q = f(w, 30, 1), U = f(w, 29, 1), size = f(w, 22, 2), op = f(w, 11, 5), Rm = f(w, 16, 5), Rn = f(w, 5, 5), Rd = f(w, 0, 5);
     if (op === 3) {
@@ -112,16 +158,14 @@ export const SIMD_ROWS: Row[] = [
       if (m === "orr" && Rn === Rm) return `mov v${Rd}.${a}, v${Rn}.${a}`;
       return `${m} v${Rd}.${a}, v${Rn}.${a}, v${Rm}.${a}`;
     }
-    const fp = { 0x1a: "fadd", 0x3b: "fmul", 0x3f: "fdiv" }[(U << 5) | op];
-    if (fp || (op === 0x1a && !U)) {
-      const sz = size & 1, hi = size >> 1;
-      if (sz && !Q) return undefined;
-      const m = op === 0x1a && !U ? (hi ? "fsub" : "fadd") : hi ? undefined : fp;
+    if (op >= 0x18) {
+      const sz = size & 1, m = FP3_NAMES.get(((size >> 1) << 8) | (U << 5) | op);
+      if (!m || (sz && !Q)) return undefined;
       const a = sz ? "2d" : Q ? "4s" : "2s";
-      return m && `${m} v${Rd}.${a}, v${Rn}.${a}, v${Rm}.${a}`;
+      return `${m} v${Rd}.${a}, v${Rn}.${a}, v${Rm}.${a}`;
     }
-    const m = INT3[(U << 5) | op];
-    if (!m || (size === 3 && (!Q || m === "mul"))) return undefined;
+    const code = (U << 5) | op, m = INT3.get(code);
+    if (!m || !(simd3Sizes(code) & (1 << size)) || (size === 3 && !Q)) return undefined;
     const a = ARR[size]![Q]!;
     return `${m} v${Rd}.${a}, v${Rn}.${a}, v${Rm}.${a}`;
   }),

@@ -10,6 +10,7 @@ import { GEN as loadStore } from "./load-store.ts";
 import { GEN as atomic } from "./atomic.ts";
 import { GEN as fp } from "./fp.ts";
 import { GEN as simd } from "./simd.ts";
+import { GEN as simdMisc } from "./simd-misc.ts";
 
 export const FAMILIES: Record<string, Record<string, Gen>> = {
   "data-imm": dataImm,
@@ -22,4 +23,5 @@ export const FAMILIES: Record<string, Record<string, Gen>> = {
   "atomic": atomic,
   "fp": fp,
   "simd": simd,
+  "simd-misc": simdMisc,
 };

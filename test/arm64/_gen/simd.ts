@@ -8,10 +8,21 @@ const gp = (sf: number, n: number) => (n === 31 ? (sf ? "xzr" : "wzr") : (sf ? "
 export const GEN: Record<string, Gen> = {
   int3: (R) => {
     const k = R.pick(Object.keys(E.SIMD3) as (keyof typeof E.SIMD3)[]), Q = R.bit();
-    let size = R.int(4) as 0 | 1 | 2 | 3;
-    if (size === 3 && (!Q || k === "MUL")) size = 2;
+    const ok = [0, 1, 2, 3].filter((s) => E.simd3Sizes(E.SIMD3[k]) & (1 << s) && (s < 3 || Q));
+    const size = R.pick(ok) as 0 | 1 | 2 | 3;
     const a = ARR[size][Q], d = R.int(32), n = R.int(32), m = R.int(32);
     return call("simd3", E.simd3, [new Expr(`SIMD3.${k}`, E.SIMD3[k]), Q, size, d, n, m], `${k.toLowerCase()} v${d}.${a}, v${n}.${a}, v${m}.${a}`);
+  },
+  int3Scalar: (R) => {
+    const k = R.pick((Object.keys(E.SIMD3) as (keyof typeof E.SIMD3)[]).filter((k) => E.simd3ScalarSizes(E.SIMD3[k])));
+    const size = R.pick([0, 1, 2, 3].filter((s) => E.simd3ScalarSizes(E.SIMD3[k]) & (1 << s))) as 0 | 1 | 2 | 3, L = "bhsd"[size];
+    const d = R.int(32), n = R.int(32), m = R.int(32);
+    return call("simd3Scalar", E.simd3Scalar, [new Expr(`SIMD3.${k}`, E.SIMD3[k]), size, d, n, m], `${k.toLowerCase()} ${L}${d}, ${L}${n}, ${L}${m}`);
+  },
+  fp3Scalar: (R) => {
+    const op = R.pick(E.FP3_SCALAR), k = Object.keys(E.FP3).find((x) => E.FP3[x as keyof typeof E.FP3] === op)!, sz = R.bit(), t = sz ? "d" : "s";
+    const d = R.int(32), n = R.int(32), m = R.int(32);
+    return call("simdFp3Scalar", E.simdFp3Scalar, [new Expr(`FP3.${k}`, op), sz, d, n, m], `${k.toLowerCase()} ${t}${d}, ${t}${n}, ${t}${m}`);
   },
   logic3: (R) => {
     const k = R.pick(Object.keys(E.LOGIC3) as (keyof typeof E.LOGIC3)[]), Q = R.bit(), a = Q ? "16b" : "8b", d = R.int(32), n = R.int(32), m = R.pick([n, R.int(32)]);
