@@ -19,6 +19,11 @@ import { R, RC, CLASS_BASE } from "./regs.ts";
 import { S, SP } from "./tables/_schema.ts";
 import { tables, N, LF, FF } from "./tables/_build.ts";
 
+// The hot switches compare against plain numeric constants (property reads in `case` labels defeat jump tables).
+const S_REG = S.REG, S_RM = S.RM, S_MEM = S.MEM, S_RMREG = S.RMREG, S_VVVV = S.VVVV, S_OPREG = S.OPREG, S_IS4 = S.IS4, S_FIXED = S.FIXED, S_IMM = S.IMM, S_IMM2 = S.IMM2, S_REL = S.REL, S_FAR = S.FAR, S_MOFFS = S.MOFFS, S_STR_SI = S.STR_SI, S_STR_DI = S.STR_DI, S_XLAT = S.XLAT, S_STI = S.STI, S_CONST1 = S.CONST1, S_VSIB = S.VSIB, S_MIB = S.MIB;
+const N_INVALID = N.INVALID, N_LEAF = N.LEAF, N_MODE = N.MODE, N_PFX = N.PFX, N_W = N.W, N_L = N.L, N_MOD = N.MOD, N_REG = N.REG, N_RM = N.RM, N_ASZ = N.ASZ, N_NOB = N.NOB;
+const RC_K = RC.K, RC_XMM = RC.XMM, RC_ZMM = RC.ZMM;
+const K_NONE = K.NONE, K_REG = K.REG, K_MEM = K.MEM, K_IMM = K.IMM, K_IMM2 = K.IMM2, K_BRANCH = K.BRANCH, K_FAR = K.FAR, K_MEM_SI = K.MEM_SI, K_MEM_DI = K.MEM_DI;
 const T = tables();
 const { root, hasModrm, nodes, formMnem, formOpCount, formFlags, formImm1, formImm2, formImmExt, opSrc, opCls, opSize, opExt } = T;
 const D3NOW_ROOT = SP.D3NOW * 256;
@@ -28,7 +33,14 @@ const RM16_BASE = Int32Array.from([R.GPR16 + 3, R.GPR16 + 3, R.GPR16 + 5, R.GPR1
 const RM16_INDEX = Int32Array.from([R.GPR16 + 6, R.GPR16 + 7, R.GPR16 + 6, R.GPR16 + 7, 0, 0, 0, 0]);
 const SEG_DS = R.SEG + 3;
 const SEG_SS = R.SEG + 2;
-const SEG_ES = R.SEG;
+
+// Prefix byte classes (0 = not a prefix).
+const P_66 = 1, P_67 = 2, P_REP = 3, P_LOCK = 4, P_SEG = 5, P_FSGS = 6, P_REX = 7;
+const PREFIX = new Uint8Array(256);
+PREFIX[0x66] = P_66; PREFIX[0x67] = P_67; PREFIX[0xf2] = P_REP; PREFIX[0xf3] = P_REP; PREFIX[0xf0] = P_LOCK;
+for (const b of [0x26, 0x2e, 0x36, 0x3e]) PREFIX[b] = P_SEG;
+PREFIX[0x64] = P_FSGS; PREFIX[0x65] = P_FSGS;
+for (let b = 0x40; b < 0x50; b++) PREFIX[b] = P_REX;
 
 export class Decoder {
   readonly is64: boolean;
@@ -44,33 +56,30 @@ export class Decoder {
     const is64 = this.is64;
     const lim = end < pos + 15 ? end : pos + 15;
     let p = pos;
-    let p66 = 0, p67 = 0, rep = 0, lock = 0, seg = 0, rex = 0;
+    let p66: number = 0, p67: number = 0, rep: number = 0, lock: number = 0, seg: number = 0, rex: number = 0;
     let b = 0;
     out.form = 0;
     out.length = 0;
     for (;;) {
       if (p >= lim) return 0;
       b = code[p++]!;
-      if (b === 0x66) p66 = 1;
-      else if (b === 0x67) p67 = 1;
-      else if (b === 0xf3) rep = 2;
-      else if (b === 0xf2) rep = 3;
-      else if (b === 0xf0) lock = 1;
-      else if (b === 0x2e || b === 0x36 || b === 0x3e || b === 0x26) {
-        if (!is64) seg = R.SEG + ((b >> 3) & 3);
-      } else if (b === 0x64 || b === 0x65) seg = R.SEG + (b & 7);
-      else if (is64 && (b & 0xf0) === 0x40) {
+      const pk = PREFIX[b]!;
+      if (pk === 0) break;
+      if (pk === P_REX) {
+        if (!is64) break;
+        // A REX counts only if the opcode follows it directly: a later prefix clears it below.
         rex = b;
-        if (p >= lim) return 0;
-        const nb = code[p]!;
-        // REX counts only if the opcode follows it directly.
-        if ((nb & 0xf0) === 0x40 || nb === 0x66 || nb === 0x67 || nb === 0xf2 || nb === 0xf3 || nb === 0xf0 ||
-          nb === 0x2e || nb === 0x36 || nb === 0x3e || nb === 0x26 || nb === 0x64 || nb === 0x65) rex = 0;
         continue;
-      } else break;
+      }
+      if (pk === P_66) p66 = 1;
+      else if (pk === P_67) p67 = 1;
+      else if (pk === P_REP) rep = b === 0xf3 ? 2 : 3;
+      else if (pk === P_LOCK) lock = 1;
+      else if (pk === P_SEG) { if (!is64) seg = R.SEG + ((b >> 3) & 3); }
+      else seg = R.SEG + (b & 7);
       rex = 0;
     }
-    let space = SP.PRIMARY;
+    let space: number = SP.PRIMARY;
     let op = b;
     let W = (rex >> 3) & 1, rR = (rex >> 2) & 1, rX = (rex >> 1) & 1, rB = rex & 1;
     let vvvv = 0, L = 0, pfx = rep ? rep : p66, vex = 0, evex = 0, rR2 = 0, vV2 = 0, aaa = 0, z = 0, bc = 0;
@@ -151,16 +160,16 @@ export class Decoder {
     if (space === SP.D3NOW) n = 0;
     for (;;) {
       const t = nodes[n]!;
-      if (t === N.LEAF || t === N.INVALID) break;
+      if (t === N_LEAF || t === N_INVALID) break;
       switch (t) {
-        case N.MODE: n = nodes[n + 1 + (is64 ? 1 : 0)]!; break;
-        case N.PFX: n = nodes[n + 1 + pfx]!; break;
-        case N.W: n = nodes[n + 1 + W]!; break;
-        case N.L: n = nodes[n + 1 + L]!; break;
-        case N.MOD: n = nodes[n + 1 + (mod === 3 ? 1 : 0)]!; break;
-        case N.REG: n = nodes[n + 1 + ((modrm >> 3) & 7)]!; break;
-        case N.RM: n = nodes[n + 1 + (modrm & 7)]!; break;
-        case N.ASZ: n = nodes[n + 1 + (asz >> 5)]!; break;
+        case N_MODE: n = nodes[n + 1 + (is64 ? 1 : 0)]!; break;
+        case N_PFX: n = nodes[n + 1 + pfx]!; break;
+        case N_W: n = nodes[n + 1 + W]!; break;
+        case N_L: n = nodes[n + 1 + L]!; break;
+        case N_MOD: n = nodes[n + 1 + (mod === 3 ? 1 : 0)]!; break;
+        case N_REG: n = nodes[n + 1 + ((modrm >> 3) & 7)]!; break;
+        case N_RM: n = nodes[n + 1 + (modrm & 7)]!; break;
+        case N_ASZ: n = nodes[n + 1 + (asz >> 5)]!; break;
         default: n = nodes[n + 1 + (rB ? 0 : 1)]!; break;
       }
     }
@@ -264,44 +273,44 @@ export class Decoder {
     for (let k = 0; k < cnt; k++) {
       const j = form * 5 + k;
       const src = opSrc[j]!;
-      let kd = K.REG, r = 0;
+      let kd: number = K_REG, r = 0;
       switch (src) {
-        case S.REG: {
+        case S_REG: {
           const c = opCls[j]!;
           const idx = ((modrm >> 3) & 7) | (rR << 3) | (rR2 << 4);
-          r = regOf(c, idx, rex);
+          r = REGS[(rex ? 544 : 0) + (c << 5) + idx]!;
           if (r < 0) return 0;
           break;
         }
-        case S.RM:
-          if (mod !== 3) { kd = K.MEM; memSize = opSize[j]!; break; }
-        // falls through: register form of r/m
-        case S.RMREG: {
+        // @ts-expect-error: S_RM falls through to the register form when mod = 3
+        case S_RM:
+          if (mod !== 3) { kd = K_MEM; memSize = opSize[j]!; break; }
+        case S_RMREG: {
           const c = opCls[j]!;
-          r = regOf(c, c === RC.K ? modrm & 7 : (modrm & 7) | (rB << 3) | (c >= RC.XMM && c <= RC.ZMM ? rX << 4 : 0), rex);
+          r = REGS[(rex ? 544 : 0) + (c << 5) + (c === RC_K ? modrm & 7 : (modrm & 7) | (rB << 3) | (c >= RC_XMM && c <= RC_ZMM ? rX << 4 : 0))]!;
           if (r < 0) return 0;
           break;
         }
-        case S.MEM: case S.MIB: kd = K.MEM; memSize = opSize[j]!; break;
-        case S.VSIB:
+        case S_MEM: case S_MIB: kd = K_MEM; memSize = opSize[j]!; break;
+        case S_VSIB:
           if (sibIdx < 0 || asz === 16) return 0;
-          kd = K.MEM; memSize = opSize[j]!; vsib = 1;
+          kd = K_MEM; memSize = opSize[j]!; vsib = 1;
           index = CLASS_BASE[opExt[j]!]! + (sibIdx | (vV2 << 4));
           break;
-        case S.VVVV: r = regOf(opCls[j]!, vvvv | (vV2 << 4), 0); if (r < 0) return 0; break;
-        case S.IS4: r = CLASS_BASE[opCls[j]!]! + ((is64 ? imm >> 4 : imm >> 4 & 7)); break;
-        case S.OPREG: r = regOf(opCls[j]!, (op & 7) | (rB << 3), rex); break;
-        case S.FIXED: r = opCls[j]!; break;
-        case S.STI: r = R.ST + (modrm & 7); break;
-        case S.IMM: kd = K.IMM; break;
-        case S.CONST1: kd = K.IMM; break;
-        case S.IMM2: kd = K.IMM2; break;
-        case S.REL: kd = K.BRANCH; break;
-        case S.FAR: kd = K.FAR; break;
-        case S.MOFFS: kd = K.MEM; memSize = opSize[j]!; break;
-        case S.STR_SI: kd = K.MEM_SI; memSize = opSize[j]!; break;
-        case S.STR_DI: kd = K.MEM_DI; memSize = opSize[j]!; break;
-        case S.XLAT: kd = K.MEM; memSize = 1; break;
+        case S_VVVV: r = REGS[(opCls[j]! << 5) + (vvvv | (vV2 << 4))]!; if (r < 0) return 0; break;
+        case S_IS4: r = CLASS_BASE[opCls[j]!]! + ((is64 ? imm >> 4 : imm >> 4 & 7)); break;
+        case S_OPREG: r = REGS[(rex ? 544 : 0) + (opCls[j]! << 5) + ((op & 7) | (rB << 3))]!; break;
+        case S_FIXED: r = opCls[j]!; break;
+        case S_STI: r = R.ST + (modrm & 7); break;
+        case S_IMM: kd = K_IMM; break;
+        case S_CONST1: kd = K_IMM; break;
+        case S_IMM2: kd = K_IMM2; break;
+        case S_REL: kd = K_BRANCH; break;
+        case S_FAR: kd = K_FAR; break;
+        case S_MOFFS: kd = K_MEM; memSize = opSize[j]!; break;
+        case S_STR_SI: kd = K_MEM_SI; memSize = opSize[j]!; break;
+        case S_STR_DI: kd = K_MEM_DI; memSize = opSize[j]!; break;
+        case S_XLAT: kd = K_MEM; memSize = 1; break;
       }
       kind[k] = kd;
       reg[k] = r;
@@ -358,23 +367,26 @@ export class Decoder {
   }
 }
 
-/** Register `idx` of class `c`; -1 for an encoding that names no register (CR9, DR8, ES+6...). */
-function regOf(c: number, idx: number, rex: number): number {
-  switch (c) {
-    case RC.GPR8:
-      if (idx >= 16) return -1;
-      return R.GPR8 + (idx < 4 || (idx < 8 && !rex) ? idx : idx + 4);
-    case RC.GPR16: case RC.GPR32: case RC.GPR64:
-      return idx >= 16 ? -1 : CLASS_BASE[c]! + idx;
-    case RC.SEG: return (idx & 7) > 5 ? -1 : R.SEG + (idx & 7);
-    case RC.CR: return idx === 0 || idx === 2 || idx === 3 || idx === 4 || idx === 8 ? R.CR + idx : -1;
-    case RC.DR: return idx > 7 ? -1 : R.DR + idx;
-    case RC.TR: return R.TR + (idx & 7);
-    case RC.MM: return R.MM + (idx & 7);
-    case RC.ST: return R.ST + (idx & 7);
-    case RC.K: return idx > 7 ? -1 : R.K + idx;
-    case RC.BND: return (idx & 15) > 3 ? -1 : R.BND + idx;
-    case RC.TMM: return R.TMM + (idx & 7);
-    default: return CLASS_BASE[c]! + (idx & 31);
+/**
+ * Register lookup: `REGS[(rex ? 1 : 0) * 17 * 32 + c * 32 + idx]` is register `idx` of class
+ * `c`, or -1 for an encoding that names no register (CR9, DR8, ES+6, K9...). GPR8 indices 4-7
+ * mean AH..BH without REX and SPL..DIL with it.
+ */
+const REGS = new Int16Array(2 * 17 * 32).fill(-1);
+for (let rx = 0; rx < 2; rx++) {
+  for (let c = 1; c <= 16; c++) {
+    for (let idx = 0; idx < 32; idx++) {
+      let r = -1;
+      if (c === RC.GPR8) r = idx >= 16 ? -1 : R.GPR8 + (idx < 4 || (idx < 8 && !rx) ? idx : idx + 4);
+      else if (c === RC.GPR16 || c === RC.GPR32 || c === RC.GPR64) r = idx >= 16 ? -1 : CLASS_BASE[c]! + idx;
+      else if (c === RC.SEG) r = (idx & 7) > 5 ? -1 : R.SEG + (idx & 7);
+      else if (c === RC.CR) r = idx === 0 || idx === 2 || idx === 3 || idx === 4 || idx === 8 ? R.CR + idx : -1;
+      else if (c === RC.DR) r = idx > 7 ? -1 : R.DR + idx;
+      else if (c === RC.TR || c === RC.MM || c === RC.ST || c === RC.TMM) r = CLASS_BASE[c]! + (idx & 7);
+      else if (c === RC.K) r = idx > 7 ? -1 : R.K + idx;
+      else if (c === RC.BND) r = (idx & 15) > 3 ? -1 : R.BND + idx;
+      else r = CLASS_BASE[c]! + (idx & 31);
+      REGS[rx * 17 * 32 + c * 32 + idx] = r;
+    }
   }
 }

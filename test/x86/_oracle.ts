@@ -116,8 +116,14 @@ export function compareObjdump(secs: CodeSection[], ours: Map<number, number>[],
       const olen = od.get(sec.va + off);
       if (olen === undefined || len === 0) continue;
       fig.compared++;
-      // objdump folds FWAIT into the x87 instruction after it (9B DF E0 is its "fstsw ax").
-      const folded = sec.bytes[off] === 0x9b && olen > 1 && 1 + (ours[k]!.get(off + 1) ?? -1) === olen;
+      // objdump folds FWAIT (with its prefixes) into the x87 instruction after it (9B DF E0 is
+      // its "fstsw ax"): accept when our instructions from here, one of them FWAIT, add up to its length.
+      let folded = false;
+      if (olen > len && sec.bytes.subarray(off, off + olen).includes(0x9b)) {
+        let q = off;
+        while (q < off + olen && (ours[k]!.get(q) ?? 0) > 0) q += ours[k]!.get(q)!;
+        folded = q === off + olen;
+      }
       if (olen === len || folded) fig.lengthAgree++;
       else if (fig.disagreements.length < maxList) fig.disagreements.push(describe(sec, off, Math.max(len, olen), `length ours=${len} objdump=${olen}`));
     }

@@ -6,6 +6,7 @@ import { defineCommand, runCommand, type CommandDef } from "citty";
 
 const suites: Record<string, () => Promise<CommandDef>> = {
   // suites are added here, one lazy line each, sorted
+  decode: () => import("./bench/decode.ts").then((m) => m.default),
   encode: () => import("./bench/encode.ts").then((m) => m.default),
 };
 

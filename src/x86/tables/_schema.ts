@@ -241,9 +241,10 @@ function parseRow(opcode: string, instr: string, extras: string, osz: number, fi
     }
     if (toks[0] === "0F") {
       toks.shift();
+      const t1: string | undefined = toks[0];
       map = 1;
-      if (toks[0] === "38" || toks[0] === "3A") map = toks.shift() === "38" ? 2 : 3;
-      else if (toks[0] === "0F") {
+      if (t1 === "38" || t1 === "3A") map = toks.shift() === "38" ? 2 : 3;
+      else if (t1 === "0F") {
         toks.shift();
         enc = "3dnow";
       }

@@ -1,0 +1,25 @@
+/**
+ * @file `aot bench decode [--json]`: x86 decode speed, ours against iced-x86 in the same process,
+ * full-operand and length+mnemonic loops, plus heap growth over 10 M instructions
+ * (src/bench/suites/decode.ts).
+ */
+import { defineCommand } from "citty";
+
+const m = (ips: number) => `${(ips / 1e6).toFixed(1)} M/s`;
+
+export default defineCommand({
+  meta: { name: "decode", description: "x86 decoder instructions/s vs iced-x86 (full operands and mnemonic-only loops)" },
+  args: { json: { type: "boolean", description: "One JSON object" } },
+  async run({ args }) {
+    const { benchDecode } = await import("../../../bench/suites/decode.ts");
+    const r = await benchDecode();
+    if (args.json) console.log(JSON.stringify(r));
+    else {
+      console.log(`decode: ${r.source}, ${r.instructions} instructions, ${r.bytes} bytes`);
+      console.log(`  full operands : ours ${m(r.ours_ips)}, iced-x86 ${m(r.iced_ips)}, ratio ${r.ratio}`);
+      console.log(`  length+mnem   : ours ${m(r.mnemonic_loop.ours_ips)}, iced-x86 ${m(r.mnemonic_loop.iced_ips)}, ratio ${r.mnemonic_loop.ratio}`);
+      console.log(`  heap growth   : ${r.heap_growth_bytes} bytes over ${r.heap_instructions} instructions`);
+    }
+    return 0;
+  },
+});
