@@ -25,8 +25,9 @@ import { ATOMIC_ROWS } from "./isa/atomic.ts";
 import { FP_ROWS } from "./isa/fp.ts";
 import { SIMD_ROWS } from "./isa/simd.ts";
 import { SIMD_MISC_ROWS } from "./isa/simd-misc.ts";
+import { SIMD_SHIFT_ROWS } from "./isa/simd-shift.ts";
 
-const FAMILIES: Row[][] = [DATA_IMM_ROWS, LOGICAL_ROWS, MOVE_WIDE_ROWS, BITFIELD_ROWS, DATA_REG_ROWS, COND_ROWS, SYSTEM_ROWS, BRANCH_ROWS, LOAD_STORE_ROWS, ATOMIC_ROWS, FP_ROWS, SIMD_ROWS, SIMD_MISC_ROWS];
+const FAMILIES: Row[][] = [DATA_IMM_ROWS, LOGICAL_ROWS, MOVE_WIDE_ROWS, BITFIELD_ROWS, DATA_REG_ROWS, COND_ROWS, SYSTEM_ROWS, BRANCH_ROWS, LOAD_STORE_ROWS, ATOMIC_ROWS, FP_ROWS, SIMD_ROWS, SIMD_MISC_ROWS, SIMD_SHIFT_ROWS];
 
 let buckets: Row[][] | undefined;
 

@@ -204,3 +204,54 @@ export function tryBitRange(sf: 0 | 1, lsb: number, width: number): BitRange | u
   const W = sf ? 64 : 32;
   return isInt(lsb) && isInt(width) && lsb >= 0 && width >= 1 && lsb + width <= W ? ((lsb | (width << 8)) as BitRange) : undefined;
 }
+
+// ── Advanced SIMD immediates ──
+
+/** immh:immb of the SIMD shift-by-immediate forms: lane size and shift amount packed together. */
+export type VecShift = Brand<number, "VecShift">;
+/**
+ * The immh:immb field for a shift of `shift` on lanes of `size` (0..3 = 8..64 bits): right
+ * shifts take 1..esize (encoded 2*esize - shift), left shifts 0..esize-1 (encoded esize + shift).
+ */
+export function tryVecShift(size: number, dir: "left" | "right", shift: number): VecShift | undefined {
+  const esize = 8 << size;
+  if (!isInt(shift) || size < 0 || size > 3) return undefined;
+  if (dir === "right") return shift >= 1 && shift <= esize ? ((2 * esize - shift) as VecShift) : undefined;
+  return shift >= 0 && shift < esize ? ((esize + shift) as VecShift) : undefined;
+}
+
+/** op:cmode:abcdefgh of an Advanced SIMD modified immediate (MOVI/MVNI/ORR/BIC/FMOV vector). */
+export type ModImm = Brand<number, "ModImm">;
+/**
+ * MOVI/MVNI/ORR/BIC lane immediate: `imm8` shifted left by `shift` in lanes of `lane` bits.
+ * `kind` picks the instruction; `msl` (MOVI/MVNI on 32-bit lanes, shift 8 or 16) shifts ones in.
+ */
+export function tryModImm(kind: "movi" | "mvni" | "orr" | "bic", lane: 8 | 16 | 32, imm8: number, shift = 0, msl = false): ModImm | undefined {
+  if (!isInt(imm8) || imm8 < 0 || imm8 > 255) return undefined;
+  const op = kind === "mvni" || kind === "bic" ? 1 : 0, alu = kind === "orr" || kind === "bic" ? 1 : 0;
+  let cmode: number;
+  if (lane === 8) {
+    if (kind !== "movi" || shift || msl) return undefined;
+    cmode = 0xe;
+  } else if (lane === 16) {
+    if (msl || (shift !== 0 && shift !== 8)) return undefined;
+    cmode = 0x8 | (shift >> 2) | alu;
+  } else if (msl) {
+    if (alu || (shift !== 8 && shift !== 16)) return undefined;
+    cmode = 0xc | (shift >> 4);
+  } else {
+    if (shift !== 0 && shift !== 8 && shift !== 16 && shift !== 24) return undefined;
+    cmode = (shift >> 2) | alu;
+  }
+  return ((op << 12) | (cmode << 8) | imm8) as ModImm;
+}
+/** MOVI Dd / Vd.2D: a 64-bit value whose every byte is 0x00 or 0xff (one bit of imm8 per byte). */
+export function tryByteMask64(value: bigint): ModImm | undefined {
+  let imm8 = 0;
+  for (let i = 0; i < 8; i++) {
+    const b = (value >> BigInt(8 * i)) & 0xffn;
+    if (b === 0xffn) imm8 |= 1 << i;
+    else if (b !== 0n) return undefined;
+  }
+  return value >> 64n || value < 0n ? undefined : (((1 << 12) | (0xe << 8) | imm8) as ModImm);
+}

@@ -22,4 +22,5 @@ export * from "./encoder.ts";
 export * from "./isa/fp.ts";
 export * from "./isa/simd.ts";
 export * from "./isa/simd-misc.ts";
+export * from "./isa/simd-shift.ts";
 export { disasmWord, disassembleArm64, formatArm64Line, type Arm64Line } from "./disasm.ts";

@@ -11,6 +11,7 @@ import { GEN as atomic } from "./atomic.ts";
 import { GEN as fp } from "./fp.ts";
 import { GEN as simd } from "./simd.ts";
 import { GEN as simdMisc } from "./simd-misc.ts";
+import { GEN as simdShift } from "./simd-shift.ts";
 
 export const FAMILIES: Record<string, Record<string, Gen>> = {
   "data-imm": dataImm,
@@ -24,4 +25,5 @@ export const FAMILIES: Record<string, Record<string, Gen>> = {
   "fp": fp,
   "simd": simd,
   "simd-misc": simdMisc,
+  "simd-shift": simdShift,
 };
