@@ -26,8 +26,10 @@ import { FP_ROWS } from "./isa/fp.ts";
 import { SIMD_ROWS } from "./isa/simd.ts";
 import { SIMD_MISC_ROWS } from "./isa/simd-misc.ts";
 import { SIMD_SHIFT_ROWS } from "./isa/simd-shift.ts";
+import { SIMD_DIFF_ROWS } from "./isa/simd-diff.ts";
+import { SIMD_MEM_ROWS } from "./isa/simd-mem.ts";
 
-const FAMILIES: Row[][] = [DATA_IMM_ROWS, LOGICAL_ROWS, MOVE_WIDE_ROWS, BITFIELD_ROWS, DATA_REG_ROWS, COND_ROWS, SYSTEM_ROWS, BRANCH_ROWS, LOAD_STORE_ROWS, ATOMIC_ROWS, FP_ROWS, SIMD_ROWS, SIMD_MISC_ROWS, SIMD_SHIFT_ROWS];
+const FAMILIES: Row[][] = [DATA_IMM_ROWS, LOGICAL_ROWS, MOVE_WIDE_ROWS, BITFIELD_ROWS, DATA_REG_ROWS, COND_ROWS, SYSTEM_ROWS, BRANCH_ROWS, LOAD_STORE_ROWS, ATOMIC_ROWS, FP_ROWS, SIMD_ROWS, SIMD_MISC_ROWS, SIMD_SHIFT_ROWS, SIMD_DIFF_ROWS, SIMD_MEM_ROWS];
 
 let buckets: Row[][] | undefined;
 

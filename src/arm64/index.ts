@@ -23,4 +23,6 @@ export * from "./isa/fp.ts";
 export * from "./isa/simd.ts";
 export * from "./isa/simd-misc.ts";
 export * from "./isa/simd-shift.ts";
+export * from "./isa/simd-diff.ts";
+export * from "./isa/simd-mem.ts";
 export { disasmWord, disassembleArm64, formatArm64Line, type Arm64Line } from "./disasm.ts";

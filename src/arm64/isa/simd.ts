@@ -1,8 +1,8 @@
 /**
  * @file Advanced SIMD (vector): three-same integer, logical and FP arithmetic/compare (ADD, SUB,
  * MUL, CMEQ/CMGT/CMGE/CMHI/CMHS, AND/BIC/ORR/ORN/EOR/BSL/BIT/BIF with MOV, FADD/FSUB/FMUL/FDIV),
- * copy (DUP, INS/UMOV with their MOV aliases, SMOV), permutes (ZIP/UZP/TRN) and EXT. ARM ARM
- * C4.1.96 "Advanced SIMD three same", "copy", "permute", "extract". Stage 6.
+ * copy (DUP, INS/UMOV with their MOV aliases, SMOV), permutes (ZIP/UZP/TRN), EXT and TBL/TBX.
+ * ARM ARM C4.1.96 "Advanced SIMD three same", "copy", "permute", "extract", "table lookup". Stage 6.
  *
  * `Q` selects 64/128-bit vectors; `size` 0..3 is B, H, S, D lanes.
  *
@@ -124,6 +124,20 @@ export const permute = (op: (typeof PERMUTE)[keyof typeof PERMUTE], Q: 0 | 1, si
 export const ext = (Q: 0 | 1, Rd: Reg, Rn: Reg, Rm: Reg, imm4: number): number =>
   ((Q << 30) | 0x2e000000 | (Rm << 16) | (imm4 << 11) | (Rn << 5) | Rd) >>> 0;
 
+/**
+ * TBL/TBX (table lookup): Vd.T[i] = table[Vm.T[i]] over `n` (1..4) consecutive 16B registers from Vn;
+ * out-of-range indices give 0 (TBL) or keep Vd (TBX).
+ * ```
+ *  31 30 29 28     24 23 22 21 20     16 15 14 13 12 11 10 9     5 4     0
+ * +--+--+--+---------+-----+--+---------+--+-----+--+-----+-------+-------+
+ * | 0| Q| 0|0 1 1 1 0| 0 0 | 0|   Rm    | 0| len |op| 0 0 |  Rn   |  Rd   |
+ * +--+--+--+---------+-----+--+---------+--+-----+--+-----+-------+-------+
+ * ```
+ */
+export const tbl = (Q: 0 | 1, Rd: Reg, Rn: Reg, n: 1 | 2 | 3 | 4, Rm: Reg): number =>
+  ((Q << 30) | 0x0e000000 | (Rm << 16) | ((n - 1) << 13) | (Rn << 5) | Rd) >>> 0;
+export const tbx = (Q: 0 | 1, Rd: Reg, Rn: Reg, n: 1 | 2 | 3 | 4, Rm: Reg): number => (tbl(Q, Rd, Rn, n, Rm) | (1 << 12)) >>> 0;
+
 // ── Decode ──
 
 const ARR = [["8b", "16b"], ["4h", "8h"], ["2s", "4s"], ["", "2d"]] as const;
@@ -195,6 +209,11 @@ export const SIMD_ROWS: Row[] = [
     if (!m || (size === 3 && !Q)) return undefined;
     const a = ARR[size]![Q]!;
     return `${m} v${f(w, 0, 5)}.${a}, v${f(w, 5, 5)}.${a}, v${f(w, 16, 5)}.${a}`;
+  }),
+  row(0xbfe08c00, 0x0e000000, (w) => {
+    const a = f(w, 30, 1) ? "16b" : "8b", Rn = f(w, 5, 5), n = f(w, 13, 2) + 1;
+    const list = Array.from({ length: n }, (_, i) => `v${(Rn + i) & 31}.16b`).join(", ");
+    return `${f(w, 12, 1) ? "tbx" : "tbl"} v${f(w, 0, 5)}.${a}, { ${list} }, v${f(w, 16, 5)}.${a}`;
   }),
   row(0xbfe08400, 0x2e000000, (w) => {
     const Q = f(w, 30, 1), imm4 = f(w, 11, 4), a = Q ? "16b" : "8b";

@@ -12,6 +12,8 @@ import { GEN as fp } from "./fp.ts";
 import { GEN as simd } from "./simd.ts";
 import { GEN as simdMisc } from "./simd-misc.ts";
 import { GEN as simdShift } from "./simd-shift.ts";
+import { GEN as simdDiff } from "./simd-diff.ts";
+import { GEN as simdMem } from "./simd-mem.ts";
 
 export const FAMILIES: Record<string, Record<string, Gen>> = {
   "data-imm": dataImm,
@@ -26,4 +28,6 @@ export const FAMILIES: Record<string, Record<string, Gen>> = {
   "simd": simd,
   "simd-misc": simdMisc,
   "simd-shift": simdShift,
+  "simd-diff": simdDiff,
+  "simd-mem": simdMem,
 };

@@ -50,6 +50,11 @@ export const GEN: Record<string, Gen> = {
     const a = ARR[size][Q], d = R.int(32), n = R.int(32), m = R.int(32);
     return call("permute", E.permute, [new Expr(`PERMUTE.${k}`, E.PERMUTE[k]), Q, size, d, n, m], `${k.toLowerCase()} v${d}.${a}, v${n}.${a}, v${m}.${a}`);
   },
+  tbl: (R) => {
+    const Q = R.bit(), a = Q ? "16b" : "8b", d = R.int(32), n = R.int(32), m = R.int(32), k = R.range(1, 4) as 1 | 2 | 3 | 4, x = R.bit();
+    const list = Array.from({ length: k }, (_, i) => `v${(n + i) & 31}.16b`).join(", ");
+    return call(x ? "tbx" : "tbl", x ? E.tbx : E.tbl, [Q, d, n, k, m], `${x ? "tbx" : "tbl"} v${d}.${a}, { ${list} }, v${m}.${a}`);
+  },
   ext: (R) => {
     const Q = R.bit(), a = Q ? "16b" : "8b", d = R.int(32), n = R.int(32), m = R.int(32), i = R.int(Q ? 16 : 8);
     return call("ext", E.ext, [Q, d, n, m, i], `ext v${d}.${a}, v${n}.${a}, v${m}.${a}, #${i}`);
