@@ -1,7 +1,8 @@
 /**
  * @file Scalar floating point: 1-source (FMOV, FABS, FNEG, FSQRT, FCVT, FRINT*), 2-source (FMUL,
- * FDIV, FADD, FSUB, FMAX, FMIN, FMAXNM, FMINNM, FNMUL), FCMP/FCMPE, FCSEL, FMOV (immediate) and
- * conversions to and from general registers (SCVTF, UCVTF, FCVT{N,P,M,Z,A}{S,U}, FMOV). ARM ARM
+ * FDIV, FADD, FSUB, FMAX, FMIN, FMAXNM, FMINNM, FNMUL), 3-source (FMADD, FMSUB, FNMADD, FNMSUB),
+ * FCMP/FCMPE, FCCMP/FCCMPE, FCSEL, FMOV (immediate) and conversions to and from general registers
+ * (SCVTF, UCVTF, FCVT{N,P,M,Z,A}{S,U}, FMOV, and the fixed-point SCVTF/UCVTF/FCVTZS/FCVTZU). ARM ARM
  * C4.1.96 "Data Processing -- Scalar Floating-Point and Advanced SIMD". Stage 6.
  *
  * `ftype` is FTYPE.S, FTYPE.D or FTYPE.H (FEAT_FP16).
@@ -10,9 +11,9 @@
  *   fcvtzs(1, FTYPE.S, X0, 3)               // fcvtzs x0, s3
  *   fmovImm(FTYPE.D, 0, tryFpImm8(1.0)!)    // fmov d0, #1.00000000
  */
-import { fpImm8Value, type FpImm8 } from "../imm.ts";
+import { fpImm8Value, type FpImm8, type Uimm } from "../imm.ts";
 import type { Cond, Reg, Sf } from "../regs.ts";
-import { cond, f, r, row, type Row } from "./_row.ts";
+import { cond, f, hex, r, row, type Row } from "./_row.ts";
 
 export const FTYPE = { S: 0, D: 1, H: 3 } as const;
 export type Ftype = 0 | 1 | 3;
@@ -130,6 +131,50 @@ export const fmovToGpHigh = (Rd: Reg, Rn: Reg): number => fpInt(1, 2, 1, 6, Rd, 
 /** FMOV Vd.D[1], Xn. */
 export const fmovFromGpHigh = (Rd: Reg, Rn: Reg): number => fpInt(1, 2, 1, 7, Rd, Rn);
 
+/**
+ * FCCMP/FCCMPE: flags = cond ? fcmp(Rn, Rm) : nzcv.
+ * ```
+ *  31 30 29 28     24 23 22 21 20     16 15    12 11 10 9     5 4  3     0
+ * +--+--+--+---------+-----+--+---------+--------+-----+-------+--+-------+
+ * | M| 0| S|1 1 1 1 0|ftype| 1|   Rm    |  cond  | 0 1 |  Rn   |op| nzcv  |
+ * +--+--+--+---------+-----+--+---------+--------+-----+-------+--+-------+
+ * ```
+ */
+export const fccmp = (ftype: Ftype, Rn: Reg, Rm: Reg, nzcv: Uimm, c: Cond): number =>
+  (0x1e200400 | (ftype << 22) | (Rm << 16) | (c << 12) | (Rn << 5) | nzcv) >>> 0;
+/** FCCMPE: as FCCMP, signalling on quiet NaNs too. */
+export const fccmpe = (ftype: Ftype, Rn: Reg, Rm: Reg, nzcv: Uimm, c: Cond): number => (fccmp(ftype, Rn, Rm, nzcv, c) | 0x10) >>> 0;
+
+/**
+ * Floating-point data-processing (3 source): FMADD Rd = Ra + Rn*Rm, FMSUB Ra - Rn*Rm,
+ * FNMADD -Ra - Rn*Rm, FNMSUB -Ra + Rn*Rm (fused, one rounding).
+ * ```
+ *  31 30 29 28     24 23 22 21 20     16 15 14     10 9     5 4     0
+ * +--+--+--+---------+-----+--+---------+--+---------+-------+-------+
+ * | M| 0| S|1 1 1 1 1|ftype|o1|   Rm    |o0|   Ra    |  Rn   |  Rd   |
+ * +--+--+--+---------+-----+--+---------+--+---------+-------+-------+
+ * ```
+ */
+const fp3 = (ftype: Ftype, o1: number, o0: number, Rd: Reg, Rn: Reg, Rm: Reg, Ra: Reg): number =>
+  (0x1f000000 | (ftype << 22) | (o1 << 21) | (Rm << 16) | (o0 << 15) | (Ra << 10) | (Rn << 5) | Rd) >>> 0;
+type Fp3 = (ftype: Ftype, Rd: Reg, Rn: Reg, Rm: Reg, Ra: Reg) => number;
+/** FMADD. */
+export const fmadd: Fp3 = (t, d, n, m, a) => fp3(t, 0, 0, d, n, m, a);
+/** FMSUB. */
+export const fmsub: Fp3 = (t, d, n, m, a) => fp3(t, 0, 1, d, n, m, a);
+/** FNMADD. */
+export const fnmadd: Fp3 = (t, d, n, m, a) => fp3(t, 1, 0, d, n, m, a);
+/** FNMSUB. */
+export const fnmsub: Fp3 = (t, d, n, m, a) => fp3(t, 1, 1, d, n, m, a);
+
+/**
+ * Conversion between floating-point and fixed-point: `fbits` fraction bits (1..32 for W, 1..64
+ * for X), encoded as scale = 64 - fbits. Layout as the integer conversions with bit 21 = 0.
+ */
+export const FIXED_GP = { SCVTF: 0x02, UCVTF: 0x03, FCVTZS: 0x18, FCVTZU: 0x19 } as const;
+export const fixedGp = (op: (typeof FIXED_GP)[keyof typeof FIXED_GP], sf: Sf, ftype: Ftype, Rd: Reg, Rn: Reg, fbits: Uimm): number =>
+  ((sf << 31) | 0x1e000000 | (ftype << 22) | (op << 16) | ((64 - fbits) << 10) | (Rn << 5) | Rd) >>> 0;
+
 // ── Decode ──
 
 const FP2 = ["fmul", "fdiv", "fadd", "fsub", "fmax", "fmin", "fmaxnm", "fminnm", "fnmul"];
@@ -137,6 +182,25 @@ const FP1: Record<number, string> = { 0: "fmov", 1: "fabs", 2: "fneg", 3: "fsqrt
 const v = (t: number, n: number): string => FT[t as Ftype] + n;
 
 export const FP_ROWS: Row[] = [
+  row(0xff200c00, 0x1e200400, (w) => {
+    const t = f(w, 22, 2);
+    if (t === 2) return undefined;
+    return `${f(w, 4, 1) ? "fccmpe" : "fccmp"} ${v(t, f(w, 5, 5))}, ${v(t, f(w, 16, 5))}, ${hex(f(w, 0, 4))}, ${cond(f(w, 12, 4))}`;
+  }),
+  row(0xff000000, 0x1f000000, (w) => {
+    const t = f(w, 22, 2);
+    if (t === 2) return undefined;
+    const m = ["fmadd", "fmsub", "fnmadd", "fnmsub"][(f(w, 21, 1) << 1) | f(w, 15, 1)];
+    return `${m} ${v(t, f(w, 0, 5))}, ${v(t, f(w, 5, 5))}, ${v(t, f(w, 16, 5))}, ${v(t, f(w, 10, 5))}`;
+  }),
+  row(0x7f200000, 0x1e000000, (w) => {
+    const sf = w >>> 31, t = f(w, 22, 2), op = f(w, 16, 5), scale = f(w, 10, 6), Rn = f(w, 5, 5), Rd = f(w, 0, 5);
+    if (t === 2 || (!sf && scale < 32)) return undefined;
+    const fbits = hex(64 - scale);
+    if (op === 2 || op === 3) return `${op === 2 ? "scvtf" : "ucvtf"} ${v(t, Rd)}, ${r(sf, Rn)}, ${fbits}`;
+    if (op === 0x18 || op === 0x19) return `${op === 0x18 ? "fcvtzs" : "fcvtzu"} ${r(sf, Rd)}, ${v(t, Rn)}, ${fbits}`;
+    return undefined;
+  }),
   row(0xff200c00, 0x1e200800, (w) => {
     const t = f(w, 22, 2), op = f(w, 12, 4);
     if (t === 2 || op > 8) return undefined;

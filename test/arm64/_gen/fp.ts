@@ -1,6 +1,6 @@
 /** @file Generators for isa/fp.ts. */
 import * as E from "../../../src/arm64/index.ts";
-import { call, tried, xr, type Gen, type Rng } from "./_util.ts";
+import { call, Expr, tried, xr, type Gen, type Rng } from "./_util.ts";
 
 const T = ["s", "d", "", "h"] as const;
 const ft = (R: Rng) => R.pick([0, 1, 3] as const);
@@ -32,6 +32,20 @@ export const GEN: Record<string, Gen> = {
   fcsel: (R) => {
     const t = ft(R), d = R.int(32), n = R.int(32), m = R.int(32), c = R.int(16);
     return call("fcsel", E.fcsel, [t, d, n, m, c], `fcsel ${vr(t, d)}, ${vr(t, n)}, ${vr(t, m)}, ${E.COND_NAMES[c]}`);
+  },
+  fccmp: (R) => {
+    const name = R.pick(["fccmp", "fccmpe"] as const), t = ft(R), n = R.int(32), m = R.int(32), nzcv = R.int(16), c = R.int(16);
+    return call(name, E[name], [t, n, m, tried("tryUimm", E.tryUimm, 4, nzcv), c], `${name} ${vr(t, n)}, ${vr(t, m)}, #${nzcv}, ${E.COND_NAMES[c]}`);
+  },
+  fp3: (R) => {
+    const name = R.pick(["fmadd", "fmsub", "fnmadd", "fnmsub"] as const), t = ft(R), d = R.int(32), n = R.int(32), m = R.int(32), a = R.int(32);
+    return call(name, E[name], [t, d, n, m, a], `${name} ${vr(t, d)}, ${vr(t, n)}, ${vr(t, m)}, ${vr(t, a)}`);
+  },
+  fixedGp: (R) => {
+    const k = R.pick(Object.keys(E.FIXED_GP) as (keyof typeof E.FIXED_GP)[]), sf = R.bit(), t = ft(R), g = R.reg(), v = R.int(32);
+    const fb = R.pick([1, sf ? 64 : 32, R.range(1, sf ? 64 : 32)]), fbits = tried("tryUimm", E.tryUimm, 7, fb), kx = new Expr(`FIXED_GP.${k}`, E.FIXED_GP[k]);
+    if (k.endsWith("CVTF")) return call("fixedGp", E.fixedGp, [kx, sf, t, v, g, fbits], `${k.toLowerCase()} ${vr(t, v)}, ${xr(sf, g)}, #${fb}`);
+    return call("fixedGp", E.fixedGp, [kx, sf, t, g, v, fbits], `${k.toLowerCase()} ${xr(sf, g)}, ${vr(t, v)}, #${fb}`);
   },
   fmovImm: (R) => {
     const t = ft(R), d = R.int(32), x = E.fpImm8Value(R.int(256));
