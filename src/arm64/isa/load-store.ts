@@ -1,7 +1,8 @@
 /**
  * @file Loads and stores of every size to general and SIMD&FP registers: unsigned offset,
  * unscaled (LDUR/STUR), pre- and post-index, register offset with extend, pairs (LDP/STP/LDPSW,
- * LDNP/STNP) and PC-relative literals. ARM ARM C4.1.93 "Loads and Stores". Stage 6.
+ * LDNP/STNP), PC-relative literals, and the PRFM/PRFUM prefetch hints in every addressing mode.
+ * ARM ARM C4.1.93 "Loads and Stores". Stage 6.
  *
  * The access kind (`LDST.*`, `PAIR.*`, `LIT.*`) is the size:V:opc template bits, so one encoder per
  * addressing mode covers every size: the kind names follow the ARM ARM mnemonics.
@@ -123,6 +124,26 @@ export type Lit = (typeof LIT)[keyof typeof LIT];
  */
 export const ldrLiteral = (kind: Lit, Rt: Reg, imm19: PcOff): number => (kind | 0x18000000 | ((imm19 & 0x7ffff) << 5) | Rt) >>> 0;
 
+/**
+ * PRFM/PRFUM: prefetch hints in the LDR X slots (size 11, opc 10), with `prfop` in the Rt field:
+ * type (PLD 0, PLI 1, PST 2) << 3 | target (L1 0, L2 1, L3 2, SLC 3) << 1 | policy (KEEP 0, STRM 1).
+ */
+export const PRFOP = {
+  PLDL1KEEP: 0, PLDL1STRM: 1, PLDL2KEEP: 2, PLDL2STRM: 3, PLDL3KEEP: 4, PLDL3STRM: 5,
+  PLIL1KEEP: 8, PLIL1STRM: 9, PLIL2KEEP: 10, PLIL2STRM: 11, PLIL3KEEP: 12, PLIL3STRM: 13,
+  PSTL1KEEP: 16, PSTL1STRM: 17, PSTL2KEEP: 18, PSTL2STRM: 19, PSTL3KEEP: 20, PSTL3STRM: 21,
+} as const;
+const PRFM = 0xf8800000;
+/** PRFM (immediate): [Xn|SP + imm12 * 8]. */
+export const prfmImm = (prfop: number, Rn: Reg, imm12: Uimm12s): number => ((PRFM | 0x01000000 | (imm12 << 10) | (Rn << 5) | (prfop & 31)) >>> 0);
+/** PRFUM: [Xn|SP + simm9]. */
+export const prfum = (prfop: number, Rn: Reg, imm9: Simm9): number => ((PRFM | ((imm9 & 0x1ff) << 12) | (Rn << 5) | (prfop & 31)) >>> 0);
+/** PRFM (register): [Xn|SP + extend(Rm) << (S ? 3 : 0)]; prfop 0..23 (24 and up encode RPRFM). */
+export const prfmReg = (prfop: number, Rn: Reg, Rm: Reg, option: Extend, S: 0 | 1): number =>
+  ((PRFM | 0x00200800 | (Rm << 16) | (option << 13) | (S << 12) | (Rn << 5) | (prfop & 31)) >>> 0);
+/** PRFM (literal): [PC + imm19 * 4]. */
+export const prfmLiteral = (prfop: number, imm19: PcOff): number => ((0xd8000000 | ((imm19 & 0x7ffff) << 5) | (prfop & 31)) >>> 0);
+
 // ── Decode ──
 
 /** Mnemonic and register spelling of a size:V:opc kind, or undefined (PRFM and unallocated). */
@@ -151,7 +172,21 @@ const PAIR_DECODE: Record<number, { m: string; c: string; bytes: number }> = {
 };
 const pairReg = (c: string, n: number): string => (n === 31 && (c === "w" || c === "x") ? c + "zr" : c + n);
 
+const PRF_NAMES = ["pld", "pli", "pst"];
+/** llvm's name of a prfop: `pldl1keep` ... `pstslcstrm`, or `#0x18` and up in hex. */
+const prfName = (op: number): string => (op >= 24 ? hex(op) : `${PRF_NAMES[op >> 3]}${["l1", "l2", "l3", "slc"][(op >> 1) & 3]}${op & 1 ? "strm" : "keep"}`);
+
 export const LOAD_STORE_ROWS: Row[] = [
+  row(0xffc00000, 0xf9800000, (w) => `prfm ${prfName(f(w, 0, 5))}, ${mem(f(w, 5, 5), f(w, 10, 12) * 8)}`),
+  row(0xffe00c00, 0xf8800000, (w) => `prfum ${prfName(f(w, 0, 5))}, ${mem(f(w, 5, 5), sf_(w, 12, 9))}`),
+  row(0xffe00c00, 0xf8a00800, (w) => {
+    const option = f(w, 13, 3), S = f(w, 12, 1);
+    if (!(option & 2) || f(w, 0, 5) >= 24) return undefined; // prfop 11xxx here is RPRFM
+    const rm = (option & 1 ? "x" : "w") + (f(w, 16, 5) === 31 ? "zr" : f(w, 16, 5));
+    const ext = option === 3 ? (S ? ", lsl #3" : "") : `, ${["", "", "uxtw", "", "", "", "sxtw", "sxtx"][option]}${S ? " #3" : ""}`;
+    return `prfm ${prfName(f(w, 0, 5))}, [${rsp(1, f(w, 5, 5))}, ${rm}${ext}]`;
+  }),
+  row(0xff000000, 0xd8000000, (w, pc) => `prfm ${prfName(f(w, 0, 5))}, ${target(pc, sf_(w, 5, 19) * 4)}`),
   row(0x3b000000, 0x39000000, (w) => {
     const kd = kindOf(f(w, 30, 2), f(w, 26, 1), f(w, 22, 2));
     return kd && `${kd.m} ${kd.reg(f(w, 0, 5))}, ${mem(f(w, 5, 5), f(w, 10, 12) * kd.bytes)}`;

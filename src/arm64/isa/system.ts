@@ -1,7 +1,8 @@
 /**
  * @file System instructions: HINT and its named forms (NOP, YIELD, WFE, WFI, SEV, SEVL, BTI,
- * PAC hints), BRK, barriers (DMB, DSB, ISB, CLREX), MRS/MSR of NZCV, FPCR, FPSR and TPIDR_EL0,
- * and the FlagM/FlagM2 PSTATE forms (CFINV, AXFLAG, XAFLAG). ARM ARM C4.1.90 "Branches,
+ * PAC hints), exception generation (SVC, HVC, SMC, BRK, HLT) and UDF, barriers (DMB, DSB, ISB,
+ * CLREX), DC/IC cache maintenance, MRS/MSR of NZCV, FPCR, FPSR, TPIDR_EL0 and the read-only ID and
+ * counter registers, and the FlagM/FlagM2 PSTATE forms (CFINV, AXFLAG, XAFLAG). ARM ARM C4.1.90 "Branches,
  * Exception Generating and System instructions". Stage 6, encoders and decode rows.
  *
  * CFINV needs FEAT_FlagM and AXFLAG/XAFLAG FEAT_FlagM2: check `HostFeatures` (../features.ts).
@@ -42,6 +43,39 @@ export const bti = (targets: 0 | 1 | 2 | 3): number => hint((32 | (targets << 1)
  * ```
  */
 export const brk = (imm16: Uimm): number => (0xd4200000 | (imm16 << 5)) >>> 0;
+/** The other exception-generating forms share BRK's layout: opc in 23..21, LL in 1..0. */
+const exc = (opc: number, LL: number, imm16: Uimm): number => (0xd4000000 | (opc << 21) | (imm16 << 5) | LL) >>> 0;
+/** SVC: supervisor call (Linux and Wine syscalls: `svc #0`). */
+export const svc = (imm16: Uimm): number => exc(0, 1, imm16);
+/** HVC: hypervisor call. */
+export const hvc = (imm16: Uimm): number => exc(0, 2, imm16);
+/** SMC: secure monitor call. */
+export const smc = (imm16: Uimm): number => exc(0, 3, imm16);
+/** HLT: halting debug breakpoint. */
+export const hlt = (imm16: Uimm): number => exc(2, 0, imm16);
+/** UDF: permanently undefined (bits 31..16 zero); traps wherever it is executed. */
+export const udf = (imm16: Uimm): number => imm16 >>> 0;
+
+/**
+ * SYS aliases for cache maintenance: DC <op>, Xt and IC <op>{, Xt} (op1:CRm:op2 packed in the
+ * word; CRn = 7).
+ * ```
+ *  31                   22 21 20 19 18  16 15  12 11   8 7   5 4     0
+ * +-----------------------+--+--+--+------+------+------+-----+-------+
+ * | 1 1 0 1 0 1 0 1 0 0   | 0| 0 1|  op1 | CRn  | CRm  | op2 |  Rt   |
+ * +-----------------------+--+-----+------+------+------+-----+-------+
+ * ```
+ */
+const sysOp = (op1: number, CRm: number, op2: number): number => ((op1 << 16) | (7 << 12) | (CRm << 8) | (op2 << 5)) >>> 0;
+export const DC = {
+  ZVA: sysOp(3, 4, 1), CVAC: sysOp(3, 10, 1), CVAU: sysOp(3, 11, 1), CVAP: sysOp(3, 12, 1), CVADP: sysOp(3, 13, 1),
+  CIVAC: sysOp(3, 14, 1), IVAC: sysOp(0, 6, 1),
+} as const;
+export const IC = { IVAU: sysOp(3, 5, 1), IALLU: sysOp(0, 5, 0), IALLUIS: sysOp(0, 1, 0) } as const;
+/** DC <op>, Xt: data cache maintenance by address. */
+export const dc = (op: (typeof DC)[keyof typeof DC], Rt: Reg): number => (0xd5080000 | op | Rt) >>> 0;
+/** IC <op>{, Xt}: instruction cache maintenance (IALLU/IALLUIS take no register: Rt = 31). */
+export const ic = (op: (typeof IC)[keyof typeof IC], Rt: Reg = 31): number => (0xd5080000 | op | Rt) >>> 0;
 
 /** Barrier option (CRm) names. */
 export const BARRIER = { OSHLD: 1, OSHST: 2, OSH: 3, NSHLD: 5, NSHST: 6, NSH: 7, ISHLD: 9, ISHST: 10, ISH: 11, LD: 13, ST: 14, SY: 15 } as const;
@@ -72,7 +106,15 @@ export const SYSREG = {
   FPCR: (3 << 14) | (3 << 11) | (4 << 7) | (4 << 3) | 0,
   FPSR: (3 << 14) | (3 << 11) | (4 << 7) | (4 << 3) | 1,
   TPIDR_EL0: (3 << 14) | (3 << 11) | (13 << 7) | (0 << 3) | 2,
+  TPIDRRO_EL0: (3 << 14) | (3 << 11) | (13 << 7) | (0 << 3) | 3,
+  MIDR_EL1: (3 << 14) | (0 << 11) | (0 << 7) | (0 << 3) | 0,
+  CTR_EL0: (3 << 14) | (3 << 11) | (0 << 7) | (0 << 3) | 1,
+  DCZID_EL0: (3 << 14) | (3 << 11) | (0 << 7) | (0 << 3) | 7,
+  CNTFRQ_EL0: (3 << 14) | (3 << 11) | (14 << 7) | (0 << 3) | 0,
+  CNTVCT_EL0: (3 << 14) | (3 << 11) | (14 << 7) | (0 << 3) | 2,
 } as const;
+/** Registers MSR cannot write (llvm-mc rejects the MSR form). */
+export const SYSREG_READ_ONLY: ReadonlySet<number> = new Set([SYSREG.MIDR_EL1, SYSREG.CTR_EL0, SYSREG.DCZID_EL0, SYSREG.CNTVCT_EL0]);
 const SYSREG_NAMES = new Map<number, string>(Object.entries(SYSREG).map(([k, v]) => [v, k]));
 export type SysReg = (typeof SYSREG)[keyof typeof SYSREG];
 
@@ -110,13 +152,32 @@ const BARRIER_NAMES: Record<number, string> = {
   1: "oshld", 2: "oshst", 3: "osh", 5: "nshld", 6: "nshst", 7: "nsh", 9: "ishld", 10: "ishst", 11: "ish", 13: "ld", 14: "st", 15: "sy",
 };
 
+const EXC_NAMES: Record<number, string> = { 1: "svc", 2: "hvc", 3: "smc", 4: "brk", 8: "hlt" };
+/** llvm prints exception-generation immediates in hex, except zero as plain `#0`. */
+const imm16 = (n: number): string => (n ? hex(n) : "#0");
+const DC_NAMES = new Map<number, string>(Object.entries(DC).map(([k, v]) => [v, k.toLowerCase()]));
+const IC_NAMES = new Map<number, string>(Object.entries(IC).map(([k, v]) => [v, k.toLowerCase()]));
+
 export const SYSTEM_ROWS: Row[] = [
   row(0xfffff01f, 0xd503201f, (w) => {
     const n = f(w, 5, 7);
     // llvm-objdump prints #39 (a reserved BTI target) in decimal and every other number in hex.
     return HINT_NAMES[n] ?? (n === 39 ? "hint #39" : `hint ${hex(n)}`);
   }),
-  row(0xffe0001f, 0xd4200000, (w) => `brk ${hex(f(w, 5, 16))}`),
+  row(0xff000000, 0xd4000000, (w) => {
+    const m = EXC_NAMES[(f(w, 21, 3) << 2) | f(w, 0, 2)];
+    return m && f(w, 2, 3) === 0 ? `${m} ${imm16(f(w, 5, 16))}` : undefined;
+  }),
+  row(0xffff0000, 0x00000000, (w) => `udf ${hex(f(w, 0, 16))}`),
+  row(0xfff80000, 0xd5080000, (w) => {
+    const op = (w & 0x7ffe0) >>> 0, Rt = f(w, 0, 5);
+    const dcName = DC_NAMES.get(op);
+    if (dcName) return `dc ${dcName}, ${r(1, Rt)}`;
+    const icName = IC_NAMES.get(op);
+    if (!icName) return undefined;
+    if (op === IC.IVAU) return `ic ivau, ${r(1, Rt)}`;
+    return Rt === 31 ? `ic ${icName}` : undefined;
+  }),
   row(0xfffff01f, 0xd503301f, (w) => {
     const op2 = f(w, 5, 3), CRm = f(w, 8, 4);
     if (op2 === 2) return CRm === 15 ? "clrex" : `clrex ${hex(CRm)}`;

@@ -68,3 +68,31 @@ export const GEN: Record<string, Gen> = {
     return call("ldrLiteral", E.ldrLiteral, [new Expr(`LIT.${lk}`, E.LIT[lk]), Rt, tried("tryPcOff", E.tryPcOff, 19, off)], `${lk === "LDRSW" ? "ldrsw" : "ldr"} ${reg}, #${off}`);
   },
 };
+
+const PRF = Object.keys(E.PRFOP) as (keyof typeof E.PRFOP)[];
+/** A prfop: a named one mostly, sometimes a raw number (printed #n, or by name when it has one). */
+function prfop(R: Rng, max = 32): [unknown, string] {
+  if (R.int(4)) { const k = R.pick(PRF); return [new Expr(`PRFOP.${k}`, E.PRFOP[k]), k.toLowerCase()]; }
+  const n = R.int(max);
+  return [n, `#${n}`];
+}
+
+GEN.prfm = (R) => {
+  const k = R.int(4), [op, name] = prfop(R, k === 2 ? 24 : 32), Rn = R.reg();
+  if (k === 0) {
+    const off = 8 * R.pick([0, 4095, R.int(4096)]);
+    return call("prfmImm", E.prfmImm, [op, Rn, tried("tryUimm12s", E.tryUimm12s, 8, off)], `prfm ${name}, [${xsp(Rn)}, #${off}]`);
+  }
+  if (k === 1) {
+    const off = R.pick([0, -256, 255, R.range(-256, 255)]);
+    return call("prfum", E.prfum, [op, Rn, tried("trySimm9", E.trySimm9, off)], `prfum ${name}, [${xsp(Rn)}, #${off}]`);
+  }
+  if (k === 2) {
+    const Rm = R.reg(), option = R.pick([2, 3, 6, 7]) as E.Extend, S = R.bit();
+    const ext = ["", "", "uxtw", "lsl", "", "", "sxtw", "sxtx"][option]!, rm = (option & 1 ? "x" : "w") + (Rm === 31 ? "zr" : Rm);
+    const tail = option === 3 ? (S ? ", lsl #3" : "") : `, ${ext}${S ? " #3" : ""}`;
+    return call("prfmReg", E.prfmReg, [op, Rn, Rm, option, S], `prfm ${name}, [${xsp(Rn)}, ${rm}${tail}]`);
+  }
+  const off = 4 * R.pick([0, -1, R.range(-(2 ** 18), 2 ** 18 - 1)]);
+  return call("prfmLiteral", E.prfmLiteral, [op, tried("tryPcOff", E.tryPcOff, 19, off)], `prfm ${name}, #${off}`);
+};
