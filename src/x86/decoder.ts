@@ -20,7 +20,7 @@ import { S, SP } from "./tables/_schema.ts";
 import { tables, N, LF, FF } from "./tables/_build.ts";
 
 // The hot switches compare against plain numeric constants (property reads in `case` labels defeat jump tables).
-const S_REG = S.REG, S_RM = S.RM, S_MEM = S.MEM, S_RMREG = S.RMREG, S_VVVV = S.VVVV, S_OPREG = S.OPREG, S_IS4 = S.IS4, S_FIXED = S.FIXED, S_IMM = S.IMM, S_IMM2 = S.IMM2, S_REL = S.REL, S_FAR = S.FAR, S_MOFFS = S.MOFFS, S_STR_SI = S.STR_SI, S_STR_DI = S.STR_DI, S_XLAT = S.XLAT, S_STI = S.STI, S_CONST1 = S.CONST1, S_VSIB = S.VSIB, S_MIB = S.MIB;
+const S_REG = S.REG, S_RM = S.RM, S_MEM = S.MEM, S_RMREG = S.RMREG, S_VVVV = S.VVVV, S_OPREG = S.OPREG, S_IS4 = S.IS4, S_FIXED = S.FIXED, S_IMM = S.IMM, S_IMM2 = S.IMM2, S_REL = S.REL, S_FAR = S.FAR, S_MOFFS = S.MOFFS, S_STR_SI = S.STR_SI, S_STR_DI = S.STR_DI, S_XLAT = S.XLAT, S_STI = S.STI, S_CONST1 = S.CONST1, S_VSIB = S.VSIB, S_MIB = S.MIB, S_SEG_DI = S.SEG_DI;
 const N_INVALID = N.INVALID, N_LEAF = N.LEAF, N_MODE = N.MODE, N_PFX = N.PFX, N_W = N.W, N_L = N.L, N_MOD = N.MOD, N_REG = N.REG, N_RM = N.RM, N_ASZ = N.ASZ, N_NOB = N.NOB;
 const RC_K = RC.K, RC_XMM = RC.XMM, RC_ZMM = RC.ZMM;
 const K_NONE = K.NONE, K_REG = K.REG, K_MEM = K.MEM, K_IMM = K.IMM, K_IMM2 = K.IMM2, K_BRANCH = K.BRANCH, K_FAR = K.FAR, K_MEM_SI = K.MEM_SI, K_MEM_DI = K.MEM_DI;
@@ -308,9 +308,19 @@ export class Decoder {
         case S_REL: kd = K_BRANCH; break;
         case S_FAR: kd = K_FAR; break;
         case S_MOFFS: kd = K_MEM; memSize = opSize[j]!; break;
-        case S_STR_SI: kd = K_MEM_SI; memSize = opSize[j]!; break;
+        case S_STR_SI:
+          kd = K_MEM_SI; memSize = opSize[j]!; index = 0; scale = 0; disp = 0;
+          base = asz === 16 ? R.GPR16 + 6 : asz === 32 ? R.GPR32 + 6 : R.GPR64 + 6;
+          break;
+        case S_SEG_DI:
+          kd = K_MEM_SI; memSize = opSize[j]!; index = 0; scale = 0; disp = 0;
+          base = asz === 16 ? R.GPR16 + 7 : asz === 32 ? R.GPR32 + 7 : R.GPR64 + 7;
+          break;
         case S_STR_DI: kd = K_MEM_DI; memSize = opSize[j]!; break;
-        case S_XLAT: kd = K_MEM; memSize = 1; break;
+        case S_XLAT:
+          kd = K_MEM; memSize = 1; scale = 1; disp = 0; index = R.GPR8;
+          base = asz === 16 ? R.GPR16 + 3 : asz === 32 ? R.GPR32 + 3 : R.GPR64 + 3;
+          break;
       }
       kind[k] = kd;
       reg[k] = r;
@@ -324,8 +334,6 @@ export class Decoder {
         if (isz === 1) imm = (imm << 24) >> 24;
         else if (isz === 2) imm = (imm << 16) >> 16;
         else if (isz === 4) imm = imm | 0;
-        if (ext === 16) imm &= 0xffff;
-        else if (ext === 32) imm >>>= 0;
       }
       if (ff & FF.MOFFS) {
         base = 0; index = 0; scale = 0;
@@ -337,6 +345,7 @@ export class Decoder {
         else if (!is64) target >>>= 0;
         imm = 0;
       }
+      else if (ff & FF.FAR && isz === 4) { immHi = imm >>> 16; imm &= 0xffff; }
     } else if (ff & FF.CONST1) imm = 1;
     if (ripRel) disp = asz === 64 ? ip + len + disp : (ip + len + disp) >>> 0;
     out.length = len;

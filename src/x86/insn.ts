@@ -26,9 +26,9 @@ export const K = {
   BRANCH: 5,
   /** Far pointer `imm2:imm` (selector:offset). */
   FAR: 6,
-  /** String source `seg:[rSI]` (address size picks SI/ESI/RSI; `memBase` holds it). */
+  /** String source `seg:[rSI]`, `memBase` = SI/ESI/RSI by address size (MASKMOVQ/MASKMOVDQU: `seg:[rDI]`, `memBase` = rDI). */
   MEM_SI: 7,
-  /** String destination `ES:[rDI]`. */
+  /** String destination `ES:[rDI]` (rDI by address size). */
   MEM_DI: 8,
 } as const;
 
@@ -60,7 +60,10 @@ export class Insn {
   memSize = 0;
   /** 1 when the memory operand uses VSIB (index is a vector register). */
   vsib = 0;
-  /** Immediate as a double; `immHi` is the upper 32 bits of a 64-bit immediate (`imm` then holds the low 32 unsigned). */
+  /**
+   * Immediate: signed when the form sign-extends it (imm8 → r/m32), else unsigned. A 64-bit
+   * immediate or moffs64 address is `immHi:imm` (both unsigned 32-bit halves).
+   */
   imm = 0;
   immHi = 0;
   imm2 = 0;

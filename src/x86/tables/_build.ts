@@ -27,7 +27,7 @@ export const N = { INVALID: 0, LEAF: 1, MODE: 2, PFX: 3, W: 4, L: 5, MOD: 6, REG
 /** Leaf flags (`nodes[leaf + 4]`). */
 export const LF = { D64: 1, F64: 2, M66: 4 } as const;
 /** Form flags (`formFlags[f]`). */
-export const FF = { LOCK: 1, REP: 2, REPE: 4, VVVV: 8, IS4: 16, MOFFS: 32, REL: 64, CONST1: 128, NOCS: 256 } as const;
+export const FF = { LOCK: 1, REP: 2, REPE: 4, VVVV: 8, IS4: 16, MOFFS: 32, REL: 64, CONST1: 128, NOCS: 256, FAR: 512 } as const;
 
 export interface Tables {
   forms: Form[];
@@ -116,6 +116,7 @@ function build(): Tables {
       if (o.src === S.MOFFS) flags |= FF.MOFFS;
       if (o.src === S.REL) flags |= FF.REL;
       if (o.src === S.CONST1) flags |= FF.CONST1;
+      if (o.src === S.FAR) flags |= FF.FAR;
       if (o.src === S.IMM && imms === 0) t.formImmExt[f] = o.ext;
       if (o.src === S.IMM || o.src === S.REL || o.src === S.FAR) {
         if (imms++ === 0) t.formImm1[f] = o.size;

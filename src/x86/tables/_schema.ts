@@ -32,7 +32,7 @@ export const SP = {
 /** Where an operand comes from. */
 export const S = {
   REG: 1, RM: 2, MEM: 3, RMREG: 4, VVVV: 5, OPREG: 6, IS4: 7, FIXED: 8, IMM: 9, IMM2: 10, REL: 11,
-  FAR: 12, MOFFS: 13, STR_SI: 14, STR_DI: 15, XLAT: 16, STI: 17, CONST1: 18, VSIB: 19, MIB: 20,
+  FAR: 12, MOFFS: 13, STR_SI: 14, STR_DI: 15, XLAT: 16, STI: 17, CONST1: 18, VSIB: 19, MIB: 20, SEG_DI: 21,
 } as const;
 
 export interface OpDesc {
@@ -105,8 +105,8 @@ export function parseOperand(s: string, fixedId: (name: string) => number): OpDe
   if ((m = t.match(/^rel(8|16|32)$/))) return op(S.REL, 0, Number(m[1]) / 8, 0, s);
   if ((m = t.match(/^ptr16:(16|32)$/))) return op(S.FAR, 0, 2 + Number(m[1]) / 8, 0, s);
   if ((m = t.match(/^moffs(8|16|32|64)$/))) return op(S.MOFFS, 0, Number(m[1]) / 8, 0, s);
-  if ((m = t.match(/^m(8|16|32|64)\((es:)?(rdi|rsi|rbx\+al)\)$/)))
-    return op(m[3] === "rdi" ? S.STR_DI : m[3] === "rsi" ? S.STR_SI : S.XLAT, 0, Number(m[1]) / 8, 0, s);
+  if ((m = t.match(/^m(8|16|32|64|128)\((es:)?(rdi|rsi|rbx\+al)\)$/)))
+    return op(m[3] === "rdi" ? (m[2] ? S.STR_DI : S.SEG_DI) : m[3] === "rsi" ? S.STR_SI : S.XLAT, 0, Number(m[1]) / 8, 0, s);
   if ((m = t.match(/^r\/m(8|16|32|64)$/))) return op(S.RM, GPR_BY_BITS[m[1]!]!, Number(m[1]) / 8, 0, s);
   if ((m = t.match(/^r(8|16|32|64)\/m(8|16|32|64)$/))) return op(S.RM, GPR_BY_BITS[m[1]!]!, Number(m[2]) / 8, 0, s);
   if ((m = t.match(/^r(8|16|32|64)[ab]?$/))) return op(S.REG, GPR_BY_BITS[m[1]!]!, 0, 0, s);
@@ -279,8 +279,8 @@ function parseRow(opcode: string, instr: string, extras: string, osz: number, fi
 
   // ── instruction column: operand descriptors and their encoding positions ──
   const ops = opStrs.map((s) => parseOperand(s, fixedId));
-  if (ex.has("sx")) for (const o of ops) if (o.src === S.IMM && o.size === 1) o.ext = osz > 0 ? osz : 0;
-  for (const o of ops) if (o.src === S.IMM && o.size === 4 && osz === 64) o.ext = 64;
+  if (ex.has("sx")) for (const o of ops) if (o.src === S.IMM && o.size === 1) o.ext = f.osz > 0 ? f.osz : 0;
+  for (const o of ops) if (o.src === S.IMM && o.size === 4 && f.osz === 64) o.ext = 64;
   const immOps = ops.filter((o) => o.src === S.IMM);
   if (immOps.length === 2) immOps[1]!.src = S.IMM2;
   if (opreg && !sti) {

@@ -11,10 +11,18 @@ export const M0F = `
 0F 00 /1 | STR r/m16         | os16
 0F 00 /1 | STR r32/m16       | os32 id=Str_r32m16
 0F 00 /1 | STR r64/m16       | os64 id=Str_r64m16
-0F 00 /2 | LLDT r/m16        |
-0F 00 /3 | LTR r/m16         |
-0F 00 /4 | VERR r/m16        | fw=z
-0F 00 /5 | VERW r/m16        | fw=z
+0F 00 /2 | LLDT r/m16        | os16 
+0F 00 /2 | LLDT r32/m16      | os32  id=Lldt_r32m16
+0F 00 /2 | LLDT r64/m16      | os64  id=Lldt_r64m16
+0F 00 /3 | LTR r/m16        | os16 
+0F 00 /3 | LTR r32/m16      | os32  id=Ltr_r32m16
+0F 00 /3 | LTR r64/m16      | os64  id=Ltr_r64m16
+0F 00 /4 | VERR r/m16        | os16 fw=z
+0F 00 /4 | VERR r32/m16      | os32 fw=z id=Verr_r32m16
+0F 00 /4 | VERR r64/m16      | os64 fw=z id=Verr_r64m16
+0F 00 /5 | VERW r/m16        | os16 fw=z
+0F 00 /5 | VERW r32/m16      | os32 fw=z id=Verw_r32m16
+0F 00 /5 | VERW r64/m16      | os64 fw=z id=Verw_r64m16
 0F 01 /0 | SGDT m            |
 0F 01 /1 | SIDT m            |
 0F 01 /2 | LGDT m            |
@@ -22,42 +30,94 @@ export const M0F = `
 0F 01 /4 | SMSW r/m16        | os16
 0F 01 /4 | SMSW r32/m16      | os32 id=Smsw_r32m16
 0F 01 /4 | SMSW r64/m16      | os64 id=Smsw_r64m16
-0F 01 /6 | LMSW r/m16        |
+0F 01 /6 | LMSW r/m16        | os16
+0F 01 /6 | LMSW r32/m16      | os32 id=Lmsw_r32m16
+0F 01 /6 | LMSW r64/m16      | os64 id=Lmsw_r64m16
 0F 01 /7 | INVLPG m          |
-0F 01 C1 | VMCALL            |
-0F 01 C2 | VMLAUNCH          |
-0F 01 C3 | VMRESUME          |
-0F 01 C4 | VMXOFF            |
-0F 01 C8 | MONITOR           |
-0F 01 C9 | MWAIT             |
-0F 01 CA | CLAC              | f0=a
-0F 01 CB | STAC              | f1=a
-0F 01 CF | ENCLS             |
-0F 01 D0 | XGETBV            |
-0F 01 D1 | XSETBV            |
-0F 01 D4 | VMFUNC            |
-0F 01 D5 | XEND              |
-0F 01 D6 | XTEST             | fw=oszacp
-0F 01 D7 | ENCLU             |
-0F 01 D8 | VMRUN             |
-0F 01 D9 | VMMCALL           |
-0F 01 DA | VMLOAD            |
-0F 01 DB | VMSAVE            |
-0F 01 DC | STGI              |
-0F 01 DD | CLGI              |
-0F 01 DE | SKINIT            |
-0F 01 DF | INVLPGA           |
-0F 01 E8 | SERIALIZE         |
-0F 01 EE | RDPKRU            |
-0F 01 EF | WRPKRU            |
-0F 01 F8 | SWAPGS            | o64
-0F 01 F9 | RDTSCP            |
-0F 01 FA | MONITORX          |
-0F 01 FB | MWAITX            |
-0F 01 FC | CLZERO            |
-0F 01 FD | RDPRU             |
-0F 01 FE | INVLPGB           |
-0F 01 FF | TLBSYNC           |
+NP 0F 01 C0 | ENCLV           |
+NP 0F 01 C1 | VMCALL          |
+NP 0F 01 C2 | VMLAUNCH        |
+NP 0F 01 C3 | VMRESUME        |
+NP 0F 01 C4 | VMXOFF          |
+NP 0F 01 C5 | PCONFIG         |
+NP 0F 01 C6 | WRMSRNS         |
+F3 0F 01 C6 | WRMSRLIST       |
+F2 0F 01 C6 | RDMSRLIST       |
+NP 0F 01 C7 | PBNDKB          |
+NP 0F 01 C8 | MONITOR         | as16 id=Monitorw
+NP 0F 01 C8 | MONITOR         | as32 id=Monitord
+NP 0F 01 C8 | MONITOR         | as64 id=Monitorq
+NP 0F 01 C9 | MWAIT           |
+NP 0F 01 CA | CLAC            | f0=a
+F3 0F 01 CA | ERETU           | cf=far
+F2 0F 01 CA | ERETS           | cf=far
+NP 0F 01 CB | STAC            | f1=a
+66 0F 01 CC | TDCALL          |
+66 0F 01 CD | SEAMRET         |
+66 0F 01 CE | SEAMOPS         |
+NP 0F 01 CF | ENCLS           |
+66 0F 01 CF | SEAMCALL        |
+NP 0F 01 D0 | XGETBV          |
+NP 0F 01 D1 | XSETBV          |
+NP 0F 01 D4 | VMFUNC          |
+NP 0F 01 D5 | XEND            |
+NP 0F 01 D6 | XTEST           | fw=oszacp
+NP 0F 01 D7 | ENCLU           |
+0F 01 D8    | VMRUN           | as16 id=Vmrunw
+0F 01 D8    | VMRUN           | as32 id=Vmrund
+0F 01 D8    | VMRUN           | as64 id=Vmrunq
+0F 01 D9    | VMMCALL         |
+F3 0F 01 D9 | VMGEXIT         |
+F2 0F 01 D9 | VMGEXIT         | id=Vmgexit_F2
+0F 01 DA    | VMLOAD          | as16 id=Vmloadw
+0F 01 DA    | VMLOAD          | as32 id=Vmloadd
+0F 01 DA    | VMLOAD          | as64 id=Vmloadq
+0F 01 DB    | VMSAVE          | as16 id=Vmsavew
+0F 01 DB    | VMSAVE          | as32 id=Vmsaved
+0F 01 DB    | VMSAVE          | as64 id=Vmsaveq
+0F 01 DC    | STGI            |
+0F 01 DD    | CLGI            |
+0F 01 DE    | SKINIT          |
+0F 01 DF    | INVLPGA         | as16 id=Invlpgaw
+0F 01 DF    | INVLPGA         | as32 id=Invlpgad
+0F 01 DF    | INVLPGA         | as64 id=Invlpgaq
+NP 0F 01 E8 | SERIALIZE       |
+F3 0F 01 E8 | SETSSBSY        |
+F2 0F 01 E8 | XSUSLDTRK       |
+F2 0F 01 E9 | XRESLDTRK       |
+F3 0F 01 EA | SAVEPREVSSP     |
+F3 0F 01 EC | UIRET           | o64 cf=far
+F3 0F 01 ED | TESTUI          | o64
+F3 0F 01 EE | CLUI            | o64
+F3 0F 01 EF | STUI            | o64
+NP 0F 01 EE | RDPKRU          |
+NP 0F 01 EF | WRPKRU          |
+0F 01 F8    | SWAPGS          | o64
+0F 01 F9    | RDTSCP          |
+NP 0F 01 FA | MONITORX        | as16 id=Monitorxw
+NP 0F 01 FA | MONITORX        | as32 id=Monitorxd
+NP 0F 01 FA | MONITORX        | as64 id=Monitorxq
+F3 0F 01 FA | MCOMMIT         |
+NP 0F 01 FB | MWAITX          |
+0F 01 FC    | CLZERO          | as16 id=Clzerow
+0F 01 FC    | CLZERO          | as32 id=Clzerod
+0F 01 FC    | CLZERO          | as64 id=Clzeroq
+NP 0F 01 FD | RDPRU           |
+F3 0F 01 FD | RMPQUERY        | o64
+NP 0F 01 FE | INVLPGB         | as16 id=Invlpgbw
+NP 0F 01 FE | INVLPGB         | as32 id=Invlpgbd
+NP 0F 01 FE | INVLPGB         | as64 id=Invlpgbq
+F3 0F 01 FE | RMPADJUST       | o64
+F2 0F 01 FE | RMPUPDATE       | o64
+NP 0F 01 FF | TLBSYNC         |
+F3 0F 01 FF | PSMASH          | o64
+F2 0F 01 FF | PVALIDATE       | as16 id=Pvalidatew
+F2 0F 01 FF | PVALIDATE       | as32 id=Pvalidated
+F2 0F 01 FF | PVALIDATE       | as64 id=Pvalidateq
+F3 0F 01 /5 | RSTORSSP m64     |
+F2 0F 00 /6 | LKGS r/m16       | o64 os16
+F2 0F 00 /6 | LKGS r32/m16     | o64 os32 id=Lkgs_r32m16
+F2 0F 00 /6 | LKGS r64/m16     | o64 os64 id=Lkgs_r64m16
 
 # ── 0F 02-0F ──
 0F 02 /r | LAR r16, r/m16    | os16 fw=z
@@ -104,6 +164,9 @@ NP 0F 1C /0 | CLDEMOTE m8     |
 0F 1E /r | RESERVEDNOP r/mv, rv | id=Reservednop_rm_r_0F1E
 F3 0F 1E FA | ENDBR64        |
 F3 0F 1E FB | ENDBR32        |
+F3 0F 1E /1 | RDSSPD r32     | os16 id=Rdsspd_r32
+F3 0F 1E /1 | RDSSPD r32     | os32
+F3 0F 1E /1 | RDSSPQ r64     | os64
 0F 1F /r | RESERVEDNOP r/mv, rv | id=Reservednop_rm_r_0F1F
 0F 1F /0 | NOP r/mv          |
 
@@ -236,8 +299,10 @@ F3 0F AE /2 | WRFSBASE r32      | o64 os32
 F3 0F AE /2 | WRFSBASE r64      | o64 os64
 F3 0F AE /3 | WRGSBASE r32      | o64 os32
 F3 0F AE /3 | WRGSBASE r64      | o64 os64
+F3 0F AE /4 | PTWRITE r/m32     | os16 id=Ptwrite_rm32
 F3 0F AE /4 | PTWRITE r/m32     | os32
 F3 0F AE /4 | PTWRITE r/m64     | os64
+F3 0F AE /5 | INCSSPD r32       | os16 id=Incsspd_r32
 F3 0F AE /5 | INCSSPD r32       | os32
 F3 0F AE /5 | INCSSPQ r64       | os64
 F3 0F AE /6 | CLRSSBSY m64      |
@@ -296,5 +361,5 @@ NP 0F C7 /7 | VMPTRST m64    |
 F3 0F C7 /7 | RDPID r32      | i64
 F3 0F C7 /7 | RDPID r64      | o64
 0F C8+rw | BSWAP rv          | a=rw
-0F FF /r | UD0 r32, r/m32    | cf=stop
+0F FF /r | UD0 rv, r/mv       | cf=stop
 `;

@@ -117,12 +117,36 @@ NP 0F 38 FC /r | AADD m64, r64 | os64
 66 0F 38 FC /r | AAND m32, r32 | os16 id=Aand_m32_r32
 66 0F 38 FC /r | AAND m32, r32 | os32
 66 0F 38 FC /r | AAND m64, r64 | os64
-F2 0F 38 FC /r | AXOR m32, r32 | os16 id=Axor_m32_r32
-F2 0F 38 FC /r | AXOR m32, r32 | os32
-F2 0F 38 FC /r | AXOR m64, r64 | os64
-F3 0F 38 FC /r | AOR m32, r32  | os16 id=Aor_m32_r32
-F3 0F 38 FC /r | AOR m32, r32  | os32
-F3 0F 38 FC /r | AOR m64, r64  | os64
+F2 0F 38 FC /r | AOR m32, r32  | os16 id=Aor_m32_r32
+F2 0F 38 FC /r | AOR m32, r32  | os32
+F2 0F 38 FC /r | AOR m64, r64  | os64
+F3 0F 38 FC /r | AXOR m32, r32 | os16 id=Axor_m32_r32
+F3 0F 38 FC /r | AXOR m32, r32 | os32
+F3 0F 38 FC /r | AXOR m64, r64 | os64
+F2 0F 38 F8 /r | ENQCMD r16, m512 | as16
+F2 0F 38 F8 /r | ENQCMD r32, m512 | as32
+F2 0F 38 F8 /r | ENQCMD r64, m512 | as64
+F3 0F 38 F8 /r | ENQCMDS r16, m512 | as16
+F3 0F 38 F8 /r | ENQCMDS r32, m512 | as32
+F3 0F 38 F8 /r | ENQCMDS r64, m512 | as64
+NP 0F 38 F6 /r | WRSSD m32, r32 | os16 id=Wrssd_m32_r32
+NP 0F 38 F6 /r | WRSSD m32, r32 | os32
+NP 0F 38 F6 /r | WRSSQ m64, r64 | os64
+66 0F 38 F5 /r | WRUSSD m32, r32 | os16 id=Wrussd_m32_r32
+66 0F 38 F5 /r | WRUSSD m32, r32 | os32
+66 0F 38 F5 /r | WRUSSQ m64, r64 | os64
+# ── Key Locker (F3 0F 38 D8-DF, FA, FB) ──
+F3 0F 38 D8 /0 | AESENCWIDE128KL m384 | fw=z f0=oacps
+F3 0F 38 D8 /1 | AESDECWIDE128KL m384 | fw=z f0=oacps
+F3 0F 38 D8 /2 | AESENCWIDE256KL m512 | fw=z f0=oacps
+F3 0F 38 D8 /3 | AESDECWIDE256KL m512 | fw=z f0=oacps
+F3 0F 38 DC /r | AESENC128KL xmm, m384 | fw=z f0=oacps
+F3 0F 38 DC /r | LOADIWKEY xmm1, xmm2 |
+F3 0F 38 DD /r | AESDEC128KL xmm, m384 | fw=z f0=oacps
+F3 0F 38 DE /r | AESENC256KL xmm, m512 | fw=z f0=oacps
+F3 0F 38 DF /r | AESDEC256KL xmm, m512 | fw=z f0=oacps
+F3 0F 38 FA /r | ENCODEKEY128 r32, r32 |
+F3 0F 38 FB /r | ENCODEKEY256 r32, r32 |
 66 0F 38 F8 /r | MOVDIR64B r16, m512 | as16
 66 0F 38 F8 /r | MOVDIR64B r32, m512 | as32
 66 0F 38 F8 /r | MOVDIR64B r64, m512 | as64

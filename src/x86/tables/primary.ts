@@ -88,7 +88,8 @@ export const PRIMARY = `
 61       | POPAD             | i64 os32
 62 /r    | BOUND r16, m16&16 | i64 os16 a=r,r
 62 /r    | BOUND r32, m32&32 | i64 os32 a=r,r
-63 /r    | ARPL r/m16, r16   | i64 a=rw,r fw=z
+63 /r    | ARPL r/m16, r16   | i64 os16 a=rw,r fw=z
+63 /r    | ARPL r32/m16, r32 | i64 os32 a=rw,r fw=z id=Arpl_r32m16_r32
 63 /r    | MOVSXD r16, r/m16 | o64 os16
 63 /r    | MOVSXD r32, r/m32 | o64 os32
 REX.W 63 /r | MOVSXD r64, r/m32 | o64 os64

@@ -301,6 +301,6 @@ F2 0F E6 /r | CVTPD2DQ xmm1, xmm2/m128
 NP 0F E7 /r | MOVNTQ m64, mm
 66 0F E7 /r | MOVNTDQ m128, xmm1
 F2 0F F0 /r | LDDQU xmm1, m128
-NP 0F F7 /r | MASKMOVQ mm1, mm2
-66 0F F7 /r | MASKMOVDQU xmm1, xmm2
+NP 0F F7 /r | MASKMOVQ m64(rdi), mm1, mm2
+66 0F F7 /r | MASKMOVDQU m128(rdi), xmm1, xmm2
 `;

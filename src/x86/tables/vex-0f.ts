@@ -354,7 +354,7 @@ VEX.128.66.0F.WIG E7 /r | VMOVNTDQ m128, xmm1
 VEX.256.66.0F.WIG E7 /r | VMOVNTDQ m256, ymm1
 VEX.128.F2.0F.WIG F0 /r | VLDDQU xmm1, m128
 VEX.256.F2.0F.WIG F0 /r | VLDDQU ymm1, m256
-VEX.128.66.0F.WIG F7 /r | VMASKMOVDQU xmm1, xmm2
+VEX.128.66.0F.WIG F7 /r | VMASKMOVDQU m128(rdi), xmm1, xmm2
 
 # ── VEX 0F opmask instructions (AVX-512 K registers) ──
 VEX.L1.NP.0F.W0 41 /r | KANDW k1, k2, k3

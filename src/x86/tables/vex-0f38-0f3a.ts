@@ -270,6 +270,18 @@ VEX.256.66.0F38.WIG DF /r | VAESDECLAST ymm1, ymm2, ymm3/m256
 VEX.128.66.0F38.W0 CF /r | VGF2P8MULB xmm1, xmm2, xmm3/m128
 VEX.256.66.0F38.W0 CF /r | VGF2P8MULB ymm1, ymm2, ymm3/m256
 VEX.128.66.0F38.W0 50 /r | VPDPBUSD xmm1, xmm2, xmm3/m128
+VEX.128.F2.0F38.W0 50 /r | VPDPBSSD xmm1, xmm2, xmm3/m128
+VEX.256.F2.0F38.W0 50 /r | VPDPBSSD ymm1, ymm2, ymm3/m256
+VEX.128.F2.0F38.W0 51 /r | VPDPBSSDS xmm1, xmm2, xmm3/m128
+VEX.256.F2.0F38.W0 51 /r | VPDPBSSDS ymm1, ymm2, ymm3/m256
+VEX.128.F3.0F38.W0 50 /r | VPDPBSUD xmm1, xmm2, xmm3/m128
+VEX.256.F3.0F38.W0 50 /r | VPDPBSUD ymm1, ymm2, ymm3/m256
+VEX.128.F3.0F38.W0 51 /r | VPDPBSUDS xmm1, xmm2, xmm3/m128
+VEX.256.F3.0F38.W0 51 /r | VPDPBSUDS ymm1, ymm2, ymm3/m256
+VEX.128.NP.0F38.W0 50 /r | VPDPBUUD xmm1, xmm2, xmm3/m128
+VEX.256.NP.0F38.W0 50 /r | VPDPBUUD ymm1, ymm2, ymm3/m256
+VEX.128.NP.0F38.W0 51 /r | VPDPBUUDS xmm1, xmm2, xmm3/m128
+VEX.256.NP.0F38.W0 51 /r | VPDPBUUDS ymm1, ymm2, ymm3/m256
 VEX.256.66.0F38.W0 50 /r | VPDPBUSD ymm1, ymm2, ymm3/m256
 VEX.128.66.0F38.W0 51 /r | VPDPBUSDS xmm1, xmm2, xmm3/m128
 VEX.256.66.0F38.W0 51 /r | VPDPBUSDS ymm1, ymm2, ymm3/m256
@@ -307,6 +319,23 @@ VEX.LZ.F3.0F38.W0 F7 /r | SARX r32a, r/m32, r32b
 VEX.LZ.F3.0F38.W1 F7 /r | SARX r64a, r/m64, r64b | o64
 VEX.LZ.F2.0F38.W0 F7 /r | SHRX r32a, r/m32, r32b
 VEX.LZ.F2.0F38.W1 F7 /r | SHRX r64a, r/m64, r64b | o64
+VEX.128.NP.0F38.W0 D2 /r | VPDPWUUD xmm1, xmm2, xmm3/m128
+VEX.256.NP.0F38.W0 D2 /r | VPDPWUUD ymm1, ymm2, ymm3/m256
+VEX.128.NP.0F38.W0 D3 /r | VPDPWUUDS xmm1, xmm2, xmm3/m128
+VEX.256.NP.0F38.W0 D3 /r | VPDPWUUDS ymm1, ymm2, ymm3/m256
+VEX.128.66.0F38.W0 D2 /r | VPDPWUSD xmm1, xmm2, xmm3/m128
+VEX.256.66.0F38.W0 D2 /r | VPDPWUSD ymm1, ymm2, ymm3/m256
+VEX.128.66.0F38.W0 D3 /r | VPDPWUSDS xmm1, xmm2, xmm3/m128
+VEX.256.66.0F38.W0 D3 /r | VPDPWUSDS ymm1, ymm2, ymm3/m256
+VEX.128.F3.0F38.W0 D2 /r | VPDPWSUD xmm1, xmm2, xmm3/m128
+VEX.256.F3.0F38.W0 D2 /r | VPDPWSUD ymm1, ymm2, ymm3/m256
+VEX.128.F3.0F38.W0 D3 /r | VPDPWSUDS xmm1, xmm2, xmm3/m128
+VEX.256.F3.0F38.W0 D3 /r | VPDPWSUDS ymm1, ymm2, ymm3/m256
+VEX.128.F3.0F38.W0 72 /r | VCVTNEPS2BF16 xmm1, xmm2/m128
+VEX.256.F3.0F38.W0 72 /r | VCVTNEPS2BF16 xmm1, ymm2/m256
+VEX.256.F2.0F38.W0 CB /r | VSHA512RNDS2 ymm1, ymm2, xmm3
+VEX.256.F2.0F38.W0 CC /r | VSHA512MSG1 ymm1, xmm2
+VEX.256.F2.0F38.W0 CD /r | VSHA512MSG2 ymm1, ymm2
 `;
 
 export const VEX_0F3A = `
@@ -349,6 +378,7 @@ VEX.128.66.0F3A.W1 15 /r ib | VPEXTRW r64/m16, xmm2, imm8 | o64
 VEX.128.66.0F3A.W0 16 /r ib | VPEXTRD r/m32, xmm2, imm8
 VEX.128.66.0F3A.W1 16 /r ib | VPEXTRQ r/m64, xmm2, imm8 | o64
 VEX.128.66.0F3A.WIG 17 /r ib | VEXTRACTPS r/m32, xmm1, imm8
+VEX.128.66.0F3A.W1 17 /r ib | VEXTRACTPS r64/m32, xmm1, imm8 | o64
 VEX.256.66.0F3A.W0 18 /r ib | VINSERTF128 ymm1, ymm2, xmm3/m128, imm8
 VEX.256.66.0F3A.W0 19 /r ib | VEXTRACTF128 xmm1/m128, ymm2, imm8
 VEX.256.66.0F3A.W0 38 /r ib | VINSERTI128 ymm1, ymm2, xmm3/m128, imm8
@@ -356,7 +386,7 @@ VEX.256.66.0F3A.W0 39 /r ib | VEXTRACTI128 xmm1/m128, ymm2, imm8
 VEX.128.66.0F3A.W0 1D /r ib | VCVTPS2PH xmm1/m64, xmm2, imm8
 VEX.256.66.0F3A.W0 1D /r ib | VCVTPS2PH xmm1/m128, ymm2, imm8
 VEX.128.66.0F3A.W0 20 /r ib | VPINSRB xmm1, xmm2, r32/m8, imm8
-VEX.128.66.0F3A.W1 20 /r ib | VPINSRB xmm1, xmm2, r32/m8, imm8 | o64 id=VEX_Vpinsrb_xmm_xmm_r64m8_imm8
+VEX.128.66.0F3A.W1 20 /r ib | VPINSRB xmm1, xmm2, r64/m8, imm8 | o64
 VEX.128.66.0F3A.WIG 21 /r ib | VINSERTPS xmm1, xmm2, xmm3/m32, imm8
 VEX.128.66.0F3A.W0 22 /r ib | VPINSRD xmm1, xmm2, r/m32, imm8
 VEX.128.66.0F3A.W1 22 /r ib | VPINSRQ xmm1, xmm2, r/m64, imm8 | o64
@@ -367,7 +397,9 @@ VEX.256.66.0F3A.W0 4B /r /is4 | VBLENDVPD ymm1, ymm2, ymm3/m256, ymm4
 VEX.128.66.0F3A.W0 4C /r /is4 | VPBLENDVB xmm1, xmm2, xmm3/m128, xmm4
 VEX.256.66.0F3A.W0 4C /r /is4 | VPBLENDVB ymm1, ymm2, ymm3/m256, ymm4
 VEX.128.66.0F3A.WIG 60 /r ib | VPCMPESTRM xmm1, xmm2/m128, imm8
+VEX.128.66.0F3A.W1 60 /r ib | VPCMPESTRM64 xmm1, xmm2/m128, imm8 | o64
 VEX.128.66.0F3A.WIG 61 /r ib | VPCMPESTRI xmm1, xmm2/m128, imm8
+VEX.128.66.0F3A.W1 61 /r ib | VPCMPESTRI64 xmm1, xmm2/m128, imm8 | o64
 VEX.128.66.0F3A.WIG 62 /r ib | VPCMPISTRM xmm1, xmm2/m128, imm8
 VEX.128.66.0F3A.WIG 63 /r ib | VPCMPISTRI xmm1, xmm2/m128, imm8
 VEX.128.66.0F3A.W1 CE /r ib | VGF2P8AFFINEQB xmm1, xmm2, xmm3/m128, imm8
