@@ -32,7 +32,7 @@ export const SP = {
 /** Where an operand comes from. */
 export const S = {
   REG: 1, RM: 2, MEM: 3, RMREG: 4, VVVV: 5, OPREG: 6, IS4: 7, FIXED: 8, IMM: 9, IMM2: 10, REL: 11,
-  FAR: 12, MOFFS: 13, STR_SI: 14, STR_DI: 15, XLAT: 16, STI: 17, CONST1: 18, VSIB: 19, MIB: 20, SEG_DI: 21,
+  FAR: 12, MOFFS: 13, STR_SI: 14, STR_DI: 15, XLAT: 16, STI: 17, CONST1: 18, VSIB: 19, MIB: 20, SEG_DI: 21, SIBMEM: 22,
 } as const;
 
 export interface OpDesc {
@@ -115,6 +115,7 @@ export function parseOperand(s: string, fixedId: (name: string) => number): OpDe
   if (/^DR\d/.test(t)) return op(S.REG, RC.DR, 0, 0, s);
   if (/^TR\d/.test(t)) return op(S.REG, RC.TR, 0, 0, s);
   if (t === "mib") return op(S.MIB, 0, 0, 0, s);
+  if (t === "sibmem") return op(S.SIBMEM, 0, 0, 0, s);
   if ((m = t.match(/^vm(32|64)([xyz])$/)))
     return op(S.VSIB, 0, Number(m[1]) / 8, m[2] === "x" ? RC.XMM : m[2] === "y" ? RC.YMM : RC.ZMM, s);
   if ((m = t.match(/^(mm|xmm|ymm|zmm|k|bnd|tmm)\d?$/))) return op(S.REG, VEC[m[1]!]!, 0, 0, s);
@@ -289,7 +290,7 @@ function parseRow(opcode: string, instr: string, extras: string, osz: number, fi
   }
   const vex = enc === "VEX" || enc === "EVEX" || enc === "XOP";
   const en = ex.get("en");
-  const regOps = ops.filter((o) => o.src === S.REG || o.src === S.RM || o.src === S.MEM || o.src === S.VSIB || o.src === S.MIB);
+  const regOps = ops.filter((o) => o.src === S.REG || o.src === S.RM || o.src === S.MEM || o.src === S.VSIB || o.src === S.MIB || o.src === S.SIBMEM);
   if (en) {
     if (en.length !== regOps.length) throw new Error(`en=${en} does not match ${regOps.length} operands`);
     for (const [i, o] of regOps.entries()) assign(o, en[i]!);
@@ -309,9 +310,9 @@ function parseRow(opcode: string, instr: string, extras: string, osz: number, fi
   }
   f.ops = ops;
   // ModRM.mod condition from the r/m operand's spelling.
-  const rmOp = ops.find((o) => o.src === S.RM || o.src === S.MEM || o.src === S.RMREG || o.src === S.VSIB || o.src === S.MIB || o.src === S.STI);
+  const rmOp = ops.find((o) => o.src === S.RM || o.src === S.MEM || o.src === S.RMREG || o.src === S.VSIB || o.src === S.MIB || o.src === S.SIBMEM || o.src === S.STI);
   if (rmOp && f.mod < 0 && !f.modx) {
-    if (rmOp.src === S.MEM || rmOp.src === S.VSIB || rmOp.src === S.MIB) f.mod = 0;
+    if (rmOp.src === S.MEM || rmOp.src === S.VSIB || rmOp.src === S.MIB || rmOp.src === S.SIBMEM) f.mod = 0;
     else if (rmOp.src === S.RMREG || rmOp.src === S.STI) f.mod = 1;
   }
   if (f.reg < 0 && digit >= 0) f.reg = digit;

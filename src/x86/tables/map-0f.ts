@@ -358,6 +358,7 @@ F3 0F C7 /6 | VMXON m64      |
 NP 0F C7 /7 | VMPTRST m64    |
 0F C7 /6 | RDRAND rv         | f0=osazp fw=c
 0F C7 /7 | RDSEED rv         | f0=osazp fw=c
+F3 0F C7 /6 | SENDUIPI r64   | o64
 F3 0F C7 /7 | RDPID r32      | i64
 F3 0F C7 /7 | RDPID r64      | o64
 0F C8+rw | BSWAP rv          | a=rw
