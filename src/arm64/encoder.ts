@@ -4,6 +4,16 @@
  * emits words from the isa/ encoders; `finish()` resolves every fixup, emits the pool, and throws
  * if any target is out of range for its instruction kind.
  *
+ * Reach is handled while emitting, so long functions need no care from the caller:
+ * - a pending literal pool is flushed (behind a `b` over it) before its first user would lose
+ *   sight of it (LDR literal reaches ±1 MiB);
+ * - a forward B.cond/CBZ/CBNZ/TBZ/TBNZ whose label is still unbound when its reach is about to
+ *   run out gets a veneer: an island (behind a `b` over it) with a `b label`, and the short branch
+ *   is retargeted to that veneer;
+ * - a backward one whose bound label is already out of reach is emitted as the inverted branch
+ *   over a `b label`.
+ * ADR/ADRP and LDR (literal) of non-pool labels get no veneer: out of range is an error at finish().
+ *
  *   const a = new Assembler();
  *   const top = a.label();
  *   a.bind(top);
@@ -35,12 +45,25 @@ export type Label = number;
 
 interface Fixup { at: number; label: Label; use: LabelUse }
 
+const NOP = 0xd503201f;
+/** Bit 24 of B.cond is o1 (0), of CBZ/CBNZ and TBZ/TBNZ the op that inverts the test. */
+const invertShort = (word: number): number => ((word >>> 24) === 0x54 ? word ^ 1 : word ^ (1 << 24)) >>> 0;
+
 export class Assembler {
   private buf = new Uint32Array(256);
   private n = 0;
   private labels: number[] = [];
   private fixups: Fixup[] = [];
   private pool: { label: Label; value: bigint; size: 4 | 8 }[] = [];
+  private poolWords = 0;
+  private poolLabels = new Set<Label>();
+  /** Word index of the first pool user since the last flush. */
+  private poolFirstUse = Infinity;
+  /** Forward short branches (branch19/branch14) to still-unbound labels: veneer candidates. */
+  private pendingShort: Fixup[] = [];
+  /** Before emitting word `islandAt`, emit an island (veneers and/or pool). */
+  private islandAt = Infinity;
+  private inIsland = false;
 
   constructor(readonly features: HostFeatures = BASELINE) {}
 
@@ -50,6 +73,7 @@ export class Assembler {
   }
 
   emit(word: number): void {
+    if (this.n >= this.islandAt && !this.inIsland) this.island();
     if (this.n === this.buf.length) {
       const next = new Uint32Array(this.buf.length * 2);
       next.set(this.buf);
@@ -65,20 +89,47 @@ export class Assembler {
   bind(l: Label): void {
     if (this.labels[l] !== -1) throw new Error(`label ${l} bound twice`);
     this.labels[l] = this.n;
+    if (this.pendingShort.length) {
+      this.pendingShort = this.pendingShort.filter((fx) => fx.label !== l);
+      this.plan();
+    }
   }
 
   private use(l: Label, use: LabelUse, word: number): void {
-    this.fixups.push({ at: this.n, label: l, use });
+    if (this.n >= this.islandAt && !this.inIsland) this.island();
+    const fx = { at: this.n, label: l, use };
+    this.fixups.push(fx);
+    if (this.poolLabels.has(l) && this.n < this.poolFirstUse) {
+      this.poolFirstUse = this.n;
+      this.plan();
+    } else if ((use === "branch19" || use === "branch14") && this.labels[l] === -1 && !this.poolLabels.has(l)) {
+      this.pendingShort.push(fx);
+      this.plan();
+    }
     this.emit(word);
+  }
+
+  /** A conditional/test branch: direct when in reach (or forward), else inverted over a `b`. */
+  private short(l: Label, use: "branch19" | "branch14", word: number): void {
+    const to = this.labels[l];
+    if (to !== undefined && to >= 0 && (to - this.n) * 4 < LABEL_RANGE[use].lo) {
+      this.emit(patch(invertShort(word), use, 8));
+      this.b(l);
+      return;
+    }
+    this.use(l, use, word);
   }
 
   b(l: Label): void { this.use(l, "branch26", b(0 as PcOff)); }
   bl(l: Label): void { this.use(l, "branch26", bl(0 as PcOff)); }
-  bCond(c: Cond, l: Label): void { this.use(l, "branch19", bCond(c, 0 as PcOff)); }
-  cbz(sf: Sf, Rt: Reg, l: Label): void { this.use(l, "branch19", cbz(sf, Rt, 0 as PcOff)); }
-  cbnz(sf: Sf, Rt: Reg, l: Label): void { this.use(l, "branch19", cbnz(sf, Rt, 0 as PcOff)); }
-  tbz(Rt: Reg, bit: Uimm6, l: Label): void { this.use(l, "branch14", tbz(Rt, bit, 0 as PcOff)); }
-  tbnz(Rt: Reg, bit: Uimm6, l: Label): void { this.use(l, "branch14", tbnz(Rt, bit, 0 as PcOff)); }
+  bCond(c: Cond, l: Label): void {
+    if (c >= 14) return this.b(l); // AL and NV both mean always; NV cannot be inverted
+    this.short(l, "branch19", bCond(c, 0 as PcOff));
+  }
+  cbz(sf: Sf, Rt: Reg, l: Label): void { this.short(l, "branch19", cbz(sf, Rt, 0 as PcOff)); }
+  cbnz(sf: Sf, Rt: Reg, l: Label): void { this.short(l, "branch19", cbnz(sf, Rt, 0 as PcOff)); }
+  tbz(Rt: Reg, bit: Uimm6, l: Label): void { this.short(l, "branch14", tbz(Rt, bit, 0 as PcOff)); }
+  tbnz(Rt: Reg, bit: Uimm6, l: Label): void { this.short(l, "branch14", tbnz(Rt, bit, 0 as PcOff)); }
   adr(Rd: Reg, l: Label): void { this.use(l, "adr21", adr(Rd, 0 as Imm21)); }
   /** ADRP to the page of `l`; code is assumed to be placed at a 4 KiB-aligned address. */
   adrp(Rd: Reg, l: Label): void { this.use(l, "adrp21", adrp(Rd, 0 as Imm21)); }
@@ -90,6 +141,9 @@ export class Assembler {
     if (hit) return hit.label;
     const l = this.label();
     this.pool.push({ label: l, value, size });
+    this.poolLabels.add(l);
+    this.poolWords += size / 4;
+    this.plan();
     return l;
   }
 
@@ -98,22 +152,62 @@ export class Assembler {
     need(this.features, name, what);
   }
 
+  /**
+   * Recompute where the next island must go. Emitting word n is allowed while, with an island
+   * placed right after it (a `b` over, the veneers, a pad word and the pool), every pending short
+   * branch still reaches its veneer and the first pool user still reaches the pool's last entry.
+   */
+  private plan(): void {
+    const V = this.pendingShort.length;
+    let at = Infinity;
+    for (const fx of this.pendingShort) at = Math.min(at, fx.at + LABEL_RANGE[fx.use].hi / 4 - 3 - V);
+    if (this.pool.length && this.poolFirstUse !== Infinity) at = Math.min(at, this.poolFirstUse + LABEL_RANGE.branch19.hi / 4 - 3 - V - this.poolWords);
+    this.islandAt = at;
+  }
+
+  /** Emit veneers for the pending short branches and the pool, behind a branch over them. */
+  private island(): void {
+    this.inIsland = true;
+    const over = this.label();
+    this.b(over);
+    for (const fx of this.pendingShort) {
+      const v = this.label();
+      this.bind(v);
+      this.b(fx.label);
+      fx.label = v;
+    }
+    this.pendingShort = [];
+    this.flushPool();
+    this.bind(over);
+    this.inIsland = false;
+    this.plan();
+  }
+
   /** Emit the literal pool here (8-byte aligned entries first). Call before a pool would go out of range. */
   flushPool(): void {
     if (!this.pool.length) return;
     const pool = this.pool.sort((x, y) => y.size - x.size);
     this.pool = [];
-    if (this.n & 1 && pool[0]!.size === 8) this.emit(0xd503201f); // nop pads to 8 bytes
+    this.poolWords = 0;
+    this.poolFirstUse = Infinity;
+    const guard = this.inIsland;
+    this.inIsland = true;
+    if (this.n & 1 && pool[0]!.size === 8) this.emit(NOP); // pads to 8 bytes
     for (const p of pool) {
-      this.bind(p.label);
+      this.labels[p.label] = this.n;
+      this.poolLabels.delete(p.label);
       this.emit(Number(p.value & 0xffffffffn));
       if (p.size === 8) this.emit(Number((p.value >> 32n) & 0xffffffffn));
     }
+    this.inIsland = guard;
+    this.plan();
   }
 
   /** Resolve fixups and return the words. Throws on unbound labels and out-of-range targets. */
   finish(): Uint32Array {
+    this.inIsland = true; // the final pool needs no branch over it
     this.flushPool();
+    this.inIsland = false;
     for (const fx of this.fixups) {
       const to = this.labels[fx.label];
       if (to === undefined || to < 0) throw new Error(`label ${fx.label} used but never bound`);
