@@ -1,13 +1,16 @@
 /**
  * @file `aot inspect <pe> [--json]`: what the PE loader (stage 1) sees in one image: headers,
  * sections, imports, delay imports, exports, relocations, TLS callbacks, .pdata, debug entries,
- * the load config with hybrid code ranges and volatile metadata, and FEX's FileId.
+ * the load config with hybrid code ranges and volatile metadata, and FEX's FileId. `--disasm`
+ * prints the ARM64/ARM64EC code ranges disassembled instead (with --json: one line per range,
+ * `{"kind", "start", "end", "lines": [...]}` with lines in `aot disasm --json`'s shape).
  *
  * Addresses (imageBase, VAs, fileId) are hex strings in JSON because they can exceed 2^53; RVAs
  * are numbers. A missing, truncated or non-PE file is one error line and exit 2.
  *
  *   aot inspect notepad.exe
  *   aot inspect kernel32.dll --json | jq '.exports | length'
+ *   aot inspect arm64ec.dll --disasm
  */
 import { defineCommand } from "citty";
 import { UsageError } from "../../util/errors.ts";
@@ -19,11 +22,23 @@ export default defineCommand({
   args: {
     pe: { type: "positional", description: "PE image (.exe/.dll)", required: false },
     json: { type: "boolean", description: "Machine-readable output (one JSON object)" },
+    disasm: { type: "boolean", description: "Disassemble the ARM64/ARM64EC code ranges instead" },
   },
   async run({ args }) {
-    if (!args.pe) throw new UsageError("usage: aot inspect <pe> [--json]");
+    if (!args.pe) throw new UsageError("usage: aot inspect <pe> [--json] [--disasm]");
     const { loadPeFile, fileIdHex, MACHINE_NAMES, SUBSYSTEM_NAMES, DEBUG_TYPE_NAMES, sectionFlagNames } = await import("../../pe/index.ts");
     const pe = await loadPeFile(String(args.pe));
+    if (args.disasm) {
+      const { arm64Ranges } = await import("../_arm64-ranges.ts");
+      const { formatArm64Line } = await import("../../arm64/index.ts");
+      const ranges = arm64Ranges(pe);
+      if (!ranges.length) console.error(`${pe.file}: no ARM64 or ARM64EC code`);
+      for (const r of ranges) {
+        if (args.json) console.log(JSON.stringify({ kind: r.kind, start: r.start, end: r.end, lines: r.lines.map((l) => JSON.parse(formatArm64Line(l, true))) }));
+        else console.log([`${r.kind} code ${hx(r.start)}-${hx(r.end)}:`, ...r.lines.map((l) => formatArm64Line(l))].join("\n"));
+      }
+      return 0;
+    }
     const lc = pe.loadConfig;
     const report = {
       file: pe.file,
