@@ -25,4 +25,5 @@ export * from "./isa/simd-misc.ts";
 export * from "./isa/simd-shift.ts";
 export * from "./isa/simd-diff.ts";
 export * from "./isa/simd-mem.ts";
+export * from "./isa/simd-elem.ts";
 export { disasmWord, disassembleArm64, formatArm64Line, type Arm64Line } from "./disasm.ts";

@@ -14,6 +14,7 @@ import { GEN as simdMisc } from "./simd-misc.ts";
 import { GEN as simdShift } from "./simd-shift.ts";
 import { GEN as simdDiff } from "./simd-diff.ts";
 import { GEN as simdMem } from "./simd-mem.ts";
+import { GEN as simdElem } from "./simd-elem.ts";
 
 export const FAMILIES: Record<string, Record<string, Gen>> = {
   "data-imm": dataImm,
@@ -30,4 +31,5 @@ export const FAMILIES: Record<string, Record<string, Gen>> = {
   "simd-shift": simdShift,
   "simd-diff": simdDiff,
   "simd-mem": simdMem,
+  "simd-elem": simdElem,
 };
