@@ -1,8 +1,11 @@
 /**
- * @file Advanced SIMD (vector): three-same integer, logical and FP arithmetic/compare (ADD, SUB,
- * MUL, CMEQ/CMGT/CMGE/CMHI/CMHS, AND/BIC/ORR/ORN/EOR/BSL/BIT/BIF with MOV, FADD/FSUB/FMUL/FDIV),
- * copy (DUP, INS/UMOV with their MOV aliases, SMOV), permutes (ZIP/UZP/TRN), EXT and TBL/TBX.
- * ARM ARM C4.1.96 "Advanced SIMD three same", "copy", "permute", "extract", "table lookup". Stage 6.
+ * @file Advanced SIMD three same, vector and scalar: every integer op (ADD, SUB, MUL, MLA/MLS,
+ * PMUL, the halving, saturating, shift-by-register, min/max, absolute-difference and pairwise
+ * ops, CMxx/CMTST), logical (AND/BIC/ORR/ORN/EOR/BSL/BIT/BIF with MOV) and FP ops (FADD ... FDIV,
+ * FMAX/FMIN(NM)(P), FADDP, FABD, FMLA/FMLS, FMULX, FRECPS/FRSQRTS, FCMEQ/FCMGE/FCMGT,
+ * FACGE/FACGT); copy (DUP, INS/UMOV with their MOV aliases, SMOV), permutes (ZIP/UZP/TRN), EXT
+ * and TBL/TBX. ARM ARM C4.1.96 "Advanced SIMD three same", "scalar three same", "copy",
+ * "permute", "extract", "table lookup". Stage 6.
  *
  * `Q` selects 64/128-bit vectors; `size` 0..3 is B, H, S, D lanes.
  *
