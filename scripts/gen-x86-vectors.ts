@@ -133,6 +133,14 @@ function vex(): number[][] {
   }
   return out;
 }
+function evex(): number[][] {
+  const out: number[][] = [];
+  for (const map of [1, 2, 3]) for (let op = 0; op < 256; op++) for (let pp = 0; pp < 4; pp++) for (const w of [0, 0x80]) for (const l of [0, 0x20, 0x40]) {
+    const p0 = 0xf0 | map, p1 = w | 0x78 | 0x04 | pp;
+    out.push([0x62, p0, p1, l | 0x08 | 1, op, 0xc1], [0x62, p0, p1, l | 0x08, op, 0x44, 0x8b, 0x10]);
+  }
+  return out;
+}
 function misc(): number[][] {
   const out: number[][] = [];
   const ops = [[0x01, 0xc8], [0x89, 0x44, 0x8b, 0x10], [0x81, 0x00], [0xa4], [0xa5], [0xab], [0xe8], [0xeb], [0x0f, 0x84], [0x90], [0xc7, 0x00], [0xb8], [0x0f, 0xb1, 0x08], [0xff, 0x10], [0x8d, 0x04, 0x24], [0x0f, 0x10, 0x08], [0xf7, 0x18]];
@@ -144,7 +152,7 @@ function misc(): number[][] {
 }
 
 const MAPS: Record<string, () => number[][]> = {
-  primary, "0f": mapped([0x0f]), "0f38": mapped([0x0f, 0x38]), "0f3a": mapped([0x0f, 0x3a]), x87, vex, misc,
+  primary, "0f": mapped([0x0f]), "0f38": mapped([0x0f, 0x38]), "0f3a": mapped([0x0f, 0x3a]), x87, vex, evex, misc,
 };
 
 if (import.meta.main) {

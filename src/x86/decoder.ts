@@ -25,7 +25,7 @@ const N_INVALID = N.INVALID, N_LEAF = N.LEAF, N_MODE = N.MODE, N_PFX = N.PFX, N_
 const RC_K = RC.K, RC_XMM = RC.XMM, RC_ZMM = RC.ZMM;
 const K_NONE = K.NONE, K_REG = K.REG, K_MEM = K.MEM, K_IMM = K.IMM, K_IMM2 = K.IMM2, K_BRANCH = K.BRANCH, K_FAR = K.FAR, K_MEM_SI = K.MEM_SI, K_MEM_DI = K.MEM_DI;
 const T = tables();
-const { root, hasModrm, nodes, formMnem, formOpCount, formFlags, formImm1, formImm2, formImmExt, opSrc, opCls, opSize, opExt } = T;
+const { root, hasModrm, nodes, formMnem, formOpCount, formFlags, formImm1, formImm2, formImmExt, formDispN, opSrc, opCls, opSize, opExt } = T;
 const D3NOW_ROOT = SP.D3NOW * 256;
 
 // 16-bit addressing: ModRM.rm → base and index.
@@ -142,7 +142,11 @@ export class Decoder {
           }
           if (!is64) { rX = 0; rB = 0; }
         }
-        if (!is64) { rR = 0; rR2 = 0; vvvv &= 7; vV2 = 0; }
+        if (!is64) {
+          // Outside 64-bit mode EVEX cannot name registers 16-31 through V' (R' is ignored).
+          if (evex && vV2) return 0;
+          rR = 0; rR2 = 0; vvvv &= 7;
+        }
         if (p >= lim) return 0;
         op = code[p++]!;
       }
@@ -157,6 +161,7 @@ export class Decoder {
     }
     const asz = is64 ? (p67 ? 32 : 64) : p67 ? 48 - this.def : this.def;
     const mod = hasModrm[key] === 2 ? 3 : modrm >> 6;
+    if (evex && bc && mod === 3) L = 2;
     if (space === SP.D3NOW) n = 0;
     for (;;) {
       const t = nodes[n]!;
@@ -244,6 +249,14 @@ export class Decoder {
     if (lock && (!(ff & FF.LOCK) || mod === 3)) return 0;
     if (ff & FF.NOCS && ((modrm >> 3) & 7) === 1) return 0;
     if (vex | evex && !(ff & FF.VVVV) && (vvvv | vV2) !== 0) return 0;
+    if (evex) {
+      // Masking, zeroing, broadcast and rounding only where the SDM row spells them.
+      if (aaa && !(ff & FF.EK)) return 0;
+      // Zeroing needs a mask and a register destination.
+      if (z && (!aaa || !(ff & FF.EZ) || (mod !== 3 && opSrc[form * 5] === S_RM))) return 0;
+      if (bc && !(mod === 3 ? ff & FF.ERSAE : ff & FF.EBCST)) return 0;
+      if (L === 3 && !(bc && mod === 3)) return 0;
+    }
     // ── immediates ──
     let imm = 0, immHi = 0, imm2 = 0;
     let isz = formImm1[form]!;
@@ -269,7 +282,7 @@ export class Decoder {
     // ── operands ──
     const cnt = formOpCount[form]!;
     const kind = out.kind, reg = out.reg;
-    let memSize = 0, vsib = 0;
+    let memSize = 0, vsib = 0, bsz = 0;
     for (let k = 0; k < cnt; k++) {
       const j = form * 5 + k;
       const src = opSrc[j]!;
@@ -284,7 +297,7 @@ export class Decoder {
         }
         // @ts-expect-error: S_RM falls through to the register form when mod = 3
         case S_RM:
-          if (mod !== 3) { kd = K_MEM; memSize = opSize[j]!; break; }
+          if (mod !== 3) { kd = K_MEM; memSize = opSize[j]!; bsz = opExt[j]!; break; }
         case S_RMREG: {
           const c = opCls[j]!;
           r = REGS[(rex ? 544 : 0) + (c << 5) + (c === RC_K ? modrm & 7 : (modrm & 7) | (rB << 3) | (c >= RC_XMM && c <= RC_ZMM ? rX << 4 : 0))]!;
@@ -348,6 +361,8 @@ export class Decoder {
       }
       else if (ff & FF.FAR && isz === 4) { immHi = imm >>> 16; imm &= 0xffff; }
     } else if (ff & FF.CONST1) imm = 1;
+    // EVEX compresses disp8: it counts in units of the memory operand (one element when broadcasting).
+    if (evex && mod === 1) disp *= formDispN[form] || (bc && bsz ? bsz : memSize || 1);
     if (ripRel) disp = asz === 64 ? ip + len + disp : (ip + len + disp) >>> 0;
     out.length = len;
     out.form = form;

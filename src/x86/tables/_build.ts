@@ -19,7 +19,9 @@ import { SSE_0F } from "./sse-0f.ts";
 import { M0F38, M0F3A } from "./map-0f38-0f3a.ts";
 import { VEX_0F } from "./vex-0f.ts";
 import { VEX_0F38, VEX_0F3A } from "./vex-0f38-0f3a.ts";
-import { EVEX_ROWS } from "./evex.ts";
+import { EVEX_0F } from "./evex-0f.ts";
+import { EVEX_0F38_A } from "./evex-0f38.ts";
+import { EVEX_0F38_B, EVEX_0F3A } from "./evex-0f38b-0f3a.ts";
 import { XOP_ROWS, D3NOW_ROWS } from "./xop-3dnow.ts";
 
 /** Decision-tree node types (`nodes[n]`); children follow the type word. */
@@ -27,7 +29,7 @@ export const N = { INVALID: 0, LEAF: 1, MODE: 2, PFX: 3, W: 4, L: 5, MOD: 6, REG
 /** Leaf flags (`nodes[leaf + 4]`). */
 export const LF = { D64: 1, F64: 2, M66: 4 } as const;
 /** Form flags (`formFlags[f]`). */
-export const FF = { LOCK: 1, REP: 2, REPE: 4, VVVV: 8, IS4: 16, MOFFS: 32, REL: 64, CONST1: 128, NOCS: 256, FAR: 512 } as const;
+export const FF = { LOCK: 1, REP: 2, REPE: 4, VVVV: 8, IS4: 16, MOFFS: 32, REL: 64, CONST1: 128, NOCS: 256, FAR: 512, EK: 1024, EZ: 2048, ERSAE: 4096, EBCST: 8192 } as const;
 
 export interface Tables {
   forms: Form[];
@@ -41,6 +43,8 @@ export interface Tables {
   formImm2: Uint8Array;
   /** Width the first immediate sign-extends to (0 = zero-extended). */
   formImmExt: Uint8Array;
+  /** EVEX disp8 scale when the row gives one (0 = the memory operand's size). */
+  formDispN: Uint8Array;
   /** Operand descriptors, 5 per form: source (`S.*`), class/fixed register, size, extension. */
   opSrc: Uint8Array;
   opCls: Int16Array;
@@ -62,7 +66,7 @@ const NODE_TYPE: Record<Dim, number> = { mode: N.MODE, pfx: N.PFX, w: N.W, l: N.
 /** All table texts, in map order. Exported for tests and the vector script. */
 export const TABLE_TEXTS: Array<[string, string]> = [
   ["primary", PRIMARY], ["x87", X87], ["0f", M0F], ["sse-0f", SSE_0F], ["0f38", M0F38], ["0f3a", M0F3A],
-  ["vex-0f", VEX_0F], ["vex-0f38", VEX_0F38], ["vex-0f3a", VEX_0F3A], ["evex", EVEX_ROWS], ["xop", XOP_ROWS], ["3dnow", D3NOW_ROWS],
+  ["vex-0f", VEX_0F], ["vex-0f38", VEX_0F38], ["vex-0f3a", VEX_0F3A], ["evex-0f", EVEX_0F], ["evex-0f38", EVEX_0F38_A], ["evex-0f38b", EVEX_0F38_B], ["evex-0f3a", EVEX_0F3A], ["xop", XOP_ROWS], ["3dnow", D3NOW_ROWS],
 ];
 
 let cached: Tables | undefined;
@@ -89,7 +93,7 @@ function build(): Tables {
   const t: Tables = {
     forms: all, mnemonics,
     formMnem: new Uint16Array(n), formOpCount: new Uint8Array(n), formFlags: new Uint16Array(n), formFlow: new Uint8Array(n),
-    formImm1: new Uint8Array(n), formImm2: new Uint8Array(n), formImmExt: new Uint8Array(n),
+    formImm1: new Uint8Array(n), formImm2: new Uint8Array(n), formImmExt: new Uint8Array(n), formDispN: new Uint8Array(n),
     opSrc: new Uint8Array(n * 5), opCls: new Int16Array(n * 5), opSize: new Uint16Array(n * 5), opExt: new Uint8Array(n * 5),
     root: new Int32Array(SP.COUNT * 256), hasModrm: new Uint8Array(SP.COUNT * 256), nodes: new Int32Array(0),
   };
@@ -104,7 +108,9 @@ function build(): Tables {
     t.formMnem[f] = m;
     t.formOpCount[f] = form.ops.length;
     t.formFlow[f] = form.flow;
-    let flags = (form.nocs ? FF.NOCS : 0) | (form.lock ? FF.LOCK : 0) | (form.rep ? FF.REP : 0) | (form.repe ? FF.REPE : 0);
+    t.formDispN[f] = form.dispN;
+    const e = form.evex;
+    let flags = (e.k ? FF.EK : 0) | (e.z ? FF.EZ : 0) | (e.er || e.sae ? FF.ERSAE : 0) | (e.bcst ? FF.EBCST : 0) | (form.nocs ? FF.NOCS : 0) | (form.lock ? FF.LOCK : 0) | (form.rep ? FF.REP : 0) | (form.repe ? FF.REPE : 0);
     let imms = 0;
     for (const [k, o] of form.ops.entries()) {
       t.opSrc[f * 5 + k] = o.src;

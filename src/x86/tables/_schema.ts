@@ -15,7 +15,7 @@
  * letters o s z a c p d i t), `cf=jmp|jcc|call|ret|jmpi|calli|int|stop|xbegin|far`,
  * `imp=r:eax,w:edx` (implied operands), `osx` (expand to 16/32/64 forms with no `v` operand),
  * `as16|as32|as64` (form needs that address size), `sem=KEY`, `id=Form_id`, `en=RVMI` (operand encoding when
- * the default order is wrong), `nob` (NOP: only without REX.B), `modx` (ModRM.mod ignored), `l0`/`w0`/`w1` (VEX.L / W).
+ * the default order is wrong), `n=N` (EVEX disp8 scale), `nob` (NOP: only without REX.B), `modx` (ModRM.mod ignored), `l0`/`w0`/`w1` (VEX.L / W).
  *
  *   parseRows("primary", "01 /r | ADD r/mv, rv | lock a=rw,r fw=oszacp")
  *   // → forms Add_rm16_r16, Add_rm32_r32, Add_rm64_r64
@@ -65,6 +65,10 @@ export interface Form {
   nocs: boolean;
   ops: OpDesc[];
   lock: boolean; rep: boolean; repe: boolean; d64: boolean; f64: boolean;
+  /** EVEX decorations the SDM spells on the operands: `{k1}` masking, `{z}` zeroing, `{er}` / `{sae}`, `/mNNbcst` broadcast. */
+  evex: { k: boolean; z: boolean; er: boolean; sae: boolean; bcst: boolean };
+  /** EVEX disp8 scale N when it is not the memory operand's size (`n=4`: element-wise tuples such as VEXPANDPS). */
+  dispN: number;
   flow: number;
   access: string[];
   rflags: { r: string; w: string; u: string; c: string; s: string };
@@ -191,7 +195,9 @@ function parseRow(opcode: string, instr: string, extras: string, osz: number, fi
     id: "", mnemonic, sem: ex.get("sem") ?? mnemonic, opcode, instr, space: SP.PRIMARY, op: 0,
     pfx: -1, w: -1, l: -1, mod: -1, reg: -1, rm: -1, osz, mode: 0, nob: ex.has("nob") ? 1 : -1, asz: -1,
     modrm: false, modx: ex.has("modx"), opreg: false, nocs: ex.has("nocs"), ops: [], lock: ex.has("lock"), rep: ex.has("rep"), repe: ex.has("repe"),
-    d64: ex.has("d64"), f64: ex.has("f64"), flow: FLOWS[ex.get("cf") ?? ""] ?? FLOW.NEXT,
+    d64: ex.has("d64"), f64: ex.has("f64"),
+    dispN: Number(ex.get("n") ?? 0),
+    evex: { k: /\{k\d\}/.test(instr), z: instr.includes("{z}"), er: instr.includes("{er}"), sae: instr.includes("{sae}"), bcst: /bcst/.test(instr) }, flow: FLOWS[ex.get("cf") ?? ""] ?? FLOW.NEXT,
     access: (ex.get("a") ?? "").split(",").filter(Boolean),
     rflags: { r: ex.get("fr") ?? "", w: ex.get("fw") ?? "", u: ex.get("fu") ?? "", c: ex.get("f0") ?? "", s: ex.get("f1") ?? "" },
     implied: (ex.get("imp") ?? "").split(",").filter(Boolean),
