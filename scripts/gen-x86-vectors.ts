@@ -135,7 +135,7 @@ function vex(): number[][] {
 }
 function evex(): number[][] {
   const out: number[][] = [];
-  for (const map of [1, 2, 3]) for (let op = 0; op < 256; op++) for (let pp = 0; pp < 4; pp++) for (const w of [0, 0x80]) for (const l of [0, 0x20, 0x40]) {
+  for (const map of [1, 2, 3, 5, 6]) for (let op = 0; op < 256; op++) for (let pp = 0; pp < 4; pp++) for (const w of [0, 0x80]) for (const l of [0, 0x20, 0x40]) {
     const p0 = 0xf0 | map, p1 = w | 0x78 | 0x04 | pp;
     out.push([0x62, p0, p1, l | 0x08 | 1, op, 0xc1], [0x62, p0, p1, l | 0x08, op, 0x44, 0x8b, 0x10]);
   }

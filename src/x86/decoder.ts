@@ -82,7 +82,7 @@ export class Decoder {
     let space: number = SP.PRIMARY;
     let op = b;
     let W = (rex >> 3) & 1, rR = (rex >> 2) & 1, rX = (rex >> 1) & 1, rB = rex & 1;
-    let vvvv = 0, L = 0, pfx = rep ? rep : p66, vex = 0, evex = 0, rR2 = 0, vV2 = 0, aaa = 0, z = 0, bc = 0;
+    let vraw = 0, vvvv = 0, L = 0, pfx = rep ? rep : p66, vex = 0, evex = 0, rR2 = 0, vV2 = 0, aaa = 0, z = 0, bc = 0;
     if (b === 0x0f) {
       if (p >= lim) return 0;
       op = code[p++]!;
@@ -145,7 +145,7 @@ export class Decoder {
         if (!is64) {
           // Outside 64-bit mode EVEX cannot name registers 16-31 through V' (R' is ignored).
           if (evex && vV2) return 0;
-          rR = 0; rR2 = 0; vvvv &= 7;
+          rR = 0; rR2 = 0; vraw = vvvv; vvvv &= 7;
         }
         if (p >= lim) return 0;
         op = code[p++]!;
@@ -248,7 +248,8 @@ export class Decoder {
     const ff = formFlags[form]!;
     if (lock && (!(ff & FF.LOCK) || mod === 3)) return 0;
     if (ff & FF.NOCS && ((modrm >> 3) & 7) === 1) return 0;
-    if (vex | evex && !(ff & FF.VVVV) && (vvvv | vV2) !== 0) return 0;
+    // An unused vvvv must be 1111 (EVEX checks all four bits even outside 64-bit mode).
+    if (vex | evex && !(ff & FF.VVVV) && (vvvv | vV2 | (evex ? vraw : 0)) !== 0) return 0;
     if (evex) {
       // Masking, zeroing, broadcast and rounding only where the SDM row spells them.
       if (aaa && !(ff & FF.EK)) return 0;
@@ -340,6 +341,7 @@ export class Decoder {
       reg[k] = r;
     }
     for (let k = cnt; k < 5; k++) { kind[k] = 0; reg[k] = 0; }
+    if (ff & FF.DISTINCT && (reg[0] === reg[1] || reg[0] === reg[2])) return 0;
     // Immediate value: sign-extended where the form says so; branch targets wrap at the operand size.
     let target = 0;
     if (isz) {

@@ -15,10 +15,9 @@ const DIR = join(import.meta.dir, "vectors");
 
 /**
  * Forms iced decodes that our tables do not have yet, by iced Code prefix: the VIA/Centaur
- * PadLock instructions, AMD's VPERMIL2PS/PD and the Xeon Phi 4FMAPS/4VNNIW groups. Their vectors
- * are counted and listed, not failed.
+ * PadLock instructions and AMD's VPERMIL2PS/PD. Their vectors are counted and listed, not failed.
  */
-const KNOWN_GAPS = ["Xsha", "Xcrypt", "Xstore", "Montmul", "Ccs_", "Via_undoc", "VEX_Vpermil2", "EVEX_V4f", "EVEX_Vp4dpw"];
+const KNOWN_GAPS = ["Xsha", "Xcrypt", "Xstore", "Montmul", "Ccs_", "Via_undoc", "VEX_Vpermil2"];
 const hex = (n: bigint) => `0x${n.toString(16)}`;
 
 /** Our decode of `bytes` in the vector line format (without the bytes and Code columns). */

@@ -22,6 +22,7 @@ import { VEX_0F38, VEX_0F3A } from "./vex-0f38-0f3a.ts";
 import { EVEX_0F } from "./evex-0f.ts";
 import { EVEX_0F38_A } from "./evex-0f38.ts";
 import { EVEX_0F38_B, EVEX_0F3A } from "./evex-0f38b-0f3a.ts";
+import { EVEX_FP16 } from "./evex-fp16.ts";
 import { XOP_ROWS, D3NOW_ROWS } from "./xop-3dnow.ts";
 
 /** Decision-tree node types (`nodes[n]`); children follow the type word. */
@@ -29,7 +30,7 @@ export const N = { INVALID: 0, LEAF: 1, MODE: 2, PFX: 3, W: 4, L: 5, MOD: 6, REG
 /** Leaf flags (`nodes[leaf + 4]`). */
 export const LF = { D64: 1, F64: 2, M66: 4 } as const;
 /** Form flags (`formFlags[f]`). */
-export const FF = { LOCK: 1, REP: 2, REPE: 4, VVVV: 8, IS4: 16, MOFFS: 32, REL: 64, CONST1: 128, NOCS: 256, FAR: 512, EK: 1024, EZ: 2048, ERSAE: 4096, EBCST: 8192 } as const;
+export const FF = { LOCK: 1, REP: 2, REPE: 4, VVVV: 8, IS4: 16, MOFFS: 32, REL: 64, CONST1: 128, NOCS: 256, FAR: 512, EK: 1024, EZ: 2048, ERSAE: 4096, EBCST: 8192, DISTINCT: 16384 } as const;
 
 export interface Tables {
   forms: Form[];
@@ -66,7 +67,7 @@ const NODE_TYPE: Record<Dim, number> = { mode: N.MODE, pfx: N.PFX, w: N.W, l: N.
 /** All table texts, in map order. Exported for tests and the vector script. */
 export const TABLE_TEXTS: Array<[string, string]> = [
   ["primary", PRIMARY], ["x87", X87], ["0f", M0F], ["sse-0f", SSE_0F], ["0f38", M0F38], ["0f3a", M0F3A],
-  ["vex-0f", VEX_0F], ["vex-0f38", VEX_0F38], ["vex-0f3a", VEX_0F3A], ["evex-0f", EVEX_0F], ["evex-0f38", EVEX_0F38_A], ["evex-0f38b", EVEX_0F38_B], ["evex-0f3a", EVEX_0F3A], ["xop", XOP_ROWS], ["3dnow", D3NOW_ROWS],
+  ["vex-0f", VEX_0F], ["vex-0f38", VEX_0F38], ["vex-0f3a", VEX_0F3A], ["evex-0f", EVEX_0F], ["evex-0f38", EVEX_0F38_A], ["evex-0f38b", EVEX_0F38_B], ["evex-0f3a", EVEX_0F3A], ["evex-fp16", EVEX_FP16], ["xop", XOP_ROWS], ["3dnow", D3NOW_ROWS],
 ];
 
 let cached: Tables | undefined;
@@ -110,7 +111,7 @@ function build(): Tables {
     t.formFlow[f] = form.flow;
     t.formDispN[f] = form.dispN;
     const e = form.evex;
-    let flags = (e.k ? FF.EK : 0) | (e.z ? FF.EZ : 0) | (e.er || e.sae ? FF.ERSAE : 0) | (e.bcst ? FF.EBCST : 0) | (form.nocs ? FF.NOCS : 0) | (form.lock ? FF.LOCK : 0) | (form.rep ? FF.REP : 0) | (form.repe ? FF.REPE : 0);
+    let flags = (e.k ? FF.EK : 0) | (e.z ? FF.EZ : 0) | (e.er || e.sae ? FF.ERSAE : 0) | (e.bcst ? FF.EBCST : 0) | (form.nocs ? FF.NOCS : 0) | (form.distinct ? FF.DISTINCT : 0) | (form.lock ? FF.LOCK : 0) | (form.rep ? FF.REP : 0) | (form.repe ? FF.REPE : 0);
     let imms = 0;
     for (const [k, o] of form.ops.entries()) {
       t.opSrc[f * 5 + k] = o.src;

@@ -15,7 +15,7 @@
  * letters o s z a c p d i t), `cf=jmp|jcc|call|ret|jmpi|calli|int|stop|xbegin|far`,
  * `imp=r:eax,w:edx` (implied operands), `osx` (expand to 16/32/64 forms with no `v` operand),
  * `as16|as32|as64` (form needs that address size), `sem=KEY`, `id=Form_id`, `en=RVMI` (operand encoding when
- * the default order is wrong), `n=N` (EVEX disp8 scale), `nob` (NOP: only without REX.B), `modx` (ModRM.mod ignored), `l0`/`w0`/`w1` (VEX.L / W).
+ * the default order is wrong), `n=N` (EVEX disp8 scale), `distinct` (destination differs from the sources), `nob` (NOP: only without REX.B), `modx` (ModRM.mod ignored), `l0`/`w0`/`w1` (VEX.L / W).
  *
  *   parseRows("primary", "01 /r | ADD r/mv, rv | lock a=rw,r fw=oszacp")
  *   // → forms Add_rm16_r16, Add_rm32_r32, Add_rm64_r64
@@ -69,6 +69,8 @@ export interface Form {
   evex: { k: boolean; z: boolean; er: boolean; sae: boolean; bcst: boolean };
   /** EVEX disp8 scale N when it is not the memory operand's size (`n=4`: element-wise tuples such as VEXPANDPS). */
   dispN: number;
+  /** `distinct`: the destination register must differ from every source register (complex FP16 multiplies). */
+  distinct: boolean;
   flow: number;
   access: string[];
   rflags: { r: string; w: string; u: string; c: string; s: string };
@@ -133,6 +135,10 @@ export function parseOperand(s: string, fixedId: (name: string) => number): OpDe
 /** iced-style form-id part for an operand spelling. */
 function idPart(s: string, osz: number, isRel: boolean): string {
   const t = s.replace(/\s*\{[^}]*\}/g, "");
+  // EVEX decorations as iced spells them: zmm1 {k1}{z} → zmm_k1z, k1 {k2} → kr_k1, m128 {k1} → m128_k1.
+  const deco = s.includes("{k1}{z}") ? "_k1z" : s.includes("{k1}") || s.includes("{k2}") ? "_k1" : "";
+  if (deco && /^k\d$/.test(t)) return "kr" + deco;
+  if (deco) return idPart(t, osz, isRel) + deco;
   if (FIXED.has(t) && t !== "ST(0)") return t;
   if (t === "ST(0)") return "st0";
   if (t === "ST(i)") return "sti";
@@ -197,6 +203,7 @@ function parseRow(opcode: string, instr: string, extras: string, osz: number, fi
     modrm: false, modx: ex.has("modx"), opreg: false, nocs: ex.has("nocs"), ops: [], lock: ex.has("lock"), rep: ex.has("rep"), repe: ex.has("repe"),
     d64: ex.has("d64"), f64: ex.has("f64"),
     dispN: Number(ex.get("n") ?? 0),
+    distinct: ex.has("distinct"),
     evex: { k: /\{k\d\}/.test(instr), z: instr.includes("{z}"), er: instr.includes("{er}"), sae: instr.includes("{sae}"), bcst: /bcst/.test(instr) }, flow: FLOWS[ex.get("cf") ?? ""] ?? FLOW.NEXT,
     access: (ex.get("a") ?? "").split(",").filter(Boolean),
     rflags: { r: ex.get("fr") ?? "", w: ex.get("fw") ?? "", u: ex.get("fu") ?? "", c: ex.get("f0") ?? "", s: ex.get("f1") ?? "" },
@@ -326,7 +333,8 @@ function parseRow(opcode: string, instr: string, extras: string, osz: number, fi
   const isRel = ops.some((o) => o.src === S.REL);
   const relOsz = f.osz > 0 ? f.osz : 32;
   const o = osz === 16 ? "w" : osz === 32 ? "d" : osz === 64 ? "q" : "";
-  f.id = ex.get("id")?.replace("{o}", o) ?? prefix + cap(mnemonic) + ops.map((o) => "_" + idPart(o.spelling, relOsz, isRel)).join("");
+  const rc = instr.includes("{er}") ? "_er" : instr.includes("{sae}") ? "_sae" : "";
+  f.id = ex.get("id")?.replace("{o}", o) ?? prefix + cap(mnemonic) + ops.map((o) => "_" + idPart(o.spelling, relOsz, isRel)).join("") + rc;
   return f;
 }
 
