@@ -8,7 +8,7 @@ import { expect, test } from "bun:test";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Decoder, Insn, K, R, regName, tables, FF } from "../../src/x86/index.ts";
-import { IP, dispWidth, memText } from "../../scripts/gen-x86-vectors.ts";
+import { IP, dispWidth, generateVectors, memText } from "../../scripts/gen-x86-vectors.ts";
 import { MNEMONIC_ALIAS } from "./_oracle.ts";
 
 const DIR = join(import.meta.dir, "vectors");
@@ -59,6 +59,12 @@ export function ourLine(bits: 16 | 32 | 64, bytes: Uint8Array, d: Decoder, i: In
 }
 
 const files = readdirSync(DIR).filter((f) => f.endsWith(".txt")).sort();
+
+test("vectors are what scripts/gen-x86-vectors.ts generates (re-run it after changing the script)", () => {
+  const gen = generateVectors();
+  expect([...gen.keys()].sort()).toEqual(files);
+  for (const [f, text] of gen) expect(readFileSync(join(DIR, f), "utf8") === text ? f : `${f} differs`).toBe(f);
+}, 120_000);
 
 for (const f of files) {
   test(`vectors ${f}`, () => {
