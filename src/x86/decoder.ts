@@ -26,13 +26,16 @@ const RC_K = RC.K, RC_XMM = RC.XMM, RC_ZMM = RC.ZMM;
 const K_NONE = K.NONE, K_REG = K.REG, K_MEM = K.MEM, K_IMM = K.IMM, K_IMM2 = K.IMM2, K_BRANCH = K.BRANCH, K_FAR = K.FAR, K_MEM_SI = K.MEM_SI, K_MEM_DI = K.MEM_DI;
 const T = tables();
 const { root, hasModrm, nodes, formMnem, formOpCount, formFlags, formImm1, formImm2, formImmExt, formDispN, opSrc, opCls, opSize, opExt } = T;
-const D3NOW_ROOT = SP.D3NOW * 256;
+const SP_D3NOW = SP.D3NOW;
+const D3NOW_ROOT = SP_D3NOW * 256;
 
 // 16-bit addressing: ModRM.rm → base and index.
 const RM16_BASE = Int32Array.from([R.GPR16 + 3, R.GPR16 + 3, R.GPR16 + 5, R.GPR16 + 5, R.GPR16 + 6, R.GPR16 + 7, R.GPR16 + 5, R.GPR16 + 3]);
 const RM16_INDEX = Int32Array.from([R.GPR16 + 6, R.GPR16 + 7, R.GPR16 + 6, R.GPR16 + 7, 0, 0, 0, 0]);
 const SEG_DS = R.SEG + 3;
 const SEG_SS = R.SEG + 2;
+const STACK_BASE = new Uint8Array(R.COUNT);
+for (const r of [R.GPR16 + 5, R.GPR32 + 4, R.GPR32 + 5, R.GPR64 + 4, R.GPR64 + 5]) STACK_BASE[r] = 1;
 
 // Prefix byte classes (0 = not a prefix).
 const P_66 = 1, P_67 = 2, P_REP = 3, P_LOCK = 4, P_SEG = 5, P_FSGS = 6, P_REX = 7;
@@ -93,76 +96,29 @@ export class Decoder {
         op = code[p++]!;
       } else if (op === 0x0f) space = SP.D3NOW;
     } else if (b === 0xc4 || b === 0xc5 || b === 0x62 || b === 0x8f) {
-      if (p >= lim) return 0;
-      const b1 = code[p]!;
-      const isEsc = b === 0x8f ? (b1 & 0x1f) >= 8 : is64 || b1 >= 0xc0;
-      if (isEsc) {
-        if (rex || p66 || rep || lock) return 0;
-        p++;
-        if (b === 0xc5) {
-          rR = (~b1 >> 7) & 1;
-          vvvv = (~b1 >> 3) & 15;
-          L = (b1 >> 2) & 1;
-          pfx = b1 & 3;
-          space = SP.VEX1;
-          W = 0; rX = 0; rB = 0;
-          vex = 1;
-        } else {
-          if (p + 1 >= lim) return 0;
-          const b2 = code[p++]!;
-          rR = (~b1 >> 7) & 1; rX = (~b1 >> 6) & 1; rB = (~b1 >> 5) & 1;
-          W = b2 >> 7;
-          vvvv = (~b2 >> 3) & 15;
-          pfx = b2 & 3;
-          if (b === 0x62) {
-            if ((b1 & 0x08) !== 0 || (b2 & 0x04) === 0) return 0;
-            const mm = b1 & 7;
-            if (mm === 0 || mm === 4 || mm === 7) return 0;
-            space = mm <= 3 ? SP.EVEX1 + mm - 1 : mm === 5 ? SP.EVEX5 : SP.EVEX6;
-            rR2 = (~b1 >> 4) & 1;
-            const b3 = code[p++]!;
-            z = b3 >> 7;
-            L = (b3 >> 5) & 3;
-            bc = (b3 >> 4) & 1;
-            vV2 = (~b3 >> 3) & 1;
-            aaa = b3 & 7;
-            evex = 1;
-          } else {
-            L = (b2 >> 2) & 1;
-            const mm = b1 & 0x1f;
-            if (b === 0xc4) {
-              if (mm < 1 || mm > 3) return 0;
-              space = SP.VEX1 + mm - 1;
-              vex = 1;
-            } else {
-              if (mm > 10) return 0;
-              space = SP.XOP8 + mm - 8;
-              vex = 2;
-            }
-          }
-          if (!is64) { rX = 0; rB = 0; }
-        }
-        if (!is64) {
-          // Outside 64-bit mode EVEX cannot name registers 16-31 through V' (R' is ignored).
-          if (evex && vV2) return 0;
-          rR = 0; rR2 = 0; vraw = vvvv; vvvv &= 7;
-        }
-        if (p >= lim) return 0;
-        op = code[p++]!;
+      // VEX/EVEX/XOP live in their own function so this one stays small for the JIT.
+      const q = escape(code, p, lim, b, is64, rex | p66 | rep | lock);
+      if (q < 0) return 0;
+      if (q > 0) {
+        p = q;
+        rR = E[0]!; rX = E[1]!; rB = E[2]!; W = E[3]!; vvvv = E[4]!; L = E[5]!; pfx = E[6]!; space = E[7]!;
+        vex = E[8]!; evex = E[9]!; rR2 = E[10]!; z = E[11]!; bc = E[12]!; vV2 = E[13]!; aaa = E[14]!; vraw = E[15]!; op = E[16]!;
       }
     }
     // ── ModRM and the decision tree ──
     const key = space * 256 + op;
     let modrm = 0;
     let n = root[key]!;
-    if (hasModrm[key] || space === SP.D3NOW) {
+    // 0 = no ModRM, 1 = ModRM, 2 = ModRM whose mod is ignored (MOV CR/DR); every 3DNow! entry is 1.
+    const hm = hasModrm[key]!;
+    if (hm) {
       if (p >= lim) return 0;
       modrm = code[p++]!;
     }
     const asz = is64 ? (p67 ? 32 : 64) : p67 ? 48 - this.def : this.def;
-    const mod = hasModrm[key] === 2 ? 3 : modrm >> 6;
+    const mod = hm === 2 ? 3 : modrm >> 6;
     if (evex && bc && mod === 3) L = 2;
-    if (space === SP.D3NOW) n = 0;
+    if (space === SP_D3NOW) n = 0;
     for (;;) {
       const t = nodes[n]!;
       if (t === N_LEAF || t === N_INVALID) break;
@@ -179,8 +135,8 @@ export class Decoder {
       }
     }
     // ── memory operand (its bytes count even when the form turns out invalid) ──
-    let base = 0, index = 0, scale = 0, disp = 0, ripRel = 0, sibIdx = -1;
-    if ((hasModrm[key] === 1 || space === SP.D3NOW) && mod !== 3) {
+    let base = 0, index = 0, scale = 0, disp = 0, ripRel = 0, absDisp = 0, sibIdx = -1;
+    if (hm === 1 && mod !== 3) {
       const rm = modrm & 7;
       if (asz === 16) {
         if (mod === 0 && rm === 6) {
@@ -227,13 +183,13 @@ export class Decoder {
           p += 4;
           if (bnum === -2) {
             if (is64) { base = asz === 64 ? R.RIP : R.EIP; ripRel = 1; }
-            else disp = disp >>> 0;
+            else absDisp = 1;
           }
         }
         if (!index) scale = sibIdx >= 0 ? scale : 0;
       }
     }
-    if (space === SP.D3NOW) {
+    if (space === SP_D3NOW) {
       if (p >= lim) return 0;
       n = root[D3NOW_ROOT + code[p++]!]!;
     }
@@ -267,8 +223,9 @@ export class Decoder {
       if (isz === 1) imm = code[p]!;
       else if (isz === 2) imm = code[p]! | (code[p + 1]! << 8);
       else {
-        imm = (code[p]! | (code[p + 1]! << 8) | (code[p + 2]! << 16) | (code[p + 3]! << 24)) >>> 0;
-        if (isz === 8) immHi = (code[p + 4]! | (code[p + 5]! << 8) | (code[p + 6]! << 16) | (code[p + 7]! << 24)) >>> 0;
+        // Kept as int32 here (JIT-friendly); made unsigned only when stored.
+        imm = code[p]! | (code[p + 1]! << 8) | (code[p + 2]! << 16) | (code[p + 3]! << 24);
+        if (isz === 8) immHi = code[p + 4]! | (code[p + 5]! << 8) | (code[p + 6]! << 16) | (code[p + 7]! << 24);
         else if (isz === 6) immHi = code[p + 4]! | (code[p + 5]! << 8);
       }
       p += isz;
@@ -340,45 +297,44 @@ export class Decoder {
       kind[k] = kd;
       reg[k] = r;
     }
-    for (let k = cnt; k < 5; k++) { kind[k] = 0; reg[k] = 0; }
     if (ff & FF.DISTINCT && (reg[0] === reg[1] || reg[0] === reg[2])) return 0;
     // Immediate value: sign-extended where the form says so; branch targets wrap at the operand size.
-    let target = 0;
+    // Unsigned and double values are formed only in the stores below, so the locals stay int32.
+    let target = 0, uimm = 0, moffs = 0;
     if (isz) {
       const ext = formImmExt[form]!;
       if (ext) {
         if (isz === 1) imm = (imm << 24) >> 24;
         else if (isz === 2) imm = (imm << 16) >> 16;
-        else if (isz === 4) imm = imm | 0;
-      }
+        uimm = 0;
+      } else uimm = isz >= 4 ? 1 : 0;
       if (ff & FF.MOFFS) {
-        base = 0; index = 0; scale = 0;
-        disp = isz === 8 ? immHi * 4294967296 + imm : imm;
+        base = 0; index = 0; scale = 0; disp = 0;
+        moffs = 1;
       } else if (ff & FF.REL) {
-        const rel = isz === 1 ? (imm << 24) >> 24 : isz === 2 ? (imm << 16) >> 16 : imm | 0;
-        target = ip + len + rel;
-        if (osz === 16) target &= 0xffff;
-        else if (!is64) target >>>= 0;
-        imm = 0;
-      }
-      else if (ff & FF.FAR && isz === 4) { immHi = imm >>> 16; imm &= 0xffff; }
+        const rel = isz === 1 ? (imm << 24) >> 24 : isz === 2 ? (imm << 16) >> 16 : imm;
+        target = osz === 16 ? (ip + len + rel) & 0xffff : is64 ? ip + len + rel : (ip + len + rel) >>> 0;
+        imm = 0; uimm = 0;
+      } else if (ff & FF.FAR && isz === 4) { immHi = imm >>> 16; imm &= 0xffff; uimm = 0; }
     } else if (ff & FF.CONST1) imm = 1;
     // EVEX compresses disp8: it counts in units of the memory operand (one element when broadcasting).
     if (evex && mod === 1) disp *= formDispN[form] || (bc && bsz ? bsz : memSize || 1);
-    if (ripRel) disp = asz === 64 ? ip + len + disp : (ip + len + disp) >>> 0;
     out.length = len;
     out.form = form;
     out.mnemonic = formMnem[form]!;
     out.opCount = cnt;
-    out.memSeg = seg ? seg : base === R.GPR32 + 4 || base === R.GPR32 + 5 || base === R.GPR64 + 4 || base === R.GPR64 + 5 || base === R.GPR16 + 5 ? SEG_SS : SEG_DS;
+    // rSP/rBP-based memory defaults to SS, everything else to DS.
+    out.memSeg = seg ? seg : base && STACK_BASE[base] ? SEG_SS : SEG_DS;
     out.memBase = base;
     out.memIndex = index;
     out.memScale = scale;
-    out.memDisp = disp;
+    out.memDisp = ripRel ? (asz === 64 ? ip + len + disp : (ip + len + disp) >>> 0)
+      : moffs ? (isz === 8 ? (immHi >>> 0) * 4294967296 + (imm >>> 0) : isz === 4 ? imm >>> 0 : imm)
+      : absDisp ? disp >>> 0 : disp;
     out.memSize = memSize;
     out.vsib = vsib;
-    out.imm = imm;
-    out.immHi = immHi;
+    out.imm = uimm ? imm >>> 0 : imm;
+    out.immHi = isz === 8 ? immHi >>> 0 : immHi;
     out.imm2 = imm2;
     out.target = target;
     out.segPrefix = seg;
@@ -392,6 +348,76 @@ export class Decoder {
     out.bcst = bc;
     return len;
   }
+}
+
+/** Fields of a VEX/EVEX/XOP prefix, filled by `escape`. */
+const E = new Int32Array(17);
+
+/**
+ * Parse a VEX2/VEX3/EVEX/XOP prefix whose first byte `b` is at `p - 1`. Returns the position of
+ * the byte after the opcode with the fields in `E`, 0 if `b` is not an escape here (LES/LDS/BOUND
+ * /POP), or -1 for an invalid prefix (after 66/F2/F3/F0/REX, bad map, truncated).
+ */
+function escape(code: Uint8Array, p: number, lim: number, b: number, is64: boolean, legacy: number): number {
+  if (p >= lim) return -1;
+  const b1 = code[p]!;
+  const isEsc = b === 0x8f ? (b1 & 0x1f) >= 8 : is64 || b1 >= 0xc0;
+  if (!isEsc) return 0;
+  if (legacy) return -1;
+  p++;
+  let rR = 0, rX = 0, rB = 0, W = 0, vvvv = 0, L = 0, pfx = 0, space = 0, vex = 0, evex = 0;
+  let rR2 = 0, z = 0, bc = 0, vV2 = 0, aaa = 0, vraw = 0;
+  if (b === 0xc5) {
+    rR = (~b1 >> 7) & 1;
+    vvvv = (~b1 >> 3) & 15;
+    L = (b1 >> 2) & 1;
+    pfx = b1 & 3;
+    space = SP.VEX1;
+    vex = 1;
+  } else {
+    if (p + 1 >= lim) return -1;
+    const b2 = code[p++]!;
+    rR = (~b1 >> 7) & 1; rX = (~b1 >> 6) & 1; rB = (~b1 >> 5) & 1;
+    W = b2 >> 7;
+    vvvv = (~b2 >> 3) & 15;
+    pfx = b2 & 3;
+    if (b === 0x62) {
+      if ((b1 & 0x08) !== 0 || (b2 & 0x04) === 0) return -1;
+      const mm = b1 & 7;
+      if (mm === 0 || mm === 4 || mm === 7) return -1;
+      space = mm <= 3 ? SP.EVEX1 + mm - 1 : mm === 5 ? SP.EVEX5 : SP.EVEX6;
+      rR2 = (~b1 >> 4) & 1;
+      const b3 = code[p++]!;
+      z = b3 >> 7;
+      L = (b3 >> 5) & 3;
+      bc = (b3 >> 4) & 1;
+      vV2 = (~b3 >> 3) & 1;
+      aaa = b3 & 7;
+      evex = 1;
+    } else {
+      L = (b2 >> 2) & 1;
+      const mm = b1 & 0x1f;
+      if (b === 0xc4) {
+        if (mm < 1 || mm > 3) return -1;
+        space = SP.VEX1 + mm - 1;
+        vex = 1;
+      } else {
+        if (mm > 10) return -1;
+        space = SP.XOP8 + mm - 8;
+        vex = 2;
+      }
+    }
+    if (!is64) { rX = 0; rB = 0; }
+  }
+  if (!is64) {
+    // Outside 64-bit mode EVEX cannot name registers 16-31 through V' (R' is ignored).
+    if (evex && vV2) return -1;
+    rR = 0; rR2 = 0; vraw = vvvv; vvvv &= 7;
+  }
+  if (p >= lim) return -1;
+  E[0] = rR; E[1] = rX; E[2] = rB; E[3] = W; E[4] = vvvv; E[5] = L; E[6] = pfx; E[7] = space;
+  E[8] = vex; E[9] = evex; E[10] = rR2; E[11] = z; E[12] = bc; E[13] = vV2; E[14] = aaa; E[15] = vraw; E[16] = code[p]!;
+  return p + 1;
 }
 
 /**

@@ -45,7 +45,7 @@ export class Insn {
   /** Mnemonic id (`mnemonicName`). */
   mnemonic = 0;
   opCount = 0;
-  /** Operand kinds (`K.*`), one per operand. */
+  /** Operand kinds (`K.*`), one per operand; entries at and past `opCount` are stale. */
   readonly kind = new Int32Array(5);
   /** Register per operand (0 when the operand is not a register). */
   readonly reg = new Int32Array(5);

@@ -186,6 +186,8 @@ function build(): Tables {
     t.hasModrm[key] = modrm[0] ? (all[ids[0]!]!.modx ? 2 : 1) : 0;
     t.root[key] = tree(ids, 0);
   }
+  // 3DNow!'s opcode is its last byte: every entry of that space has a ModRM.
+  t.hasModrm.fill(1, SP.D3NOW * 256, SP.D3NOW * 256 + 256);
   t.nodes = Int32Array.from(nodes);
   return t;
 }
