@@ -63,7 +63,8 @@ export async function disasmX86(file: string, bytes: Uint8Array, o: X86Opts): Pr
     let start = 0;
     let va = base;
     if (o.rva !== undefined) { start = num("rva", o.rva); va = base + start; }
-    if (o.va !== undefined) { va = num("va", o.va); start = va - base; }
+    // Without --base, --va names the address of the raw file's first byte.
+    if (o.va !== undefined) { va = num("va", o.va); start = o.base !== undefined ? va - base : 0; }
     if (start < 0 || start > bytes.length) throw new InputError(file, `start 0x${va.toString(16)} is outside the file`, "bad-address");
     ranges = [{ start, end: bytes.length, va }];
   }

@@ -4,7 +4,8 @@
  *
  * x86: for a PE the mode comes from the image; with no `--rva`/`--va` every executable section is
  * swept linearly, restarting one byte after an invalid one. A raw file starts at `--base`
- * (default 0) in `--mode` (default 64). JSON output is one object per instruction:
+ * (default 0; `--va` alone names its first byte's address, `--rva` is a file offset) in `--mode`
+ * (default 64). JSON output is one object per instruction:
  * `{"va": "0x…", "len": N, "bytes": "hex", "mnemonic": "add", "text": "add eax, ebx"}`, with
  * `"invalid": true` for bytes that do not decode (arm64: `"unknown": true` on `.inst` words).
  *
