@@ -204,28 +204,40 @@ EVEX.256.F3.0F.W1 E6 /r | VCVTQQ2PD ymm1 {k1}{z}, ymm2/m256/m64bcst
 EVEX.512.F3.0F.W1 E6 /r | VCVTQQ2PD zmm1 {k1}{z}, zmm2/m512/m64bcst{er}
 EVEX.LIG.F3.0F.W0 2A /r | VCVTSI2SS xmm1, xmm2, r/m32{er}
 EVEX.LIG.F3.0F.W1 2A /r | VCVTSI2SS xmm1, xmm2, r/m64{er} | o64
+EVEX.LIG.F3.0F.W1 2A /r | VCVTSI2SS xmm1, xmm2, r/m32{er} | i64
 EVEX.LIG.F3.0F.W0 7B /r | VCVTUSI2SS xmm1, xmm2, r/m32{er}
 EVEX.LIG.F3.0F.W1 7B /r | VCVTUSI2SS xmm1, xmm2, r/m64{er} | o64
+EVEX.LIG.F3.0F.W1 7B /r | VCVTUSI2SS xmm1, xmm2, r/m32{er} | i64
 EVEX.LIG.F3.0F.W0 2C /r | VCVTTSS2SI r32, xmm1/m32{sae}
 EVEX.LIG.F3.0F.W1 2C /r | VCVTTSS2SI r64, xmm1/m32{sae} | o64
+EVEX.LIG.F3.0F.W1 2C /r | VCVTTSS2SI r32, xmm1/m32{sae} | i64
 EVEX.LIG.F3.0F.W0 2D /r | VCVTSS2SI r32, xmm1/m32{er}
 EVEX.LIG.F3.0F.W1 2D /r | VCVTSS2SI r64, xmm1/m32{er} | o64
+EVEX.LIG.F3.0F.W1 2D /r | VCVTSS2SI r32, xmm1/m32{er} | i64
 EVEX.LIG.F3.0F.W0 78 /r | VCVTTSS2USI r32, xmm1/m32{sae}
 EVEX.LIG.F3.0F.W1 78 /r | VCVTTSS2USI r64, xmm1/m32{sae} | o64
+EVEX.LIG.F3.0F.W1 78 /r | VCVTTSS2USI r32, xmm1/m32{sae} | i64
 EVEX.LIG.F3.0F.W0 79 /r | VCVTSS2USI r32, xmm1/m32{er}
 EVEX.LIG.F3.0F.W1 79 /r | VCVTSS2USI r64, xmm1/m32{er} | o64
+EVEX.LIG.F3.0F.W1 79 /r | VCVTSS2USI r32, xmm1/m32{er} | i64
 EVEX.LIG.F2.0F.W0 2A /r | VCVTSI2SD xmm1, xmm2, r/m32{er}
 EVEX.LIG.F2.0F.W1 2A /r | VCVTSI2SD xmm1, xmm2, r/m64{er} | o64
+EVEX.LIG.F2.0F.W1 2A /r | VCVTSI2SD xmm1, xmm2, r/m32{er} | i64
 EVEX.LIG.F2.0F.W0 7B /r | VCVTUSI2SD xmm1, xmm2, r/m32{er}
 EVEX.LIG.F2.0F.W1 7B /r | VCVTUSI2SD xmm1, xmm2, r/m64{er} | o64
+EVEX.LIG.F2.0F.W1 7B /r | VCVTUSI2SD xmm1, xmm2, r/m32{er} | i64
 EVEX.LIG.F2.0F.W0 2C /r | VCVTTSD2SI r32, xmm1/m64{sae}
 EVEX.LIG.F2.0F.W1 2C /r | VCVTTSD2SI r64, xmm1/m64{sae} | o64
+EVEX.LIG.F2.0F.W1 2C /r | VCVTTSD2SI r32, xmm1/m64{sae} | i64
 EVEX.LIG.F2.0F.W0 2D /r | VCVTSD2SI r32, xmm1/m64{er}
 EVEX.LIG.F2.0F.W1 2D /r | VCVTSD2SI r64, xmm1/m64{er} | o64
+EVEX.LIG.F2.0F.W1 2D /r | VCVTSD2SI r32, xmm1/m64{er} | i64
 EVEX.LIG.F2.0F.W0 78 /r | VCVTTSD2USI r32, xmm1/m64{sae}
 EVEX.LIG.F2.0F.W1 78 /r | VCVTTSD2USI r64, xmm1/m64{sae} | o64
+EVEX.LIG.F2.0F.W1 78 /r | VCVTTSD2USI r32, xmm1/m64{sae} | i64
 EVEX.LIG.F2.0F.W0 79 /r | VCVTSD2USI r32, xmm1/m64{er}
 EVEX.LIG.F2.0F.W1 79 /r | VCVTSD2USI r64, xmm1/m64{er} | o64
+EVEX.LIG.F2.0F.W1 79 /r | VCVTSD2USI r32, xmm1/m64{er} | i64
 EVEX.LIG.NP.0F.W0 2E /r | VUCOMISS xmm1, xmm2/m32{sae}
 EVEX.LIG.66.0F.W1 2E /r | VUCOMISD xmm1, xmm2/m64{sae}
 EVEX.LIG.NP.0F.W0 2F /r | VCOMISS xmm1, xmm2/m32{sae}
@@ -511,8 +523,10 @@ EVEX.256.66.0F.WIG 73 /7 ib | VPSLLDQ ymm1, ymm2/m256, imm8
 EVEX.512.66.0F.WIG 73 /7 ib | VPSLLDQ zmm1, zmm2/m512, imm8
 EVEX.128.66.0F.W0 6E /r | VMOVD xmm1, r/m32
 EVEX.128.66.0F.W1 6E /r | VMOVQ xmm1, r/m64 | o64
+EVEX.128.66.0F.W1 6E /r | VMOVD xmm1, r/m32 | i64
 EVEX.128.66.0F.W0 7E /r | VMOVD r/m32, xmm1
 EVEX.128.66.0F.W1 7E /r | VMOVQ r/m64, xmm1 | o64
+EVEX.128.66.0F.W1 7E /r | VMOVD r/m32, xmm1 | i64
 EVEX.128.F3.0F.W1 7E /r | VMOVQ xmm1, xmm2/m64
 EVEX.128.66.0F.W1 D6 /r | VMOVQ xmm1/m64, xmm2
 EVEX.128.66.0F.W0 6F /r | VMOVDQA32 xmm1 {k1}{z}, xmm2/m128

@@ -181,7 +181,7 @@ REX.W 63 /r | MOVSXD r64, r/m32 | o64 os64
 # ── 90-9F ──
 90       | NOP               | nob osx id=Nop{o}
 90+rw    | XCHG rv, rAX      | a=rw,rw
-F3 90    | PAUSE             | nob
+F3 90    | PAUSE             |
 98       | CBW               | os16
 98       | CWDE              | os32
 98       | CDQE              | os64

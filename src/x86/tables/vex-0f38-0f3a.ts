@@ -297,28 +297,40 @@ VEX.256.66.0F38.W1 B5 /r | VPMADD52HUQ ymm1, ymm2, ymm3/m256
 # ── VEX 0F38 BMI1/BMI2 ──
 VEX.LZ.NP.0F38.W0 F2 /r | ANDN r32a, r32b, r/m32 | fw=sz f0=oc fu=ap
 VEX.LZ.NP.0F38.W1 F2 /r | ANDN r64a, r64b, r/m64 | o64 fw=sz f0=oc fu=ap
+VEX.LZ.NP.0F38.W1 F2 /r | ANDN r32a, r32b, r/m32 | i64 fw=sz f0=oc fu=ap
 VEX.LZ.NP.0F38.W0 F3 /1 | BLSR r32, r/m32 | fw=szc f0=o fu=ap
 VEX.LZ.NP.0F38.W1 F3 /1 | BLSR r64, r/m64 | o64 fw=szc f0=o fu=ap
+VEX.LZ.NP.0F38.W1 F3 /1 | BLSR r32, r/m32 | i64 fw=szc f0=o fu=ap
 VEX.LZ.NP.0F38.W0 F3 /2 | BLSMSK r32, r/m32 | fw=szc f0=o fu=ap
 VEX.LZ.NP.0F38.W1 F3 /2 | BLSMSK r64, r/m64 | o64 fw=szc f0=o fu=ap
+VEX.LZ.NP.0F38.W1 F3 /2 | BLSMSK r32, r/m32 | i64 fw=szc f0=o fu=ap
 VEX.LZ.NP.0F38.W0 F3 /3 | BLSI r32, r/m32 | fw=szc f0=o fu=ap
 VEX.LZ.NP.0F38.W1 F3 /3 | BLSI r64, r/m64 | o64 fw=szc f0=o fu=ap
+VEX.LZ.NP.0F38.W1 F3 /3 | BLSI r32, r/m32 | i64 fw=szc f0=o fu=ap
 VEX.LZ.NP.0F38.W0 F5 /r | BZHI r32a, r/m32, r32b | fw=szc f0=o fu=ap
 VEX.LZ.NP.0F38.W1 F5 /r | BZHI r64a, r/m64, r64b | o64 fw=szc f0=o fu=ap
+VEX.LZ.NP.0F38.W1 F5 /r | BZHI r32a, r/m32, r32b | i64 fw=szc f0=o fu=ap
 VEX.LZ.F3.0F38.W0 F5 /r | PEXT r32a, r32b, r/m32
 VEX.LZ.F3.0F38.W1 F5 /r | PEXT r64a, r64b, r/m64 | o64
+VEX.LZ.F3.0F38.W1 F5 /r | PEXT r32a, r32b, r/m32 | i64
 VEX.LZ.F2.0F38.W0 F5 /r | PDEP r32a, r32b, r/m32
 VEX.LZ.F2.0F38.W1 F5 /r | PDEP r64a, r64b, r/m64 | o64
+VEX.LZ.F2.0F38.W1 F5 /r | PDEP r32a, r32b, r/m32 | i64
 VEX.LZ.F2.0F38.W0 F6 /r | MULX r32a, r32b, r/m32
 VEX.LZ.F2.0F38.W1 F6 /r | MULX r64a, r64b, r/m64 | o64
+VEX.LZ.F2.0F38.W1 F6 /r | MULX r32a, r32b, r/m32 | i64
 VEX.LZ.NP.0F38.W0 F7 /r | BEXTR r32a, r/m32, r32b | fw=z f0=oc fu=asp
 VEX.LZ.NP.0F38.W1 F7 /r | BEXTR r64a, r/m64, r64b | o64 fw=z f0=oc fu=asp
+VEX.LZ.NP.0F38.W1 F7 /r | BEXTR r32a, r/m32, r32b | i64 fw=z f0=oc fu=asp
 VEX.LZ.66.0F38.W0 F7 /r | SHLX r32a, r/m32, r32b
 VEX.LZ.66.0F38.W1 F7 /r | SHLX r64a, r/m64, r64b | o64
+VEX.LZ.66.0F38.W1 F7 /r | SHLX r32a, r/m32, r32b | i64
 VEX.LZ.F3.0F38.W0 F7 /r | SARX r32a, r/m32, r32b
 VEX.LZ.F3.0F38.W1 F7 /r | SARX r64a, r/m64, r64b | o64
+VEX.LZ.F3.0F38.W1 F7 /r | SARX r32a, r/m32, r32b | i64
 VEX.LZ.F2.0F38.W0 F7 /r | SHRX r32a, r/m32, r32b
 VEX.LZ.F2.0F38.W1 F7 /r | SHRX r64a, r/m64, r64b | o64
+VEX.LZ.F2.0F38.W1 F7 /r | SHRX r32a, r/m32, r32b | i64
 VEX.128.NP.0F38.W0 D2 /r | VPDPWUUD xmm1, xmm2, xmm3/m128
 VEX.256.NP.0F38.W0 D2 /r | VPDPWUUD ymm1, ymm2, ymm3/m256
 VEX.128.NP.0F38.W0 D3 /r | VPDPWUUDS xmm1, xmm2, xmm3/m128
@@ -428,12 +440,16 @@ VEX.256.66.0F3A.WIG 44 /r ib | VPCLMULQDQ ymm1, ymm2, ymm3/m256, imm8
 VEX.128.66.0F3A.WIG 41 /r ib | VDPPD xmm1, xmm2, xmm3/m128, imm8
 VEX.128.66.0F3A.W0 14 /r ib | VPEXTRB r32/m8, xmm2, imm8
 VEX.128.66.0F3A.W1 14 /r ib | VPEXTRB r64/m8, xmm2, imm8 | o64
+VEX.128.66.0F3A.W1 14 /r ib | VPEXTRB r32/m8, xmm2, imm8 | i64
 VEX.128.66.0F3A.W0 15 /r ib | VPEXTRW r32/m16, xmm2, imm8
 VEX.128.66.0F3A.W1 15 /r ib | VPEXTRW r64/m16, xmm2, imm8 | o64
+VEX.128.66.0F3A.W1 15 /r ib | VPEXTRW r32/m16, xmm2, imm8 | i64
 VEX.128.66.0F3A.W0 16 /r ib | VPEXTRD r/m32, xmm2, imm8
 VEX.128.66.0F3A.W1 16 /r ib | VPEXTRQ r/m64, xmm2, imm8 | o64
+VEX.128.66.0F3A.W1 16 /r ib | VPEXTRD r/m32, xmm2, imm8 | i64
 VEX.128.66.0F3A.WIG 17 /r ib | VEXTRACTPS r/m32, xmm1, imm8
 VEX.128.66.0F3A.W1 17 /r ib | VEXTRACTPS r64/m32, xmm1, imm8 | o64
+VEX.128.66.0F3A.W1 17 /r ib | VEXTRACTPS r/m32, xmm1, imm8 | i64
 VEX.256.66.0F3A.W0 18 /r ib | VINSERTF128 ymm1, ymm2, xmm3/m128, imm8
 VEX.256.66.0F3A.W0 19 /r ib | VEXTRACTF128 xmm1/m128, ymm2, imm8
 VEX.256.66.0F3A.W0 38 /r ib | VINSERTI128 ymm1, ymm2, xmm3/m128, imm8
@@ -442,9 +458,11 @@ VEX.128.66.0F3A.W0 1D /r ib | VCVTPS2PH xmm1/m64, xmm2, imm8
 VEX.256.66.0F3A.W0 1D /r ib | VCVTPS2PH xmm1/m128, ymm2, imm8
 VEX.128.66.0F3A.W0 20 /r ib | VPINSRB xmm1, xmm2, r32/m8, imm8
 VEX.128.66.0F3A.W1 20 /r ib | VPINSRB xmm1, xmm2, r64/m8, imm8 | o64
+VEX.128.66.0F3A.W1 20 /r ib | VPINSRB xmm1, xmm2, r32/m8, imm8 | i64
 VEX.128.66.0F3A.WIG 21 /r ib | VINSERTPS xmm1, xmm2, xmm3/m32, imm8
 VEX.128.66.0F3A.W0 22 /r ib | VPINSRD xmm1, xmm2, r/m32, imm8
 VEX.128.66.0F3A.W1 22 /r ib | VPINSRQ xmm1, xmm2, r/m64, imm8 | o64
+VEX.128.66.0F3A.W1 22 /r ib | VPINSRD xmm1, xmm2, r/m32, imm8 | i64
 VEX.128.66.0F3A.W0 4A /r /is4 | VBLENDVPS xmm1, xmm2, xmm3/m128, xmm4
 VEX.256.66.0F3A.W0 4A /r /is4 | VBLENDVPS ymm1, ymm2, ymm3/m256, ymm4
 VEX.128.66.0F3A.W0 4B /r /is4 | VBLENDVPD xmm1, xmm2, xmm3/m128, xmm4
@@ -464,6 +482,7 @@ VEX.256.66.0F3A.W1 CF /r ib | VGF2P8AFFINEINVQB ymm1, ymm2, ymm3/m256, imm8
 VEX.128.66.0F3A.WIG DF /r ib | VAESKEYGENASSIST xmm1, xmm2/m128, imm8
 VEX.LZ.F2.0F3A.W0 F0 /r ib | RORX r32, r/m32, imm8
 VEX.LZ.F2.0F3A.W1 F0 /r ib | RORX r64, r/m64, imm8 | o64
+VEX.LZ.F2.0F3A.W1 F0 /r ib | RORX r32, r/m32, imm8 | i64
 VEX.L0.66.0F3A.W0 30 /r ib | KSHIFTRB k1, k2, imm8
 VEX.L0.66.0F3A.W1 30 /r ib | KSHIFTRW k1, k2, imm8
 VEX.L0.66.0F3A.W0 31 /r ib | KSHIFTRD k1, k2, imm8

@@ -37,26 +37,37 @@ XOP.128.M8.W0 EF /r ib | VPCOMUQ xmm1, xmm2, xmm3/m128, imm8
 # ── XOP map 9: TBM, LWP, VFRCZ, shifts/rotates by register, horizontal adds ──
 XOP.L0.M9.W0 01 /1 | BLCFILL r32, r/m32
 XOP.L0.M9.W1 01 /1 | BLCFILL r64, r/m64 | o64
+XOP.L0.M9.W1 01 /1 | BLCFILL r32, r/m32 | i64
 XOP.L0.M9.W0 01 /2 | BLSFILL r32, r/m32
 XOP.L0.M9.W1 01 /2 | BLSFILL r64, r/m64 | o64
+XOP.L0.M9.W1 01 /2 | BLSFILL r32, r/m32 | i64
 XOP.L0.M9.W0 01 /3 | BLCS r32, r/m32
 XOP.L0.M9.W1 01 /3 | BLCS r64, r/m64 | o64
+XOP.L0.M9.W1 01 /3 | BLCS r32, r/m32 | i64
 XOP.L0.M9.W0 01 /4 | TZMSK r32, r/m32
 XOP.L0.M9.W1 01 /4 | TZMSK r64, r/m64 | o64
+XOP.L0.M9.W1 01 /4 | TZMSK r32, r/m32 | i64
 XOP.L0.M9.W0 01 /5 | BLCIC r32, r/m32
 XOP.L0.M9.W1 01 /5 | BLCIC r64, r/m64 | o64
+XOP.L0.M9.W1 01 /5 | BLCIC r32, r/m32 | i64
 XOP.L0.M9.W0 01 /6 | BLSIC r32, r/m32
 XOP.L0.M9.W1 01 /6 | BLSIC r64, r/m64 | o64
+XOP.L0.M9.W1 01 /6 | BLSIC r32, r/m32 | i64
 XOP.L0.M9.W0 01 /7 | T1MSKC r32, r/m32
 XOP.L0.M9.W1 01 /7 | T1MSKC r64, r/m64 | o64
+XOP.L0.M9.W1 01 /7 | T1MSKC r32, r/m32 | i64
 XOP.L0.M9.W0 02 /1 | BLCMSK r32, r/m32
 XOP.L0.M9.W1 02 /1 | BLCMSK r64, r/m64 | o64
+XOP.L0.M9.W1 02 /1 | BLCMSK r32, r/m32 | i64
 XOP.L0.M9.W0 02 /6 | BLCI r32, r/m32
 XOP.L0.M9.W1 02 /6 | BLCI r64, r/m64 | o64
+XOP.L0.M9.W1 02 /6 | BLCI r32, r/m32 | i64
 XOP.L0.M9.W0 12 /0 | LLWPCB r32
 XOP.L0.M9.W1 12 /0 | LLWPCB r64 | o64
+XOP.L0.M9.W1 12 /0 | LLWPCB r32 | i64
 XOP.L0.M9.W0 12 /1 | SLWPCB r32
 XOP.L0.M9.W1 12 /1 | SLWPCB r64 | o64
+XOP.L0.M9.W1 12 /1 | SLWPCB r32 | i64
 XOP.128.M9.W0 80 /r | VFRCZPS xmm1, xmm2/m128
 XOP.128.M9.W0 81 /r | VFRCZPD xmm1, xmm2/m128
 XOP.256.M9.W0 80 /r | VFRCZPS ymm1, ymm2/m256
@@ -106,10 +117,13 @@ XOP.128.M9.W0 E3 /r | VPHSUBDQ xmm1, xmm2/m128
 # ── XOP map A: TBM BEXTR, LWP ──
 XOP.L0.MA.W0 10 /r id | BEXTR r32, r/m32, imm32
 XOP.L0.MA.W1 10 /r id | BEXTR r64, r/m64, imm32 | o64
+XOP.L0.MA.W1 10 /r id | BEXTR r32, r/m32, imm32 | i64
 XOP.L0.MA.W0 12 /0 id | LWPINS r32, r/m32, imm32
 XOP.L0.MA.W1 12 /0 id | LWPINS r64, r/m32, imm32 | o64
+XOP.L0.MA.W1 12 /0 id | LWPINS r32, r/m32, imm32 | i64
 XOP.L0.MA.W0 12 /1 id | LWPVAL r32, r/m32, imm32
 XOP.L0.MA.W1 12 /1 id | LWPVAL r64, r/m32, imm32 | o64
+XOP.L0.MA.W1 12 /1 id | LWPVAL r32, r/m32, imm32 | i64
 `;
 
 export const D3NOW_ROWS = `# ── 3DNow! (0F 0F /r ib: the trailing byte selects the instruction) ──
