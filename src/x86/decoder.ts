@@ -208,7 +208,7 @@ export class Decoder {
     if (vex | evex && !(ff & FF.VVVV) && (vvvv | vV2 | (evex ? vraw : 0)) !== 0) return 0;
     if (evex) {
       // Masking, zeroing, broadcast and rounding only where the SDM row spells them.
-      if (aaa && !(ff & FF.EK)) return 0;
+      if (aaa ? !(ff & FF.EK) : ff & FF.KREQ) return 0;
       // Zeroing needs a mask and a register destination.
       if (z && (!aaa || !(ff & FF.EZ) || (mod !== 3 && opSrc[form * 5] === S_RM))) return 0;
       if (bc && !(mod === 3 ? ff & FF.ERSAE : ff & FF.EBCST)) return 0;

@@ -13,13 +13,21 @@ import { parsePe } from "../../src/pe/index.ts";
 /** Our mnemonic (lower case) → iced's where the spellings differ. */
 export const MNEMONIC_ALIAS: Record<string, string> = {};
 
+/**
+ * Forms iced decodes that our tables do not have yet, by iced Code prefix: the VIA/Centaur
+ * PadLock instructions and AMD's VPERMIL2PS/PD. They are counted as known gaps, not failures.
+ */
+export const KNOWN_GAPS = ["Xsha", "Xcrypt", "Xstore", "Montmul", "Ccs_", "Via_undoc", "VEX_Vpermil2"];
+
 export interface Figures {
   compared: number;
+  /** Disagreements on forms listed in KNOWN_GAPS. */
+  knownGaps: number;
   lengthAgree: number;
   mnemonicAgree: number;
   disagreements: string[];
 }
-export const newFigures = (): Figures => ({ compared: 0, lengthAgree: 0, mnemonicAgree: 0, disagreements: [] });
+export const newFigures = (): Figures => ({ compared: 0, knownGaps: 0, lengthAgree: 0, mnemonicAgree: 0, disagreements: [] });
 
 export interface CodeSection { file: string; name: string; bytes: Uint8Array; va: number; bits: 32 | 64 }
 
@@ -153,6 +161,8 @@ export function randomVsIced(bits: 16 | 32 | 64, n: number, seed: number, fig: F
       fig.lengthAgree++;
       if (len === 0 || ourMnem(insn) === Mnemonic[ii.mnemonic]!.toLowerCase()) fig.mnemonicAgree++;
       else if (fig.disagreements.length < maxList) fig.disagreements.push(`${bits}-bit ${hex}: mnemonic ours=${ourMnem(insn)} iced=${Code[ii.code]}`);
+    } else if (!ii.isInvalid && KNOWN_GAPS.some((g) => Code[ii.code]!.startsWith(g))) {
+      fig.knownGaps++;
     } else if (fig.disagreements.length < maxList) {
       fig.disagreements.push(`${bits}-bit ${hex}: ours=${len ? tables().forms[insn.form]!.id : "invalid"}/${len} iced=${ii.isInvalid ? "invalid" : Code[ii.code]}/${ilen}`);
     }
@@ -161,7 +171,8 @@ export function randomVsIced(bits: 16 | 32 | 64, n: number, seed: number, fig: F
 
 export function report(title: string, fig: Figures, showMnemonic = true): string {
   const pct = (a: number) => (fig.compared ? ((100 * a) / fig.compared).toFixed(4) : "n/a");
-  const lines = [`${title}: ${fig.compared} compared, length ${pct(fig.lengthAgree)}%` + (showMnemonic ? `, mnemonic ${pct(fig.mnemonicAgree)}%` : "")];
+  const lines = [`${title}: ${fig.compared} compared, length ${pct(fig.lengthAgree)}%` + (showMnemonic ? `, mnemonic ${pct(fig.mnemonicAgree)}%` : "") +
+    (fig.knownGaps ? `, ${fig.knownGaps} known gaps (PadLock/VPERMIL2)` : "")];
   for (const d of fig.disagreements) lines.push(`  ${d}`);
   return lines.join("\n");
 }

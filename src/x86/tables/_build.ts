@@ -30,7 +30,7 @@ export const N = { INVALID: 0, LEAF: 1, MODE: 2, PFX: 3, W: 4, L: 5, MOD: 6, REG
 /** Leaf flags (`nodes[leaf + 4]`). */
 export const LF = { D64: 1, F64: 2, M66: 4 } as const;
 /** Form flags (`formFlags[f]`). */
-export const FF = { LOCK: 1, REP: 2, REPE: 4, VVVV: 8, IS4: 16, MOFFS: 32, REL: 64, CONST1: 128, NOCS: 256, FAR: 512, EK: 1024, EZ: 2048, ERSAE: 4096, EBCST: 8192, DISTINCT: 16384 } as const;
+export const FF = { LOCK: 1, REP: 2, REPE: 4, VVVV: 8, IS4: 16, MOFFS: 32, REL: 64, CONST1: 128, NOCS: 256, FAR: 512, EK: 1024, EZ: 2048, ERSAE: 4096, EBCST: 8192, DISTINCT: 16384, KREQ: 32768 } as const;
 
 export interface Tables {
   forms: Form[];
@@ -111,7 +111,7 @@ function build(): Tables {
     t.formFlow[f] = form.flow;
     t.formDispN[f] = form.dispN;
     const e = form.evex;
-    let flags = (e.k ? FF.EK : 0) | (e.z ? FF.EZ : 0) | (e.er || e.sae ? FF.ERSAE : 0) | (e.bcst ? FF.EBCST : 0) | (form.nocs ? FF.NOCS : 0) | (form.distinct ? FF.DISTINCT : 0) | (form.lock ? FF.LOCK : 0) | (form.rep ? FF.REP : 0) | (form.repe ? FF.REPE : 0);
+    let flags = (e.k ? FF.EK : 0) | (e.z ? FF.EZ : 0) | (e.er || e.sae ? FF.ERSAE : 0) | (e.bcst ? FF.EBCST : 0) | (form.nocs ? FF.NOCS : 0) | (form.distinct ? FF.DISTINCT : 0) | (form.kreq ? FF.KREQ : 0) | (form.lock ? FF.LOCK : 0) | (form.rep ? FF.REP : 0) | (form.repe ? FF.REPE : 0);
     let imms = 0;
     for (const [k, o] of form.ops.entries()) {
       t.opSrc[f * 5 + k] = o.src;

@@ -15,7 +15,7 @@
  * letters o s z a c p d i t), `cf=jmp|jcc|call|ret|jmpi|calli|int|stop|xbegin|far`,
  * `imp=r:eax,w:edx` (implied operands), `osx` (expand to 16/32/64 forms with no `v` operand),
  * `as16|as32|as64` (form needs that address size), `sem=KEY`, `id=Form_id`, `en=RVMI` (operand encoding when
- * the default order is wrong), `n=N` (EVEX disp8 scale), `distinct` (destination differs from the sources), `nob` (NOP: only without REX.B), `modx` (ModRM.mod ignored), `l0`/`w0`/`w1` (VEX.L / W).
+ * the default order is wrong), `n=N` (EVEX disp8 scale), `distinct` (destination differs from the sources), `kreq` (EVEX mask register required), `nob` (NOP: only without REX.B), `modx` (ModRM.mod ignored), `l0`/`w0`/`w1` (VEX.L / W).
  *
  *   parseRows("primary", "01 /r | ADD r/mv, rv | lock a=rw,r fw=oszacp")
  *   // → forms Add_rm16_r16, Add_rm32_r32, Add_rm64_r64
@@ -71,6 +71,8 @@ export interface Form {
   dispN: number;
   /** `distinct`: the destination register must differ from every source register (complex FP16 multiplies). */
   distinct: boolean;
+  /** `kreq`: EVEX masking with k0 is invalid (gathers, scatters). */
+  kreq: boolean;
   flow: number;
   access: string[];
   rflags: { r: string; w: string; u: string; c: string; s: string };
@@ -204,6 +206,7 @@ function parseRow(opcode: string, instr: string, extras: string, osz: number, fi
     d64: ex.has("d64"), f64: ex.has("f64"),
     dispN: Number(ex.get("n") ?? 0),
     distinct: ex.has("distinct"),
+    kreq: ex.has("kreq"),
     evex: { k: /\{k\d\}/.test(instr), z: instr.includes("{z}"), er: instr.includes("{er}"), sae: instr.includes("{sae}"), bcst: /bcst/.test(instr) }, flow: FLOWS[ex.get("cf") ?? ""] ?? FLOW.NEXT,
     access: (ex.get("a") ?? "").split(",").filter(Boolean),
     rflags: { r: ex.get("fr") ?? "", w: ex.get("fw") ?? "", u: ex.get("fu") ?? "", c: ex.get("f0") ?? "", s: ex.get("f1") ?? "" },

@@ -343,15 +343,15 @@ NP 0F C3 /r | MOVNTI m32, r32 | os32
 NP 0F C3 /r | MOVNTI m64, r64 | os64
 0F C7 /1 | CMPXCHG8B m64     | lock fw=z
 REX.W 0F C7 /1 | CMPXCHG16B m128 | lock fw=z
-0F C7 /3 | XRSTORS mem       | os32 id=Xrstors_mem
-0F C7 /3 | XRSTORS mem       | os16 id=Xrstors_mem
-0F C7 /3 | XRSTORS64 mem     | os64
-0F C7 /4 | XSAVEC mem        | os32 id=Xsavec_mem
-0F C7 /4 | XSAVEC mem        | os16 id=Xsavec_mem
-0F C7 /4 | XSAVEC64 mem      | os64
-0F C7 /5 | XSAVES mem        | os32 id=Xsaves_mem
-0F C7 /5 | XSAVES mem        | os16 id=Xsaves_mem
-0F C7 /5 | XSAVES64 mem      | os64
+NP 0F C7 /3 | XRSTORS mem       | os32 id=Xrstors_mem
+NP 0F C7 /3 | XRSTORS mem       | os16 id=Xrstors_mem
+NP 0F C7 /3 | XRSTORS64 mem     | os64
+NP 0F C7 /4 | XSAVEC mem        | os32 id=Xsavec_mem
+NP 0F C7 /4 | XSAVEC mem        | os16 id=Xsavec_mem
+NP 0F C7 /4 | XSAVEC64 mem      | os64
+NP 0F C7 /5 | XSAVES mem        | os32 id=Xsaves_mem
+NP 0F C7 /5 | XSAVES mem        | os16 id=Xsaves_mem
+NP 0F C7 /5 | XSAVES64 mem      | os64
 NP 0F C7 /6 | VMPTRLD m64    |
 66 0F C7 /6 | VMCLEAR m64    |
 F3 0F C7 /6 | VMXON m64      |

@@ -1,6 +1,7 @@
 /**
  * @file x86 stage, data only: AMD XOP (maps 8, 9, 0A: `XOP.L.map.W opcode`) and 3DNow! (0F 0F
- * with the opcode in the trailing imm8), from AMD64 APM Vol. 4 and Vol. 5.
+ * with the opcode in the trailing imm8), from AMD64 APM Vol. 4 and Vol. 5. Cyrix's PFRCPV/PFRSQRTV
+ * (86/87) are left out, as the iced-x86 oracle decodes them only on request.
  */
 export const XOP_ROWS = `# ── XOP map 8: multiply-accumulate, VPCMOV/VPPERM, rotates by immediate, compares ──
 XOP.128.M8.W0 85 /r /is4 | VPMACSSWW xmm1, xmm2, xmm3/m128, xmm4
@@ -131,8 +132,6 @@ export const D3NOW_ROWS = `# ── 3DNow! (0F 0F /r ib: the trailing byte selec
 0F 0F 0D /r | PI2FD mm, mm/m64
 0F 0F 1C /r | PF2IW mm, mm/m64
 0F 0F 1D /r | PF2ID mm, mm/m64
-0F 0F 86 /r | PFRCPV mm, mm/m64
-0F 0F 87 /r | PFRSQRTV mm, mm/m64
 0F 0F 8A /r | PFNACC mm, mm/m64
 0F 0F 8E /r | PFPNACC mm, mm/m64
 0F 0F 90 /r | PFCMPGE mm, mm/m64
