@@ -2,8 +2,8 @@
  * @file x86 decode speed (stage 11 bench): our decoder against iced-x86's (WASM) in the same
  * process, on real code, doing the same work on both sides.
  *
- * Code: the `.text` of Wine's x86_64 kernel32.dll when the corpus is installed
- * (`AOT_CORPUS_DIR` or ~/.cache/aot-corpus), else the embedded sample hello64.exe. Two loops per
+ * Code: the `.text` of Wine's x86_64 kernel32, ntdll, msvcrt and user32 when the corpus is
+ * installed (`AOT_CORPUS_DIR` or ~/.cache/aot-corpus), else the embedded sample hello64.exe. Two loops per
  * side, each a linear sweep writing into one reused Float64Array record, no allocation per
  * instruction on our side:
  *  - full: length, form (iced: Code), mnemonic and every operand — kind, register, memory
@@ -32,17 +32,9 @@ export interface DecodeResult extends LoopResult {
 
 interface Code { name: string; bytes: Uint8Array; va: number; bits: 32 | 64 }
 
-async function loadCode(): Promise<Code> {
-  const dir = process.env.AOT_CORPUS_DIR ?? join(homedir(), ".cache", "aot-corpus");
-  const dll = join(dir, "x86_64-windows", "kernel32.dll");
-  let file = dll;
-  let bytes: Uint8Array;
-  if (existsSync(dll)) bytes = readFileSync(dll);
-  else {
-    const { sampleBytes, sampleName } = await import("../../cli/_samples.ts");
-    bytes = await sampleBytes(64);
-    file = sampleName(64);
-  }
+const DLLS = ["kernel32.dll", "ntdll.dll", "msvcrt.dll", "user32.dll"];
+
+function textOf(bytes: Uint8Array, file: string): Code {
   const pe = parsePe(bytes, file);
   const text = pe.sections.find((s) => s.executable && s.name === ".text") ?? pe.sections.find((s) => s.executable)!;
   const size = Math.min(text.rawSize, text.virtualSize || text.rawSize);
@@ -52,6 +44,14 @@ async function loadCode(): Promise<Code> {
     va: Number(pe.imageBase) + text.rva,
     bits: pe.is64 ? 64 : 32,
   };
+}
+
+async function loadCode(): Promise<Code[]> {
+  const dir = join(process.env.AOT_CORPUS_DIR ?? join(homedir(), ".cache", "aot-corpus"), "x86_64-windows");
+  const found = DLLS.map((d) => join(dir, d)).filter((f) => existsSync(f));
+  if (found.length) return found.map((f) => textOf(readFileSync(f), f));
+  const { sampleBytes, sampleName } = await import("../../cli/_samples.ts");
+  return [textOf(await sampleBytes(64), sampleName(64))];
 }
 
 const now = () => Bun.nanoseconds() / 1e9;
@@ -173,32 +173,37 @@ const loop = (ours: number, iced: number): LoopResult => ({
 });
 
 export async function benchDecode(repeats = 15, heapInstructions = 10_000_000): Promise<DecodeResult> {
-  const code = await loadCode();
+  const codes = await loadCode();
   const iced = await import("iced-x86");
-  const dec = new Decoder(code.bits);
+  const dec = new Decoder(codes[0]!.bits);
   const insn = new Insn();
-  const d = new iced.Decoder(code.bits, code.bytes, iced.DecoderOptions.None);
   const ii = new iced.Instruction();
-  const va = BigInt(code.va);
+  const ds = codes.map((c) => new iced.Decoder(c.bits, c.bytes, iced.DecoderOptions.None));
+  const vas = codes.map((c) => BigInt(c.va));
+  const sum = (f: (i: number) => number) => () => codes.reduce((n, _, i) => n + f(i), 0);
+  const runOursFull = sum((i) => oursFull(dec, insn, codes[i]!.bytes, codes[i]!.va));
+  const runOursMnem = sum((i) => oursMnemonic(dec, insn, codes[i]!.bytes, codes[i]!.va));
+  const runIcedFull = sum((i) => icedFull(iced, ds[i]!, ii, vas[i]!));
+  const runIcedMnem = sum((i) => icedMnemonic(ds[i]!, ii, vas[i]!));
   // Warm up both sides so the JIT and the WASM instance are hot before timing.
-  for (let i = 0; i < 40; i++) { oursFull(dec, insn, code.bytes, code.va); oursMnemonic(dec, insn, code.bytes, code.va); icedFull(iced, d, ii, va); }
-  const of = best(() => oursFull(dec, insn, code.bytes, code.va), repeats);
-  const icf = best(() => icedFull(iced, d, ii, va), repeats);
-  const om = best(() => oursMnemonic(dec, insn, code.bytes, code.va), repeats);
-  const icm = best(() => icedMnemonic(d, ii, va), repeats);
-  d.free();
+  for (let i = 0; i < 10; i++) { runOursFull(); runOursMnem(); runIcedFull(); runIcedMnem(); }
+  const of = best(runOursFull, repeats);
+  const icf = best(runIcedFull, repeats);
+  const om = best(runOursMnem, repeats);
+  const icm = best(runIcedMnem, repeats);
+  for (const d of ds) d.free();
   ii.free();
   // Decode memory: heap growth across a long run of the full loop.
   Bun.gc(true);
   const before = process.memoryUsage().heapUsed;
   let done = 0;
-  while (done < heapInstructions) done += oursFull(dec, insn, code.bytes, code.va);
+  while (done < heapInstructions) done += runOursFull();
   Bun.gc(true);
   const after = process.memoryUsage().heapUsed;
   return {
-    source: code.name,
+    source: codes.map((c) => c.name).join(", "),
     instructions: of.n,
-    bytes: code.bytes.length,
+    bytes: codes.reduce((n, c) => n + c.bytes.length, 0),
     ...loop(of.ips, icf.ips),
     mnemonic_loop: loop(om.ips, icm.ips),
     heap_growth_bytes: after - before,
