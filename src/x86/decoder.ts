@@ -19,11 +19,16 @@ import { R, RC, CLASS_BASE } from "./regs.ts";
 import { S, SP } from "./tables/_schema.ts";
 import { tables, N, LF, FF } from "./tables/_build.ts";
 
-// The hot switches compare against plain numeric constants (property reads in `case` labels defeat jump tables).
-const S_REG = S.REG, S_RM = S.RM, S_MEM = S.MEM, S_RMREG = S.RMREG, S_VVVV = S.VVVV, S_OPREG = S.OPREG, S_IS4 = S.IS4, S_FIXED = S.FIXED, S_IMM = S.IMM, S_IMM2 = S.IMM2, S_REL = S.REL, S_FAR = S.FAR, S_MOFFS = S.MOFFS, S_STR_SI = S.STR_SI, S_STR_DI = S.STR_DI, S_XLAT = S.XLAT, S_STI = S.STI, S_CONST1 = S.CONST1, S_VSIB = S.VSIB, S_MIB = S.MIB, S_SEG_DI = S.SEG_DI, S_SIBMEM = S.SIBMEM;
-const N_INVALID = N.INVALID, N_LEAF = N.LEAF, N_MODE = N.MODE, N_PFX = N.PFX, N_W = N.W, N_L = N.L, N_MOD = N.MOD, N_REG = N.REG, N_RM = N.RM, N_ASZ = N.ASZ, N_NOB = N.NOB;
+// The hot path reads enum values through module constants rather than object properties.
+const S_REG = S.REG, S_RM = S.RM, S_MEM = S.MEM, S_RMREG = S.RMREG, S_VVVV = S.VVVV, S_OPREG = S.OPREG;
+const S_IS4 = S.IS4, S_FIXED = S.FIXED, S_IMM = S.IMM, S_IMM2 = S.IMM2, S_REL = S.REL, S_FAR = S.FAR;
+const S_MOFFS = S.MOFFS, S_STR_SI = S.STR_SI, S_STR_DI = S.STR_DI, S_XLAT = S.XLAT, S_STI = S.STI;
+const S_CONST1 = S.CONST1, S_VSIB = S.VSIB, S_MIB = S.MIB, S_SEG_DI = S.SEG_DI, S_SIBMEM = S.SIBMEM;
+const N_INVALID = N.INVALID, N_LEAF = N.LEAF, N_MODE = N.MODE, N_PFX = N.PFX, N_W = N.W, N_L = N.L;
+const N_MOD = N.MOD, N_REG = N.REG, N_RM = N.RM, N_ASZ = N.ASZ;
 const RC_K = RC.K, RC_XMM = RC.XMM, RC_ZMM = RC.ZMM;
-const K_NONE = K.NONE, K_REG = K.REG, K_MEM = K.MEM, K_IMM = K.IMM, K_IMM2 = K.IMM2, K_BRANCH = K.BRANCH, K_FAR = K.FAR, K_MEM_SI = K.MEM_SI, K_MEM_DI = K.MEM_DI;
+const K_REG = K.REG, K_MEM = K.MEM, K_IMM = K.IMM, K_IMM2 = K.IMM2, K_BRANCH = K.BRANCH, K_FAR = K.FAR;
+const K_MEM_SI = K.MEM_SI, K_MEM_DI = K.MEM_DI;
 const T = tables();
 const { root, hasModrm, nodes, formMnem, formOpCount, formFlags, formImm1, formImm2, formImmExt, formDispN, opSrc, opCls, opSize, opExt } = T;
 const SP_D3NOW = SP.D3NOW;
