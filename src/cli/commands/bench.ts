@@ -2,9 +2,12 @@
  * @file `aot bench [suite]`: measurements against a peer run in the same process. With no suite
  * it runs every suite in turn. Suites are lazy subcommands in `bench/<suite>.ts`.
  */
-import { defineCommand, runCommand, type CommandDef } from "citty";
+import { defineCommand, runCommand, type ArgsDef, type CommandDef } from "citty";
 
-const suites: Record<string, () => Promise<CommandDef>> = {
+// Each suite declares its own args; the registry only needs to load and run them.
+type AnyCommand = CommandDef<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const suites: Record<string, () => Promise<AnyCommand>> = {
   // suites are added here, one lazy line each, sorted
   decode: () => import("./bench/decode.ts").then((m) => m.default),
   encode: () => import("./bench/encode.ts").then((m) => m.default),
@@ -17,6 +20,6 @@ export default defineCommand({
   async run({ rawArgs }) {
     // citty calls the parent's run after a subcommand too; only run everything when none was named.
     if (rawArgs.some((a) => a in suites)) return;
-    for (const load of Object.values(suites)) await runCommand(await load(), { rawArgs });
+    for (const load of Object.values(suites)) await runCommand((await load()) as CommandDef<ArgsDef>, { rawArgs });
   },
 });
