@@ -209,8 +209,10 @@ export class Decoder {
     const ff = formFlags[form]!;
     if (lock && (!(ff & FF.LOCK) || mod === 3)) return 0;
     if (ff & FF.NOCS && ((modrm >> 3) & 7) === 1) return 0;
-    // An unused vvvv must be 1111 (EVEX checks all four bits even outside 64-bit mode).
-    if (vex | evex && !(ff & FF.VVVV) && (vvvv | vV2 | (evex ? vraw : 0)) !== 0) return 0;
+    if (ff & FF.NOREP && rep) return 0;
+    if (ff & FF.NO66 && p66) return 0;
+    // An unused vvvv must be 1111 (all four bits, even outside 64-bit mode).
+    if (vex | evex && !(ff & FF.VVVV) && (vvvv | vV2 | vraw) !== 0) return 0;
     if (evex) {
       // Masking, zeroing, broadcast and rounding only where the SDM row spells them.
       if (aaa ? !(ff & FF.EK) : ff & FF.KREQ) return 0;
@@ -302,7 +304,12 @@ export class Decoder {
       kind[k] = kd;
       reg[k] = r;
     }
-    if (ff & FF.DISTINCT && (reg[0] === reg[1] || reg[0] === reg[2])) return 0;
+    if (ff & FF.DISTINCT && (reg[0] === reg[1] || reg[0] === reg[2] || (ff & FF.DISTINCT3 && reg[1] === reg[2]))) return 0;
+    if (ff & FF.VSIBREG) {
+      // Gathers (as iced checks): destination, VSIB index and, with VEX, the vvvv mask all differ, by number.
+      const rn = ((modrm >> 3) & 7) | (rR << 3) | (rR2 << 4), xn = sibIdx | (vV2 << 4);
+      if (rn === xn || (vex && (vvvv === rn || vvvv === xn))) return 0;
+    }
     // Immediate value: sign-extended where the form says so; branch targets wrap at the operand size.
     // Unsigned and double values are formed only in the stores below, so the locals stay int32.
     let target = 0, uimm = 0, moffs = 0;
@@ -313,6 +320,7 @@ export class Decoder {
         else if (isz === 2) imm = (imm << 16) >> 16;
         uimm = 0;
       } else uimm = isz >= 4 ? 1 : 0;
+      if (ff & FF.IMM4) imm &= 15;
       if (ff & FF.MOFFS) {
         base = 0; index = 0; scale = 0; disp = 0;
         moffs = 1;
@@ -440,7 +448,8 @@ for (let rx = 0; rx < 2; rx++) {
       else if (c === RC.SEG) r = (idx & 7) > 5 ? -1 : R.SEG + (idx & 7);
       else if (c === RC.CR) r = idx === 0 || idx === 2 || idx === 3 || idx === 4 || idx === 8 ? R.CR + idx : -1;
       else if (c === RC.DR) r = idx > 7 ? -1 : R.DR + idx;
-      else if (c === RC.TR || c === RC.MM || c === RC.ST || c === RC.TMM) r = CLASS_BASE[c]! + (idx & 7);
+      else if (c === RC.TR || c === RC.MM || c === RC.ST) r = CLASS_BASE[c]! + (idx & 7);
+      else if (c === RC.TMM) r = idx > 7 ? -1 : R.TMM + idx;
       else if (c === RC.K) r = idx > 7 ? -1 : R.K + idx;
       else if (c === RC.BND) r = (idx & 15) > 3 ? -1 : R.BND + idx;
       else r = CLASS_BASE[c]! + (idx & 31);

@@ -30,14 +30,14 @@ export const N = { INVALID: 0, LEAF: 1, MODE: 2, PFX: 3, W: 4, L: 5, MOD: 6, REG
 /** Leaf flags (`nodes[leaf + 4]`). */
 export const LF = { D64: 1, F64: 2, M66: 4 } as const;
 /** Form flags (`formFlags[f]`). */
-export const FF = { LOCK: 1, REP: 2, REPE: 4, VVVV: 8, IS4: 16, MOFFS: 32, REL: 64, CONST1: 128, NOCS: 256, FAR: 512, EK: 1024, EZ: 2048, ERSAE: 4096, EBCST: 8192, DISTINCT: 16384, KREQ: 32768 } as const;
+export const FF = { LOCK: 1, REP: 2, REPE: 4, VVVV: 8, IS4: 16, MOFFS: 32, REL: 64, CONST1: 128, NOCS: 256, FAR: 512, EK: 1024, EZ: 2048, ERSAE: 4096, EBCST: 8192, DISTINCT: 16384, KREQ: 32768, IMM4: 65536, VSIBREG: 131072, DISTINCT3: 262144, NOREP: 524288, NO66: 1048576 } as const;
 
 export interface Tables {
   forms: Form[];
   mnemonics: string[];
   formMnem: Uint16Array;
   formOpCount: Uint8Array;
-  formFlags: Uint16Array;
+  formFlags: Uint32Array;
   formFlow: Uint8Array;
   /** Immediate bytes after ModRM/SIB/displacement: first and second immediate. */
   formImm1: Uint8Array;
@@ -93,7 +93,7 @@ function build(): Tables {
   const n = all.length;
   const t: Tables = {
     forms: all, mnemonics,
-    formMnem: new Uint16Array(n), formOpCount: new Uint8Array(n), formFlags: new Uint16Array(n), formFlow: new Uint8Array(n),
+    formMnem: new Uint16Array(n), formOpCount: new Uint8Array(n), formFlags: new Uint32Array(n), formFlow: new Uint8Array(n),
     formImm1: new Uint8Array(n), formImm2: new Uint8Array(n), formImmExt: new Uint8Array(n), formDispN: new Uint8Array(n),
     opSrc: new Uint8Array(n * 5), opCls: new Int16Array(n * 5), opSize: new Uint16Array(n * 5), opExt: new Uint8Array(n * 5),
     root: new Int32Array(SP.COUNT * 256), hasModrm: new Uint8Array(SP.COUNT * 256), nodes: new Int32Array(0),
@@ -111,7 +111,7 @@ function build(): Tables {
     t.formFlow[f] = form.flow;
     t.formDispN[f] = form.dispN;
     const e = form.evex;
-    let flags = (e.k ? FF.EK : 0) | (e.z ? FF.EZ : 0) | (e.er || e.sae ? FF.ERSAE : 0) | (e.bcst ? FF.EBCST : 0) | (form.nocs ? FF.NOCS : 0) | (form.distinct ? FF.DISTINCT : 0) | (form.kreq ? FF.KREQ : 0) | (form.lock ? FF.LOCK : 0) | (form.rep ? FF.REP : 0) | (form.repe ? FF.REPE : 0);
+    let flags = (e.k ? FF.EK : 0) | (e.z ? FF.EZ : 0) | (e.er || e.sae ? FF.ERSAE : 0) | (e.bcst ? FF.EBCST : 0) | (form.nocs ? FF.NOCS : 0) | (form.distinct ? FF.DISTINCT : 0) | (form.distinct3 ? FF.DISTINCT3 : 0) | (form.norep ? FF.NOREP : 0) | (form.no66 ? FF.NO66 : 0) | (form.kreq ? FF.KREQ : 0) | (form.lock ? FF.LOCK : 0) | (form.rep ? FF.REP : 0) | (form.repe ? FF.REPE : 0);
     let imms = 0;
     for (const [k, o] of form.ops.entries()) {
       t.opSrc[f * 5 + k] = o.src;
@@ -124,6 +124,9 @@ function build(): Tables {
       if (o.src === S.REL) flags |= FF.REL;
       if (o.src === S.CONST1) flags |= FF.CONST1;
       if (o.src === S.FAR) flags |= FF.FAR;
+      if (o.spelling === "imm4") flags |= FF.IMM4;
+      // Gathers: the destination register must differ from the VSIB index (and, with VEX, from the mask).
+      if (o.src === S.VSIB && k === 1 && form.ops[0]!.src === S.REG) flags |= FF.VSIBREG;
       if (o.src === S.IMM && imms === 0) t.formImmExt[f] = o.ext;
       if (o.src === S.IMM || o.src === S.REL || o.src === S.FAR) {
         if (imms++ === 0) t.formImm1[f] = o.size;

@@ -15,7 +15,7 @@
  * letters o s z a c p d i t), `cf=jmp|jcc|call|ret|jmpi|calli|int|stop|xbegin|far`,
  * `imp=r:eax,w:edx` (implied operands), `osx` (expand to 16/32/64 forms with no `v` operand),
  * `as16|as32|as64` (form needs that address size), `sem=KEY`, `id=Form_id`, `en=RVMI` (operand encoding when
- * the default order is wrong), `n=N` (EVEX disp8 scale), `distinct` (destination differs from the sources), `kreq` (EVEX mask register required), `nob` (NOP: only without REX.B), `modx` (ModRM.mod ignored), `l0`/`w0`/`w1` (VEX.L / W).
+ * the default order is wrong), `n=N` (EVEX disp8 scale), `distinct` (destination differs from the sources), `distinct3` (all three registers differ: AMX), `norep` (F2/F3 make it invalid), `no66` (66 makes it invalid), `kreq` (EVEX mask register required), `nob` (NOP: only without REX.B), `modx` (ModRM.mod ignored), `l0`/`w0`/`w1` (VEX.L / W).
  *
  *   parseRows("primary", "01 /r | ADD r/mv, rv | lock a=rw,r fw=oszacp")
  *   // → forms Add_rm16_r16, Add_rm32_r32, Add_rm64_r64
@@ -71,6 +71,12 @@ export interface Form {
   dispN: number;
   /** `distinct`: the destination register must differ from every source register (complex FP16 multiplies). */
   distinct: boolean;
+  /** `distinct3`: all three register operands differ (AMX tile ops). */
+  distinct3: boolean;
+  /** `norep`: an F2/F3 prefix makes the form invalid rather than being ignored (RDRAND, MOVBE). */
+  norep: boolean;
+  /** `no66`: a 66 prefix makes the form invalid (PTWRITE). */
+  no66: boolean;
   /** `kreq`: EVEX masking with k0 is invalid (gathers, scatters). */
   kreq: boolean;
   flow: number;
@@ -110,6 +116,8 @@ export function parseOperand(s: string, fixedId: (name: string) => number): OpDe
   if (t === "1") return op(S.CONST1, 0, 0, 0, s);
   if (t === "ST(i)") return op(S.STI, RC.ST, 0, 0, s);
   if ((m = t.match(/^imm(8|16|32|64)$/))) return op(S.IMM, 0, Number(m[1]) / 8, 0, s);
+  // VPERMIL2PS/PD's selector: the low four bits of the is4 byte (`_build.ts` flags it FF.IMM4).
+  if (t === "imm4") return op(S.IMM, 0, 1, 0, s);
   if ((m = t.match(/^rel(8|16|32)$/))) return op(S.REL, 0, Number(m[1]) / 8, 0, s);
   if ((m = t.match(/^ptr16:(16|32)$/))) return op(S.FAR, 0, 2 + Number(m[1]) / 8, 0, s);
   if ((m = t.match(/^moffs(8|16|32|64)$/))) return op(S.MOFFS, 0, Number(m[1]) / 8, 0, s);
@@ -205,7 +213,10 @@ function parseRow(opcode: string, instr: string, extras: string, osz: number, fi
     modrm: false, modx: ex.has("modx"), opreg: false, nocs: ex.has("nocs"), ops: [], lock: ex.has("lock"), rep: ex.has("rep"), repe: ex.has("repe"),
     d64: ex.has("d64"), f64: ex.has("f64"),
     dispN: Number(ex.get("n") ?? 0),
-    distinct: ex.has("distinct"),
+    distinct: ex.has("distinct") || ex.has("distinct3"),
+    distinct3: ex.has("distinct3"),
+    norep: ex.has("norep"),
+    no66: ex.has("no66"),
     kreq: ex.has("kreq"),
     evex: { k: /\{k\d\}/.test(instr), z: instr.includes("{z}"), er: instr.includes("{er}"), sae: instr.includes("{sae}"), bcst: /bcst/.test(instr) }, flow: FLOWS[ex.get("cf") ?? ""] ?? FLOW.NEXT,
     access: (ex.get("a") ?? "").split(",").filter(Boolean),

@@ -41,22 +41,22 @@ NP 0F 01 C3 | VMRESUME        |
 NP 0F 01 C4 | VMXOFF          |
 NP 0F 01 C5 | PCONFIG         |
 NP 0F 01 C6 | WRMSRNS         |
-F3 0F 01 C6 | WRMSRLIST       |
-F2 0F 01 C6 | RDMSRLIST       |
-NP 0F 01 C7 | PBNDKB          |
+F3 0F 01 C6 | WRMSRLIST       | o64
+F2 0F 01 C6 | RDMSRLIST       | o64
+NP 0F 01 C7 | PBNDKB          | o64
 NP 0F 01 C8 | MONITOR         | as16 id=Monitorw
 NP 0F 01 C8 | MONITOR         | as32 id=Monitord
 NP 0F 01 C8 | MONITOR         | as64 id=Monitorq
 NP 0F 01 C9 | MWAIT           |
 NP 0F 01 CA | CLAC            | f0=a
-F3 0F 01 CA | ERETU           | cf=far
-F2 0F 01 CA | ERETS           | cf=far
+F3 0F 01 CA | ERETU           | o64 cf=far
+F2 0F 01 CA | ERETS           | o64 cf=far
 NP 0F 01 CB | STAC            | f1=a
 66 0F 01 CC | TDCALL          |
-66 0F 01 CD | SEAMRET         |
-66 0F 01 CE | SEAMOPS         |
+66 0F 01 CD | SEAMRET         | o64
+66 0F 01 CE | SEAMOPS         | o64
 NP 0F 01 CF | ENCLS           |
-66 0F 01 CF | SEAMCALL        |
+66 0F 01 CF | SEAMCALL        | o64
 NP 0F 01 D0 | XGETBV          |
 NP 0F 01 D1 | XSETBV          |
 NP 0F 01 D4 | VMFUNC          |
@@ -259,6 +259,55 @@ NP 0F 79 /r | VMWRITE r64, r/m64 | o64
 0F A3 /r | BT r/mv, rv       | a=r,r fw=c fu=osap
 0F A4 /r ib | SHLD r/mv, rv, imm8 | a=rw,r,r fw=oszacp fu=oa
 0F A5 /r | SHLD r/mv, rv, CL | a=rw,r,r fw=oszacp fu=oa
+# ── VIA/Centaur PadLock (0F A6, 0F A7): register-form ModRM only, its reg field picks the operation;
+# the operands are implied (rSI/rDI/rCX... at the address size, hence one form per address size as iced names them).
+# MONTMUL exists only with 32-bit addressing; XSTORE needs no F3. ──
+F3 0F A6 C0+i | MONTMUL | as32 rep id=Montmul_32
+F3 0F A6 C8+i | XSHA1 | as16 rep id=Xsha1_16
+F3 0F A6 C8+i | XSHA1 | as32 rep id=Xsha1_32
+F3 0F A6 C8+i | XSHA1 | as64 rep id=Xsha1_64
+F3 0F A6 D0+i | XSHA256 | as16 rep id=Xsha256_16
+F3 0F A6 D0+i | XSHA256 | as32 rep id=Xsha256_32
+F3 0F A6 D0+i | XSHA256 | as64 rep id=Xsha256_64
+F3 0F A6 D8+i | XSHA512_ALT | as16 rep id=Xsha512_alt_16
+F3 0F A6 D8+i | XSHA512_ALT | as32 rep id=Xsha512_alt_32
+F3 0F A6 D8+i | XSHA512_ALT | as64 rep id=Xsha512_alt_64
+F3 0F A6 E0+i | XSHA512 | as16 rep id=Xsha512_16
+F3 0F A6 E0+i | XSHA512 | as32 rep id=Xsha512_32
+F3 0F A6 E0+i | XSHA512 | as64 rep id=Xsha512_64
+F3 0F A6 E8+i | CCS_HASH | as16 rep id=Ccs_hash_16
+F3 0F A6 E8+i | CCS_HASH | as32 rep id=Ccs_hash_32
+F3 0F A6 E8+i | CCS_HASH | as64 rep id=Ccs_hash_64
+F3 0F A6 F0+i | UNDOC | as16 rep id=Via_undoc_F30FA6F0_16
+F3 0F A6 F0+i | UNDOC | as32 rep id=Via_undoc_F30FA6F0_32
+F3 0F A6 F0+i | UNDOC | as64 rep id=Via_undoc_F30FA6F0_64
+F3 0F A6 F8+i | UNDOC | as16 rep id=Via_undoc_F30FA6F8_16
+F3 0F A6 F8+i | UNDOC | as32 rep id=Via_undoc_F30FA6F8_32
+F3 0F A6 F8+i | UNDOC | as64 rep id=Via_undoc_F30FA6F8_64
+0F A7 C0+i | XSTORE | as16 rep id=Xstore_16
+0F A7 C0+i | XSTORE | as32 rep id=Xstore_32
+0F A7 C0+i | XSTORE | as64 rep id=Xstore_64
+F3 0F A7 C8+i | XCRYPTECB | as16 rep id=Xcryptecb_16
+F3 0F A7 C8+i | XCRYPTECB | as32 rep id=Xcryptecb_32
+F3 0F A7 C8+i | XCRYPTECB | as64 rep id=Xcryptecb_64
+F3 0F A7 D0+i | XCRYPTCBC | as16 rep id=Xcryptcbc_16
+F3 0F A7 D0+i | XCRYPTCBC | as32 rep id=Xcryptcbc_32
+F3 0F A7 D0+i | XCRYPTCBC | as64 rep id=Xcryptcbc_64
+F3 0F A7 D8+i | XCRYPTCTR | as16 rep id=Xcryptctr_16
+F3 0F A7 D8+i | XCRYPTCTR | as32 rep id=Xcryptctr_32
+F3 0F A7 D8+i | XCRYPTCTR | as64 rep id=Xcryptctr_64
+F3 0F A7 E0+i | XCRYPTCFB | as16 rep id=Xcryptcfb_16
+F3 0F A7 E0+i | XCRYPTCFB | as32 rep id=Xcryptcfb_32
+F3 0F A7 E0+i | XCRYPTCFB | as64 rep id=Xcryptcfb_64
+F3 0F A7 E8+i | XCRYPTOFB | as16 rep id=Xcryptofb_16
+F3 0F A7 E8+i | XCRYPTOFB | as32 rep id=Xcryptofb_32
+F3 0F A7 E8+i | XCRYPTOFB | as64 rep id=Xcryptofb_64
+F3 0F A7 F0+i | CCS_ENCRYPT | as16 rep id=Ccs_encrypt_16
+F3 0F A7 F0+i | CCS_ENCRYPT | as32 rep id=Ccs_encrypt_32
+F3 0F A7 F0+i | CCS_ENCRYPT | as64 rep id=Ccs_encrypt_64
+F3 0F A7 F8+i | XSTORE_ALT | as16 rep id=Xstore_alt_16
+F3 0F A7 F8+i | XSTORE_ALT | as32 rep id=Xstore_alt_32
+F3 0F A7 F8+i | XSTORE_ALT | as64 rep id=Xstore_alt_64
 0F A8    | PUSH GS           | osx d64 id=Push{o}_GS
 0F A9    | POP GS            | osx d64 id=Pop{o}_GS
 0F AA    | RSM               | cf=far
@@ -291,17 +340,21 @@ NP 0F AE /7 | CLFLUSH m8        |
 NP 0F AE E8+i | LFENCE          |
 NP 0F AE F0+i | MFENCE          |
 NP 0F AE F8+i | SFENCE          |
+F3 0F AE /0 | RDFSBASE r32      | o64 os16 id=Rdfsbase_r32
 F3 0F AE /0 | RDFSBASE r32      | o64 os32
 F3 0F AE /0 | RDFSBASE r64      | o64 os64
+F3 0F AE /1 | RDGSBASE r32      | o64 os16 id=Rdgsbase_r32
 F3 0F AE /1 | RDGSBASE r32      | o64 os32
 F3 0F AE /1 | RDGSBASE r64      | o64 os64
+F3 0F AE /2 | WRFSBASE r32      | o64 os16 id=Wrfsbase_r32
 F3 0F AE /2 | WRFSBASE r32      | o64 os32
 F3 0F AE /2 | WRFSBASE r64      | o64 os64
+F3 0F AE /3 | WRGSBASE r32      | o64 os16 id=Wrgsbase_r32
 F3 0F AE /3 | WRGSBASE r32      | o64 os32
 F3 0F AE /3 | WRGSBASE r64      | o64 os64
-F3 0F AE /4 | PTWRITE r/m32     | os16 id=Ptwrite_rm32
-F3 0F AE /4 | PTWRITE r/m32     | os32
-F3 0F AE /4 | PTWRITE r/m64     | os64
+F3 0F AE /4 | PTWRITE r/m32     | os16 no66 id=Ptwrite_rm32
+F3 0F AE /4 | PTWRITE r/m32     | os32 no66
+F3 0F AE /4 | PTWRITE r/m64     | os64 no66
 F3 0F AE /5 | INCSSPD r32       | os16 id=Incsspd_r32
 F3 0F AE /5 | INCSSPD r32       | os32
 F3 0F AE /5 | INCSSPQ r64       | os64
@@ -356,8 +409,8 @@ NP 0F C7 /6 | VMPTRLD m64    |
 66 0F C7 /6 | VMCLEAR m64    |
 F3 0F C7 /6 | VMXON m64      |
 NP 0F C7 /7 | VMPTRST m64    |
-0F C7 /6 | RDRAND rv         | f0=osazp fw=c
-0F C7 /7 | RDSEED rv         | f0=osazp fw=c
+0F C7 /6 | RDRAND rv         | norep f0=osazp fw=c
+0F C7 /7 | RDSEED rv         | norep f0=osazp fw=c
 F3 0F C7 /6 | SENDUIPI r64   | o64
 F3 0F C7 /7 | RDPID r32      | i64
 F3 0F C7 /7 | RDPID r64      | o64

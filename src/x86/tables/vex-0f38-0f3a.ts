@@ -345,6 +345,18 @@ VEX.128.F3.0F38.W0 D3 /r | VPDPWSUDS xmm1, xmm2, xmm3/m128
 VEX.256.F3.0F38.W0 D3 /r | VPDPWSUDS ymm1, ymm2, ymm3/m256
 VEX.128.F3.0F38.W0 72 /r | VCVTNEPS2BF16 xmm1, xmm2/m128
 VEX.256.F3.0F38.W0 72 /r | VCVTNEPS2BF16 xmm1, ymm2/m256
+VEX.128.NP.0F38.W0 B0 /r | VCVTNEOPH2PS xmm1, m128
+VEX.256.NP.0F38.W0 B0 /r | VCVTNEOPH2PS ymm1, m256
+VEX.128.66.0F38.W0 B0 /r | VCVTNEEPH2PS xmm1, m128
+VEX.256.66.0F38.W0 B0 /r | VCVTNEEPH2PS ymm1, m256
+VEX.128.F3.0F38.W0 B0 /r | VCVTNEEBF162PS xmm1, m128
+VEX.256.F3.0F38.W0 B0 /r | VCVTNEEBF162PS ymm1, m256
+VEX.128.F2.0F38.W0 B0 /r | VCVTNEOBF162PS xmm1, m128
+VEX.256.F2.0F38.W0 B0 /r | VCVTNEOBF162PS ymm1, m256
+VEX.128.F3.0F38.W0 B1 /r | VBCSTNEBF162PS xmm1, m16
+VEX.256.F3.0F38.W0 B1 /r | VBCSTNEBF162PS ymm1, m16
+VEX.128.66.0F38.W0 B1 /r | VBCSTNESH2PS xmm1, m16
+VEX.256.66.0F38.W0 B1 /r | VBCSTNESH2PS ymm1, m16
 VEX.256.F2.0F38.W0 CB /r | VSHA512RNDS2 ymm1, ymm2, xmm3
 VEX.256.F2.0F38.W0 CC /r | VSHA512MSG1 ymm1, xmm2
 VEX.256.F2.0F38.W0 CD /r | VSHA512MSG2 ymm1, ymm2
@@ -362,14 +374,14 @@ VEX.128.F2.0F38.W0 49 /r | TILEZERO tmm1 | o64
 VEX.128.F2.0F38.W0 4B /r | TILELOADD tmm1, sibmem | o64
 VEX.128.66.0F38.W0 4B /r | TILELOADDT1 tmm1, sibmem | o64
 VEX.128.F3.0F38.W0 4B /r | TILESTORED sibmem, tmm1 | o64
-VEX.128.F2.0F38.W0 5E /r | TDPBSSD tmm1, tmm2, tmm3 | o64 en=RMV
-VEX.128.F3.0F38.W0 5E /r | TDPBSUD tmm1, tmm2, tmm3 | o64 en=RMV
-VEX.128.66.0F38.W0 5E /r | TDPBUSD tmm1, tmm2, tmm3 | o64 en=RMV
-VEX.128.NP.0F38.W0 5E /r | TDPBUUD tmm1, tmm2, tmm3 | o64 en=RMV
-VEX.128.F3.0F38.W0 5C /r | TDPBF16PS tmm1, tmm2, tmm3 | o64 en=RMV
-VEX.128.F2.0F38.W0 5C /r | TDPFP16PS tmm1, tmm2, tmm3 | o64 en=RMV
-VEX.128.66.0F38.W0 6C /r | TCMMIMFP16PS tmm1, tmm2, tmm3 | o64 en=RMV
-VEX.128.NP.0F38.W0 6C /r | TCMMRLFP16PS tmm1, tmm2, tmm3 | o64 en=RMV
+VEX.128.F2.0F38.W0 5E /r | TDPBSSD tmm1, tmm2, tmm3 | o64 en=RMV distinct3
+VEX.128.F3.0F38.W0 5E /r | TDPBSUD tmm1, tmm2, tmm3 | o64 en=RMV distinct3
+VEX.128.66.0F38.W0 5E /r | TDPBUSD tmm1, tmm2, tmm3 | o64 en=RMV distinct3
+VEX.128.NP.0F38.W0 5E /r | TDPBUUD tmm1, tmm2, tmm3 | o64 en=RMV distinct3
+VEX.128.F3.0F38.W0 5C /r | TDPBF16PS tmm1, tmm2, tmm3 | o64 en=RMV distinct3
+VEX.128.F2.0F38.W0 5C /r | TDPFP16PS tmm1, tmm2, tmm3 | o64 en=RMV distinct3
+VEX.128.66.0F38.W0 6C /r | TCMMIMFP16PS tmm1, tmm2, tmm3 | o64 en=RMV distinct3
+VEX.128.NP.0F38.W0 6C /r | TCMMRLFP16PS tmm1, tmm2, tmm3 | o64 en=RMV distinct3
 # ── VEX 0F38 CMPccXADD (64-bit only) ──
 VEX.128.66.0F38.W0 E0 /r | CMPOXADD m32, r32, r32 | o64
 VEX.128.66.0F38.W1 E0 /r | CMPOXADD m64, r64, r64 | o64
@@ -469,6 +481,15 @@ VEX.128.66.0F3A.W0 4B /r /is4 | VBLENDVPD xmm1, xmm2, xmm3/m128, xmm4
 VEX.256.66.0F3A.W0 4B /r /is4 | VBLENDVPD ymm1, ymm2, ymm3/m256, ymm4
 VEX.128.66.0F3A.W0 4C /r /is4 | VPBLENDVB xmm1, xmm2, xmm3/m128, xmm4
 VEX.256.66.0F3A.W0 4C /r /is4 | VPBLENDVB ymm1, ymm2, ymm3/m256, ymm4
+# AMD XOP-era VPERMIL2PS/PD: is4 names the fourth register, imm[3:0] (imm4) the selector; W picks which source may be memory.
+VEX.128.66.0F3A.W0 48 /r /is4 | VPERMIL2PS xmm1, xmm2, xmm3/m128, xmm4, imm4
+VEX.128.66.0F3A.W1 48 /r /is4 | VPERMIL2PS xmm1, xmm2, xmm3, xmm4/m128, imm4
+VEX.256.66.0F3A.W0 48 /r /is4 | VPERMIL2PS ymm1, ymm2, ymm3/m256, ymm4, imm4
+VEX.256.66.0F3A.W1 48 /r /is4 | VPERMIL2PS ymm1, ymm2, ymm3, ymm4/m256, imm4
+VEX.128.66.0F3A.W0 49 /r /is4 | VPERMIL2PD xmm1, xmm2, xmm3/m128, xmm4, imm4
+VEX.128.66.0F3A.W1 49 /r /is4 | VPERMIL2PD xmm1, xmm2, xmm3, xmm4/m128, imm4
+VEX.256.66.0F3A.W0 49 /r /is4 | VPERMIL2PD ymm1, ymm2, ymm3/m256, ymm4, imm4
+VEX.256.66.0F3A.W1 49 /r /is4 | VPERMIL2PD ymm1, ymm2, ymm3, ymm4/m256, imm4
 VEX.128.66.0F3A.WIG 60 /r ib | VPCMPESTRM xmm1, xmm2/m128, imm8
 VEX.128.66.0F3A.W1 60 /r ib | VPCMPESTRM64 xmm1, xmm2/m128, imm8 | o64
 VEX.128.66.0F3A.WIG 61 /r ib | VPCMPESTRI xmm1, xmm2/m128, imm8
