@@ -8,7 +8,7 @@
  * buffer) and `out.form` is 0. No allocation, no strings, no BigInt on this path.
  *
  * The generic part is here: prefixes, REX, VEX2/VEX3, EVEX, XOP, 3DNow!, the decision tree from
- * `tables/_build.ts`, ModRM/SIB/displacement, immediates. What each operand means is data: the
+ * `tables/_load.ts`, ModRM/SIB/displacement, immediates. What each operand means is data: the
  * form's operand descriptors (`S.*`).
  *
  *   const d = new Decoder(64), insn = new Insn();
@@ -17,7 +17,7 @@
 import { Insn, K, PF } from "./insn.ts";
 import { R, RC, CLASS_BASE } from "./regs.ts";
 import { S, SP } from "./tables/_schema.ts";
-import { tables, N, LF, FF } from "./tables/_build.ts";
+import { tables, N, LF, FF } from "./tables/_load.ts";
 
 // The hot path reads enum values through module constants rather than object properties.
 const S_REG = S.REG, S_RM = S.RM, S_MEM = S.MEM, S_RMREG = S.RMREG, S_VVVV = S.VVVV, S_OPREG = S.OPREG;
@@ -211,8 +211,8 @@ export class Decoder {
     if (ff & FF.NOCS && ((modrm >> 3) & 7) === 1) return 0;
     if (ff & FF.NOREP && rep) return 0;
     if (ff & FF.NO66 && p66) return 0;
-    // An unused vvvv must be 1111 (all four bits, even outside 64-bit mode).
-    if (vex | evex && !(ff & FF.VVVV) && (vvvv | vV2 | vraw) !== 0) return 0;
+    // An unused vvvv must be 1111 (all four bits, even outside 64-bit mode); EVEX.V' belongs to a VSIB index.
+    if (vex | evex && !(ff & FF.VVVV) && (vvvv | (ff & FF.VSIB ? 0 : vV2) | vraw) !== 0) return 0;
     if (evex) {
       // Masking, zeroing, broadcast and rounding only where the SDM row spells them.
       if (aaa ? !(ff & FF.EK) : ff & FF.KREQ) return 0;

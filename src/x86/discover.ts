@@ -13,7 +13,7 @@
  */
 import { Decoder } from "./decoder.ts";
 import { FLOW, Insn, K } from "./insn.ts";
-import { tables } from "./tables/_build.ts";
+import { tables } from "./tables/_load.ts";
 
 export interface CodeRange { va: number; bytes: Uint8Array }
 

@@ -11,7 +11,7 @@
  */
 import { Insn, K, PF } from "./insn.ts";
 import { R, regName } from "./regs.ts";
-import { tables, FF } from "./tables/_build.ts";
+import { tables, FF } from "./tables/_load.ts";
 
 const SIZE_PTR: Record<number, string> = {
   1: "byte ptr ", 2: "word ptr ", 4: "dword ptr ", 6: "fword ptr ", 8: "qword ptr ", 10: "tbyte ptr ",

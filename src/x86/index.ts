@@ -11,5 +11,5 @@ export { Decoder } from "./decoder.ts";
 export { Insn, K, PF, FLOW } from "./insn.ts";
 export { R, RC, regName, regByName } from "./regs.ts";
 export { formatInsn, mnemonicOf, regText } from "./format.ts";
-export { tables, FF } from "./tables/_build.ts";
+export { tables, FF } from "./tables/_load.ts";
 export { discover, type Discovery, type Block, type CodeRange } from "./discover.ts";

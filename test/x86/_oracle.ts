@@ -70,7 +70,7 @@ export function sweepVsIced(sec: CodeSection, fig: Figures, maxList = 200): Map<
       if (len === 0 || ourMnem(insn) === Mnemonic[ii.mnemonic]!.toLowerCase()) fig.mnemonicAgree++;
       else if (fig.disagreements.length < maxList) fig.disagreements.push(describe(sec, p, Math.max(len, ilen, 1), `mnemonic ours=${ourMnem(insn)} iced=${Code[ii.code]}`));
     } else if (fig.disagreements.length < maxList) {
-      fig.disagreements.push(describe(sec, p, Math.max(len, ilen, 1), `length ours=${len} iced=${ilen} (${ii.isInvalid ? "invalid" : Code[ii.code]}; ours ${len ? tables().forms[insn.form]!.id : "invalid"})`));
+      fig.disagreements.push(describe(sec, p, Math.max(len, ilen, 1), `length ours=${len} iced=${ilen} (${ii.isInvalid ? "invalid" : Code[ii.code]}; ours ${len ? tables().formIds[insn.form]! : "invalid"})`));
     }
     starts.set(p, len);
     p += len || 1;
@@ -165,7 +165,7 @@ export function randomVsIced(bits: 16 | 32 | 64, n: number, seed: number, fig: F
       if (len === 0 || ourMnem(insn) === Mnemonic[ii.mnemonic]!.toLowerCase()) fig.mnemonicAgree++;
       else if (fig.disagreements.length < maxList) fig.disagreements.push(`${bits}-bit ${hex}: mnemonic ours=${ourMnem(insn)} iced=${Code[ii.code]}`);
     } else if (fig.disagreements.length < maxList) {
-      fig.disagreements.push(`${bits}-bit ${hex}: ours=${len ? tables().forms[insn.form]!.id : "invalid"}/${len} iced=${ii.isInvalid ? "invalid" : Code[ii.code]}/${ilen}`);
+      fig.disagreements.push(`${bits}-bit ${hex}: ours=${len ? tables().formIds[insn.form]! : "invalid"}/${len} iced=${ii.isInvalid ? "invalid" : Code[ii.code]}/${ilen}`);
     }
   }
 }

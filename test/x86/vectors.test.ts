@@ -50,7 +50,7 @@ export function ourLine(bits: 16 | 32 | 64, bytes: Uint8Array, d: Decoder, i: In
     }
   }
   const m = t.mnemonics[i.mnemonic]!.toLowerCase();
-  return { form: t.forms[i.form]!.id, rest: `${MNEMONIC_ALIAS[m] ?? m}, ${len}${ops.length ? ", " + ops.join("; ") : ""}` };
+  return { form: t.formIds[i.form]!, rest: `${MNEMONIC_ALIAS[m] ?? m}, ${len}${ops.length ? ", " + ops.join("; ") : ""}` };
 }
 
 const files = readdirSync(DIR).filter((f) => f.endsWith(".txt")).sort();

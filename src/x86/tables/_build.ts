@@ -1,5 +1,8 @@
 /**
- * @file x86 stage: compiles the table rows into flat lookup tables, once, on first use.
+ * @file x86 stage: compiles the table rows into flat lookup tables (about 250 ms), for
+ * `scripts/gen-x86-tables.ts`, which serialises them into the checked-in `_generated.ts` that
+ * `_load.ts` reads at run time; the decoder never imports the rows. test/x86/tables-generated.test.ts
+ * fails when the rows and `_generated.ts` disagree.
  *
  * Entry: the row texts of every opcode map. Exit: `Tables`, all typed arrays: per form its
  * mnemonic, operand descriptors and immediate layout; per opcode space a 256-entry root into a
@@ -8,7 +11,7 @@
  * rows match, the most specific row wins (a `/0` row beats a `/r` row, an F3 row beats a row with
  * no prefix); two equally specific rows are a table bug and throw here.
  *
- *   const t = tables(); t.nodes[t.root[SP.PRIMARY * 256 + 0x01]] // → N.LEAF
+ *   const t = buildTables(); t.nodes[t.root[SP.PRIMARY * 256 + 0x01]] // → N.LEAF
  */
 import { parseRows, SP, S, type Form } from "./_schema.ts";
 import { regByName } from "../regs.ts";
@@ -24,37 +27,9 @@ import { EVEX_0F38_A } from "./evex-0f38.ts";
 import { EVEX_0F38_B, EVEX_0F3A } from "./evex-0f38b-0f3a.ts";
 import { EVEX_FP16 } from "./evex-fp16.ts";
 import { XOP_ROWS, D3NOW_ROWS } from "./xop-3dnow.ts";
+import { N, LF, FF, TABLE_ARRAYS, type Tables } from "./_load.ts";
 
-/** Decision-tree node types (`nodes[n]`); children follow the type word. */
-export const N = { INVALID: 0, LEAF: 1, MODE: 2, PFX: 3, W: 4, L: 5, MOD: 6, REG: 7, RM: 8, ASZ: 9, NOB: 10 } as const;
-/** Leaf flags (`nodes[leaf + 4]`). */
-export const LF = { D64: 1, F64: 2, M66: 4 } as const;
-/** Form flags (`formFlags[f]`). */
-export const FF = { LOCK: 1, REP: 2, REPE: 4, VVVV: 8, IS4: 16, MOFFS: 32, REL: 64, CONST1: 128, NOCS: 256, FAR: 512, EK: 1024, EZ: 2048, ERSAE: 4096, EBCST: 8192, DISTINCT: 16384, KREQ: 32768, IMM4: 65536, VSIBREG: 131072, DISTINCT3: 262144, NOREP: 524288, NO66: 1048576 } as const;
-
-export interface Tables {
-  forms: Form[];
-  mnemonics: string[];
-  formMnem: Uint16Array;
-  formOpCount: Uint8Array;
-  formFlags: Uint32Array;
-  formFlow: Uint8Array;
-  /** Immediate bytes after ModRM/SIB/displacement: first and second immediate. */
-  formImm1: Uint8Array;
-  formImm2: Uint8Array;
-  /** Width the first immediate sign-extends to (0 = zero-extended). */
-  formImmExt: Uint8Array;
-  /** EVEX disp8 scale when the row gives one (0 = the memory operand's size). */
-  formDispN: Uint8Array;
-  /** Operand descriptors, 5 per form: source (`S.*`), class/fixed register, size, extension. */
-  opSrc: Uint8Array;
-  opCls: Int16Array;
-  opSize: Uint16Array;
-  opExt: Uint8Array;
-  root: Int32Array;
-  hasModrm: Uint8Array;
-  nodes: Int32Array;
-}
+export { TABLE_ARRAYS };
 
 const DIMS = ["mode", "pfx", "w", "l", "mod", "reg", "rm", "asz", "nob"] as const;
 type Dim = (typeof DIMS)[number];
@@ -70,13 +45,6 @@ export const TABLE_TEXTS: Array<[string, string]> = [
   ["vex-0f", VEX_0F], ["vex-0f38", VEX_0F38], ["vex-0f3a", VEX_0F3A], ["evex-0f", EVEX_0F], ["evex-0f38", EVEX_0F38_A], ["evex-0f38b", EVEX_0F38_B], ["evex-0f3a", EVEX_0F3A], ["evex-fp16", EVEX_FP16], ["xop", XOP_ROWS], ["3dnow", D3NOW_ROWS],
 ];
 
-let cached: Tables | undefined;
-
-/** The compiled tables (built on first call). */
-export function tables(): Tables {
-  return (cached ??= build());
-}
-
 function specificity(f: Form): number {
   let s = 0;
   // A mandatory prefix outranks any ModRM condition; operand size only breaks ties.
@@ -84,15 +52,16 @@ function specificity(f: Form): number {
   return s + (f.osz !== -1 ? 1 : 0);
 }
 
-function build(): Tables {
+/** Compile every row (slow: for the generator script and its test). */
+export function buildTables(): Tables & { forms: Form[] } {
   const forms: Form[] = [];
   for (const [name, text] of TABLE_TEXTS) forms.push(...parseRows(name, text, regByName));
   const all: Form[] = [{ ...forms[0]!, id: "INVALID", mnemonic: "(bad)", ops: [] }, ...forms];
   const mnemonics = ["(bad)"];
   const mIndex = new Map<string, number>([["(bad)", 0]]);
   const n = all.length;
-  const t: Tables = {
-    forms: all, mnemonics,
+  const t: Tables & { forms: Form[] } = {
+    forms: all, formIds: all.map((f) => f.id), mnemonics,
     formMnem: new Uint16Array(n), formOpCount: new Uint8Array(n), formFlags: new Uint32Array(n), formFlow: new Uint8Array(n),
     formImm1: new Uint8Array(n), formImm2: new Uint8Array(n), formImmExt: new Uint8Array(n), formDispN: new Uint8Array(n),
     opSrc: new Uint8Array(n * 5), opCls: new Int16Array(n * 5), opSize: new Uint16Array(n * 5), opExt: new Uint8Array(n * 5),
@@ -126,6 +95,7 @@ function build(): Tables {
       if (o.src === S.FAR) flags |= FF.FAR;
       if (o.spelling === "imm4") flags |= FF.IMM4;
       // Gathers: the destination register must differ from the VSIB index (and, with VEX, from the mask).
+      if (o.src === S.VSIB) flags |= FF.VSIB;
       if (o.src === S.VSIB && k === 1 && form.ops[0]!.src === S.REG) flags |= FF.VSIBREG;
       if (o.src === S.IMM && imms === 0) t.formImmExt[f] = o.ext;
       if (o.src === S.IMM || o.src === S.REL || o.src === S.FAR) {
