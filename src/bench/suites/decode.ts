@@ -10,9 +10,11 @@
  *    base/index/scale/displacement, immediate, branch target — as plain numbers;
  *  - mnemonic: length and mnemonic only.
  * Each figure is the best of several timed sweeps. Heap growth is measured over a 10 M
- * instruction run of our full loop.
+ * instruction run of our full loop. Start-up: fresh `bun` processes time the first decoded
+ * instruction (from process start, and from the decoder's import), against compiling the tables
+ * from the rows, which is what every start paid before `_generated.ts` (median of 5 each).
  *
- *   const r = await benchDecode(); // { instructions, bytes, ours_ips, iced_ips, ratio, mnemonic_loop, heap_growth_bytes }
+ *   const r = await benchDecode(); // { instructions, bytes, ours_ips, iced_ips, ratio, mnemonic_loop, heap_growth_bytes, startup }
  */
 import { existsSync, readFileSync } from "node:fs";
 import { homedir } from "node:os";
@@ -28,6 +30,16 @@ export interface DecodeResult extends LoopResult {
   mnemonic_loop: LoopResult;
   heap_growth_bytes: number;
   heap_instructions: number;
+  startup: StartupResult;
+}
+
+export interface StartupResult {
+  /** Process start → first instruction decoded (bun's own start-up included). */
+  first_insn_ms: number;
+  /** Importing the decoder (tables loaded from `_generated.ts`) → first instruction decoded. */
+  decoder_ready_ms: number;
+  /** Compiling the tables from the rows (`buildTables()`), in a fresh process. */
+  rows_build_ms: number;
 }
 
 interface Code { name: string; bytes: Uint8Array; va: number; bits: 32 | 64 }
@@ -55,6 +67,36 @@ async function loadCode(): Promise<Code[]> {
 }
 
 const now = () => Bun.nanoseconds() / 1e9;
+
+const X86 = join(import.meta.dir, "..", "..", "x86");
+const FIRST_INSN = `const t0 = performance.now();
+const { Decoder, Insn } = await import(${JSON.stringify(join(X86, "index.ts"))});
+const i = new Insn();
+new Decoder(64).decode(new Uint8Array([0x48, 0x89, 0xe5]), 0, 3, 0, i);
+const t1 = performance.now();
+console.log(JSON.stringify([t1, t1 - t0, i.length]));`;
+const ROWS_BUILD = `const { buildTables } = await import(${JSON.stringify(join(X86, "tables", "_build.ts"))});
+const t0 = performance.now();
+buildTables();
+console.log(JSON.stringify([performance.now() - t0]));`;
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return Number(s[s.length >> 1]!.toFixed(1));
+}
+
+/** Start-up figures from fresh processes (median of `runs`). */
+export function benchStartup(runs = 5): StartupResult {
+  const spawn = (code: string): number[] => {
+    const p = Bun.spawnSync([process.execPath, "-e", code], { stdout: "pipe", stderr: "pipe" });
+    if (p.exitCode !== 0) throw new Error(`startup probe failed: ${p.stderr.toString().trim()}`);
+    return JSON.parse(p.stdout.toString()) as number[];
+  };
+  const first = Array.from({ length: runs }, () => spawn(FIRST_INSN));
+  if (first.some((r) => r[2] !== 3)) throw new Error("startup probe: mov rbp, rsp did not decode to 3 bytes");
+  const build = Array.from({ length: runs }, () => spawn(ROWS_BUILD)[0]!);
+  return { first_insn_ms: median(first.map((r) => r[0]!)), decoder_ready_ms: median(first.map((r) => r[1]!)), rows_build_ms: median(build) };
+}
 const rec = new Float64Array(32);
 
 /** Our full-operand sweep; returns the instruction count. */
@@ -173,6 +215,7 @@ const loop = (ours: number, iced: number): LoopResult => ({
 });
 
 export async function benchDecode(repeats = 15, heapInstructions = 10_000_000): Promise<DecodeResult> {
+  const startup = benchStartup();
   const codes = await loadCode();
   const iced = await import("iced-x86");
   const dec = new Decoder(codes[0]!.bits);
@@ -208,5 +251,6 @@ export async function benchDecode(repeats = 15, heapInstructions = 10_000_000): 
     mnemonic_loop: loop(om.ips, icm.ips),
     heap_growth_bytes: after - before,
     heap_instructions: done,
+    startup,
   };
 }

@@ -1,7 +1,7 @@
 /**
  * @file `aot bench decode [--json]`: x86 decode speed, ours against iced-x86 in the same process,
- * full-operand and length+mnemonic loops, plus heap growth over 10 M instructions
- * (src/bench/suites/decode.ts).
+ * full-operand and length+mnemonic loops, heap growth over 10 M instructions, and start-up (time
+ * to the first decoded instruction in a fresh process) (src/bench/suites/decode.ts).
  */
 import { defineCommand } from "citty";
 
@@ -19,6 +19,8 @@ const decode = defineCommand({
       console.log(`  full operands : ours ${m(r.ours_ips)}, iced-x86 ${m(r.iced_ips)}, ratio ${r.ratio}`);
       console.log(`  length+mnem   : ours ${m(r.mnemonic_loop.ours_ips)}, iced-x86 ${m(r.mnemonic_loop.iced_ips)}, ratio ${r.mnemonic_loop.ratio}`);
       console.log(`  heap growth   : ${r.heap_growth_bytes} bytes over ${r.heap_instructions} instructions`);
+      const s = r.startup;
+      console.log(`  start-up      : first instruction ${s.first_insn_ms} ms after process start, ${s.decoder_ready_ms} ms after importing the decoder (compiling the rows instead: ${s.rows_build_ms} ms)`);
     }
     return 0;
   },
