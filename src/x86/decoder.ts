@@ -50,13 +50,24 @@ for (const b of [0x26, 0x2e, 0x36, 0x3e]) PREFIX[b] = P_SEG;
 PREFIX[0x64] = P_FSGS; PREFIX[0x65] = P_FSGS;
 for (let b = 0x40; b < 0x50; b++) PREFIX[b] = P_REX;
 
+export interface DecoderOptions {
+  /**
+   * false: fill only `length`, `form` and `mnemonic` (for length/mnemonic scans). Validity is the
+   * same as with operands: forms whose operands can make the encoding invalid (`FF.OPCHECK`)
+   * still go through the operand decoder. Default true.
+   */
+  operands?: boolean;
+}
+
 export class Decoder {
   readonly is64: boolean;
   /** Default operand/address size for the mode: 16 or 32 (64-bit mode defaults to 32-bit operands). */
   private readonly def: number;
-  constructor(readonly bits: 16 | 32 | 64) {
+  private readonly lengthOnly: boolean;
+  constructor(readonly bits: 16 | 32 | 64, options: DecoderOptions = {}) {
     this.is64 = bits === 64;
     this.def = bits === 16 ? 16 : 32;
+    this.lengthOnly = options.operands === false;
   }
 
   /** Decode one instruction at `code[pos]`; returns its length, or 0 if invalid. */
@@ -244,6 +255,12 @@ export class Decoder {
       p += isz2;
     }
     const len = p - pos;
+    if (this.lengthOnly && !(ff & FF.OPCHECK)) {
+      out.length = len;
+      out.form = form;
+      out.mnemonic = formMnem[form]!;
+      return len;
+    }
     // ── operands ──
     const cnt = formOpCount[form]!;
     const kind = out.kind, reg = out.reg;

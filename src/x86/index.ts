@@ -7,7 +7,7 @@
  *   const len = d.decode(code, 0, code.length, 0x140001000, i); // 0 = invalid
  *   console.log(formatInsn(i));
  */
-export { Decoder } from "./decoder.ts";
+export { Decoder, type DecoderOptions } from "./decoder.ts";
 export { Insn, K, PF, FLOW } from "./insn.ts";
 export { R, RC, regName, regByName } from "./regs.ts";
 export { formatInsn, mnemonicOf, regText } from "./format.ts";

@@ -8,7 +8,9 @@
  * instruction on our side:
  *  - full: length, form (iced: Code), mnemonic and every operand — kind, register, memory
  *    base/index/scale/displacement, immediate, branch target — as plain numbers;
- *  - mnemonic: length and mnemonic only.
+ *  - mnemonic: length and mnemonic only. Ours uses `new Decoder(bits, { operands: false })`, which
+ *    skips filling operands (validity unchanged, see test/x86/length-mode.test.ts); iced has no
+ *    such mode. `mnemonic_loop_full_decoder` is the same loop on our full decoder.
  * Each figure is the best of several timed sweeps. Heap growth is measured over a 10 M
  * instruction run of our full loop. Start-up: fresh `bun` processes time the first decoded
  * instruction (from process start, and from the decoder's import), against compiling the tables
@@ -28,6 +30,7 @@ export interface DecodeResult extends LoopResult {
   instructions: number;
   bytes: number;
   mnemonic_loop: LoopResult;
+  mnemonic_loop_full_decoder: LoopResult;
   heap_growth_bytes: number;
   heap_instructions: number;
   startup: StartupResult;
@@ -219,21 +222,24 @@ export async function benchDecode(repeats = 15, heapInstructions = 10_000_000): 
   const codes = await loadCode();
   const iced = await import("iced-x86");
   const dec = new Decoder(codes[0]!.bits);
+  const lenDec = new Decoder(codes[0]!.bits, { operands: false });
   const insn = new Insn();
   const ii = new iced.Instruction();
   const ds = codes.map((c) => new iced.Decoder(c.bits, c.bytes, iced.DecoderOptions.None));
   const vas = codes.map((c) => BigInt(c.va));
   const sum = (f: (i: number) => number) => () => codes.reduce((n, _, i) => n + f(i), 0);
   const runOursFull = sum((i) => oursFull(dec, insn, codes[i]!.bytes, codes[i]!.va));
-  const runOursMnem = sum((i) => oursMnemonic(dec, insn, codes[i]!.bytes, codes[i]!.va));
+  const runOursMnem = sum((i) => oursMnemonic(lenDec, insn, codes[i]!.bytes, codes[i]!.va));
+  const runOursMnemFull = sum((i) => oursMnemonic(dec, insn, codes[i]!.bytes, codes[i]!.va));
   const runIcedFull = sum((i) => icedFull(iced, ds[i]!, ii, vas[i]!));
   const runIcedMnem = sum((i) => icedMnemonic(ds[i]!, ii, vas[i]!));
   // Warm up both sides so the JIT and the WASM instance are hot before timing.
-  for (let i = 0; i < 10; i++) { runOursFull(); runOursMnem(); runIcedFull(); runIcedMnem(); }
+  for (let i = 0; i < 10; i++) { runOursFull(); runOursMnem(); runOursMnemFull(); runIcedFull(); runIcedMnem(); }
   const of = best(runOursFull, repeats);
   const icf = best(runIcedFull, repeats);
   const om = best(runOursMnem, repeats);
   const icm = best(runIcedMnem, repeats);
+  const omf = best(runOursMnemFull, repeats);
   for (const d of ds) d.free();
   ii.free();
   // Decode memory: heap growth across a long run of the full loop.
@@ -249,6 +255,7 @@ export async function benchDecode(repeats = 15, heapInstructions = 10_000_000): 
     bytes: codes.reduce((n, c) => n + c.bytes.length, 0),
     ...loop(of.ips, icf.ips),
     mnemonic_loop: loop(om.ips, icm.ips),
+    mnemonic_loop_full_decoder: loop(omf.ips, icm.ips),
     heap_growth_bytes: after - before,
     heap_instructions: done,
     startup,

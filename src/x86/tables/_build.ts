@@ -14,7 +14,7 @@
  *   const t = buildTables(); t.nodes[t.root[SP.PRIMARY * 256 + 0x01]] // → N.LEAF
  */
 import { parseRows, SP, S, type Form } from "./_schema.ts";
-import { regByName } from "../regs.ts";
+import { regByName, RC } from "../regs.ts";
 import { PRIMARY } from "./primary.ts";
 import { X87 } from "./x87.ts";
 import { M0F } from "./map-0f.ts";
@@ -103,6 +103,7 @@ export function buildTables(): Tables & { forms: Form[] } {
         else t.formImm2[f] = o.size;
       } else if (o.src === S.IMM2) t.formImm2[f] = o.size;
     }
+    if (form.ops.some((o) => opCanReject(o.src, o.cls, form.space)) || flags & (FF.DISTINCT | FF.VSIBREG)) flags |= FF.OPCHECK;
     // is4 and 3DNow!'s opcode live in an imm8 that no operand names.
     if (flags & FF.IS4 && imms === 0) t.formImm1[f] = 1;
     if (/(^|\s)ib(\s|$)/.test(form.opcode) && form.space >= SP.VEX1 && imms === 0 && !(flags & FF.IS4)) t.formImm1[f] = 1;
@@ -163,6 +164,18 @@ export function buildTables(): Tables & { forms: Form[] } {
   t.hasModrm.fill(1, SP.D3NOW * 256, SP.D3NOW * 256 + 256);
   t.nodes = Int32Array.from(nodes);
   return t;
+}
+
+/**
+ * Whether decoding this operand can reject the encoding: register classes with unencodable
+ * numbers (segment 6/7, CR/DR/K/BND/TMM), GPRs under EVEX (R'/V' reach 16-31), SIB-only and
+ * VSIB memory. Mirrors the `-1` entries of the decoder's REGS table and its S_SIBMEM/S_VSIB cases.
+ */
+function opCanReject(src: number, cls: number, space: number): boolean {
+  if (src === S.SIBMEM || src === S.VSIB) return true;
+  if (src !== S.REG && src !== S.RM && src !== S.RMREG && src !== S.VVVV) return false;
+  if (cls >= RC.GPR8 && cls <= RC.GPR64) return space >= SP.EVEX1 && space <= SP.EVEX6;
+  return cls === RC.SEG || cls === RC.CR || cls === RC.DR || cls === RC.K || cls === RC.BND || cls === RC.TMM;
 }
 
 /** Most specific of the candidate forms; a tie between different forms is a table bug. */

@@ -21,6 +21,8 @@ export const FF = {
   LOCK: 1, REP: 2, REPE: 4, VVVV: 8, IS4: 16, MOFFS: 32, REL: 64, CONST1: 128, NOCS: 256, FAR: 512, EK: 1024, EZ: 2048,
   ERSAE: 4096, EBCST: 8192, DISTINCT: 16384, KREQ: 32768, IMM4: 65536, VSIBREG: 131072, DISTINCT3: 262144,
   NOREP: 524288, NO66: 1048576, VSIB: 2097152,
+  /** Decoding an operand can still reject the encoding (register numbers, SIB/VSIB, distinctness). */
+  OPCHECK: 4194304,
 } as const;
 
 export interface Tables {

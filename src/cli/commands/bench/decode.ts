@@ -17,7 +17,8 @@ const decode = defineCommand({
     else {
       console.log(`decode: ${r.source}, ${r.instructions} instructions, ${r.bytes} bytes`);
       console.log(`  full operands : ours ${m(r.ours_ips)}, iced-x86 ${m(r.iced_ips)}, ratio ${r.ratio}`);
-      console.log(`  length+mnem   : ours ${m(r.mnemonic_loop.ours_ips)}, iced-x86 ${m(r.mnemonic_loop.iced_ips)}, ratio ${r.mnemonic_loop.ratio}`);
+      console.log(`  length+mnem   : ours ${m(r.mnemonic_loop.ours_ips)}, iced-x86 ${m(r.mnemonic_loop.iced_ips)}, ratio ${r.mnemonic_loop.ratio} (operands: false)`);
+      console.log(`  length+mnem   : ours ${m(r.mnemonic_loop_full_decoder.ours_ips)} with the full decoder, ratio ${r.mnemonic_loop_full_decoder.ratio}`);
       console.log(`  heap growth   : ${r.heap_growth_bytes} bytes over ${r.heap_instructions} instructions`);
       const s = r.startup;
       console.log(`  start-up      : first instruction ${s.first_insn_ms} ms after process start, ${s.decoder_ready_ms} ms after importing the decoder (compiling the rows instead: ${s.rows_build_ms} ms)`);
