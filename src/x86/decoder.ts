@@ -31,7 +31,19 @@ const K_REG = K.REG, K_MEM = K.MEM, K_IMM = K.IMM, K_IMM2 = K.IMM2, K_BRANCH = K
 const K_MEM_SI = K.MEM_SI, K_MEM_DI = K.MEM_DI;
 const T = tables();
 const { root, hasModrm, nodes, formMnem, formOpCount, formFlags, formImm1, formImm2, formImmExt, formDispN, opSrc, opCls, opSize, opExt } = T;
-const SP_D3NOW = SP.D3NOW;
+// Flag and enum values as module constants: the hot path never loads them from the objects.
+const FF_CONST1 = FF.CONST1, FF_DISTINCT = FF.DISTINCT, FF_DISTINCT3 = FF.DISTINCT3, FF_EBCST = FF.EBCST;
+const FF_EK = FF.EK, FF_ERSAE = FF.ERSAE, FF_EZ = FF.EZ, FF_FAR = FF.FAR, FF_IMM4 = FF.IMM4;
+const FF_KREQ = FF.KREQ, FF_LOCK = FF.LOCK, FF_MOFFS = FF.MOFFS, FF_NO66 = FF.NO66, FF_NOCS = FF.NOCS;
+const FF_NOREP = FF.NOREP, FF_OPCHECK = FF.OPCHECK, FF_REL = FF.REL, FF_VSIB = FF.VSIB;
+const FF_VSIBREG = FF.VSIBREG, FF_VVVV = FF.VVVV, LF_D64 = LF.D64, LF_F64 = LF.F64, LF_M66 = LF.M66;
+const PF_ADDRSIZE = PF.ADDRSIZE, PF_EVEX = PF.EVEX, PF_OPSIZE = PF.OPSIZE, PF_REP = PF.REP;
+const PF_REPNE = PF.REPNE, PF_REX = PF.REX, PF_REXW = PF.REXW, PF_VEX = PF.VEX, PF_XOP = PF.XOP;
+const R_BND = R.BND, R_CR = R.CR, R_DR = R.DR, R_EIP = R.EIP, R_GPR16 = R.GPR16, R_GPR32 = R.GPR32;
+const R_GPR64 = R.GPR64, R_GPR8 = R.GPR8, R_K = R.K, R_RIP = R.RIP, R_SEG = R.SEG, R_ST = R.ST;
+const R_TMM = R.TMM, SP_EVEX1 = SP.EVEX1, SP_EVEX5 = SP.EVEX5, SP_EVEX6 = SP.EVEX6, SP_M0F = SP.M0F;
+const SP_M0F38 = SP.M0F38, SP_M0F3A = SP.M0F3A, SP_PRIMARY = SP.PRIMARY, SP_VEX1 = SP.VEX1;
+const SP_XOP8 = SP.XOP8, SP_D3NOW = SP.D3NOW;
 const D3NOW_ROOT = SP_D3NOW * 256;
 
 // 16-bit addressing: ModRM.rm → base and index.
@@ -94,23 +106,23 @@ export class Decoder {
       else if (pk === P_67) p67 = 1;
       else if (pk === P_REP) rep = b === 0xf3 ? 2 : 3;
       else if (pk === P_LOCK) lock = 1;
-      else if (pk === P_SEG) { if (!is64) seg = R.SEG + ((b >> 3) & 3); }
-      else seg = R.SEG + (b & 7);
+      else if (pk === P_SEG) { if (!is64) seg = R_SEG + ((b >> 3) & 3); }
+      else seg = R_SEG + (b & 7);
       rex = 0;
     }
-    let space: number = SP.PRIMARY;
+    let space: number = SP_PRIMARY;
     let op = b;
     let W = (rex >> 3) & 1, rR = (rex >> 2) & 1, rX = (rex >> 1) & 1, rB = rex & 1;
     let vraw = 0, vvvv = 0, L = 0, pfx = rep ? rep : p66, vex = 0, evex = 0, rR2 = 0, vV2 = 0, aaa = 0, z = 0, bc = 0;
     if (b === 0x0f) {
       if (p >= lim) return 0;
       op = code[p++]!;
-      space = SP.M0F;
+      space = SP_M0F;
       if (op === 0x38 || op === 0x3a) {
         if (p >= lim) return 0;
-        space = op === 0x38 ? SP.M0F38 : SP.M0F3A;
+        space = op === 0x38 ? SP_M0F38 : SP_M0F3A;
         op = code[p++]!;
-      } else if (op === 0x0f) space = SP.D3NOW;
+      } else if (op === 0x0f) space = SP_D3NOW;
     } else if (b === 0xc4 || b === 0xc5 || b === 0x62 || b === 0x8f) {
       // VEX/EVEX/XOP live in their own function so this one stays small for the JIT.
       const q = escape(code, p, lim, b, is64, rex | p66 | rep | lock);
@@ -173,7 +185,7 @@ export class Decoder {
           p += 2;
         }
       } else {
-        const gbase = asz === 64 ? R.GPR64 : R.GPR32;
+        const gbase = asz === 64 ? R_GPR64 : R_GPR32;
         let bnum = rm;
         if (rm === 4) {
           if (p >= lim) return 0;
@@ -198,7 +210,7 @@ export class Decoder {
           disp = code[p]! | (code[p + 1]! << 8) | (code[p + 2]! << 16) | (code[p + 3]! << 24);
           p += 4;
           if (bnum === -2) {
-            if (is64) { base = asz === 64 ? R.RIP : R.EIP; ripRel = 1; }
+            if (is64) { base = asz === 64 ? R_RIP : R_EIP; ripRel = 1; }
             else absDisp = 1;
           }
         }
@@ -213,29 +225,29 @@ export class Decoder {
     // ── operand size → form ──
     const lf = nodes[n + 4]!;
     let osz: number;
-    if (is64) osz = lf & LF.F64 ? 64 : W ? 64 : p66 && !(lf & LF.M66 && pfx === 1) ? 16 : lf & LF.D64 ? 64 : 32;
-    else osz = p66 && !(lf & LF.M66 && pfx === 1) ? 48 - this.def : this.def;
+    if (is64) osz = lf & LF_F64 ? 64 : W ? 64 : p66 && !(lf & LF_M66 && pfx === 1) ? 16 : lf & LF_D64 ? 64 : 32;
+    else osz = p66 && !(lf & LF_M66 && pfx === 1) ? 48 - this.def : this.def;
     const form = nodes[n + (osz === 16 ? 1 : osz === 32 ? 2 : 3)]!;
     if (form === 0) return 0;
     const ff = formFlags[form]!;
-    if (lock && (!(ff & FF.LOCK) || mod === 3)) return 0;
-    if (ff & FF.NOCS && ((modrm >> 3) & 7) === 1) return 0;
-    if (ff & FF.NOREP && rep) return 0;
-    if (ff & FF.NO66 && p66) return 0;
+    if (lock && (!(ff & FF_LOCK) || mod === 3)) return 0;
+    if (ff & FF_NOCS && ((modrm >> 3) & 7) === 1) return 0;
+    if (ff & FF_NOREP && rep) return 0;
+    if (ff & FF_NO66 && p66) return 0;
     // An unused vvvv must be 1111 (all four bits, even outside 64-bit mode); EVEX.V' belongs to a VSIB index.
-    if (vex | evex && !(ff & FF.VVVV) && (vvvv | (ff & FF.VSIB ? 0 : vV2) | vraw) !== 0) return 0;
+    if (vex | evex && !(ff & FF_VVVV) && (vvvv | (ff & FF_VSIB ? 0 : vV2) | vraw) !== 0) return 0;
     if (evex) {
       // Masking, zeroing, broadcast and rounding only where the SDM row spells them.
-      if (aaa ? !(ff & FF.EK) : ff & FF.KREQ) return 0;
+      if (aaa ? !(ff & FF_EK) : ff & FF_KREQ) return 0;
       // Zeroing needs a mask and a register destination.
-      if (z && (!aaa || !(ff & FF.EZ) || (mod !== 3 && opSrc[form * 5] === S_RM))) return 0;
-      if (bc && !(mod === 3 ? ff & FF.ERSAE : ff & FF.EBCST)) return 0;
+      if (z && (!aaa || !(ff & FF_EZ) || (mod !== 3 && opSrc[form * 5] === S_RM))) return 0;
+      if (bc && !(mod === 3 ? ff & FF_ERSAE : ff & FF_EBCST)) return 0;
       if (L === 3 && !(bc && mod === 3)) return 0;
     }
     // ── immediates ──
     let imm = 0, immHi = 0, imm2 = 0;
     let isz = formImm1[form]!;
-    if (ff & FF.MOFFS) isz = asz >> 3;
+    if (ff & FF_MOFFS) isz = asz >> 3;
     if (isz) {
       if (p + isz > lim) return 0;
       if (isz === 1) imm = code[p]!;
@@ -255,7 +267,7 @@ export class Decoder {
       p += isz2;
     }
     const len = p - pos;
-    if (this.lengthOnly && !(ff & FF.OPCHECK)) {
+    if (this.lengthOnly && !(ff & FF_OPCHECK)) {
       out.length = len;
       out.form = form;
       out.mnemonic = formMnem[form]!;
@@ -297,7 +309,7 @@ export class Decoder {
         case S_IS4: r = CLASS_BASE[opCls[j]!]! + ((is64 ? imm >> 4 : imm >> 4 & 7)); break;
         case S_OPREG: r = REGS[(rex ? 544 : 0) + (opCls[j]! << 5) + ((op & 7) | (rB << 3))]!; break;
         case S_FIXED: r = opCls[j]!; break;
-        case S_STI: r = R.ST + (modrm & 7); break;
+        case S_STI: r = R_ST + (modrm & 7); break;
         case S_IMM: kd = K_IMM; break;
         case S_CONST1: kd = K_IMM; break;
         case S_IMM2: kd = K_IMM2; break;
@@ -306,23 +318,23 @@ export class Decoder {
         case S_MOFFS: kd = K_MEM; memSize = opSize[j]!; break;
         case S_STR_SI:
           kd = K_MEM_SI; memSize = opSize[j]!; index = 0; scale = 0; disp = 0;
-          base = asz === 16 ? R.GPR16 + 6 : asz === 32 ? R.GPR32 + 6 : R.GPR64 + 6;
+          base = asz === 16 ? R_GPR16 + 6 : asz === 32 ? R_GPR32 + 6 : R_GPR64 + 6;
           break;
         case S_SEG_DI:
           kd = K_MEM_SI; memSize = opSize[j]!; index = 0; scale = 0; disp = 0;
-          base = asz === 16 ? R.GPR16 + 7 : asz === 32 ? R.GPR32 + 7 : R.GPR64 + 7;
+          base = asz === 16 ? R_GPR16 + 7 : asz === 32 ? R_GPR32 + 7 : R_GPR64 + 7;
           break;
         case S_STR_DI: kd = K_MEM_DI; memSize = opSize[j]!; break;
         case S_XLAT:
-          kd = K_MEM; memSize = 1; scale = 1; disp = 0; index = R.GPR8;
-          base = asz === 16 ? R.GPR16 + 3 : asz === 32 ? R.GPR32 + 3 : R.GPR64 + 3;
+          kd = K_MEM; memSize = 1; scale = 1; disp = 0; index = R_GPR8;
+          base = asz === 16 ? R_GPR16 + 3 : asz === 32 ? R_GPR32 + 3 : R_GPR64 + 3;
           break;
       }
       kind[k] = kd;
       reg[k] = r;
     }
-    if (ff & FF.DISTINCT && (reg[0] === reg[1] || reg[0] === reg[2] || (ff & FF.DISTINCT3 && reg[1] === reg[2]))) return 0;
-    if (ff & FF.VSIBREG) {
+    if (ff & FF_DISTINCT && (reg[0] === reg[1] || reg[0] === reg[2] || (ff & FF_DISTINCT3 && reg[1] === reg[2]))) return 0;
+    if (ff & FF_VSIBREG) {
       // Gathers (as iced checks): destination, VSIB index and, with VEX, the vvvv mask all differ, by number.
       const rn = ((modrm >> 3) & 7) | (rR << 3) | (rR2 << 4), xn = sibIdx | (vV2 << 4);
       if (rn === xn || (vex && (vvvv === rn || vvvv === xn))) return 0;
@@ -337,16 +349,16 @@ export class Decoder {
         else if (isz === 2) imm = (imm << 16) >> 16;
         uimm = 0;
       } else uimm = isz >= 4 ? 1 : 0;
-      if (ff & FF.IMM4) imm &= 15;
-      if (ff & FF.MOFFS) {
+      if (ff & FF_IMM4) imm &= 15;
+      if (ff & FF_MOFFS) {
         base = 0; index = 0; scale = 0; disp = 0;
         moffs = 1;
-      } else if (ff & FF.REL) {
+      } else if (ff & FF_REL) {
         const rel = isz === 1 ? (imm << 24) >> 24 : isz === 2 ? (imm << 16) >> 16 : imm;
-        target = osz === 16 ? (ip + len + rel) & 0xffff : is64 ? ip + len + rel : (ip + len + rel) >>> 0;
+        target = osz === 16 ? (ip + len + rel) & 0xffff : is64 ? ip + len + rel : u32((ip + len + rel) | 0);
         imm = 0; uimm = 0;
-      } else if (ff & FF.FAR && isz === 4) { immHi = imm >>> 16; imm &= 0xffff; uimm = 0; }
-    } else if (ff & FF.CONST1) imm = 1;
+      } else if (ff & FF_FAR && isz === 4) { immHi = imm >>> 16; imm &= 0xffff; uimm = 0; }
+    } else if (ff & FF_CONST1) imm = 1;
     // EVEX compresses disp8: it counts in units of the memory operand (one element when broadcasting).
     if (evex && mod === 1) disp *= formDispN[form] || (bc && bsz ? bsz : memSize || 1);
     out.length = len;
@@ -358,26 +370,34 @@ export class Decoder {
     out.memBase = base;
     out.memIndex = index;
     out.memScale = scale;
-    out.memDisp = ripRel ? (asz === 64 ? ip + len + disp : (ip + len + disp) >>> 0)
-      : moffs ? (isz === 8 ? (immHi >>> 0) * 4294967296 + (imm >>> 0) : isz === 4 ? imm >>> 0 : imm)
-      : absDisp ? disp >>> 0 : disp;
+    out.memDisp = ripRel ? (asz === 64 ? ip + len + disp : u32((ip + len + disp) | 0))
+      : moffs ? (isz === 8 ? u32(immHi) * 4294967296 + u32(imm) : isz === 4 ? u32(imm) : imm)
+      : absDisp ? u32(disp) : disp;
     out.memSize = memSize;
     out.vsib = vsib;
-    out.imm = uimm ? imm >>> 0 : imm;
-    out.immHi = isz === 8 ? immHi >>> 0 : immHi;
+    out.imm = uimm ? u32(imm) : imm;
+    out.immHi = isz === 8 ? u32(immHi) : immHi;
     out.imm2 = imm2;
     out.target = target;
     out.segPrefix = seg;
     out.osz = osz;
     out.asz = asz;
-    out.prefixes = lock | (rep === 2 ? PF.REP : rep === 3 ? PF.REPNE : 0) | (p66 ? PF.OPSIZE : 0) | (p67 ? PF.ADDRSIZE : 0) |
-      (rex ? PF.REX : 0) | (W ? PF.REXW : 0) | (vex === 1 ? PF.VEX : vex === 2 ? PF.XOP : 0) | (evex ? PF.EVEX : 0);
+    out.prefixes = lock | (rep === 2 ? PF_REP : rep === 3 ? PF_REPNE : 0) | (p66 ? PF_OPSIZE : 0) | (p67 ? PF_ADDRSIZE : 0) |
+      (rex ? PF_REX : 0) | (W ? PF_REXW : 0) | (vex === 1 ? PF_VEX : vex === 2 ? PF_XOP : 0) | (evex ? PF_EVEX : 0);
     out.vl = L;
-    out.mask = aaa ? R.K + aaa : 0;
+    out.mask = aaa ? R_K + aaa : 0;
     out.zeroing = z;
     out.bcst = bc;
     return len;
   }
+}
+
+/**
+ * int32 → unsigned. Not `x >>> 0`: JSC speculates that its result fits in int32 and deoptimises
+ * the whole decoder each time it does not (a 64-bit immediate's high half, a 32-bit address).
+ */
+function u32(x: number): number {
+  return x < 0 ? x + 4294967296 : x;
 }
 
 /** Fields of a VEX/EVEX/XOP prefix, filled by `escape`. */
@@ -402,7 +422,7 @@ function escape(code: Uint8Array, p: number, lim: number, b: number, is64: boole
     vvvv = (~b1 >> 3) & 15;
     L = (b1 >> 2) & 1;
     pfx = b1 & 3;
-    space = SP.VEX1;
+    space = SP_VEX1;
     vex = 1;
   } else {
     if (p + 1 >= lim) return -1;
@@ -415,7 +435,7 @@ function escape(code: Uint8Array, p: number, lim: number, b: number, is64: boole
       if ((b1 & 0x08) !== 0 || (b2 & 0x04) === 0) return -1;
       const mm = b1 & 7;
       if (mm === 0 || mm === 4 || mm === 7) return -1;
-      space = mm <= 3 ? SP.EVEX1 + mm - 1 : mm === 5 ? SP.EVEX5 : SP.EVEX6;
+      space = mm <= 3 ? SP_EVEX1 + mm - 1 : mm === 5 ? SP_EVEX5 : SP_EVEX6;
       rR2 = (~b1 >> 4) & 1;
       const b3 = code[p++]!;
       z = b3 >> 7;
@@ -429,11 +449,11 @@ function escape(code: Uint8Array, p: number, lim: number, b: number, is64: boole
       const mm = b1 & 0x1f;
       if (b === 0xc4) {
         if (mm < 1 || mm > 3) return -1;
-        space = SP.VEX1 + mm - 1;
+        space = SP_VEX1 + mm - 1;
         vex = 1;
       } else {
         if (mm > 10) return -1;
-        space = SP.XOP8 + mm - 8;
+        space = SP_XOP8 + mm - 8;
         vex = 2;
       }
     }
@@ -460,15 +480,15 @@ for (let rx = 0; rx < 2; rx++) {
   for (let c = 1; c <= 16; c++) {
     for (let idx = 0; idx < 32; idx++) {
       let r = -1;
-      if (c === RC.GPR8) r = idx >= 16 ? -1 : R.GPR8 + (idx < 4 || (idx < 8 && !rx) ? idx : idx + 4);
+      if (c === RC.GPR8) r = idx >= 16 ? -1 : R_GPR8 + (idx < 4 || (idx < 8 && !rx) ? idx : idx + 4);
       else if (c === RC.GPR16 || c === RC.GPR32 || c === RC.GPR64) r = idx >= 16 ? -1 : CLASS_BASE[c]! + idx;
-      else if (c === RC.SEG) r = (idx & 7) > 5 ? -1 : R.SEG + (idx & 7);
-      else if (c === RC.CR) r = idx === 0 || idx === 2 || idx === 3 || idx === 4 || idx === 8 ? R.CR + idx : -1;
-      else if (c === RC.DR) r = idx > 7 ? -1 : R.DR + idx;
+      else if (c === RC.SEG) r = (idx & 7) > 5 ? -1 : R_SEG + (idx & 7);
+      else if (c === RC.CR) r = idx === 0 || idx === 2 || idx === 3 || idx === 4 || idx === 8 ? R_CR + idx : -1;
+      else if (c === RC.DR) r = idx > 7 ? -1 : R_DR + idx;
       else if (c === RC.TR || c === RC.MM || c === RC.ST) r = CLASS_BASE[c]! + (idx & 7);
-      else if (c === RC.TMM) r = idx > 7 ? -1 : R.TMM + idx;
-      else if (c === RC.K) r = idx > 7 ? -1 : R.K + idx;
-      else if (c === RC.BND) r = (idx & 15) > 3 ? -1 : R.BND + idx;
+      else if (c === RC.TMM) r = idx > 7 ? -1 : R_TMM + idx;
+      else if (c === RC.K) r = idx > 7 ? -1 : R_K + idx;
+      else if (c === RC.BND) r = (idx & 15) > 3 ? -1 : R_BND + idx;
       else r = CLASS_BASE[c]! + (idx & 31);
       REGS[rx * 17 * 32 + c * 32 + idx] = r;
     }
