@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # The test command (README "command two" and .ci/run): installs what the tests need, builds the
-# fixtures and the single binary, then runs every test tier that fits the default budget
-# (~20 minutes on 2 cores), oracle tests against the real Wine corpora included.
-# AOT_SLOW=1 raises fuzz and random-test counts to the full acceptance figures.
+# fixtures and the single binary, then runs every test at its acceptance figures (AOT_TIER=full:
+# whole Wine corpora against the oracles, 10,000-case fuzzing, 1 M random strings per mode; about
+# 6 minutes on 2 cores). AOT_TIER=soak (`bun run test:slow`) runs ten times the fuzz and random
+# counts; AOT_TIER=quick the small counts plain `bun test` uses.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 export AOT_CORPUS_DIR="$(bash scripts/corpus.sh | tail -n 1)"
 bash scripts/fixtures.sh >/dev/null
 bun run build >/dev/null
+export AOT_TIER="${AOT_TIER:-full}"
+echo "test: tier $AOT_TIER, corpora in $AOT_CORPUS_DIR"
 bun test "$@"

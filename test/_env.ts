@@ -9,11 +9,20 @@ import { join, resolve } from "node:path";
 
 export const ROOT = resolve(import.meta.dir, "..");
 
-/** True for the full-count tier (`bun run test:slow`). Default runs use smaller counts. */
-export const SLOW = !!process.env.AOT_SLOW;
+/**
+ * Test tiers. `quick` (plain `bun test`, a developer's inner loop) uses small counts and corpus
+ * samples; `full` (`bash scripts/test.sh`, the README test command and CI) runs every acceptance
+ * figure: whole corpora, 10,000-case fuzzing, 1 M random strings per mode; `soak`
+ * (`bun run test:slow`) multiplies the random and fuzz counts by ten. AOT_SLOW=1 means `full`.
+ */
+export const TIER: "quick" | "full" | "soak" =
+  process.env.AOT_TIER === "soak" ? "soak" : process.env.AOT_TIER === "full" || process.env.AOT_SLOW ? "full" : "quick";
 
-/** Pick the default-tier or the slow-tier count. */
-export const count = (fast: number, slow: number): number => (SLOW ? slow : fast);
+/** True in the full and soak tiers: sweep whole corpora rather than samples. */
+export const SLOW = TIER !== "quick";
+
+/** Pick the quick-tier or the acceptance count; the soak tier runs ten times the acceptance count. */
+export const count = (fast: number, slow: number): number => (TIER === "quick" ? fast : TIER === "full" ? slow : slow * 10);
 
 function need(path: string, script: string): string {
   if (!existsSync(path)) throw new Error(`${path} is missing: run \`bash scripts/${script}\` first`);
