@@ -2,8 +2,9 @@
  * @file `aot demo`: the main job on an embedded default. Runs every stage that exists on the
  * sample programs embedded in the binary (samples/hello32.exe and hello64.exe, built from
  * samples/hello/hello.c): PE loading, the DLL closure inside the Wine prefix (or Wine's builtin
- * folders when there is none), and a FEX code map of the images' known code entry points written
- * into a FEX cache-dir layout and aggregated into ready maps. Everything goes to a fresh
+ * folders when there is none), static code discovery with the x86 decoder from the entry points
+ * the image declares, and a FEX code map of the discovered blocks written into a FEX cache-dir
+ * layout and aggregated into ready maps. Everything goes to a fresh
  * temporary folder that is removed afterwards unless `--keep`.
  *
  *   aot demo            # human-readable
@@ -15,7 +16,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { aggregateCodeMaps, buildCodeMap, encodeCodeMap, newMapName, type CodeMapImage } from "../../codemap/index.ts";
-import { fileIdHex, MACHINE_NAMES, parsePe, type PeFile } from "../../pe/index.ts";
+import { fileIdHex, MACHINE_NAMES, mapImage, parsePe, type PeFile } from "../../pe/index.ts";
+import { discover } from "../../x86/index.ts";
 import { dependencyClosure, findPrefix } from "../../prefix/index.ts";
 import { sampleBytes, sampleName } from "../_samples.ts";
 
@@ -64,8 +66,15 @@ export default defineCommand({
         say(`  DLL closure (${prefix ? `prefix ${prefix.root}` : "no prefix: Wine's builtin folders"}): ${closure.images.length - 1} DLLs, ${closure.unresolved.length} unresolved`);
         for (const u of closure.unresolved) say(`    unresolved ${u.name} (imported by ${u.importer}): ${u.reason}`);
 
-        // Stage 3: a FEX code map of the declared entry points, then aggregation to a ready map.
-        const blocks = declaredEntries(pe);
+        // Stage 4: static discovery from the declared entry points, inside executable ranges only.
+        const img = mapImage(pe);
+        const ranges = img.executableRanges.map((r) => ({ va: Number(r.start), bytes: img.read(r.start, Number(r.end - r.start)) }));
+        const entries = [...declaredEntries(pe)].map((rva) => Number(pe.imageBase) + rva);
+        const found = discover(ranges, entries, pe.is64 ? 64 : 32);
+        say(`  discovery: ${entries.length} declared entry points -> ${found.blocks.size} blocks, ${found.insns.size} instructions, ${found.functions.size} functions`);
+
+        // Stage 3: a FEX code map of the discovered blocks, then aggregation to a ready map.
+        const blocks = new Set([...found.blocks.keys()].map((va) => va - Number(pe.imageBase)));
         const image: CodeMapImage = { fileId: pe.fileId, path: `c:\\demo\\${name}`, blocks, bitness: bits };
         writeFileSync(join(cacheDir, "codemap", "new", newMapName(image, 0)), encodeCodeMap(buildCodeMap([image])));
         (report.images as unknown[]).push({
@@ -77,9 +86,10 @@ export default defineCommand({
           imports: pe.imports.length,
           closure: closure.images.slice(1).map((i) => i.name),
           unresolved: closure.unresolved,
+          discovered: { entries: entries.length, blocks: found.blocks.size, instructions: found.insns.size, functions: found.functions.size },
           codeMapBlocks: blocks.size,
         });
-        say(`  code map: ${blocks.size} blocks (entry, exports, TLS callbacks, .pdata starts)`);
+        say(`  code map: ${blocks.size} blocks written to codemap/new`);
       }
       const agg = aggregateCodeMaps(cacheDir);
       report.readyMaps = agg.changed.map((c) => ({ name: c.name, blocks: c.totalBlocks }));
