@@ -46,17 +46,7 @@ export function specEncode(recs: SpecRec[]): Uint8Array {
   return out;
 }
 
-/** Seeded PRNG (mulberry32). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { prng } from "../_prng.ts";
 
 /** A random, FEX-valid record list: a library record before each id's first block. */
 export function randomRecs(rnd: () => number, nImages: number, nBlocks: number): SpecRec[] {

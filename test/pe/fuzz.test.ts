@@ -15,18 +15,7 @@ import { count, fixture, sample, wine32Dir, wine64Dir } from "../_env.ts";
 import { InputError } from "../../src/util/errors.ts";
 import { mapImage, parsePe } from "../../src/pe/index.ts";
 import { buildDelayFixture, withVolatileMetadata } from "./_synth.ts";
-
-/** mulberry32: small, seedable, good enough to spread mutations. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from "../_prng.ts";
 
 function inputs(): { name: string; bytes: Uint8Array }[] {
   const read = (p: string) => new Uint8Array(readFileSync(p));
