@@ -25,7 +25,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, 
 import { join } from "node:path";
 import { InputError } from "../util/errors.ts";
 import { atomicWrite, fsyncDir, isTempName, tryFlock } from "./_fs.ts";
-import { buildCodeMap, codeMapImages, encodeCodeMap, hex16, parseCodeMap, readyMapName, type CodeMapImage } from "./format.ts";
+import { buildCodeMap, codeMapImages, encodeCodeMap, hex16, parseCodeMap, readyMapName, type CodeMapFile, type CodeMapImage } from "./format.ts";
 
 export interface ReadyChange {
   /** Ready-map file name, `<basename>-<fileid16>`. */
@@ -54,10 +54,21 @@ interface Pending {
   deps: Map<bigint, string>;
 }
 
+/** Read and parse one code map file; an unreadable or malformed file is an InputError naming it. */
+export function readCodeMapFile(path: string): CodeMapFile {
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(readFileSync(path));
+  } catch (e) {
+    throw new InputError(path, `cannot read: ${(e as Error).message}`, "io");
+  }
+  return parseCodeMap(bytes, path);
+}
+
 /** Read a ready map; undefined when absent. A corrupt ready map is an InputError. */
 export function readReadyMap(path: string): Map<bigint, CodeMapImage> | undefined {
   if (!existsSync(path)) return undefined;
-  return codeMapImages(parseCodeMap(new Uint8Array(readFileSync(path)), path));
+  return codeMapImages(readCodeMapFile(path));
 }
 
 /** Merge `src` into `dst` (paths: a non-empty one wins; bitness: src wins when set). */

@@ -25,6 +25,6 @@ export {
   type CodeMapImage,
   type CodeMapRecord,
 } from "./format.ts";
-export { aggregateCodeMaps, newMapName, readReadyMap, type AggregateResult, type ReadyChange } from "./aggregate.ts";
+export { aggregateCodeMaps, newMapName, readCodeMapFile, readReadyMap, type AggregateResult, type ReadyChange } from "./aggregate.ts";
 export { codeCacheDir, fexCacheDir, newMapDir, prefixLocalAppData, readyMapDir, type CacheDir } from "./cachedir.ts";
 export { atomicWrite } from "./_fs.ts";

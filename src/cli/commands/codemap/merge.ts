@@ -7,7 +7,6 @@
  */
 import { defineCommand } from "citty";
 import { consola } from "consola";
-import { readFileSync } from "node:fs";
 import { InputError, UsageError } from "../../../util/errors.ts";
 
 export default defineCommand({
@@ -19,19 +18,13 @@ export default defineCommand({
   async run({ args }) {
     const [out, ...inputs] = args._.map(String);
     if (!out || inputs.length === 0) throw new UsageError("usage: aot codemap merge <out> <in...>");
-    const { parseCodeMap, codeMapImages, buildCodeMap, encodeCodeMap, atomicWrite, hex16 } = await import("../../../codemap/index.ts");
+    const { readCodeMapFile, codeMapImages, buildCodeMap, encodeCodeMap, atomicWrite, hex16 } = await import("../../../codemap/index.ts");
     const { dirname } = await import("node:path");
     const { mkdirSync } = await import("node:fs");
     const merged = new Map<bigint, { fileId: bigint; path: string; blocks: Set<number>; bitness?: 32 | 64 }>();
     const warnings: string[] = [];
     for (const file of inputs) {
-      let bytes: Uint8Array;
-      try {
-        bytes = new Uint8Array(readFileSync(file));
-      } catch (e) {
-        throw new InputError(file, `cannot read: ${(e as Error).message}`, "io");
-      }
-      const map = parseCodeMap(bytes, file);
+      const map = readCodeMapFile(file);
       for (const w of map.warnings) warnings.push(`${file}: ${w}`);
       for (const im of codeMapImages(map).values()) {
         let m = merged.get(im.fileId);

@@ -9,8 +9,8 @@
  */
 import { defineCommand } from "citty";
 import { consola } from "consola";
-import { readFileSync } from "node:fs";
-import { InputError, UsageError } from "../../../util/errors.ts";
+import { statSync } from "node:fs";
+import { UsageError } from "../../../util/errors.ts";
 
 export default defineCommand({
   meta: { name: "show", description: "Show the records, images and blocks of a FEX code map" },
@@ -21,15 +21,10 @@ export default defineCommand({
   },
   async run({ args }) {
     if (!args.file) throw new UsageError("usage: aot codemap show <file> [--json] [--blocks]");
-    const { parseCodeMap, codeMapImages, hex16 } = await import("../../../codemap/index.ts");
+    const { readCodeMapFile, codeMapImages, hex16 } = await import("../../../codemap/index.ts");
     const file = String(args.file);
-    let bytes: Uint8Array;
-    try {
-      bytes = new Uint8Array(readFileSync(file));
-    } catch (e) {
-      throw new InputError(file, `cannot read: ${(e as Error).message}`, "io");
-    }
-    const map = parseCodeMap(bytes, file);
+    const map = readCodeMapFile(file);
+    const size = statSync(file).size;
     const kinds = { block: 0, library: 0, executable: 0 };
     for (const r of map.records) kinds[r.kind]++;
     const images = [...codeMapImages(map).values()].map((im) => ({
@@ -40,10 +35,10 @@ export default defineCommand({
       ...(args.blocks ? { blocks: [...im.blocks].sort((a, b) => a - b).map((b) => `0x${b.toString(16)}`) } : {}),
     }));
     if (args.json) {
-      console.log(JSON.stringify({ file, size: bytes.length, records: kinds, trailingBytes: map.trailing.length, warnings: map.warnings, images }, null, 1));
+      console.log(JSON.stringify({ file, size, records: kinds, trailingBytes: map.trailing.length, warnings: map.warnings, images }, null, 1));
       return 0;
     }
-    console.log(`${file}: ${bytes.length} bytes, ${map.records.length} records (${kinds.block} blocks, ${kinds.library} library, ${kinds.executable} executable)`);
+    console.log(`${file}: ${size} bytes, ${map.records.length} records (${kinds.block} blocks, ${kinds.library} library, ${kinds.executable} executable)`);
     for (const im of images) {
       const what = im.bitness ? `executable, ${im.bitness}-bit` : "library";
       console.log(`  ${im.fileId}  ${String(im.blockCount).padStart(7)} blocks  ${what}  ${im.path || "(no path)"}`);
