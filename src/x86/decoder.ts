@@ -9,7 +9,7 @@
  *
  * `decode` first tries a fast path for what most code is made of: a primary or 0F opcode, at most
  * one REX and no other prefix, 32- or 64-bit addressing, at least 15 bytes left, and a form whose
- * operands are plain (registers, ModRM memory, immediates, near branches; `FAST_FORM`). It needs
+ * operands are plain (registers, ModRM memory, immediates, near branches; `FINFO`). It needs
  * no bounds checks and no prefix, VEX or EVEX state, which keeps it small enough for the JIT to
  * keep its values in registers. Anything else, and anything invalid, goes to `decodeGeneral`
  * (`_general.ts`), which decodes from scratch; the fast path writes `out` only once it has
@@ -29,7 +29,7 @@ const S_IMM = S.IMM, S_IMM2 = S.IMM2, S_REL = S.REL, S_STI = S.STI, S_CONST1 = S
 const N_INVALID = N.INVALID, N_LEAF = N.LEAF, N_MODE = N.MODE, N_PFX = N.PFX, N_W = N.W, N_L = N.L;
 const N_MOD = N.MOD, N_REG = N.REG, N_RM = N.RM, N_ASZ = N.ASZ;
 const K_REG = K.REG, K_MEM = K.MEM, K_IMM = K.IMM, K_IMM2 = K.IMM2, K_BRANCH = K.BRANCH;
-const FF_CONST1 = FF.CONST1, FF_REL = FF.REL, LF_D64 = LF.D64, LF_F64 = LF.F64, PF_REX = PF.REX, PF_REXW = PF.REXW;
+const LF_D64 = LF.D64, LF_F64 = LF.F64, PF_REX = PF.REX, PF_REXW = PF.REXW;
 const R_GPR32 = R.GPR32, R_GPR64 = R.GPR64, R_RIP = R.RIP, R_ST = R.ST, SEG_DS = R.SEG + 3, SEG_SS = R.SEG + 2;
 const T = tables();
 const { root, hasModrm, nodes, formMnem, formOpCount, formFlags, formImm1, formImm2, formImmExt, opSrc, opCls, opSize } = T;
@@ -49,22 +49,46 @@ for (let key = 0; key < 512; key++) {
 }
 
 /**
- * Forms the fast path completes: no prefix-, VEX- or operand-dependent validity, plain operands
- * (ModRM r/m registers only of classes numbered 0-15 by REX.B, so not XMM-ZMM or K), and an
- * immediate of 0/1/2/4/8 bytes.
+ * Per form, what the fast path needs in one word (`FINFO`): whether it completes the form at all
+ * (`I_FAST`: no prefix-, VEX- or operand-dependent validity, plain operands, ModRM r/m registers
+ * only of classes numbered 0-15 by REX.B, so not XMM-ZMM or K, an immediate of 0/1/2/4/8 bytes),
+ * an operand shape with straight-line code (`SH_*`, 0 = the per-operand loop), immediate sizes,
+ * sign extension, REL/CONST1, the operand count and the mnemonic (bits 20-31). `FOPS`: the
+ * register classes of the ModRM.reg/opcode-register operand (bits 0-4) and the r/m operand (5-9),
+ * and the memory operand's size (bits 16-31), for the shapes.
  */
-const FAST_FORM = new Uint8Array(formFlags.length);
+const FINFO = new Int32Array(formFlags.length);
+const FOPS = new Int32Array(formFlags.length);
+const I_FAST = 1 << 16, I_EXT = 1 << 10, I_REL = 1 << 11, I_CONST1 = 1 << 12;
+const SH_NONE = 1, SH_RM_REG = 2, SH_REG_RM = 3, SH_REL = 4, SH_RM = 5, SH_REG_MEM = 6, SH_OPREG = 7, SH_RM_IMM = 8;
+const SH_OPREG_IMM = 9, SH_FIXED_IMM = 10;
 {
   const bad = FF.VVVV | FF.IS4 | FF.MOFFS | FF.NOCS | FF.FAR | FF.EK | FF.EZ | FF.ERSAE | FF.EBCST | FF.DISTINCT | FF.KREQ |
     FF.IMM4 | FF.VSIBREG | FF.DISTINCT3 | FF.VSIB | FF.OPCHECK;
   const plain = new Set<number>([S_REG, S_RM, S_MEM, S_RMREG, S_OPREG, S_FIXED, S_IMM, S_IMM2, S_REL, S_STI, S_CONST1]);
+  const shapes: Record<string, number> = {
+    "": SH_NONE, [`${S_RM},${S_REG}`]: SH_RM_REG, [`${S_REG},${S_RM}`]: SH_REG_RM, [`${S_REL}`]: SH_REL, [`${S_RM}`]: SH_RM,
+    [`${S_REG},${S_MEM}`]: SH_REG_MEM, [`${S_OPREG}`]: SH_OPREG, [`${S_RM},${S_IMM}`]: SH_RM_IMM, [`${S_RM},${S_CONST1}`]: SH_RM_IMM,
+    [`${S_OPREG},${S_IMM}`]: SH_OPREG_IMM, [`${S_FIXED},${S_IMM}`]: SH_FIXED_IMM,
+  };
   for (let f = 1; f < formFlags.length; f++) {
-    let ok = (formFlags[f]! & bad) === 0 && [0, 1, 2, 4, 8].includes(formImm1[f]!);
-    for (let k = 0; k < formOpCount[f]!; k++) {
+    const ff = formFlags[f]!, cnt = formOpCount[f]!;
+    let ok = (ff & bad) === 0 && [0, 1, 2, 4, 8].includes(formImm1[f]!);
+    let gpr = true, regCls = 0, rmCls = 0, memSize = 0;
+    const srcs: number[] = [];
+    for (let k = 0; k < cnt; k++) {
       const src = opSrc[f * 5 + k]!, c = opCls[f * 5 + k]!;
+      srcs.push(src);
       if (!plain.has(src) || ((src === S_RM || src === S_RMREG) && ((c >= RC.XMM && c <= RC.ZMM) || c === RC.K))) ok = false;
+      if (src === S_REG || src === S_OPREG) regCls = c;
+      if (src === S_RM) rmCls = c;
+      if (src === S_RM || src === S_MEM) memSize = opSize[f * 5 + k]!;
+      if ((src === S_REG || src === S_OPREG || src === S_RM) && (c < RC.GPR8 || c > RC.GPR64)) gpr = false;
     }
-    FAST_FORM[f] = ok ? 1 : 0;
+    const shape = gpr ? shapes[srcs.join(",")] ?? 0 : 0;
+    FINFO[f] = (ok ? I_FAST : 0) | shape | (formImm1[f]! << 4) | (formImm2[f]! << 8) | (formImmExt[f] ? I_EXT : 0) |
+      (ff & FF.REL ? I_REL : 0) | (ff & FF.CONST1 ? I_CONST1 : 0) | (cnt << 13) | (formMnem[f]! << 20);
+    FOPS[f] = regCls | (rmCls << 5) | (memSize << 16);
   }
 }
 
@@ -125,7 +149,8 @@ export class Decoder {
     const lf = nodes[n + 4]!;
     const osz = is64 ? (lf & LF_F64 || W ? 64 : lf & LF_D64 ? 64 : 32) : 32;
     const form = nodes[n + (osz === 32 ? 2 : 3)]!;
-    if (FAST_FORM[form] === 0) return decodeGeneral(code, pos, end, ip, out, is64, def, this.lengthOnly);
+    const info = FINFO[form]!;
+    if ((info & I_FAST) === 0) return decodeGeneral(code, pos, end, ip, out, is64, def, this.lengthOnly);
     // ── memory operand ──
     let base = 0, index = 0, scale = 0, disp = 0, ripRel = 0, absDisp = 0;
     if (hm && mod !== 3) {
@@ -152,7 +177,7 @@ export class Decoder {
     }
     // ── immediates ──
     let imm = 0, immHi = 0, imm2 = 0;
-    const isz = formImm1[form]!;
+    const isz = (info >> 4) & 15;
     if (isz) {
       if (isz === 1) imm = code[p]!;
       else if (isz === 2) imm = code[p]! | (code[p + 1]! << 8);
@@ -162,7 +187,7 @@ export class Decoder {
       }
       p += isz;
     }
-    const isz2 = formImm2[form]!;
+    const isz2 = (info >> 8) & 3;
     if (isz2) {
       imm2 = isz2 === 1 ? code[p]! : code[p]! | (code[p + 1]! << 8);
       p += isz2;
@@ -171,52 +196,86 @@ export class Decoder {
     if (this.lengthOnly) {
       out.length = len;
       out.form = form;
-      out.mnemonic = formMnem[form]!;
+      out.mnemonic = info >>> 20;
       return len;
     }
     // ── operands ──
-    const cnt = formOpCount[form]!;
+    const cnt = (info >> 13) & 7;
     const kind = out.kind, reg = out.reg;
     const rbank = rex ? 544 : 0;
+    const ops = FOPS[form]!;
     let memSize = 0;
-    for (let k = 0; k < cnt; k++) {
-      const j = form * 5 + k;
-      const src = opSrc[j]!;
-      let kd: number = K_REG, r = 0;
-      switch (src) {
-        case S_REG: r = REGS[rbank + (opCls[j]! << 5) + (((modrm >> 3) & 7) | (rR << 3))]!; break;
-        // @ts-expect-error: S_RM falls through to the register form when mod = 3
-        case S_RM:
-          if (mod !== 3) { kd = K_MEM; memSize = opSize[j]!; break; }
-        case S_RMREG: r = REGS[rbank + (opCls[j]! << 5) + ((modrm & 7) | (rB << 3))]!; break;
-        case S_MEM: kd = K_MEM; memSize = opSize[j]!; break;
-        case S_OPREG: r = REGS[rbank + (opCls[j]! << 5) + ((key & 7) | (rB << 3))]!; break;
-        case S_FIXED: r = opCls[j]!; break;
-        case S_STI: r = R_ST + (modrm & 7); break;
-        case S_IMM: case S_CONST1: kd = K_IMM; break;
-        case S_IMM2: kd = K_IMM2; break;
-        default: kd = K_BRANCH; break;
-      }
-      if (r < 0) return decodeGeneral(code, pos, end, ip, out, is64, def, false);
-      kind[k] = kd;
-      reg[k] = r;
+    switch (info & 15) {
+      case SH_NONE: break;
+      case SH_RM_REG:
+        kind[1] = K_REG; reg[1] = REGS[rbank + ((ops & 31) << 5) + (((modrm >> 3) & 7) | (rR << 3))]!;
+        if (mod !== 3) { kind[0] = K_MEM; reg[0] = 0; memSize = ops >>> 16; }
+        else { kind[0] = K_REG; reg[0] = REGS[rbank + (ops & 0x3e0) + ((modrm & 7) | (rB << 3))]!; }
+        break;
+      case SH_REG_RM:
+        kind[0] = K_REG; reg[0] = REGS[rbank + ((ops & 31) << 5) + (((modrm >> 3) & 7) | (rR << 3))]!;
+        if (mod !== 3) { kind[1] = K_MEM; reg[1] = 0; memSize = ops >>> 16; }
+        else { kind[1] = K_REG; reg[1] = REGS[rbank + (ops & 0x3e0) + ((modrm & 7) | (rB << 3))]!; }
+        break;
+      case SH_REL: kind[0] = K_BRANCH; reg[0] = 0; break;
+      case SH_RM:
+        if (mod !== 3) { kind[0] = K_MEM; reg[0] = 0; memSize = ops >>> 16; }
+        else { kind[0] = K_REG; reg[0] = REGS[rbank + (ops & 0x3e0) + ((modrm & 7) | (rB << 3))]!; }
+        break;
+      case SH_RM_IMM:
+        if (mod !== 3) { kind[0] = K_MEM; reg[0] = 0; memSize = ops >>> 16; }
+        else { kind[0] = K_REG; reg[0] = REGS[rbank + (ops & 0x3e0) + ((modrm & 7) | (rB << 3))]!; }
+        kind[1] = K_IMM; reg[1] = 0;
+        break;
+      case SH_REG_MEM:
+        kind[0] = K_REG; reg[0] = REGS[rbank + ((ops & 31) << 5) + (((modrm >> 3) & 7) | (rR << 3))]!;
+        kind[1] = K_MEM; reg[1] = 0; memSize = ops >>> 16;
+        break;
+      case SH_OPREG: kind[0] = K_REG; reg[0] = REGS[rbank + ((ops & 31) << 5) + ((key & 7) | (rB << 3))]!; break;
+      case SH_OPREG_IMM:
+        kind[0] = K_REG; reg[0] = REGS[rbank + ((ops & 31) << 5) + ((key & 7) | (rB << 3))]!;
+        kind[1] = K_IMM; reg[1] = 0;
+        break;
+      case SH_FIXED_IMM: kind[0] = K_REG; reg[0] = opCls[form * 5]!; kind[1] = K_IMM; reg[1] = 0; break;
+      default:
+        for (let k = 0; k < cnt; k++) {
+          const j = form * 5 + k;
+          const src = opSrc[j]!;
+          let kd: number = K_REG, r = 0;
+          switch (src) {
+            case S_REG: r = REGS[rbank + (opCls[j]! << 5) + (((modrm >> 3) & 7) | (rR << 3))]!; break;
+            // @ts-expect-error: S_RM falls through to the register form when mod = 3
+            case S_RM:
+              if (mod !== 3) { kd = K_MEM; memSize = opSize[j]!; break; }
+            case S_RMREG: r = REGS[rbank + (opCls[j]! << 5) + ((modrm & 7) | (rB << 3))]!; break;
+            case S_MEM: kd = K_MEM; memSize = opSize[j]!; break;
+            case S_OPREG: r = REGS[rbank + (opCls[j]! << 5) + ((key & 7) | (rB << 3))]!; break;
+            case S_FIXED: r = opCls[j]!; break;
+            case S_STI: r = R_ST + (modrm & 7); break;
+            case S_IMM: case S_CONST1: kd = K_IMM; break;
+            case S_IMM2: kd = K_IMM2; break;
+            default: kd = K_BRANCH; break;
+          }
+          if (r < 0) return decodeGeneral(code, pos, end, ip, out, is64, def, false);
+          kind[k] = kd;
+          reg[k] = r;
+        }
     }
     let target = 0, uimm = 0;
-    const ff = formFlags[form]!;
     if (isz) {
-      if (formImmExt[form]!) {
+      if (info & I_EXT) {
         if (isz === 1) imm = (imm << 24) >> 24;
         else if (isz === 2) imm = (imm << 16) >> 16;
       } else uimm = isz >= 4 ? 1 : 0;
-      if (ff & FF_REL) {
+      if (info & I_REL) {
         const rel = isz === 1 ? (imm << 24) >> 24 : isz === 2 ? (imm << 16) >> 16 : imm;
         target = is64 ? ip + len + rel : u32((ip + len + rel) | 0);
         imm = 0; uimm = 0;
       }
-    } else if (ff & FF_CONST1) imm = 1;
+    } else if (info & I_CONST1) imm = 1;
     out.length = len;
     out.form = form;
-    out.mnemonic = formMnem[form]!;
+    out.mnemonic = info >>> 20;
     out.opCount = cnt;
     out.memSeg = base && STACK_BASE[base] ? SEG_SS : SEG_DS;
     out.memBase = base;
