@@ -17,10 +17,12 @@ const map = specEncode([
   { t: "blk", id: K, off: 0x20 },
 ]);
 
-test("codemap show --json: images, bitness, block counts; a truncated tail is a warning, exit 0", () => {
+test("codemap show --json: images, bitness, block counts; a truncated tail is a warning, exit 1 (findings)", () => {
+  writeFileSync(join(d, "clean.bin"), map);
+  expect(runAot(["codemap", "show", join(d, "clean.bin"), "--json"]).code).toBe(0);
   writeFileSync(join(d, "a.bin"), Buffer.concat([map, Buffer.from([1, 2, 3])]));
   const r = runAot(["codemap", "show", join(d, "a.bin"), "--json"]);
-  expect(r.code).toBe(0);
+  expect(r.code).toBe(1);
   const j = JSON.parse(r.stdout);
   expect(j.records).toEqual({ block: 2, library: 2, executable: 1 });
   expect(j.trailingBytes).toBe(3);

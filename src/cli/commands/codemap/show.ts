@@ -25,6 +25,9 @@ export default defineCommand({
     const file = String(args.file);
     const map = readCodeMapFile(file);
     const size = statSync(file).size;
+    // FEX tolerates a torn tail and blocks of unknown images (it drops them); we read the map the
+    // same way but report them as findings (exit 1), so a script notices a damaged or foreign file.
+    const findings = map.warnings.length > 0 ? 1 : 0;
     const kinds = { block: 0, library: 0, executable: 0 };
     for (const r of map.records) kinds[r.kind]++;
     const images = [...codeMapImages(map).values()].map((im) => ({
@@ -36,7 +39,7 @@ export default defineCommand({
     }));
     if (args.json) {
       console.log(JSON.stringify({ file, size, records: kinds, trailingBytes: map.trailing.length, warnings: map.warnings, images }, null, 1));
-      return 0;
+      return findings;
     }
     console.log(`${file}: ${size} bytes, ${map.records.length} records (${kinds.block} blocks, ${kinds.library} library, ${kinds.executable} executable)`);
     for (const im of images) {
@@ -45,6 +48,6 @@ export default defineCommand({
       if (im.blocks) console.log(`    ${im.blocks.join(" ")}`);
     }
     for (const w of map.warnings) consola.warn(w);
-    return 0;
+    return findings;
   },
 });
