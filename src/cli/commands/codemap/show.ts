@@ -1,7 +1,7 @@
 /**
  * @file `aot codemap show <file> [--json] [--blocks]`: the records of one FEX code map, the
  * libraries it names with their paths, block counts and the executable's bitness. A truncated
- * trailing record (a writer killed mid-flush) is tolerated and shown as a warning (exit 0); a
+ * trailing record (a writer killed mid-flush) is tolerated and shown as a warning (exit 1, findings); a
  * malformed map is one error line and exit 2.
  *
  *   aot codemap show ~/.cache/fex-emu/codemap/ready/game.exe-0123456789abcdef
