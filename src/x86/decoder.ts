@@ -34,18 +34,30 @@ const R_GPR32 = R.GPR32, R_GPR64 = R.GPR64, R_RIP = R.RIP, R_ST = R.ST, SEG_DS =
 const T = tables();
 const { root, hasModrm, nodes, formMnem, formOpCount, formFlags, formImm1, formImm2, formImmExt, opSrc, opCls, opSize } = T;
 
+// The branch-free arithmetic in `decode` relies on these values.
+if (LF_D64 !== 1 || LF_F64 !== 2 || PF_REX !== 32 || PF_REXW !== 64) throw new Error("x86 decoder: LF/PF values changed");
+/** A REX byte (64-bit mode) maps to itself, every other byte to 0. */
+const REX_BYTE = new Uint8Array(256);
+for (let b = 0x40; b < 0x50; b++) REX_BYTE[b] = b;
+/** 1 for the 0F escape byte. */
+const ESC_0F = new Uint8Array(256);
+ESC_0F[0x0f] = 1;
+/** Default segment of a memory operand by base register: SS for rSP/rBP, else DS (also with no base). */
+const MEM_SEG = new Int32Array(R.COUNT).fill(SEG_DS);
+for (let r = 0; r < R.COUNT; r++) if (STACK_BASE[r]) MEM_SEG[r] = SEG_SS;
+
 /**
- * Opcode keys (`space * 256 + op`, primary and 0F) the fast path may start: 1 in every mode, 2
- * only outside 64-bit mode (40-4F are INC/DEC there, REX here), 0 never (prefixes, escapes, 0F 0F
- * / 38 / 3A, MOV CR/DR whose ModRM.mod is ignored).
+ * Opcode keys (`space * 256 + op`, primary and 0F) the fast path may start: bit 0 in 64-bit mode,
+ * bit 1 outside it (40-4F are INC/DEC there, REX here), neither for prefixes, escapes, 0F 0F / 38
+ * / 3A and MOV CR/DR (whose ModRM.mod is ignored); bit 2 = has ModRM; bits 3-31 = `root[key]`.
  */
-const FAST_KEY = new Uint8Array(512);
+const FAST_KEY = new Int32Array(512);
 for (let key = 0; key < 512; key++) {
   const op = key & 255;
   let ok = hasModrm[key] !== 2;
   if (key < 256) ok &&= (!PREFIX[op] || PREFIX[op] === P_REX) && op !== 0x0f && op !== 0xc4 && op !== 0xc5 && op !== 0x62 && op !== 0x8f;
   else ok &&= op !== 0x0f && op !== 0x38 && op !== 0x3a;
-  FAST_KEY[key] = !ok ? 0 : key < 256 && PREFIX[op] === P_REX ? 2 : 1;
+  FAST_KEY[key] = !ok ? 0 : (key < 256 && PREFIX[op] === P_REX ? 2 : 3) | (hasModrm[key]! << 2) | (root[key]! << 3);
 }
 
 /**
@@ -117,19 +129,23 @@ export class Decoder {
     const is64 = this.is64, def = this.def;
     // A fast-path instruction is at most 13 bytes, so with 15 left no read needs a bounds check.
     if (end - pos < 15 || def === 16) return decodeGeneral(code, pos, end, ip, out, is64, def, this.lengthOnly);
-    let p = pos;
-    let b = code[p++]!;
-    let rex = 0;
-    if (is64 && (b & 0xf0) === 0x40) { rex = b; b = code[p++]!; }
-    const key = b === 0x0f ? 256 + code[p++]! : b;
-    const fk = FAST_KEY[key]!;
-    if (fk === 0 || (fk === 2 && is64)) return decodeGeneral(code, pos, end, ip, out, is64, def, this.lengthOnly);
+    // Table lookups and arithmetic instead of branches where the outcome varies from one
+    // instruction to the next (REX or not, 0F or not, ModRM or not): mispredictions cost more here.
+    const rex = is64 ? REX_BYTE[code[pos]!]! : 0;
+    let p = pos + 1 + (rex >> 6);
+    const b = code[p - 1]!;
+    const e = ESC_0F[b]!;
+    const key = b + e * (256 + code[p]! - b);
+    p += e;
+    const ki = FAST_KEY[key]!;
+    if ((ki & (is64 ? 1 : 2)) === 0) return decodeGeneral(code, pos, end, ip, out, is64, def, this.lengthOnly);
     const W = (rex >> 3) & 1, rR = (rex >> 2) & 1, rX = (rex >> 1) & 1, rB = rex & 1;
-    const hm = hasModrm[key]!;
-    const modrm = hm ? code[p++]! : 0;
+    const hm = (ki >> 2) & 1;
+    const modrm = code[p]! & -hm;
+    p += hm;
     const mod = modrm >> 6;
     const asz = is64 ? 64 : 32;
-    let n = root[key]!;
+    let n = ki >> 3;
     for (;;) {
       const t = nodes[n]!;
       if (t === N_LEAF || t === N_INVALID) break;
@@ -147,8 +163,10 @@ export class Decoder {
     }
     if (n === 0) return decodeGeneral(code, pos, end, ip, out, is64, def, this.lengthOnly);
     const lf = nodes[n + 4]!;
-    const osz = is64 ? (lf & LF_F64 || W ? 64 : lf & LF_D64 ? 64 : 32) : 32;
-    const form = nodes[n + (osz === 32 ? 2 : 3)]!;
+    // 64-bit operands when F64, D64 or REX.W (66 never reaches here).
+    const sel = is64 ? (((lf & (LF_F64 | LF_D64)) | W) + 3) >> 2 : 0;
+    const osz = 32 << sel;
+    const form = nodes[n + 2 + sel]!;
     const info = FINFO[form]!;
     if ((info & I_FAST) === 0) return decodeGeneral(code, pos, end, ip, out, is64, def, this.lengthOnly);
     // ── memory operand ──
@@ -202,7 +220,7 @@ export class Decoder {
     // ── operands ──
     const cnt = (info >> 13) & 7;
     const kind = out.kind, reg = out.reg;
-    const rbank = rex ? 544 : 0;
+    const rbank = (rex >> 6) * 544;
     const ops = FOPS[form]!;
     let memSize = 0;
     switch (info & 15) {
@@ -277,7 +295,7 @@ export class Decoder {
     out.form = form;
     out.mnemonic = info >>> 20;
     out.opCount = cnt;
-    out.memSeg = base && STACK_BASE[base] ? SEG_SS : SEG_DS;
+    out.memSeg = MEM_SEG[base]!;
     out.memBase = base;
     out.memIndex = index;
     out.memScale = scale;
@@ -291,7 +309,7 @@ export class Decoder {
     out.segPrefix = 0;
     out.osz = osz;
     out.asz = asz;
-    out.prefixes = (rex ? PF_REX : 0) | (W ? PF_REXW : 0);
+    out.prefixes = ((rex >> 1) & PF_REX) | ((rex << 3) & PF_REXW);
     out.vl = 0;
     out.mask = 0;
     out.zeroing = 0;
