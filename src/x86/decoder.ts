@@ -169,10 +169,13 @@ export class Decoder {
     const form = nodes[n + 2 + sel]!;
     const info = FINFO[form]!;
     if ((info & I_FAST) === 0) return decodeGeneral(code, pos, end, ip, out, is64, def, this.lengthOnly);
+    // Each field is stored as soon as it is known, so few values stay live to the end.
+    const lengthOnly = this.lengthOnly;
+    const isz = (info >> 4) & 15, isz2 = (info >> 8) & 3;
     // ── memory operand ──
-    let base = 0, index = 0, scale = 0, disp = 0, ripRel = 0, absDisp = 0;
     if (hm && mod !== 3) {
       const gbase = is64 ? R_GPR64 : R_GPR32;
+      let base = 0, index = 0, scale = 0, disp = 0;
       let bnum = modrm & 7;
       if (bnum === 4) {
         const sib = code[p++]!;
@@ -187,15 +190,25 @@ export class Decoder {
       else if (mod === 2 || bnum < 0) {
         disp = code[p]! | (code[p + 1]! << 8) | (code[p + 2]! << 16) | (code[p + 3]! << 24);
         p += 4;
-        if (bnum === -2) {
-          if (is64) { base = R_RIP; ripRel = 1; }
-          else absDisp = 1;
-        }
       }
+      if (!lengthOnly) {
+        if (bnum === -2 && is64) base = R_RIP;
+        out.memSeg = MEM_SEG[base]!;
+        out.memBase = base;
+        out.memIndex = index;
+        out.memScale = scale;
+        // RIP-relative: the absolute address, from the end of the instruction; 32-bit disp32-only: unsigned.
+        out.memDisp = bnum !== -2 ? disp : is64 ? ip + (p + isz + isz2 - pos) + disp : u32(disp);
+      }
+    } else if (!lengthOnly) {
+      out.memSeg = SEG_DS;
+      out.memBase = 0;
+      out.memIndex = 0;
+      out.memScale = 0;
+      out.memDisp = 0;
     }
     // ── immediates ──
     let imm = 0, immHi = 0, imm2 = 0;
-    const isz = (info >> 4) & 15;
     if (isz) {
       if (isz === 1) imm = code[p]!;
       else if (isz === 2) imm = code[p]! | (code[p + 1]! << 8);
@@ -205,18 +218,31 @@ export class Decoder {
       }
       p += isz;
     }
-    const isz2 = (info >> 8) & 3;
     if (isz2) {
       imm2 = isz2 === 1 ? code[p]! : code[p]! | (code[p + 1]! << 8);
       p += isz2;
     }
     const len = p - pos;
-    if (this.lengthOnly) {
-      out.length = len;
-      out.form = form;
-      out.mnemonic = info >>> 20;
-      return len;
-    }
+    out.length = len;
+    out.form = form;
+    out.mnemonic = info >>> 20;
+    if (lengthOnly) return len;
+    let target = 0, uimm = 0;
+    if (isz) {
+      if (info & I_EXT) {
+        if (isz === 1) imm = (imm << 24) >> 24;
+        else if (isz === 2) imm = (imm << 16) >> 16;
+      } else uimm = isz >= 4 ? 1 : 0;
+      if (info & I_REL) {
+        const rel = isz === 1 ? (imm << 24) >> 24 : isz === 2 ? (imm << 16) >> 16 : imm;
+        target = is64 ? ip + len + rel : u32((ip + len + rel) | 0);
+        imm = 0; uimm = 0;
+      }
+    } else if (info & I_CONST1) imm = 1;
+    out.imm = uimm ? u32(imm) : imm;
+    out.immHi = isz === 8 ? u32(immHi) : 0;
+    out.imm2 = imm2;
+    out.target = target;
     // ── operands ──
     const cnt = (info >> 13) & 7;
     const kind = out.kind, reg = out.reg;
@@ -279,33 +305,9 @@ export class Decoder {
           reg[k] = r;
         }
     }
-    let target = 0, uimm = 0;
-    if (isz) {
-      if (info & I_EXT) {
-        if (isz === 1) imm = (imm << 24) >> 24;
-        else if (isz === 2) imm = (imm << 16) >> 16;
-      } else uimm = isz >= 4 ? 1 : 0;
-      if (info & I_REL) {
-        const rel = isz === 1 ? (imm << 24) >> 24 : isz === 2 ? (imm << 16) >> 16 : imm;
-        target = is64 ? ip + len + rel : u32((ip + len + rel) | 0);
-        imm = 0; uimm = 0;
-      }
-    } else if (info & I_CONST1) imm = 1;
-    out.length = len;
-    out.form = form;
-    out.mnemonic = info >>> 20;
     out.opCount = cnt;
-    out.memSeg = MEM_SEG[base]!;
-    out.memBase = base;
-    out.memIndex = index;
-    out.memScale = scale;
-    out.memDisp = ripRel ? ip + len + disp : absDisp ? u32(disp) : disp;
     out.memSize = memSize;
     out.vsib = 0;
-    out.imm = uimm ? u32(imm) : imm;
-    out.immHi = isz === 8 ? u32(immHi) : 0;
-    out.imm2 = imm2;
-    out.target = target;
     out.segPrefix = 0;
     out.osz = osz;
     out.asz = asz;
