@@ -227,6 +227,15 @@ export class Decoder {
     out.form = form;
     out.mnemonic = info >>> 20;
     if (lengthOnly) return len;
+    out.vsib = 0;
+    out.segPrefix = 0;
+    out.osz = osz;
+    out.asz = asz;
+    out.prefixes = ((rex >> 1) & PF_REX) | ((rex << 3) & PF_REXW);
+    out.vl = 0;
+    out.mask = 0;
+    out.zeroing = 0;
+    out.bcst = 0;
     let target = 0, uimm = 0;
     if (isz) {
       if (info & I_EXT) {
@@ -307,15 +316,6 @@ export class Decoder {
     }
     out.opCount = cnt;
     out.memSize = memSize;
-    out.vsib = 0;
-    out.segPrefix = 0;
-    out.osz = osz;
-    out.asz = asz;
-    out.prefixes = ((rex >> 1) & PF_REX) | ((rex << 3) & PF_REXW);
-    out.vl = 0;
-    out.mask = 0;
-    out.zeroing = 0;
-    out.bcst = 0;
     return len;
   }
 }
