@@ -1,7 +1,7 @@
 /**
  * @file `Decoder.decode` (fast path first) fills every `Insn` field exactly as `decodeGeneral`
- * alone does: on random 15-byte strings (plain, 66-, REX- and 0F-headed; default tier 100k per mode, AOT_SLOW=1
- * 1M) and on a linear sweep of Wine's x86_64 and i386 kernel32/ntdll.
+ * alone does: on random 15-byte strings (plain, 66-, REX- and 0F-headed; default tier 100k per
+ * mode, AOT_SLOW=1 1M) and on a linear sweep of Wine's x86_64 and i386 kernel32/ntdll.
  * Both sides are our code; what is right is checked against iced-x86 and objdump elsewhere — this
  * only pins the fast path to the general one, field by field (for an invalid encoding, the
  * length and form it defines).
@@ -34,13 +34,16 @@ function compare(bits: 16 | 32 | 64, code: Uint8Array, starts: Iterable<number>,
     const la = dec.decode(code, p, code.length, va + p, a);
     const lb = decodeGeneral(code, p, code.length, va + p, b, bits === 64, bits === 16 ? 16 : 32, lengthOnly);
     // Invalid (0) defines only `length` and `form`; length-only mode only `length`, `form` and `mnemonic`.
-    const d = la !== lb ? `returned ${la} vs ${lb}` : la === 0 || lengthOnly ? (a.form !== b.form || a.length !== b.length || (la && a.mnemonic !== b.mnemonic) ? "form" : undefined) : differ(a, b);
+    const sameForm = a.form === b.form && a.length === b.length && (!la || a.mnemonic === b.mnemonic);
+    const d = la !== lb ? `returned ${la} vs ${lb}` : la === 0 || lengthOnly ? (sameForm ? undefined : "form") : differ(a, b);
     if (d && bad.length < 20) bad.push(`${bits}-bit ${Buffer.from(code.subarray(p, p + Math.max(la, lb, 4))).toString("hex")}: ${d}`);
   }
   return n;
 }
 
-const HEADS = [[], [0x48], [0x4c], [0x41], [0x0f], [0x48, 0x0f], [0x4d, 0x0f], [0x40], [0x66], [0x66, 0x48], [0x66, 0x0f], [0x66, 0x41, 0x0f]];
+const HEADS = [
+  [], [0x48], [0x4c], [0x41], [0x0f], [0x48, 0x0f], [0x4d, 0x0f], [0x40], [0x66], [0x66, 0x48], [0x66, 0x0f], [0x66, 0x41, 0x0f],
+];
 
 for (const bits of [16, 32, 64] as const) {
   test(`fast path equals the general decoder on random strings, ${bits}-bit`, () => {
