@@ -9,7 +9,7 @@
  *
  * `decode` first tries a fast path for what most code is made of: a primary or 0F opcode, at most
  * one REX and no other prefix, 32- or 64-bit addressing, at least 15 bytes left, and a form whose
- * operands are plain (registers, ModRM memory, immediates, near branches; `FINFO`). It needs
+ * operands are plain (registers, ModRM memory, immediates, near branches; `Tables.formFast`, see tables/_fast.ts). It needs
  * no bounds checks and no prefix, VEX or EVEX state, which keeps it small enough for the JIT to
  * keep its values in registers (and its top-tier compile at ~130 ms instead of ~700 ms). Anything
  * else, and anything invalid, goes to `decodeGeneral` (`_general.ts`), which decodes from scratch;
@@ -20,9 +20,10 @@
  *   for (let p = 0; p < code.length; ) { const n = d.decode(code, p, code.length, va + p, insn); p += n || 1; }
  */
 import { Insn, K, PF } from "./insn.ts";
-import { R, RC } from "./regs.ts";
+import { R } from "./regs.ts";
 import { S } from "./tables/_schema.ts";
 import { tables, N, LF, FF } from "./tables/_load.ts";
+import * as FI from "./tables/_fast.ts";
 import { decodeGeneral, REGS, STACK_BASE, PREFIX, P_REX, u32 } from "./_general.ts";
 
 const S_REG = S.REG, S_RM = S.RM, S_MEM = S.MEM, S_RMREG = S.RMREG, S_OPREG = S.OPREG, S_FIXED = S.FIXED;
@@ -61,49 +62,11 @@ for (let key = 0; key < 512; key++) {
   FAST_KEY[key] = !ok ? 0 : (key < 256 && PREFIX[op] === P_REX ? 2 : 3) | (hasModrm[key]! << 2) | (root[key]! << 3);
 }
 
-/**
- * Per form, what the fast path needs in one word (`FINFO`): whether it completes the form at all
- * (`I_FAST`: no prefix-, VEX- or operand-dependent validity, plain operands, ModRM r/m registers
- * only of classes numbered 0-15 by REX.B, so not XMM-ZMM or K, an immediate of 0/1/2/4/8 bytes),
- * an operand shape with straight-line code (`SH_*`, 0 = the per-operand loop), immediate sizes,
- * sign extension, REL/CONST1, the operand count and the mnemonic (bits 20-31). `FOPS`: the
- * register classes of the ModRM.reg/opcode-register operand (bits 0-4) and the r/m operand (5-9),
- * and the memory operand's size (bits 16-31), for the shapes.
- */
-const FINFO = new Int32Array(formFlags.length);
-const FOPS = new Int32Array(formFlags.length);
-const I_FAST = 1 << 16, I_EXT = 1 << 10, I_REL = 1 << 11, I_CONST1 = 1 << 12;
-const SH_NONE = 1, SH_RM_REG = 2, SH_REG_RM = 3, SH_REL = 4, SH_RM = 5, SH_REG_MEM = 6, SH_OPREG = 7, SH_RM_IMM = 8;
-const SH_OPREG_IMM = 9, SH_FIXED_IMM = 10;
-{
-  const bad = FF.VVVV | FF.IS4 | FF.MOFFS | FF.NOCS | FF.FAR | FF.EK | FF.EZ | FF.ERSAE | FF.EBCST | FF.DISTINCT | FF.KREQ |
-    FF.IMM4 | FF.VSIBREG | FF.DISTINCT3 | FF.VSIB | FF.OPCHECK;
-  const plain = new Set<number>([S_REG, S_RM, S_MEM, S_RMREG, S_OPREG, S_FIXED, S_IMM, S_IMM2, S_REL, S_STI, S_CONST1]);
-  const shapes: Record<string, number> = {
-    "": SH_NONE, [`${S_RM},${S_REG}`]: SH_RM_REG, [`${S_REG},${S_RM}`]: SH_REG_RM, [`${S_REL}`]: SH_REL, [`${S_RM}`]: SH_RM,
-    [`${S_REG},${S_MEM}`]: SH_REG_MEM, [`${S_OPREG}`]: SH_OPREG, [`${S_RM},${S_IMM}`]: SH_RM_IMM, [`${S_RM},${S_CONST1}`]: SH_RM_IMM,
-    [`${S_OPREG},${S_IMM}`]: SH_OPREG_IMM, [`${S_FIXED},${S_IMM}`]: SH_FIXED_IMM,
-  };
-  for (let f = 1; f < formFlags.length; f++) {
-    const ff = formFlags[f]!, cnt = formOpCount[f]!;
-    let ok = (ff & bad) === 0 && [0, 1, 2, 4, 8].includes(formImm1[f]!);
-    let gpr = true, regCls = 0, rmCls = 0, memSize = 0;
-    const srcs: number[] = [];
-    for (let k = 0; k < cnt; k++) {
-      const src = opSrc[f * 5 + k]!, c = opCls[f * 5 + k]!;
-      srcs.push(src);
-      if (!plain.has(src) || ((src === S_RM || src === S_RMREG) && ((c >= RC.XMM && c <= RC.ZMM) || c === RC.K))) ok = false;
-      if (src === S_REG || src === S_OPREG) regCls = c;
-      if (src === S_RM) rmCls = c;
-      if (src === S_RM || src === S_MEM) memSize = opSize[f * 5 + k]!;
-      if ((src === S_REG || src === S_OPREG || src === S_RM) && (c < RC.GPR8 || c > RC.GPR64)) gpr = false;
-    }
-    const shape = gpr ? shapes[srcs.join(",")] ?? 0 : 0;
-    FINFO[f] = (ok ? I_FAST : 0) | shape | (formImm1[f]! << 4) | (formImm2[f]! << 8) | (formImmExt[f] ? I_EXT : 0) |
-      (ff & FF.REL ? I_REL : 0) | (ff & FF.CONST1 ? I_CONST1 : 0) | (cnt << 13) | (formMnem[f]! << 20);
-    FOPS[f] = regCls | (rmCls << 5) | (memSize << 16);
-  }
-}
+const FINFO = T.formFast, FOPS = T.formFastOps;
+const I_FAST = FI.I_FAST, I_EXT = FI.I_EXT, I_REL = FI.I_REL, I_CONST1 = FI.I_CONST1;
+const SH_NONE = FI.SH_NONE, SH_RM_REG = FI.SH_RM_REG, SH_REG_RM = FI.SH_REG_RM, SH_REL = FI.SH_REL, SH_RM = FI.SH_RM;
+const SH_REG_MEM = FI.SH_REG_MEM, SH_OPREG = FI.SH_OPREG, SH_RM_IMM = FI.SH_RM_IMM, SH_OPREG_IMM = FI.SH_OPREG_IMM;
+const SH_FIXED_IMM = FI.SH_FIXED_IMM;
 
 export interface DecoderOptions {
   /**

@@ -28,6 +28,7 @@ import { EVEX_0F38_B, EVEX_0F3A } from "./evex-0f38b-0f3a.ts";
 import { EVEX_FP16 } from "./evex-fp16.ts";
 import { XOP_ROWS, D3NOW_ROWS } from "./xop-3dnow.ts";
 import { N, LF, FF, TABLE_ARRAYS, type Tables } from "./_load.ts";
+import { fastFormInfo } from "./_fast.ts";
 
 export { TABLE_ARRAYS };
 
@@ -66,6 +67,7 @@ export function buildTables(): Tables & { forms: Form[] } {
     formImm1: new Uint8Array(n), formImm2: new Uint8Array(n), formImmExt: new Uint8Array(n), formDispN: new Uint8Array(n),
     opSrc: new Uint8Array(n * 5), opCls: new Int16Array(n * 5), opSize: new Uint16Array(n * 5), opExt: new Uint8Array(n * 5),
     root: new Int32Array(SP.COUNT * 256), hasModrm: new Uint8Array(SP.COUNT * 256), nodes: new Int32Array(0),
+    formFast: new Int32Array(0), formFastOps: new Int32Array(0),
   };
   for (let f = 1; f < n; f++) {
     const form = all[f]!;
@@ -163,6 +165,7 @@ export function buildTables(): Tables & { forms: Form[] } {
   // 3DNow!'s opcode is its last byte: every entry of that space has a ModRM.
   t.hasModrm.fill(1, SP.D3NOW * 256, SP.D3NOW * 256 + 256);
   t.nodes = Int32Array.from(nodes);
+  ({ formFast: t.formFast, formFastOps: t.formFastOps } = fastFormInfo(t));
   return t;
 }
 

@@ -48,6 +48,9 @@ export interface Tables {
   root: Int32Array;
   hasModrm: Uint8Array;
   nodes: Int32Array;
+  /** Per form, the decoder fast path's word and operand classes (`_fast.ts`). */
+  formFast: Int32Array;
+  formFastOps: Int32Array;
 }
 
 /** The typed-array fields of `Tables`, in serialisation order, with their element types. */
@@ -55,6 +58,7 @@ export const TABLE_ARRAYS = {
   formMnem: Uint16Array, formOpCount: Uint8Array, formFlags: Uint32Array, formFlow: Uint8Array, formImm1: Uint8Array,
   formImm2: Uint8Array, formImmExt: Uint8Array, formDispN: Uint8Array, opSrc: Uint8Array, opCls: Int16Array,
   opSize: Uint16Array, opExt: Uint8Array, root: Int32Array, hasModrm: Uint8Array, nodes: Int32Array,
+  formFast: Int32Array, formFastOps: Int32Array,
 } as const;
 
 let cached: Tables | undefined;
