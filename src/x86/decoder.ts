@@ -22,7 +22,7 @@
 import { Insn, K, PF } from "./insn.ts";
 import { R } from "./regs.ts";
 import { S } from "./tables/_schema.ts";
-import { tables, N, LF, FF } from "./tables/_load.ts";
+import { tables, N, LF } from "./tables/_load.ts";
 import * as FI from "./tables/_fast.ts";
 import { decodeGeneral, REGS, STACK_BASE, PREFIX, P_REX, u32 } from "./_general.ts";
 
