@@ -238,10 +238,10 @@ EVEX.LIG.F2.0F.W1 78 /r | VCVTTSD2USI r32, xmm1/m64{sae} | i64
 EVEX.LIG.F2.0F.W0 79 /r | VCVTSD2USI r32, xmm1/m64{er}
 EVEX.LIG.F2.0F.W1 79 /r | VCVTSD2USI r64, xmm1/m64{er} | o64
 EVEX.LIG.F2.0F.W1 79 /r | VCVTSD2USI r32, xmm1/m64{er} | i64
-EVEX.LIG.NP.0F.W0 2E /r | VUCOMISS xmm1, xmm2/m32{sae}
-EVEX.LIG.66.0F.W1 2E /r | VUCOMISD xmm1, xmm2/m64{sae}
-EVEX.LIG.NP.0F.W0 2F /r | VCOMISS xmm1, xmm2/m32{sae}
-EVEX.LIG.66.0F.W1 2F /r | VCOMISD xmm1, xmm2/m64{sae}
+EVEX.LIG.NP.0F.W0 2E /r | VUCOMISS xmm1, xmm2/m32{sae} | fw=zcp f0=osa
+EVEX.LIG.66.0F.W1 2E /r | VUCOMISD xmm1, xmm2/m64{sae} | fw=zcp f0=osa
+EVEX.LIG.NP.0F.W0 2F /r | VCOMISS xmm1, xmm2/m32{sae} | fw=zcp f0=osa
+EVEX.LIG.66.0F.W1 2F /r | VCOMISD xmm1, xmm2/m64{sae} | fw=zcp f0=osa
 EVEX.128.NP.0F.W0 78 /r | VCVTTPS2UDQ xmm1 {k1}{z}, xmm2/m128/m32bcst
 EVEX.256.NP.0F.W0 78 /r | VCVTTPS2UDQ ymm1 {k1}{z}, ymm2/m256/m32bcst
 EVEX.512.NP.0F.W0 78 /r | VCVTTPS2UDQ zmm1 {k1}{z}, zmm2/m512/m32bcst{sae}

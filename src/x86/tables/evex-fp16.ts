@@ -30,8 +30,8 @@ EVEX.128.NP.MAP5.W0 51 /r | VSQRTPH xmm1 {k1}{z}, xmm2/m128/m16bcst
 EVEX.256.NP.MAP5.W0 51 /r | VSQRTPH ymm1 {k1}{z}, ymm2/m256/m16bcst
 EVEX.512.NP.MAP5.W0 51 /r | VSQRTPH zmm1 {k1}{z}, zmm2/m512/m16bcst{er}
 EVEX.LIG.F3.MAP5.W0 51 /r | VSQRTSH xmm1 {k1}{z}, xmm2, xmm3/m16{er}
-EVEX.LIG.NP.MAP5.W0 2E /r | VUCOMISH xmm1, xmm2/m16{sae}
-EVEX.LIG.NP.MAP5.W0 2F /r | VCOMISH xmm1, xmm2/m16{sae}
+EVEX.LIG.NP.MAP5.W0 2E /r | VUCOMISH xmm1, xmm2/m16{sae} | fw=zcp f0=osa
+EVEX.LIG.NP.MAP5.W0 2F /r | VCOMISH xmm1, xmm2/m16{sae} | fw=zcp f0=osa
 EVEX.LIG.F3.MAP5.W0 10 /r | VMOVSH xmm1 {k1}{z}, xmm2, xmm3
 EVEX.LIG.F3.MAP5.W0 10 /r | VMOVSH xmm1 {k1}{z}, m16
 EVEX.LIG.F3.MAP5.W0 11 /r | VMOVSH xmm1 {k1}{z}, xmm2, xmm3 | en=MVR

@@ -35,7 +35,7 @@ export const M0F = `
 0F 01 /6 | LMSW r64/m16      | os64 id=Lmsw_r64m16
 0F 01 /7 | INVLPG m          |
 NP 0F 01 C0 | ENCLV           |
-NP 0F 01 C1 | VMCALL          |
+NP 0F 01 C1 | VMCALL          | fw=zc f0=osap
 NP 0F 01 C2 | VMLAUNCH        |
 NP 0F 01 C3 | VMRESUME        |
 NP 0F 01 C4 | VMXOFF          |
@@ -114,7 +114,7 @@ F3 0F 01 FF | PSMASH          | o64
 F2 0F 01 FF | PVALIDATE       | as16 id=Pvalidatew
 F2 0F 01 FF | PVALIDATE       | as32 id=Pvalidated
 F2 0F 01 FF | PVALIDATE       | as64 id=Pvalidateq
-F3 0F 01 /5 | RSTORSSP m64     |
+F3 0F 01 /5 | RSTORSSP m64     | fw=c f0=oszap
 F2 0F 00 /6 | LKGS r/m16       | o64 os16
 F2 0F 00 /6 | LKGS r32/m16     | o64 os32 id=Lkgs_r32m16
 F2 0F 00 /6 | LKGS r64/m16     | o64 os64 id=Lkgs_r64m16
@@ -126,10 +126,10 @@ F2 0F 00 /6 | LKGS r64/m16     | o64 os64 id=Lkgs_r64m16
 0F 03 /r | LSL r16, r/m16    | os16 fw=z
 0F 03 /r | LSL r32, r32/m16  | os32 fw=z id=Lsl_r32_r32m16
 0F 03 /r | LSL r64, r64/m16  | os64 fw=z id=Lsl_r64_r64m16
-0F 05    | SYSCALL           | cf=far
+0F 05    | SYSCALL           | cf=far fr=oszacpdiA fw=oszacpdiA
 0F 06    | CLTS              |
-0F 07    | SYSRET            | os16 cf=far id=Sysretd
-0F 07    | SYSRET            | os32 cf=far id=Sysretd
+0F 07    | SYSRET            | os16 cf=far id=Sysretd fw=oszacpdiA
+0F 07    | SYSRET            | os32 cf=far id=Sysretd fw=oszacpdiA
 0F 07    | SYSRETQ           | os64 cf=far
 0F 08    | INVD              |
 0F 09    | WBINVD            |
@@ -171,21 +171,21 @@ F3 0F 1E /1 | RDSSPQ r64     | os64
 0F 1F /0 | NOP r/mv          |
 
 # ── control and debug registers ──
-0F 20 /r | MOV r32, CR0-CR7  | i64 a=w,r modx
-0F 20 /r | MOV r64, CR0-CR7  | o64 a=w,r modx
-0F 21 /r | MOV r32, DR0-DR7  | i64 a=w,r modx
-0F 21 /r | MOV r64, DR0-DR7  | o64 a=w,r modx
-0F 22 /r | MOV CR0-CR7, r32  | i64 a=w,r modx
-0F 22 /r | MOV CR0-CR7, r64  | o64 a=w,r modx
-0F 23 /r | MOV DR0-DR7, r32  | i64 a=w,r modx
-0F 23 /r | MOV DR0-DR7, r64  | o64 a=w,r modx
+0F 20 /r | MOV r32, CR0-CR7  | i64 a=w,r modx fu=oszacp
+0F 20 /r | MOV r64, CR0-CR7  | o64 a=w,r modx fu=oszacp
+0F 21 /r | MOV r32, DR0-DR7  | i64 a=w,r modx fu=oszacp
+0F 21 /r | MOV r64, DR0-DR7  | o64 a=w,r modx fu=oszacp
+0F 22 /r | MOV CR0-CR7, r32  | i64 a=w,r modx fu=oszacp
+0F 22 /r | MOV CR0-CR7, r64  | o64 a=w,r modx fu=oszacp
+0F 23 /r | MOV DR0-DR7, r32  | i64 a=w,r modx fu=oszacp
+0F 23 /r | MOV DR0-DR7, r64  | o64 a=w,r modx fu=oszacp
 
 # ── 0F 30-37 ──
 0F 30    | WRMSR             |
 0F 31    | RDTSC             |
 0F 32    | RDMSR             |
 0F 33    | RDPMC             |
-0F 34    | SYSENTER          | cf=far
+0F 34    | SYSENTER          | cf=far f0=i
 0F 35    | SYSEXIT           | os16 cf=far id=Sysexitd
 0F 35    | SYSEXIT           | os32 cf=far id=Sysexitd
 0F 35    | SYSEXITQ          | os64 cf=far
@@ -211,10 +211,10 @@ NP REX.W 0F 37 | GETSECQ     | o64
 0F 4F /r | CMOVG rv, r/mv    | fr=osz
 
 # ── VMX (0F 78 79) ──
-NP 0F 78 /r | VMREAD r/m32, r32 | i64
-NP 0F 78 /r | VMREAD r/m64, r64 | o64
-NP 0F 79 /r | VMWRITE r32, r/m32 | i64
-NP 0F 79 /r | VMWRITE r64, r/m64 | o64
+NP 0F 78 /r | VMREAD r/m32, r32 | i64 fw=zc f0=osap
+NP 0F 78 /r | VMREAD r/m64, r64 | o64 fw=zc f0=osap
+NP 0F 79 /r | VMWRITE r32, r/m32 | i64 fw=zc f0=osap
+NP 0F 79 /r | VMWRITE r64, r/m64 | o64 fw=zc f0=osap
 
 # ── Jcc rel16/32 (0F 80-8F) ──
 0F 80 cd | JO relz           | f64 cf=jcc fr=o
@@ -257,8 +257,8 @@ NP 0F 79 /r | VMWRITE r64, r/m64 | o64
 0F A1    | POP FS            | osx d64 id=Pop{o}_FS
 0F A2    | CPUID             |
 0F A3 /r | BT r/mv, rv       | a=r,r fw=c fu=osap
-0F A4 /r ib | SHLD r/mv, rv, imm8 | a=rw,r,r fw=oszacp fu=oa
-0F A5 /r | SHLD r/mv, rv, CL | a=rw,r,r fw=oszacp fu=oa
+0F A4 /r ib | SHLD r/mv, rv, imm8 | a=rw,r,r fw=szcp fu=oa
+0F A5 /r | SHLD r/mv, rv, CL | a=rw,r,r fw=szcp fu=oa
 # ── VIA/Centaur PadLock (0F A6, 0F A7): register-form ModRM only, its reg field picks the operation;
 # the operands are implied (rSI/rDI/rCX... at the address size, hence one form per address size as iced names them).
 # MONTMUL exists only with 32-bit addressing; XSTORE needs no F3. ──
@@ -310,10 +310,10 @@ F3 0F A7 F8+i | XSTORE_ALT | as32 rep id=Xstore_alt_32
 F3 0F A7 F8+i | XSTORE_ALT | as64 rep id=Xstore_alt_64
 0F A8    | PUSH GS           | osx d64 id=Push{o}_GS
 0F A9    | POP GS            | osx d64 id=Pop{o}_GS
-0F AA    | RSM               | cf=far
+0F AA    | RSM               | cf=far fw=oszacpdiA
 0F AB /r | BTS r/mv, rv      | lock a=rw,r fw=c fu=osap
-0F AC /r ib | SHRD r/mv, rv, imm8 | a=rw,r,r fw=oszacp fu=oa
-0F AD /r | SHRD r/mv, rv, CL | a=rw,r,r fw=oszacp fu=oa
+0F AC /r ib | SHRD r/mv, rv, imm8 | a=rw,r,r fw=szcp fu=oa
+0F AD /r | SHRD r/mv, rv, CL | a=rw,r,r fw=szcp fu=oa
 0F AF /r | IMUL rv, r/mv     | a=rw,r fw=oc fu=szap
 
 # ── group 15 (0F AE) ──
@@ -358,12 +358,12 @@ F3 0F AE /4 | PTWRITE r/m64     | os64 no66
 F3 0F AE /5 | INCSSPD r32       | os16 id=Incsspd_r32
 F3 0F AE /5 | INCSSPD r32       | os32
 F3 0F AE /5 | INCSSPQ r64       | os64
-F3 0F AE /6 | CLRSSBSY m64      |
+F3 0F AE /6 | CLRSSBSY m64      | fw=c f0=oszap
 F3 0F AE /6 | UMONITOR r32      | as32
 F3 0F AE /6 | UMONITOR r64      | as64
 F3 0F AE /6 | UMONITOR r16      | as16
-66 0F AE /6 | TPAUSE r32        |
-F2 0F AE /6 | UMWAIT r32        |
+66 0F AE /6 | TPAUSE r32        | fw=c f0=oszap
+F2 0F AE /6 | UMWAIT r32        | fw=c f0=oszap
 
 # ── 0F B0-BF ──
 0F B0 /r | CMPXCHG r/m8, r8  | lock a=rw,r imp=rw:al fw=oszacp
@@ -405,10 +405,10 @@ NP 0F C7 /4 | XSAVEC64 mem      | os64
 NP 0F C7 /5 | XSAVES mem        | os32 id=Xsaves_mem
 NP 0F C7 /5 | XSAVES mem        | os16 id=Xsaves_mem
 NP 0F C7 /5 | XSAVES64 mem      | os64
-NP 0F C7 /6 | VMPTRLD m64    |
-66 0F C7 /6 | VMCLEAR m64    |
-F3 0F C7 /6 | VMXON m64      |
-NP 0F C7 /7 | VMPTRST m64    |
+NP 0F C7 /6 | VMPTRLD m64    | fw=zc f0=osap
+66 0F C7 /6 | VMCLEAR m64    | fw=zc f0=osap
+F3 0F C7 /6 | VMXON m64      | fw=zc f0=osap
+NP 0F C7 /7 | VMPTRST m64    | f0=oszacp
 0F C7 /6 | RDRAND rv         | norep f0=osazp fw=c
 0F C7 /7 | RDSEED rv         | norep f0=osazp fw=c
 F3 0F C7 /6 | SENDUIPI r64   | o64

@@ -74,10 +74,10 @@ NP 0F 38 1E /r | PABSD mm1, mm2/m64
 66 0F 38 DE /r | AESDEC xmm1, xmm2/m128
 66 0F 38 DF /r | AESDECLAST xmm1, xmm2/m128
 66 0F 38 2A /r | MOVNTDQA xmm1, m128
-66 0F 38 80 /r | INVEPT r32, m128 | i64
-66 0F 38 80 /r | INVEPT r64, m128 | o64
-66 0F 38 81 /r | INVVPID r32, m128 | i64
-66 0F 38 81 /r | INVVPID r64, m128 | o64
+66 0F 38 80 /r | INVEPT r32, m128 | i64 fw=zc f0=osap
+66 0F 38 80 /r | INVEPT r64, m128 | o64 fw=zc f0=osap
+66 0F 38 81 /r | INVVPID r32, m128 | i64 fw=zc f0=osap
+66 0F 38 81 /r | INVVPID r64, m128 | o64 fw=zc f0=osap
 66 0F 38 82 /r | INVPCID r32, m128 | i64
 66 0F 38 82 /r | INVPCID r64, m128 | o64
 
@@ -123,12 +123,12 @@ F2 0F 38 FC /r | AOR m64, r64  | os64
 F3 0F 38 FC /r | AXOR m32, r32 | os16 id=Axor_m32_r32
 F3 0F 38 FC /r | AXOR m32, r32 | os32
 F3 0F 38 FC /r | AXOR m64, r64 | os64
-F2 0F 38 F8 /r | ENQCMD r16, m512 | as16
-F2 0F 38 F8 /r | ENQCMD r32, m512 | as32
-F2 0F 38 F8 /r | ENQCMD r64, m512 | as64
-F3 0F 38 F8 /r | ENQCMDS r16, m512 | as16
-F3 0F 38 F8 /r | ENQCMDS r32, m512 | as32
-F3 0F 38 F8 /r | ENQCMDS r64, m512 | as64
+F2 0F 38 F8 /r | ENQCMD r16, m512 | as16 fw=z f0=osacp
+F2 0F 38 F8 /r | ENQCMD r32, m512 | as32 fw=z f0=osacp
+F2 0F 38 F8 /r | ENQCMD r64, m512 | as64 fw=z f0=osacp
+F3 0F 38 F8 /r | ENQCMDS r16, m512 | as16 fw=z f0=osacp
+F3 0F 38 F8 /r | ENQCMDS r32, m512 | as32 fw=z f0=osacp
+F3 0F 38 F8 /r | ENQCMDS r64, m512 | as64 fw=z f0=osacp
 NP 0F 38 F6 /r | WRSSD m32, r32 | os16 id=Wrssd_m32_r32
 NP 0F 38 F6 /r | WRSSD m32, r32 | os32
 NP 0F 38 F6 /r | WRSSQ m64, r64 | os64
@@ -141,12 +141,12 @@ F3 0F 38 D8 /1 | AESDECWIDE128KL m384 | fw=z f0=oacps
 F3 0F 38 D8 /2 | AESENCWIDE256KL m512 | fw=z f0=oacps
 F3 0F 38 D8 /3 | AESDECWIDE256KL m512 | fw=z f0=oacps
 F3 0F 38 DC /r | AESENC128KL xmm, m384 | fw=z f0=oacps
-F3 0F 38 DC /r | LOADIWKEY xmm1, xmm2 |
+F3 0F 38 DC /r | LOADIWKEY xmm1, xmm2 | fw=z f0=osacp
 F3 0F 38 DD /r | AESDEC128KL xmm, m384 | fw=z f0=oacps
 F3 0F 38 DE /r | AESENC256KL xmm, m512 | fw=z f0=oacps
 F3 0F 38 DF /r | AESDEC256KL xmm, m512 | fw=z f0=oacps
-F3 0F 38 FA /r | ENCODEKEY128 r32, r32 |
-F3 0F 38 FB /r | ENCODEKEY256 r32, r32 |
+F3 0F 38 FA /r | ENCODEKEY128 r32, r32 | f0=oszacp
+F3 0F 38 FB /r | ENCODEKEY256 r32, r32 | f0=oszacp
 66 0F 38 F8 /r | MOVDIR64B r16, m512 | as16
 66 0F 38 F8 /r | MOVDIR64B r32, m512 | as32
 66 0F 38 F8 /r | MOVDIR64B r64, m512 | as64
@@ -168,10 +168,10 @@ NP 0F 3A 0F /r ib | PALIGNR mm1, mm2/m64, imm8
 66 0F 3A 41 /r ib | DPPD xmm1, xmm2/m128, imm8
 66 0F 3A 42 /r ib | MPSADBW xmm1, xmm2/m128, imm8
 66 0F 3A 44 /r ib | PCLMULQDQ xmm1, xmm2/m128, imm8
-66 0F 3A 60 /r ib | PCMPESTRM xmm1, xmm2/m128, imm8
-66 0F 3A 61 /r ib | PCMPESTRI xmm1, xmm2/m128, imm8
-66 0F 3A 62 /r ib | PCMPISTRM xmm1, xmm2/m128, imm8
-66 0F 3A 63 /r ib | PCMPISTRI xmm1, xmm2/m128, imm8
+66 0F 3A 60 /r ib | PCMPESTRM xmm1, xmm2/m128, imm8 | fw=oszc f0=ap
+66 0F 3A 61 /r ib | PCMPESTRI xmm1, xmm2/m128, imm8 | fw=oszc f0=ap
+66 0F 3A 62 /r ib | PCMPISTRM xmm1, xmm2/m128, imm8 | fw=oszc f0=ap
+66 0F 3A 63 /r ib | PCMPISTRI xmm1, xmm2/m128, imm8 | fw=oszc f0=ap
 66 0F 3A CE /r ib | GF2P8AFFINEQB xmm1, xmm2/m128, imm8
 66 0F 3A CF /r ib | GF2P8AFFINEINVQB xmm1, xmm2/m128, imm8
 66 0F 3A DF /r ib | AESKEYGENASSIST xmm1, xmm2/m128, imm8

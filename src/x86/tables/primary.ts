@@ -192,11 +192,11 @@ F3 90    | PAUSE             |
 9A cp    | CALL ptr16:32     | i64 os32 cf=far id=Call_ptr1632
 9B       | WAIT              |
 9C       | PUSHF             | d64 os16 fr=oszacpdit
-9C       | PUSHFD            | d64 os32 fr=oszacpdit
-9C       | PUSHFQ            | d64 os64 fr=oszacpdit
+9C       | PUSHFD            | d64 os32 fr=oszacpditA
+9C       | PUSHFQ            | d64 os64 fr=oszacpditA
 9D       | POPF              | d64 os16 fw=oszacpdit
-9D       | POPFD             | d64 os32 fw=oszacpdit
-9D       | POPFQ             | d64 os64 fw=oszacpdit
+9D       | POPFD             | d64 os32 fw=oszacpditA
+9D       | POPFQ             | d64 os64 fw=oszacpditA
 9E       | SAHF              | fw=szacp
 9F       | LAHF              | fr=szacp
 
@@ -235,22 +235,22 @@ B8+rd id | MOV r32, imm32    | os32 a=w,r
 B8+ro io | MOV r64, imm64    | os64 a=w,r
 
 # ── group 2 (C0 C1 D0-D3): rotates and shifts ──
-C0 /0 ib | ROL r/m8, imm8    | a=rw,r fw=oc fu=o
-C0 /1 ib | ROR r/m8, imm8    | a=rw,r fw=oc fu=o
-C0 /2 ib | RCL r/m8, imm8    | a=rw,r fr=c fw=oc fu=o
-C0 /3 ib | RCR r/m8, imm8    | a=rw,r fr=c fw=oc fu=o
-C0 /4 ib | SHL r/m8, imm8    | a=rw,r fw=oszcp fu=oa
-C0 /5 ib | SHR r/m8, imm8    | a=rw,r fw=oszcp fu=oa
-C0 /6 ib | SAL r/m8, imm8    | a=rw,r fw=oszcp fu=oa
-C0 /7 ib | SAR r/m8, imm8    | a=rw,r fw=oszcp fu=oa
-C1 /0 ib | ROL r/mv, imm8    | a=rw,r fw=oc fu=o
-C1 /1 ib | ROR r/mv, imm8    | a=rw,r fw=oc fu=o
-C1 /2 ib | RCL r/mv, imm8    | a=rw,r fr=c fw=oc fu=o
-C1 /3 ib | RCR r/mv, imm8    | a=rw,r fr=c fw=oc fu=o
-C1 /4 ib | SHL r/mv, imm8    | a=rw,r fw=oszcp fu=oa
-C1 /5 ib | SHR r/mv, imm8    | a=rw,r fw=oszcp fu=oa
-C1 /6 ib | SAL r/mv, imm8    | a=rw,r fw=oszcp fu=oa
-C1 /7 ib | SAR r/mv, imm8    | a=rw,r fw=oszcp fu=oa
+C0 /0 ib | ROL r/m8, imm8    | a=rw,r fw=c fu=o
+C0 /1 ib | ROR r/m8, imm8    | a=rw,r fw=c fu=o
+C0 /2 ib | RCL r/m8, imm8    | a=rw,r fr=c fw=c fu=o
+C0 /3 ib | RCR r/m8, imm8    | a=rw,r fr=c fw=c fu=o
+C0 /4 ib | SHL r/m8, imm8    | a=rw,r fw=szcp fu=oa
+C0 /5 ib | SHR r/m8, imm8    | a=rw,r fw=szcp fu=oa
+C0 /6 ib | SAL r/m8, imm8    | a=rw,r fw=szcp fu=oa
+C0 /7 ib | SAR r/m8, imm8    | a=rw,r fw=szcp fu=oa
+C1 /0 ib | ROL r/mv, imm8    | a=rw,r fw=c fu=o
+C1 /1 ib | ROR r/mv, imm8    | a=rw,r fw=c fu=o
+C1 /2 ib | RCL r/mv, imm8    | a=rw,r fr=c fw=c fu=o
+C1 /3 ib | RCR r/mv, imm8    | a=rw,r fr=c fw=c fu=o
+C1 /4 ib | SHL r/mv, imm8    | a=rw,r fw=szcp fu=oa
+C1 /5 ib | SHR r/mv, imm8    | a=rw,r fw=szcp fu=oa
+C1 /6 ib | SAL r/mv, imm8    | a=rw,r fw=szcp fu=oa
+C1 /7 ib | SAR r/mv, imm8    | a=rw,r fw=szcp fu=oa
 D0 /0    | ROL r/m8, 1       | a=rw,r fw=oc
 D0 /1    | ROR r/m8, 1       | a=rw,r fw=oc
 D0 /2    | RCL r/m8, 1       | a=rw,r fr=c fw=oc
@@ -267,22 +267,22 @@ D1 /4    | SHL r/mv, 1       | a=rw,r fw=oszcp fu=a
 D1 /5    | SHR r/mv, 1       | a=rw,r fw=oszcp fu=a
 D1 /6    | SAL r/mv, 1       | a=rw,r fw=oszcp fu=a
 D1 /7    | SAR r/mv, 1       | a=rw,r fw=oszcp fu=a
-D2 /0    | ROL r/m8, CL      | a=rw,r fw=oc fu=o
-D2 /1    | ROR r/m8, CL      | a=rw,r fw=oc fu=o
-D2 /2    | RCL r/m8, CL      | a=rw,r fr=c fw=oc fu=o
-D2 /3    | RCR r/m8, CL      | a=rw,r fr=c fw=oc fu=o
-D2 /4    | SHL r/m8, CL      | a=rw,r fw=oszcp fu=oa
-D2 /5    | SHR r/m8, CL      | a=rw,r fw=oszcp fu=oa
-D2 /6    | SAL r/m8, CL      | a=rw,r fw=oszcp fu=oa
-D2 /7    | SAR r/m8, CL      | a=rw,r fw=oszcp fu=oa
-D3 /0    | ROL r/mv, CL      | a=rw,r fw=oc fu=o
-D3 /1    | ROR r/mv, CL      | a=rw,r fw=oc fu=o
-D3 /2    | RCL r/mv, CL      | a=rw,r fr=c fw=oc fu=o
-D3 /3    | RCR r/mv, CL      | a=rw,r fr=c fw=oc fu=o
-D3 /4    | SHL r/mv, CL      | a=rw,r fw=oszcp fu=oa
-D3 /5    | SHR r/mv, CL      | a=rw,r fw=oszcp fu=oa
-D3 /6    | SAL r/mv, CL      | a=rw,r fw=oszcp fu=oa
-D3 /7    | SAR r/mv, CL      | a=rw,r fw=oszcp fu=oa
+D2 /0    | ROL r/m8, CL      | a=rw,r fw=c fu=o
+D2 /1    | ROR r/m8, CL      | a=rw,r fw=c fu=o
+D2 /2    | RCL r/m8, CL      | a=rw,r fr=c fw=c fu=o
+D2 /3    | RCR r/m8, CL      | a=rw,r fr=c fw=c fu=o
+D2 /4    | SHL r/m8, CL      | a=rw,r fw=szcp fu=oa
+D2 /5    | SHR r/m8, CL      | a=rw,r fw=szcp fu=oa
+D2 /6    | SAL r/m8, CL      | a=rw,r fw=szcp fu=oa
+D2 /7    | SAR r/m8, CL      | a=rw,r fw=szcp fu=oa
+D3 /0    | ROL r/mv, CL      | a=rw,r fw=c fu=o
+D3 /1    | ROR r/mv, CL      | a=rw,r fw=c fu=o
+D3 /2    | RCL r/mv, CL      | a=rw,r fr=c fw=c fu=o
+D3 /3    | RCR r/mv, CL      | a=rw,r fr=c fw=c fu=o
+D3 /4    | SHL r/mv, CL      | a=rw,r fw=szcp fu=oa
+D3 /5    | SHR r/mv, CL      | a=rw,r fw=szcp fu=oa
+D3 /6    | SAL r/mv, CL      | a=rw,r fw=szcp fu=oa
+D3 /7    | SAR r/mv, CL      | a=rw,r fw=szcp fu=oa
 
 # ── C2-CF ──
 C2 iw    | RET imm16         | osx f64 cf=ret id=Retn{o}_imm16
@@ -305,7 +305,7 @@ CC       | INT3              | cf=int
 CD ib    | INT imm8          | cf=int
 CE       | INTO              | i64 cf=int fr=o
 CF       | IRET              | os16 cf=far fw=oszacpdit
-CF       | IRETD             | os32 cf=far fw=oszacpdit
+CF       | IRETD             | os32 cf=far fw=oszacpditA
 CF       | IRETQ             | os64 cf=far fw=oszacpdit
 
 # ── D4-D7 ──

@@ -77,10 +77,10 @@ VEX.LIG.F3.0F.W1 2D /r | VCVTSS2SI r32, xmm1/m32 | i64
 VEX.LIG.F2.0F.W0 2D /r | VCVTSD2SI r32, xmm1/m64
 VEX.LIG.F2.0F.W1 2D /r | VCVTSD2SI r64, xmm1/m64 | o64
 VEX.LIG.F2.0F.W1 2D /r | VCVTSD2SI r32, xmm1/m64 | i64
-VEX.LIG.NP.0F.WIG 2E /r | VUCOMISS xmm1, xmm2/m32
-VEX.LIG.66.0F.WIG 2E /r | VUCOMISD xmm1, xmm2/m64
-VEX.LIG.NP.0F.WIG 2F /r | VCOMISS xmm1, xmm2/m32
-VEX.LIG.66.0F.WIG 2F /r | VCOMISD xmm1, xmm2/m64
+VEX.LIG.NP.0F.WIG 2E /r | VUCOMISS xmm1, xmm2/m32 | fw=zcp f0=osa
+VEX.LIG.66.0F.WIG 2E /r | VUCOMISD xmm1, xmm2/m64 | fw=zcp f0=osa
+VEX.LIG.NP.0F.WIG 2F /r | VCOMISS xmm1, xmm2/m32 | fw=zcp f0=osa
+VEX.LIG.66.0F.WIG 2F /r | VCOMISD xmm1, xmm2/m64 | fw=zcp f0=osa
 
 # ── VEX 0F 50-5F ──
 VEX.128.NP.0F.WIG 50 /r | VMOVMSKPS r32, xmm2
@@ -397,14 +397,14 @@ VEX.L0.NP.0F.W0 44 /r | KNOTW k1, k2
 VEX.L0.NP.0F.W1 44 /r | KNOTQ k1, k2
 VEX.L0.66.0F.W0 44 /r | KNOTB k1, k2
 VEX.L0.66.0F.W1 44 /r | KNOTD k1, k2
-VEX.L0.NP.0F.W0 98 /r | KORTESTW k1, k2
-VEX.L0.NP.0F.W1 98 /r | KORTESTQ k1, k2
-VEX.L0.66.0F.W0 98 /r | KORTESTB k1, k2
-VEX.L0.66.0F.W1 98 /r | KORTESTD k1, k2
-VEX.L0.NP.0F.W0 99 /r | KTESTW k1, k2
-VEX.L0.NP.0F.W1 99 /r | KTESTQ k1, k2
-VEX.L0.66.0F.W0 99 /r | KTESTB k1, k2
-VEX.L0.66.0F.W1 99 /r | KTESTD k1, k2
+VEX.L0.NP.0F.W0 98 /r | KORTESTW k1, k2 | fw=zc f0=osap
+VEX.L0.NP.0F.W1 98 /r | KORTESTQ k1, k2 | fw=zc f0=osap
+VEX.L0.66.0F.W0 98 /r | KORTESTB k1, k2 | fw=zc f0=osap
+VEX.L0.66.0F.W1 98 /r | KORTESTD k1, k2 | fw=zc f0=osap
+VEX.L0.NP.0F.W0 99 /r | KTESTW k1, k2 | fw=zc f0=osap
+VEX.L0.NP.0F.W1 99 /r | KTESTQ k1, k2 | fw=zc f0=osap
+VEX.L0.66.0F.W0 99 /r | KTESTB k1, k2 | fw=zc f0=osap
+VEX.L0.66.0F.W1 99 /r | KTESTD k1, k2 | fw=zc f0=osap
 VEX.L0.NP.0F.W0 90 /r | KMOVW k1, k2/m16
 VEX.L0.NP.0F.W0 91 /r | KMOVW m16, k1
 VEX.L0.NP.0F.W1 90 /r | KMOVQ k1, k2/m64

@@ -64,12 +64,12 @@ VEX.128.66.0F38.W0 0C /r | VPERMILPS xmm1, xmm2, xmm3/m128
 VEX.256.66.0F38.W0 0C /r | VPERMILPS ymm1, ymm2, ymm3/m256
 VEX.128.66.0F38.W0 0D /r | VPERMILPD xmm1, xmm2, xmm3/m128
 VEX.256.66.0F38.W0 0D /r | VPERMILPD ymm1, ymm2, ymm3/m256
-VEX.128.66.0F38.W0 0E /r | VTESTPS xmm1, xmm2/m128
-VEX.256.66.0F38.W0 0E /r | VTESTPS ymm1, ymm2/m256
-VEX.128.66.0F38.W0 0F /r | VTESTPD xmm1, xmm2/m128
-VEX.256.66.0F38.W0 0F /r | VTESTPD ymm1, ymm2/m256
-VEX.128.66.0F38.WIG 17 /r | VPTEST xmm1, xmm2/m128
-VEX.256.66.0F38.WIG 17 /r | VPTEST ymm1, ymm2/m256
+VEX.128.66.0F38.W0 0E /r | VTESTPS xmm1, xmm2/m128 | fw=zc f0=osap
+VEX.256.66.0F38.W0 0E /r | VTESTPS ymm1, ymm2/m256 | fw=zc f0=osap
+VEX.128.66.0F38.W0 0F /r | VTESTPD xmm1, xmm2/m128 | fw=zc f0=osap
+VEX.256.66.0F38.W0 0F /r | VTESTPD ymm1, ymm2/m256 | fw=zc f0=osap
+VEX.128.66.0F38.WIG 17 /r | VPTEST xmm1, xmm2/m128 | fw=zc f0=osap
+VEX.256.66.0F38.WIG 17 /r | VPTEST ymm1, ymm2/m256 | fw=zc f0=osap
 VEX.128.66.0F38.W0 13 /r | VCVTPH2PS xmm1, xmm2/m64
 VEX.256.66.0F38.W0 13 /r | VCVTPH2PS ymm1, xmm2/m128
 VEX.256.66.0F38.W0 16 /r | VPERMPS ymm1, ymm2, ymm3/m256
@@ -301,9 +301,9 @@ VEX.LZ.NP.0F38.W1 F2 /r | ANDN r32a, r32b, r/m32 | i64 fw=sz f0=oc fu=ap
 VEX.LZ.NP.0F38.W0 F3 /1 | BLSR r32, r/m32 | fw=szc f0=o fu=ap
 VEX.LZ.NP.0F38.W1 F3 /1 | BLSR r64, r/m64 | o64 fw=szc f0=o fu=ap
 VEX.LZ.NP.0F38.W1 F3 /1 | BLSR r32, r/m32 | i64 fw=szc f0=o fu=ap
-VEX.LZ.NP.0F38.W0 F3 /2 | BLSMSK r32, r/m32 | fw=szc f0=o fu=ap
-VEX.LZ.NP.0F38.W1 F3 /2 | BLSMSK r64, r/m64 | o64 fw=szc f0=o fu=ap
-VEX.LZ.NP.0F38.W1 F3 /2 | BLSMSK r32, r/m32 | i64 fw=szc f0=o fu=ap
+VEX.LZ.NP.0F38.W0 F3 /2 | BLSMSK r32, r/m32 | fw=sc f0=oz fu=ap
+VEX.LZ.NP.0F38.W1 F3 /2 | BLSMSK r64, r/m64 | o64 fw=sc f0=oz fu=ap
+VEX.LZ.NP.0F38.W1 F3 /2 | BLSMSK r32, r/m32 | i64 fw=sc f0=oz fu=ap
 VEX.LZ.NP.0F38.W0 F3 /3 | BLSI r32, r/m32 | fw=szc f0=o fu=ap
 VEX.LZ.NP.0F38.W1 F3 /3 | BLSI r64, r/m64 | o64 fw=szc f0=o fu=ap
 VEX.LZ.NP.0F38.W1 F3 /3 | BLSI r32, r/m32 | i64 fw=szc f0=o fu=ap
@@ -391,38 +391,38 @@ VEX.128.F2.0F38.W0 5C /r | TDPFP16PS tmm1, tmm2, tmm3 | o64 en=RMV distinct3
 VEX.128.66.0F38.W0 6C /r | TCMMIMFP16PS tmm1, tmm2, tmm3 | o64 en=RMV distinct3
 VEX.128.NP.0F38.W0 6C /r | TCMMRLFP16PS tmm1, tmm2, tmm3 | o64 en=RMV distinct3
 # ── VEX 0F38 CMPccXADD (64-bit only) ──
-VEX.128.66.0F38.W0 E0 /r | CMPOXADD m32, r32, r32 | o64
-VEX.128.66.0F38.W1 E0 /r | CMPOXADD m64, r64, r64 | o64
-VEX.128.66.0F38.W0 E1 /r | CMPNOXADD m32, r32, r32 | o64
-VEX.128.66.0F38.W1 E1 /r | CMPNOXADD m64, r64, r64 | o64
-VEX.128.66.0F38.W0 E2 /r | CMPBXADD m32, r32, r32 | o64
-VEX.128.66.0F38.W1 E2 /r | CMPBXADD m64, r64, r64 | o64
-VEX.128.66.0F38.W0 E3 /r | CMPNBXADD m32, r32, r32 | o64
-VEX.128.66.0F38.W1 E3 /r | CMPNBXADD m64, r64, r64 | o64
-VEX.128.66.0F38.W0 E4 /r | CMPZXADD m32, r32, r32 | o64
-VEX.128.66.0F38.W1 E4 /r | CMPZXADD m64, r64, r64 | o64
-VEX.128.66.0F38.W0 E5 /r | CMPNZXADD m32, r32, r32 | o64
-VEX.128.66.0F38.W1 E5 /r | CMPNZXADD m64, r64, r64 | o64
-VEX.128.66.0F38.W0 E6 /r | CMPBEXADD m32, r32, r32 | o64
-VEX.128.66.0F38.W1 E6 /r | CMPBEXADD m64, r64, r64 | o64
-VEX.128.66.0F38.W0 E7 /r | CMPNBEXADD m32, r32, r32 | o64
-VEX.128.66.0F38.W1 E7 /r | CMPNBEXADD m64, r64, r64 | o64
-VEX.128.66.0F38.W0 E8 /r | CMPSXADD m32, r32, r32 | o64
-VEX.128.66.0F38.W1 E8 /r | CMPSXADD m64, r64, r64 | o64
-VEX.128.66.0F38.W0 E9 /r | CMPNSXADD m32, r32, r32 | o64
-VEX.128.66.0F38.W1 E9 /r | CMPNSXADD m64, r64, r64 | o64
-VEX.128.66.0F38.W0 EA /r | CMPPXADD m32, r32, r32 | o64
-VEX.128.66.0F38.W1 EA /r | CMPPXADD m64, r64, r64 | o64
-VEX.128.66.0F38.W0 EB /r | CMPNPXADD m32, r32, r32 | o64
-VEX.128.66.0F38.W1 EB /r | CMPNPXADD m64, r64, r64 | o64
-VEX.128.66.0F38.W0 EC /r | CMPLXADD m32, r32, r32 | o64
-VEX.128.66.0F38.W1 EC /r | CMPLXADD m64, r64, r64 | o64
-VEX.128.66.0F38.W0 ED /r | CMPNLXADD m32, r32, r32 | o64
-VEX.128.66.0F38.W1 ED /r | CMPNLXADD m64, r64, r64 | o64
-VEX.128.66.0F38.W0 EE /r | CMPLEXADD m32, r32, r32 | o64
-VEX.128.66.0F38.W1 EE /r | CMPLEXADD m64, r64, r64 | o64
-VEX.128.66.0F38.W0 EF /r | CMPNLEXADD m32, r32, r32 | o64
-VEX.128.66.0F38.W1 EF /r | CMPNLEXADD m64, r64, r64 | o64
+VEX.128.66.0F38.W0 E0 /r | CMPOXADD m32, r32, r32 | o64 fw=oszacp
+VEX.128.66.0F38.W1 E0 /r | CMPOXADD m64, r64, r64 | o64 fw=oszacp
+VEX.128.66.0F38.W0 E1 /r | CMPNOXADD m32, r32, r32 | o64 fw=oszacp
+VEX.128.66.0F38.W1 E1 /r | CMPNOXADD m64, r64, r64 | o64 fw=oszacp
+VEX.128.66.0F38.W0 E2 /r | CMPBXADD m32, r32, r32 | o64 fw=oszacp
+VEX.128.66.0F38.W1 E2 /r | CMPBXADD m64, r64, r64 | o64 fw=oszacp
+VEX.128.66.0F38.W0 E3 /r | CMPNBXADD m32, r32, r32 | o64 fw=oszacp
+VEX.128.66.0F38.W1 E3 /r | CMPNBXADD m64, r64, r64 | o64 fw=oszacp
+VEX.128.66.0F38.W0 E4 /r | CMPZXADD m32, r32, r32 | o64 fw=oszacp
+VEX.128.66.0F38.W1 E4 /r | CMPZXADD m64, r64, r64 | o64 fw=oszacp
+VEX.128.66.0F38.W0 E5 /r | CMPNZXADD m32, r32, r32 | o64 fw=oszacp
+VEX.128.66.0F38.W1 E5 /r | CMPNZXADD m64, r64, r64 | o64 fw=oszacp
+VEX.128.66.0F38.W0 E6 /r | CMPBEXADD m32, r32, r32 | o64 fw=oszacp
+VEX.128.66.0F38.W1 E6 /r | CMPBEXADD m64, r64, r64 | o64 fw=oszacp
+VEX.128.66.0F38.W0 E7 /r | CMPNBEXADD m32, r32, r32 | o64 fw=oszacp
+VEX.128.66.0F38.W1 E7 /r | CMPNBEXADD m64, r64, r64 | o64 fw=oszacp
+VEX.128.66.0F38.W0 E8 /r | CMPSXADD m32, r32, r32 | o64 fw=oszacp
+VEX.128.66.0F38.W1 E8 /r | CMPSXADD m64, r64, r64 | o64 fw=oszacp
+VEX.128.66.0F38.W0 E9 /r | CMPNSXADD m32, r32, r32 | o64 fw=oszacp
+VEX.128.66.0F38.W1 E9 /r | CMPNSXADD m64, r64, r64 | o64 fw=oszacp
+VEX.128.66.0F38.W0 EA /r | CMPPXADD m32, r32, r32 | o64 fw=oszacp
+VEX.128.66.0F38.W1 EA /r | CMPPXADD m64, r64, r64 | o64 fw=oszacp
+VEX.128.66.0F38.W0 EB /r | CMPNPXADD m32, r32, r32 | o64 fw=oszacp
+VEX.128.66.0F38.W1 EB /r | CMPNPXADD m64, r64, r64 | o64 fw=oszacp
+VEX.128.66.0F38.W0 EC /r | CMPLXADD m32, r32, r32 | o64 fw=oszacp
+VEX.128.66.0F38.W1 EC /r | CMPLXADD m64, r64, r64 | o64 fw=oszacp
+VEX.128.66.0F38.W0 ED /r | CMPNLXADD m32, r32, r32 | o64 fw=oszacp
+VEX.128.66.0F38.W1 ED /r | CMPNLXADD m64, r64, r64 | o64 fw=oszacp
+VEX.128.66.0F38.W0 EE /r | CMPLEXADD m32, r32, r32 | o64 fw=oszacp
+VEX.128.66.0F38.W1 EE /r | CMPLEXADD m64, r64, r64 | o64 fw=oszacp
+VEX.128.66.0F38.W0 EF /r | CMPNLEXADD m32, r32, r32 | o64 fw=oszacp
+VEX.128.66.0F38.W1 EF /r | CMPNLEXADD m64, r64, r64 | o64 fw=oszacp
 `;
 
 export const VEX_0F3A = `
@@ -498,12 +498,12 @@ VEX.128.66.0F3A.W0 49 /r /is4 | VPERMIL2PD xmm1, xmm2, xmm3/m128, xmm4, imm4
 VEX.128.66.0F3A.W1 49 /r /is4 | VPERMIL2PD xmm1, xmm2, xmm3, xmm4/m128, imm4
 VEX.256.66.0F3A.W0 49 /r /is4 | VPERMIL2PD ymm1, ymm2, ymm3/m256, ymm4, imm4
 VEX.256.66.0F3A.W1 49 /r /is4 | VPERMIL2PD ymm1, ymm2, ymm3, ymm4/m256, imm4
-VEX.128.66.0F3A.WIG 60 /r ib | VPCMPESTRM xmm1, xmm2/m128, imm8
-VEX.128.66.0F3A.W1 60 /r ib | VPCMPESTRM64 xmm1, xmm2/m128, imm8 | o64
-VEX.128.66.0F3A.WIG 61 /r ib | VPCMPESTRI xmm1, xmm2/m128, imm8
-VEX.128.66.0F3A.W1 61 /r ib | VPCMPESTRI64 xmm1, xmm2/m128, imm8 | o64
-VEX.128.66.0F3A.WIG 62 /r ib | VPCMPISTRM xmm1, xmm2/m128, imm8
-VEX.128.66.0F3A.WIG 63 /r ib | VPCMPISTRI xmm1, xmm2/m128, imm8
+VEX.128.66.0F3A.WIG 60 /r ib | VPCMPESTRM xmm1, xmm2/m128, imm8 | fw=oszc f0=ap
+VEX.128.66.0F3A.W1 60 /r ib | VPCMPESTRM64 xmm1, xmm2/m128, imm8 | o64 fw=oszc f0=ap
+VEX.128.66.0F3A.WIG 61 /r ib | VPCMPESTRI xmm1, xmm2/m128, imm8 | fw=oszc f0=ap
+VEX.128.66.0F3A.W1 61 /r ib | VPCMPESTRI64 xmm1, xmm2/m128, imm8 | o64 fw=oszc f0=ap
+VEX.128.66.0F3A.WIG 62 /r ib | VPCMPISTRM xmm1, xmm2/m128, imm8 | fw=oszc f0=ap
+VEX.128.66.0F3A.WIG 63 /r ib | VPCMPISTRI xmm1, xmm2/m128, imm8 | fw=oszc f0=ap
 VEX.128.66.0F3A.W1 CE /r ib | VGF2P8AFFINEQB xmm1, xmm2, xmm3/m128, imm8
 VEX.256.66.0F3A.W1 CE /r ib | VGF2P8AFFINEQB ymm1, ymm2, ymm3/m256, imm8
 VEX.128.66.0F3A.W1 CF /r ib | VGF2P8AFFINEINVQB xmm1, xmm2, xmm3/m128, imm8

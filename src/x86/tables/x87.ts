@@ -71,10 +71,10 @@ DA /4 | FISUB m32int |
 DA /5 | FISUBR m32int |
 DA /6 | FIDIV m32int |
 DA /7 | FIDIVR m32int |
-DA C0+i | FCMOVB ST(0), ST(i) |
-DA C8+i | FCMOVE ST(0), ST(i) |
-DA D0+i | FCMOVBE ST(0), ST(i) |
-DA D8+i | FCMOVU ST(0), ST(i) |
+DA C0+i | FCMOVB ST(0), ST(i) | fr=c
+DA C8+i | FCMOVE ST(0), ST(i) | fr=z
+DA D0+i | FCMOVBE ST(0), ST(i) | fr=zc
+DA D8+i | FCMOVU ST(0), ST(i) | fr=p
 DA E9 | FUCOMPP |
 # ── DB ──
 DB /0 | FILD m32int |
@@ -83,17 +83,17 @@ DB /2 | FIST m32int |
 DB /3 | FISTP m32int |
 DB /5 | FLD m80fp |
 DB /7 | FSTP m80fp |
-DB C0+i | FCMOVNB ST(0), ST(i) |
-DB C8+i | FCMOVNE ST(0), ST(i) |
-DB D0+i | FCMOVNBE ST(0), ST(i) |
-DB D8+i | FCMOVNU ST(0), ST(i) |
+DB C0+i | FCMOVNB ST(0), ST(i) | fr=c
+DB C8+i | FCMOVNE ST(0), ST(i) | fr=z
+DB D0+i | FCMOVNBE ST(0), ST(i) | fr=zc
+DB D8+i | FCMOVNU ST(0), ST(i) | fr=p
 DB E0 | FNENI |
 DB E1 | FNDISI |
 DB E2 | FNCLEX |
 DB E3 | FNINIT |
 DB E4 | FNSETPM |
-DB E8+i | FUCOMI ST(0), ST(i) |
-DB F0+i | FCOMI ST(0), ST(i) |
+DB E8+i | FUCOMI ST(0), ST(i) | fw=zcp f0=osa
+DB F0+i | FCOMI ST(0), ST(i) | fw=zcp f0=osa
 # ── DC: float64 memory arithmetic, ST(i),ST(0) arithmetic ──
 DC /0 | FADD m64fp |
 DC /1 | FMUL m64fp |
@@ -158,6 +158,6 @@ DF C8+i | FXCH ST(0), ST(i) | id=Fxch_st0_sti_DFC8
 DF D0+i | FSTP ST(i) | id=Fstp_sti_DFD0
 DF D8+i | FSTP ST(i) | id=Fstp_sti_DFD8
 DF E0 | FNSTSW AX |
-DF E8+i | FUCOMIP ST(0), ST(i) |
-DF F0+i | FCOMIP ST(0), ST(i) |
+DF E8+i | FUCOMIP ST(0), ST(i) | fw=zcp f0=osa
+DF F0+i | FCOMIP ST(0), ST(i) | fw=zcp f0=osa
 `;
