@@ -14,7 +14,7 @@ export { parsePe, loadPeFile, loadPeFileSync, type PeFile } from "./parse.ts";
 export { mapImage, MAX_IMAGE, type MappedImage, type ExecRange } from "./image.ts";
 export { fileIdOf, fileIdHex, contentHashOf, baseName } from "./file-id.ts";
 export { DIR, MACHINE, MACHINE_NAMES, SUBSYSTEM_NAMES, FILE_DLL, type PeHeaders, type DataDirectory } from "./headers.ts";
-export { SCN, sectionFlagNames, type Section } from "./sections.ts";
+export { SCN, codeSections, sectionFlagNames, type CodeSection, type Section } from "./sections.ts";
 export type { ImportedDll, ImportedFunction } from "./imports.ts";
 export type { Export, ExportTable } from "./exports.ts";
 export { REL, REL_NAMES, type Relocation, type Relocations } from "./relocs.ts";

@@ -83,6 +83,33 @@ function longName(r: FileReader, h: PeHeaders, off: number): string | undefined 
 /** How many bytes a section occupies in memory (the loader uses the raw size when VirtualSize is 0). */
 export const memSize = (s: Section): number => s.virtualSize || s.rawSize;
 
+/** An executable section's file-backed code: the bytes a linear disassembly sweep reads. */
+export interface CodeSection {
+  name: string;
+  rva: number;
+  bytes: Uint8Array;
+}
+
+/**
+ * The code of every executable section as it is in the file: the raw data, cut at the section's
+ * memory size (the rest of the raw data is alignment padding, and the zero fill past it is not
+ * code anyone wrote). A section whose raw data runs past the end of the file keeps what is there
+ * when `truncated` is "clip" and is an InputError when it is "error".
+ */
+export function codeSections(pe: { file: string; bytes: Uint8Array; sections: Section[] }, truncated: "clip" | "error" = "error"): CodeSection[] {
+  const out: CodeSection[] = [];
+  for (const s of pe.sections) {
+    if (!s.executable) continue;
+    let size = Math.min(s.rawSize, memSize(s));
+    if (s.rawOffset + size > pe.bytes.length) {
+      if (truncated === "error") fail(pe.file, `section ${s.name} runs past the end of the file`, "truncated");
+      size = Math.max(0, pe.bytes.length - s.rawOffset);
+    }
+    if (size > 0) out.push({ name: s.name, rva: s.rva, bytes: pe.bytes.subarray(s.rawOffset, s.rawOffset + size) });
+  }
+  return out;
+}
+
 /**
  * Reads by RVA with loader semantics. A read must lie inside one section's memory extent or the
  * headers; bytes past the section's raw data (or past the end of a truncated file) read as zero,

@@ -7,7 +7,7 @@ import { describe, expect, test } from "bun:test";
 import { readFileSync } from "node:fs";
 import { fixture, sample } from "../_env.ts";
 import { InputError } from "../../src/util/errors.ts";
-import { fileIdOf, fileIdHex, loadPeFileSync, mapImage, parsePe, REL, type PeFile } from "../../src/pe/index.ts";
+import { codeSections, fileIdOf, fileIdHex, loadPeFileSync, mapImage, parsePe, REL, type PeFile } from "../../src/pe/index.ts";
 import { buildDelayFixture, withVolatileMetadata } from "./_synth.ts";
 
 const load = (p: string): PeFile => loadPeFileSync(p);
@@ -180,5 +180,27 @@ describe("bad input is one InputError", () => {
     const b2 = hello();
     b2.fill(0, off + 4, off + 8);
     expect(inputError(() => parsePe(b2, "h.exe")).message).toContain("SizeOfBlock 0");
+  });
+});
+
+describe("codeSections", () => {
+  test(".text starts at objdump's file offset with its size; raw data cut by the file end errors or clips", () => {
+    const path = sample(64);
+    const bytes = new Uint8Array(readFileSync(path));
+    const pe = parsePe(bytes, path);
+    const [text] = codeSections(pe);
+    expect(text?.name).toBe(".text");
+    // objdump -h (an oracle): .text's file offset and size (objdump prints the virtual size for PE).
+    const h = Bun.spawnSync(["objdump", "-h", path]).stdout.toString();
+    const m = /^\s*\d+\s+\.text\s+([0-9a-f]+)\s+[0-9a-f]+\s+[0-9a-f]+\s+([0-9a-f]+)/m.exec(h);
+    expect(m).not.toBeNull();
+    const size = parseInt(m![1]!, 16), off = parseInt(m![2]!, 16);
+    expect(text!.bytes.byteOffset - bytes.byteOffset).toBe(off);
+    expect(text!.bytes.length).toBe(Math.min(size, pe.sections.find((s) => s.name === ".text")!.rawSize));
+
+    // A whole cut file does not parse (its relocations are gone), so cut only the bytes under the section table.
+    const cutPe = { file: "cut.exe", bytes: bytes.slice(0, off + 16), sections: pe.sections };
+    expect(() => codeSections(cutPe)).toThrow(InputError);
+    expect(codeSections(cutPe, "clip")[0]!.bytes.length).toBe(16);
   });
 });

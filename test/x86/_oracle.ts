@@ -8,7 +8,7 @@
 import { readFileSync } from "node:fs";
 import { Decoder as IcedDecoder, DecoderOptions, Instruction, Mnemonic, Code } from "iced-x86";
 import { Decoder, Insn, tables } from "../../src/x86/index.ts";
-import { parsePe } from "../../src/pe/index.ts";
+import { codeSections as peCodeSections, parsePe } from "../../src/pe/index.ts";
 
 /** Our mnemonic (lower case) → iced's where the spellings differ. */
 export const MNEMONIC_ALIAS: Record<string, string> = {};
@@ -32,14 +32,7 @@ export function codeSections(path: string): CodeSection[] | undefined {
   } catch {
     return undefined;
   }
-  const out: CodeSection[] = [];
-  for (const s of pe.sections) {
-    if (!s.executable) continue;
-    const size = Math.min(s.rawSize, s.virtualSize || s.rawSize, bytes.length - s.rawOffset);
-    if (size <= 0) continue;
-    out.push({ file: path, name: s.name, bytes: bytes.subarray(s.rawOffset, s.rawOffset + size), va: Number(pe.imageBase) + s.rva, bits: pe.is64 ? 64 : 32 });
-  }
-  return out;
+  return peCodeSections(pe, "clip").map((c) => ({ file: path, name: c.name, bytes: c.bytes, va: Number(pe.imageBase) + c.rva, bits: pe.is64 ? 64 : 32 }));
 }
 
 const decoders = { 16: new Decoder(16), 32: new Decoder(32), 64: new Decoder(64) };

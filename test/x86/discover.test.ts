@@ -7,7 +7,7 @@
  */
 import { expect, test } from "bun:test";
 import { readFileSync } from "node:fs";
-import { parsePe } from "../../src/pe/index.ts";
+import { codeSections, parsePe } from "../../src/pe/index.ts";
 import { discover, FLOW } from "../../src/x86/index.ts";
 import { sample } from "../_env.ts";
 import { objdumpLengths } from "./_oracle.ts";
@@ -24,10 +24,7 @@ for (const bits of [32, 64] as const) {
     const path = sample(bits);
     const pe = parsePe(readFileSync(path), path);
     const base = Number(pe.imageBase);
-    const ranges = pe.sections.filter((s) => s.executable).map((s) => ({
-      va: base + s.rva,
-      bytes: pe.bytes.subarray(s.rawOffset, s.rawOffset + Math.min(s.rawSize, s.virtualSize || s.rawSize)),
-    }));
+    const ranges = codeSections(pe).map((c) => ({ va: base + c.rva, bytes: c.bytes }));
     const inRange = (va: number, end = va) => ranges.some((r) => va >= r.va && end <= r.va + r.bytes.length);
     const d = discover(ranges, [base + pe.entryRva], bits);
     const od = objdumpLengths(path, bits);

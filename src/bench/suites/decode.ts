@@ -22,7 +22,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { homedir, tmpdir } from "node:os";
 import { join } from "node:path";
 import { Decoder, Insn, K } from "../../x86/index.ts";
-import { parsePe } from "../../pe/index.ts";
+import { codeSections, parsePe } from "../../pe/index.ts";
+import { InputError } from "../../util/errors.ts";
 
 export interface LoopResult { ours_ips: number; iced_ips: number; ratio: number }
 export interface DecodeResult extends LoopResult {
@@ -56,11 +57,12 @@ const DLLS = ["kernel32.dll", "ntdll.dll", "msvcrt.dll", "user32.dll"];
 
 function textOf(bytes: Uint8Array, file: string): Code {
   const pe = parsePe(bytes, file);
-  const text = pe.sections.find((s) => s.executable && s.name === ".text") ?? pe.sections.find((s) => s.executable)!;
-  const size = Math.min(text.rawSize, text.virtualSize || text.rawSize);
+  const code = codeSections(pe);
+  const text = code.find((c) => c.name === ".text") ?? code[0];
+  if (!text) throw new InputError(file, "no executable section", "no-code");
   return {
     name: `${file.split("/").pop()} ${text.name}`,
-    bytes: bytes.subarray(text.rawOffset, text.rawOffset + size),
+    bytes: text.bytes,
     va: Number(pe.imageBase) + text.rva,
     bits: pe.is64 ? 64 : 32,
   };

@@ -37,18 +37,13 @@ export async function disasmX86(file: string, bytes: Uint8Array, o: X86Opts): Pr
   let ranges: Range[];
   const isPe = bytes.length >= 2 && bytes[0] === 0x4d && bytes[1] === 0x5a;
   if (isPe) {
-    const { parsePe } = await import("../../pe/index.ts");
+    const { codeSections, parsePe } = await import("../../pe/index.ts");
     const pe = parsePe(bytes, file);
     bits = pe.is64 ? 64 : 32;
     if (o.mode !== undefined && Number(o.mode) !== bits) throw new UsageError(`--mode ${o.mode} does not match this ${pe.format} image`);
     const base = Number(pe.imageBase);
-    ranges = [];
-    for (const s of pe.sections) {
-      if (!s.executable) continue;
-      const size = Math.min(s.rawSize, s.virtualSize || s.rawSize);
-      if (s.rawOffset + size > bytes.length) throw new InputError(file, `section ${s.name} runs past the end of the file`, "truncated");
-      if (size > 0) ranges.push({ start: s.rawOffset, end: s.rawOffset + size, va: base + s.rva });
-    }
+    // codeSections' bytes are views into `bytes`, so their byteOffset is the file offset.
+    ranges = codeSections(pe).map((c) => ({ start: c.bytes.byteOffset - bytes.byteOffset, end: c.bytes.byteOffset - bytes.byteOffset + c.bytes.length, va: base + c.rva }));
     const at = o.rva !== undefined ? base + num("rva", o.rva) : o.va !== undefined ? num("va", o.va) : undefined;
     if (at !== undefined) {
       const r = ranges.find((x) => at >= x.va && at < x.va + (x.end - x.start));
