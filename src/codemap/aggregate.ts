@@ -138,7 +138,7 @@ export function aggregateCodeMaps(cacheDir: string, opts: { wait?: boolean } = {
       held.push(fd); // keep the lock until the map is deleted
       let images: Map<bigint, CodeMapImage>;
       try {
-        const parsed = parseCodeMap(new Uint8Array(readFileSync(file)), name);
+        const parsed = readCodeMapFile(file);
         for (const w of parsed.warnings) res.warnings.push(`${name}: ${w}`);
         images = codeMapImages(parsed);
         const exes = [...images.values()].filter((i) => i.bitness);
