@@ -1,0 +1,131 @@
+/**
+ * @file Stage 5 (IR): the op table, data only. One row per op: its name, its operands (`args`),
+ * whether it has a result, whether it is sized, its side effects and the flags it can define.
+ * The builder (`block.ts`), the printer and parser, the verifier and every pass read this table;
+ * the lowering registers one function per row (`satisfies Record<OpName, …>`).
+ *
+ * Values are 64-bit. A sized op (`.1 .2 .4 .8`, bytes) computes in that width: for sizes 4 and 8
+ * the result is exact in 64 bits (size 4 zero-extended); for sizes 1 and 2 only the low 8/16
+ * bits are defined and the upper bits are garbage, so consumers that need more insert (`Bfi`)
+ * or extend (`Zext`/`Sext`) them. Inputs of sized ops are read in their low `sz` bytes only,
+ * except where a row says otherwise (shifts right need extended inputs, see below).
+ *
+ * Flags (`fm`, a mask of `FLAG.*`): a flag-defining op sets exactly the x86 flags in its mask,
+ * computed as the x86 instruction of the same name would (ADD/SUB/ADC/SBB carry and overflow,
+ * AND/OR/XOR clear CF and OF, SF/ZF/PF from the result in `sz` bytes, AF from bit 4). Flags not
+ * in the mask are unchanged. The dead-flag pass narrows masks; lowering emits the flag-setting
+ * host form only when the mask is non-empty.
+ *
+ * Operand kinds in `args`: `v` value, `r` guest register (GPR.*), `f` flag (FLAG.*), `c` x86
+ * condition (CC.*), `k` exit kind (EXIT.*), `s` runtime symbol (SYM.*), `R` relation (REL.*),
+ * `n` small integer. A 64-bit immediate (`imm`) is separate (`Const`, `Guest`).
+ *
+ *   OPS[OP.Add] // { name: "Add", args: "vv", result: true, sized: true, flags: 63, ... }
+ */
+
+export interface OpInfo {
+  name: string;
+  /** Operand kinds, one char each (see the file comment); stored in a, b, c, d in order. */
+  args: string;
+  result: boolean;
+  /** Printed with a `.sz` suffix; `sz` is meaningful. */
+  sized: boolean;
+  /** Carries a 64-bit immediate. */
+  imm: boolean;
+  /** No side effect: removable when its result is unused. */
+  pure: boolean;
+  /** Flags it may define (its `fm` is a subset). */
+  flags: number;
+  /** Flags it reads regardless of operands (`Cond`-like ops read by their `c` operand, exits by `fm`). */
+  reads: number;
+  /** Ends the block (`Exit`, `ExitSym`); conditional exits (`ExitIf`) do not. */
+  term: boolean;
+  /** One line: what it computes. */
+  doc: string;
+}
+
+const row = (name: string, args: string, o: Partial<OpInfo> & { doc: string }): OpInfo => ({
+  name, args, result: false, sized: false, imm: false, pure: false, flags: 0, reads: 0, term: false, ...o,
+});
+const ARITH = 63; // CF PF AF ZF SF OF
+const CF = 1;
+
+export const OPS: readonly OpInfo[] = [
+  row("Nop", "", { pure: false, doc: "nothing (a removed op)" }),
+  row("Guest", "n", {
+    imm: true,
+    doc: "marks the start of the guest instruction at imm, a bytes long; fm = flags whose value here is stale (their last writer was removed by the dead-flag pass), for the fault side table",
+  }),
+  row("Const", "", { result: true, sized: true, imm: true, pure: true, doc: "the immediate (sz: how many bytes are meaningful)" }),
+  row("Addr", "", {
+    result: true, imm: true, pure: true,
+    doc: "a guest address derived from RIP (return addresses, branch targets, RIP-relative operands); PIC lowering computes it from STATE.IMAGE_BASE",
+  }),
+  row("GetReg", "r", { result: true, pure: true, doc: "the full 64-bit guest register" }),
+  row("SetReg", "rv", { doc: "write all 64 bits of the guest register" }),
+  row("GetFlag", "f", { result: true, pure: true, doc: "the guest flag as 0 or 1" }),
+  row("SetFlag", "fv", { doc: "set the guest flag from bit 0 of the value (other bits are 0)" }),
+  // ── arithmetic and logic, x86 flags ──
+  row("Add", "vv", { result: true, sized: true, pure: true, flags: ARITH, doc: "a + b" }),
+  row("Sub", "vv", { result: true, sized: true, pure: true, flags: ARITH, doc: "a - b (CF = borrow, as x86)" }),
+  row("Adc", "vv", { result: true, sized: true, pure: true, flags: ARITH, reads: CF, doc: "a + b + CF" }),
+  row("Sbb", "vv", { result: true, sized: true, pure: true, flags: ARITH, reads: CF, doc: "a - b - CF" }),
+  row("And", "vv", { result: true, sized: true, pure: true, flags: ARITH, doc: "a & b (CF=OF=0; AF=0 if in the mask)" }),
+  row("Or", "vv", { result: true, sized: true, pure: true, flags: ARITH, doc: "a | b (CF=OF=0; AF=0 if in the mask)" }),
+  row("Xor", "vv", { result: true, sized: true, pure: true, flags: ARITH, doc: "a ^ b (CF=OF=0; AF=0 if in the mask)" }),
+  row("Neg", "v", { result: true, sized: true, pure: true, flags: ARITH, doc: "0 - a, flags as x86 NEG" }),
+  row("Not", "v", { result: true, sized: true, pure: true, doc: "~a" }),
+  row("Test", "v", {
+    sized: true, flags: ARITH,
+    doc: "set the flags in fm from a result: SF/ZF/PF from a, CF=OF=0, AF=0 (as AND a, a would)",
+  }),
+  // ── shifts and rotates: count b is already reduced by the semantics: 0 <= b < 8*sz ──
+  row("Shl", "vv", { result: true, sized: true, pure: true, doc: "a << b, 0 <= b < 64 (sz 1/2: bits past the width are garbage)" }),
+  row("Shr", "vv", { result: true, sized: true, pure: true, doc: "a >>> b, 0 <= b < 64; for sz 1/2 a must be zero-extended" }),
+  row("Sar", "vv", { result: true, sized: true, pure: true, doc: "a >> b (arithmetic), 0 <= b < 64; for sz 1/2 a must be sign-extended" }),
+  row("Ror", "vv", { result: true, sized: true, pure: true, doc: "rotate right by b mod 8*sz; sz is 4 or 8 only" }),
+  // ── multiplication ──
+  row("Mul", "vv", { result: true, sized: true, pure: true, doc: "low sz bytes of a * b" }),
+  row("MulHU", "vv", { result: true, sized: true, pure: true, doc: "high sz bytes of the unsigned 2*sz-byte product (inputs zero-extended first)" }),
+  row("MulHS", "vv", { result: true, sized: true, pure: true, doc: "high sz bytes of the signed 2*sz-byte product" }),
+  // ── widths and bit fields ──
+  row("Zext", "vn", { result: true, pure: true, doc: "zero-extend the low n bytes (n = 1, 2, 4) to 64 bits" }),
+  row("Sext", "vn", { result: true, pure: true, doc: "sign-extend the low n bytes (n = 1, 2, 4) to 64 bits" }),
+  row("Bfi", "vvnn", { result: true, pure: true, doc: "a with bits [c, c+d) replaced by the low d bits of b" }),
+  row("Ubfx", "vnn", { result: true, pure: true, doc: "bits [b, b+c) of a, zero-extended" }),
+  // ── comparisons and selection (no flags involved) ──
+  row("Cmp", "Rvv", { result: true, sized: true, pure: true, doc: "1 if relation a holds between b and c (in sz bytes), else 0" }),
+  row("Select", "vvv", { result: true, pure: true, doc: "a != 0 ? b : c" }),
+  row("Cond", "c", { result: true, pure: true, doc: "1 if the x86 condition holds on the current guest flags, else 0" }),
+  row("SelectCC", "cvv", { result: true, pure: true, doc: "x86 condition a ? b : c (CMOVcc)" }),
+  // ── memory (guest addresses are host addresses, ABI §6) ──
+  row("Load", "vn", { result: true, sized: true, doc: "sz bytes at address a, zero-extended; b = MEM.* attributes" }),
+  row("Store", "vvn", { sized: true, doc: "store the low sz bytes of b at address a; c = MEM.* attributes" }),
+  // ── block exits: fm is the mask of flags live at the exit ──
+  row("ExitIf", "cv", { doc: "if x86 condition a holds, leave the block for the direct target b (a Const or Addr)" }),
+  row("Exit", "kv", { term: true, doc: "leave the block for target b; a = EXIT.* kind (direct kinds take a Const or Addr)" }),
+  row("ExitSym", "svn", { term: true, doc: "leave the block into runtime symbol a for the guest instruction at b, c bytes long" }),
+];
+
+/** Op numbers, by name. */
+export const OP = Object.fromEntries(OPS.map((o, i) => [o.name, i])) as Readonly<Record<OpName, number>>;
+/** Op number by name, for the parser (undefined when unknown). */
+export const opByName = (name: string): number | undefined => (OP as Record<string, number>)[name];
+export type OpName = "Nop" | "Guest" | "Const" | "Addr" | "GetReg" | "SetReg" | "GetFlag" | "SetFlag" | "Add" | "Sub" | "Adc" | "Sbb"
+  | "And" | "Or" | "Xor" | "Neg" | "Not" | "Test" | "Shl" | "Shr" | "Sar" | "Ror" | "Mul" | "MulHU" | "MulHS" | "Zext" | "Sext"
+  | "Bfi" | "Ubfx" | "Cmp" | "Select" | "Cond" | "SelectCC" | "Load" | "Store" | "ExitIf" | "Exit" | "ExitSym";
+
+/** Exit kinds (`Exit` operand a). JUMP and CALL are direct: their target is a `Const`. */
+export const EXIT = { JUMP: 0, INDIRECT: 1, CALL: 2, CALL_INDIRECT: 3, RET: 4 } as const;
+export const EXIT_NAMES = ["jump", "indirect", "call", "call_indirect", "ret"] as const;
+
+/** Relations of `Cmp`. */
+export const REL = { EQ: 0, NE: 1, ULT: 2, ULE: 3, UGT: 4, UGE: 5, SLT: 6, SLE: 7, SGT: 8, SGE: 9 } as const;
+export const REL_NAMES = ["eq", "ne", "ult", "ule", "ugt", "uge", "slt", "sle", "sgt", "sge"] as const;
+
+/**
+ * Memory access attributes (`Load` b, `Store` c). STACK: the address is RSP/ESP-relative (push,
+ * pop, call, ret, [rsp+d]); the memory-ordering policy may leave such accesses unordered
+ * (ABI §8) because another thread cannot legitimately race on a thread's own stack slots.
+ */
+export const MEM = { STACK: 1 } as const;
