@@ -2,7 +2,8 @@
 # Builds the small test fixtures from the project's own sources (test/fixtures-src) into
 # build/fixtures: an ARM64EC DLL and an ARM64X DLL (clang-19 + lld-link-19 with the CHPE
 # load-config stub), and mingw-w64 images exercising delay imports, TLS callbacks, forwarders and
-# ordinal imports. Rebuilds only when a source is newer than its output.
+# ordinal imports, and the `aot run` test programs (nasm raw binaries and CRT-less PEs). Rebuilds
+# only when a source is newer than its output.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 S=test/fixtures-src; O=build/fixtures; mkdir -p "$O"
@@ -30,5 +31,22 @@ if [ -f $S/mingw.list ]; then
       (cd $S && $arch-w64-mingw32-gcc $flags -o "../../$O/$out" $srcs)
     fi
   done < $S/mingw.list
+fi
+# `aot run` test programs (test/fixtures-src/run, described by programs.json): nasm raw binaries
+# <name>32.bin / <name>64.bin and the CRT-less, import-free PE runpe32.exe / runpe64.exe.
+R=$S/run; RO=$O/run; mkdir -p "$RO"
+for n in loops calls recursion partial smc; do
+  if newer "$RO/${n}32.bin" $R/$n.asm $R/common.inc; then nasm -f bin -i $R/ -o "$RO/${n}32.bin" $R/$n.asm; fi
+  if newer "$RO/${n}64.bin" $R/$n.asm $R/common.inc; then nasm -f bin -i $R/ -DBITS64 -o "$RO/${n}64.bin" $R/$n.asm; fi
+done
+PEFLAGS="-nostdlib -nostartfiles -ffreestanding -O2 -fjump-tables -fno-builtin -fno-tree-loop-distribute-patterns
+  -mgeneral-regs-only -fno-stack-protector -fno-asynchronous-unwind-tables"
+if newer "$RO/runpe32.exe" $R/runpe.c; then
+  # shellcheck disable=SC2086
+  i686-w64-mingw32-gcc $PEFLAGS -Wl,-e,_run_entry@0 -o "$RO/runpe32.exe" $R/runpe.c
+fi
+if newer "$RO/runpe64.exe" $R/runpe.c; then
+  # shellcheck disable=SC2086
+  x86_64-w64-mingw32-gcc $PEFLAGS -e run_entry -o "$RO/runpe64.exe" $R/runpe.c
 fi
 echo "$O"
