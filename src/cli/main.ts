@@ -26,6 +26,8 @@ const main = defineCommand({
     demo: () => import("./commands/demo.ts").then((m) => m.default),
     disasm: () => import("./commands/disasm.ts").then((m) => m.default),
     inspect: () => import("./commands/inspect.ts").then((m) => m.default),
+    run: () => import("./commands/run.ts").then((m) => m.default),
+    translate: () => import("./commands/translate.ts").then((m) => m.default),
   },
 });
 

@@ -1,0 +1,122 @@
+/**
+ * @file Stage 8 (compiler): one guest block, end to end: decode (stage 4) → semantics (x86 →
+ * IR) → IR passes (stage 5) → lowering and encoding (stage 6) → the `TranslatedBlock` value the
+ * cache stores (docs/runtime-abi.md §10).
+ *
+ * A `Translator` owns one decoder, one `Insn` and one `IrBlock`, all reused: translating a whole
+ * image allocates little more than each block's output arrays. Its `split` timings feed
+ * `aot bench translate`.
+ *
+ *   const t = new Translator({ mode: 64, lower: { features: BASELINE, memoryOrder: "tso", pic: false } });
+ *   const tb = t.translate(bytes, 0, bytes.length, 0x140001000n);
+ *   tb.code; tb.insnCount; tb.fallback
+ */
+import { Decoder, Insn } from "../x86/index.ts";
+import { tables } from "../x86/tables/_load.ts";
+import { translateInsn } from "../x86/semantics/index.ts";
+import { IrBlock, SYM, EXIT, printIr } from "../ir/index.ts";
+import { runPasses } from "../ir/passes/index.ts";
+import { lowerBlock, type LowerOptions } from "../arm64/lower/index.ts";
+import { fnv1a64, type TranslatedBlock } from "../arm64/lower/output.ts";
+
+export interface TranslateOptions {
+  mode: 32 | 64;
+  lower: LowerOptions;
+  /** Longest block, in guest instructions (a longer run ends with a jump to the next one). */
+  maxInsns?: number;
+  /** Run the IR passes (default true). */
+  passes?: boolean;
+}
+
+/** What `translate` can also keep for printing (`aot translate --ir`, golden tests). */
+export interface TranslateTrace {
+  irBefore?: string;
+  irAfter?: string;
+}
+
+/** Time spent per stage (ms), summed over every `translate` call while `timing` is on. */
+export interface StageSplit { decode: number; semantics: number; passes: number; lower: number }
+
+export class Translator {
+  readonly decoder: Decoder;
+  readonly insn = new Insn();
+  readonly ir = new IrBlock();
+  timing = false;
+  readonly split: StageSplit = { decode: 0, semantics: 0, passes: 0, lower: 0 };
+  private readonly mnemonics = tables().mnemonics;
+
+  constructor(readonly opts: TranslateOptions) {
+    this.decoder = new Decoder(opts.mode);
+  }
+
+  /**
+   * Translate the block starting at `mem[off]` (guest address `va`); `end` bounds the bytes that
+   * may be read (the end of the mapped or file-backed range). Never throws on guest bytes: an
+   * invalid or truncated instruction ends the block with a fallback exit at it.
+   */
+  translate(mem: Uint8Array, off: number, end: number, va: bigint, trace?: TranslateTrace): TranslatedBlock {
+    const { mode } = this.opts;
+    const max = this.opts.maxInsns ?? 200;
+    const b = this.ir, insn = this.insn, dec = this.decoder;
+    const timing = this.timing;
+    b.reset(va, mode);
+    const vaNum = Number(va);
+    let p = off, count = 0, fallback = "";
+    let t0 = timing ? performance.now() : 0, tDecode = 0;
+    for (;;) {
+      const here = va + BigInt(p - off);
+      if (count >= max) {
+        b.exit(EXIT.JUMP, b.addr(here));
+        break;
+      }
+      const td = timing ? performance.now() : 0;
+      const len = p < end ? dec.decode(mem, p, end, vaNum + (p - off), insn) : 0;
+      if (timing) tDecode += performance.now() - td;
+      if (len === 0) {
+        // Invalid, or cut off by `end`: the runtime decides (it raises #UD or reports the fault).
+        b.exitSym(SYM.fallback, b.addr(here), 0);
+        fallback = p < end ? "(invalid)" : "(truncated)";
+        break;
+      }
+      const mark = b.n;
+      b.guest(here, len);
+      const r = translateInsn(b, insn, here, mode);
+      if (r === "unhandled") {
+        b.n = mark;
+        b.exitSym(SYM.fallback, b.addr(here), len);
+        fallback = this.mnemonics[insn.mnemonic] ?? "?";
+        break;
+      }
+      count++;
+      p += len;
+      if (r === "end") break;
+    }
+    if (trace) trace.irBefore = printIr(b);
+    let t1 = 0;
+    if (timing) {
+      t1 = performance.now();
+      this.split.decode += tDecode;
+      this.split.semantics += t1 - t0 - tDecode;
+    }
+    if (this.opts.passes !== false) runPasses(b);
+    if (trace) trace.irAfter = printIr(b);
+    let t2 = 0;
+    if (timing) {
+      t2 = performance.now();
+      this.split.passes += t2 - t1;
+    }
+    const low = lowerBlock(b, this.opts.lower);
+    if (timing) this.split.lower += performance.now() - t2;
+    return {
+      guestStart: va,
+      guestLength: p - off,
+      guestHash: fnv1a64(mem, off, p),
+      insnCount: count,
+      code: low.code,
+      relocs: low.relocs,
+      targets: low.targets,
+      faults: low.faults,
+      fallback,
+    };
+  }
+}

@@ -1,0 +1,416 @@
+/**
+ * @file Stage 10 (runtime): `aot run`, a complete runtime for translated code on Unicorn's ARM64
+ * engine, and the reference for docs/runtime-abi.md. The x86 program's memory is identity mapped
+ * (the same host buffers are mapped into the ARM64 engine and, for fallbacks, into an x86 engine);
+ * translated code is placed at a random host address; the runtime symbols are stubs on a page of
+ * their own, all branching to one stop address, so each `uc_emu_start` runs one block and returns
+ * to the dispatcher here with x16 = the guest RIP and x17 = the symbol's stub.
+ *
+ * Entry: options in the shape of the reference runner (src/verify/x86-run.ts, same contract).
+ * Exit: the final state in the same JSON shape, plus block and fallback counts.
+ *
+ * Self-modifying code: guest pages holding translated code are read-only in both engines; a
+ * store into one stops the block at the store (the fault side table gives the guest instruction;
+ * nothing of it has happened yet, ABI §9), drops every block of that page, and runs the storing
+ * instruction as a one-instruction block with the page writable. Stale code never runs.
+ *
+ *   const r = runTranslated({ bits: 64, image: { raw, base: 0x140000000n }, stack: { addr: 0x7ff00000n, size: 0x10000 } });
+ *   r.stop // "hlt"
+ */
+import { Engine, RegBatch, UC_PROT, ARM64_REG, X86_REG, X86_GPR32_IDS, X86_GPR64_IDS, type MemFault } from "./unicorn.ts";
+import { RETURN_SENTINEL, GPR32_NAMES, GPR64_NAMES } from "../verify/x86-run.ts";
+import { eflagsFromHost, findFault, hostFromEflags } from "./faults.ts";
+import { loadPeFileSync, mapImage } from "../pe/index.ts";
+import { Decoder, Insn, discover } from "../x86/index.ts";
+import { tables } from "../x86/tables/_load.ts";
+import { Translator } from "../compile/translate.ts";
+import { BASELINE, b as bInsn, tryPcOff } from "../arm64/index.ts";
+import { HOST_GPR, HOST_PF, HOST_AF, HOST_STATE } from "../arm64/lower/regmap.ts";
+import type { TranslatedBlock } from "../arm64/lower/output.ts";
+import { STATE, SYM, SYM_COUNT } from "../ir/index.ts";
+import { InputError } from "../util/errors.ts";
+
+export interface RunOptions {
+  bits: 32 | 64;
+  image: { raw: Uint8Array; base: bigint; file?: string } | { pe: string };
+  entry?: bigint;
+  stack?: { addr: bigint; size: number };
+  sp?: bigint;
+  maps?: { addr: bigint; size: number }[];
+  regs?: Record<string, bigint>;
+  dumps?: { addr: bigint; len: number }[];
+  /** Stop with an error after this many block runs (a runaway loop). */
+  maxBlocks?: number;
+  memoryOrder?: "tso" | "relaxed";
+  /** Seed for the host code address (default: random). */
+  seed?: number;
+}
+
+export interface RunResult {
+  regs: Record<string, string>;
+  rip: string;
+  eflags: string;
+  stop: string;
+  blocks: number;
+  fallbacks: number;
+  dump: Record<string, string>;
+  /** Not in the JSON contract: detail for people and tests. */
+  detail: { translatedAhead: number; translatedOnDemand: number; smc: number; fallbackMnemonics: Record<string, number>; codeBase: bigint };
+}
+
+interface Region { addr: bigint; size: number; buf: Uint8Array }
+interface Hosted { tb: TranslatedBlock; host: bigint }
+
+const PAGE = 0x1000n;
+const pageDown = (a: bigint): bigint => a & ~(PAGE - 1n);
+const pageUp = (a: bigint): bigint => (a + PAGE - 1n) & ~(PAGE - 1n);
+const hex = (v: bigint | number): string => `0x${v.toString(16)}`;
+const CODE_SIZE = 64 << 20;
+
+/** Run a program translated; see the file overview. */
+export function runTranslated(opts: RunOptions): RunResult {
+  return new Runner(opts).run();
+}
+
+class Runner {
+  private readonly bits: 32 | 64;
+  private readonly word: number;
+  private readonly file: string;
+  private readonly regions: Region[] = [];
+  private readonly arm = Engine.arm64();
+  private x86: Engine | undefined;
+  private readonly codeBase: bigint;
+  private readonly stub: bigint;
+  private readonly stop: bigint;
+  private readonly stateAddr: bigint;
+  private codeTop = 0;
+  private readonly blocks = new Map<bigint, Hosted>();
+  /** Host start → block, for mapping a faulting PC back (sorted lazily). */
+  private readonly byHost: Hosted[] = [];
+  private readonly pageBlocks = new Map<bigint, Set<bigint>>();
+  private readonly protectedPages = new Set<bigint>();
+  private readonly translator: Translator;
+  private readonly single: Translator;
+  private entry = 0n;
+  private lastFault: MemFault | undefined;
+  private stats = { translatedAhead: 0, translatedOnDemand: 0, smc: 0, fallbackMnemonics: {} as Record<string, number> };
+  private fallbacks = 0;
+  private readonly exitRegs: RegBatch;
+  private readonly dec: Decoder;
+  private readonly insn = new Insn();
+
+  constructor(private readonly opts: RunOptions) {
+    this.bits = opts.bits;
+    this.word = opts.bits === 64 ? 8 : 4;
+    this.file = "pe" in opts.image ? opts.image.pe : opts.image.file ?? "<raw>";
+    const seed = opts.seed ?? Math.floor(Math.random() * 0xffff);
+    this.codeBase = 0x6000_0000_0000n + BigInt(seed & 0xffff) * 0x1000_0000n;
+    this.stub = this.codeBase - 0x10000n;
+    this.stop = this.stub + 0x800n;
+    this.stateAddr = this.codeBase - 0x20000n;
+    const lower = { features: BASELINE, memoryOrder: opts.memoryOrder ?? "tso", pic: false } as const;
+    let imageBase: bigint | undefined;
+    if ("pe" in opts.image) imageBase = this.loadPe(opts.image.pe);
+    else this.loadRaw(opts.image.raw, opts.image.base);
+    const lo = imageBase === undefined ? lower : { ...lower, pic: true, imageBase };
+    this.translator = new Translator({ mode: this.bits, lower: lo });
+    this.single = new Translator({ mode: this.bits, lower: lo, maxInsns: 1 });
+    this.dec = new Decoder(this.bits);
+    this.setUpMemory(imageBase ?? 0n);
+    this.exitRegs = this.arm.batch([ARM64_REG.X16, ARM64_REG.X17, ARM64_REG.PC]);
+    this.arm.onMemInvalid((f) => {
+      this.lastFault = f;
+      return false;
+    });
+  }
+
+  private loadRaw(raw: Uint8Array, base: bigint): void {
+    const lo = pageDown(base);
+    const size = Number(pageUp(base + BigInt(Math.max(1, raw.length))) - lo);
+    const buf = new Uint8Array(size);
+    buf.set(raw, Number(base - lo));
+    this.regions.push({ addr: lo, size, buf });
+    this.entry = this.opts.entry ?? base;
+  }
+
+  private loadPe(path: string): bigint {
+    const pe = loadPeFileSync(path);
+    if (pe.is64 !== (this.bits === 64)) throw new InputError(path, `is ${pe.format} but the run asked for ${this.bits}-bit x86`, "usage");
+    const img = mapImage(pe);
+    const size = Number(pageUp(BigInt(img.memory.length)));
+    const buf = new Uint8Array(size);
+    buf.set(img.memory);
+    this.regions.push({ addr: img.base, size, buf });
+    this.entry = this.opts.entry ?? img.base + BigInt(pe.entryRva);
+    return img.base;
+  }
+
+  private setUpMemory(imageBase: bigint): void {
+    const { opts } = this;
+    for (const m of opts.maps ?? []) {
+      const lo = pageDown(m.addr);
+      this.regions.push({ addr: lo, size: Number(pageUp(m.addr + BigInt(m.size)) - lo), buf: new Uint8Array(Number(pageUp(m.addr + BigInt(m.size)) - lo)) });
+    }
+    if (opts.stack) {
+      const lo = pageDown(opts.stack.addr);
+      const size = Number(pageUp(opts.stack.addr + BigInt(opts.stack.size)) - lo);
+      this.regions.push({ addr: lo, size, buf: new Uint8Array(size) });
+    }
+    for (const r of this.regions) this.arm.mapPtr(r.addr, r.size, UC_PROT.ALL, r.buf);
+    this.arm.map(this.codeBase, CODE_SIZE, UC_PROT.READ | UC_PROT.EXEC);
+    this.arm.map(this.stub, 0x1000, UC_PROT.READ | UC_PROT.EXEC);
+    this.arm.map(this.stateAddr, 0x1000, UC_PROT.READ | UC_PROT.WRITE);
+    // Symbol stubs: slot i branches to the stop address; x17 tells which slot was taken.
+    const stubs = new Uint32Array(0x800 / 4 + 1);
+    for (let i = 0; i < SYM_COUNT; i++) stubs[i] = bInsn(tryPcOff(26, 0x800 - 4 * i)!);
+    this.arm.write(this.stub, new Uint8Array(stubs.buffer));
+    const state = new DataView(new ArrayBuffer(STATE.SIZE));
+    for (let i = 0; i < SYM_COUNT; i++) state.setBigUint64(STATE.SYMBOLS + 8 * i, this.stub + BigInt(4 * i), true);
+    state.setBigUint64(STATE.IMAGE_BASE, imageBase, true);
+    this.arm.write(this.stateAddr, new Uint8Array(state.buffer));
+  }
+
+  private regionOf(va: bigint): Region | undefined {
+    for (const r of this.regions) if (va >= r.addr && va < r.addr + BigInt(r.size)) return r;
+    return undefined;
+  }
+
+  /** Translate the block at `rip` (or return the cached one); `single`: one instruction, not cached. */
+  private blockAt(rip: bigint, onDemand: boolean, single = false): Hosted | undefined {
+    const hit = single ? undefined : this.blocks.get(rip);
+    if (hit) return hit;
+    const r = this.regionOf(rip);
+    if (!r) return undefined;
+    const off = Number(rip - r.addr);
+    const tb = (single ? this.single : this.translator).translate(r.buf, off, r.size, rip);
+    if (this.codeTop + tb.code.length * 4 > CODE_SIZE) throw new InputError(this.file, "translated code outgrew the 64 MiB code area", "limit");
+    const host = this.codeBase + BigInt(this.codeTop);
+    this.codeTop += (tb.code.length * 4 + 15) & ~15;
+    this.arm.write(host, new Uint8Array(tb.code.buffer, tb.code.byteOffset, tb.code.length * 4));
+    const h = { tb, host };
+    this.byHost.push(h);
+    if (!single) {
+      this.blocks.set(rip, h);
+      if (onDemand) this.stats.translatedOnDemand++;
+      else this.stats.translatedAhead++;
+      const last = rip + BigInt(Math.max(1, tb.guestLength)) - 1n;
+      for (let p = pageDown(rip); p <= last; p += PAGE) {
+        let s = this.pageBlocks.get(p);
+        if (!s) this.pageBlocks.set(p, (s = new Set()));
+        s.add(rip);
+        if (!this.protectedPages.has(p)) {
+          this.protectedPages.add(p);
+          this.arm.protect(p, 0x1000, UC_PROT.READ | UC_PROT.EXEC);
+          this.x86?.protect(p, 0x1000, UC_PROT.READ | UC_PROT.EXEC);
+        }
+      }
+    }
+    return h;
+  }
+
+  /** A guest store hit page `p`: forget its blocks and let writes through. */
+  private invalidatePage(p: bigint): void {
+    this.stats.smc++;
+    for (const rip of this.pageBlocks.get(p) ?? []) this.blocks.delete(rip);
+    this.pageBlocks.delete(p);
+    this.protectedPages.delete(p);
+    this.arm.protect(p, 0x1000, UC_PROT.ALL);
+    this.x86?.protect(p, 0x1000, UC_PROT.ALL);
+    this.x86?.invalidate(p, p + PAGE);
+  }
+
+  private hostedAt(pc: bigint): Hosted | undefined {
+    for (const h of this.byHost) if (pc >= h.host && pc < h.host + BigInt(h.tb.code.length * 4)) return h;
+    return undefined;
+  }
+
+  private initRegisters(): void {
+    const { arm, opts } = this;
+    for (let i = 0; i < 31; i++) if (i !== HOST_STATE) arm.setRegNum(i === 29 ? ARM64_REG.X29 : i === 30 ? ARM64_REG.X30 : ARM64_REG.X0 + i, 0);
+    arm.setReg(ARM64_REG.X0 + HOST_STATE, this.stateAddr);
+    let sp: bigint | undefined = opts.sp;
+    if (opts.stack) {
+      sp ??= opts.stack.addr + BigInt(opts.stack.size);
+      sp -= BigInt(this.word);
+      const r = this.regionOf(sp)!;
+      const dv = new DataView(r.buf.buffer, r.buf.byteOffset);
+      dv.setUint32(Number(sp - r.addr), Number(RETURN_SENTINEL), true);
+    }
+    const names = this.bits === 64 ? GPR64_NAMES : GPR32_NAMES;
+    const values = new Array<bigint>(this.bits === 64 ? 16 : 8).fill(0n);
+    if (sp !== undefined) values[4] = sp;
+    let eflags = 0x2;
+    for (const [k, v] of Object.entries(opts.regs ?? {})) {
+      const n = k.toLowerCase();
+      if (n === "eflags" || n === "rflags") { eflags = Number(v); continue; }
+      let i = (names as readonly string[]).indexOf(n);
+      if (i < 0 && this.bits === 64) i = (GPR32_NAMES as readonly string[]).indexOf(n);
+      if (i < 0) throw new InputError(this.file, `unknown ${this.bits}-bit register name "${k}"`, "usage");
+      values[i] = BigInt.asUintN(this.bits === 64 && (names as readonly string[]).includes(n) ? 64 : 32, v);
+    }
+    values.forEach((v, i) => arm.setReg(armX(HOST_GPR[i]!), v));
+    this.setFlags(eflags);
+  }
+
+  private setFlags(eflags: number): void {
+    const h = hostFromEflags(eflags);
+    this.arm.setRegNum(ARM64_REG.NZCV, h.nzcv);
+    this.arm.setRegNum(armX(HOST_PF), h.pfSrc);
+    this.arm.setRegNum(armX(HOST_AF), h.afSrc);
+    this.writeState(STATE.DF, BigInt(h.df));
+  }
+
+  private eflags(cInverted = 0): number {
+    const df = Number(this.readState(STATE.DF));
+    return eflagsFromHost(this.arm.regNum(ARM64_REG.NZCV), this.arm.regNum(armX(HOST_PF)), this.arm.regNum(armX(HOST_AF)), df, cInverted);
+  }
+
+  private writeState(off: number, v: bigint): void {
+    const b = new Uint8Array(8);
+    new DataView(b.buffer).setBigUint64(0, v, true);
+    this.arm.write(this.stateAddr + BigInt(off), b);
+  }
+
+  private readState(off: number): bigint {
+    return new DataView(this.arm.read(this.stateAddr + BigInt(off), 8).buffer).getBigUint64(0, true);
+  }
+
+  run(): RunResult {
+    const { opts } = this;
+    const maxBlocks = opts.maxBlocks ?? 1_000_000;
+    if (!this.regionOf(this.entry)) throw new InputError(this.file, `entry ${hex(this.entry)} is not in mapped memory`, "usage");
+    this.initRegisters();
+    this.translateAhead();
+    let rip = this.entry;
+    let stop = "";
+    let runs = 0;
+    let single = false;
+    for (;;) {
+      if (rip === RETURN_SENTINEL) { stop = "return"; break; }
+      const h = this.blockAt(rip, true, single);
+      single = false;
+      if (!h) { stop = `fault: fetch-unmapped at ${hex(rip)}`; break; }
+      if (++runs > maxBlocks) throw new InputError(this.file, `still running after ${maxBlocks} blocks at ${hex(rip)} (raise --max-blocks)`, "runaway");
+      this.lastFault = undefined;
+      const err = this.arm.start(h.host, this.stop, 0, 0);
+      if (err !== 0) {
+        const pc = this.arm.reg(ARM64_REG.PC);
+        const at = this.hostedAt(pc);
+        const entry = at && findFault(at.tb.faults, Number(pc - at.host) / 4);
+        if (!at || !entry) { stop = `fault: host ${this.arm.errorText(err)} at ${hex(pc)} (not a guest instruction)`; break; }
+        rip = at.tb.guestStart + BigInt(entry.guestOffset);
+        if (entry.state & 1) this.arm.setRegNum(ARM64_REG.NZCV, (this.arm.regNum(ARM64_REG.NZCV) ^ 0x2000_0000) >>> 0);
+        const f = this.lastFault as MemFault | undefined;
+        if (f?.kind === "write-prot" && this.protectedPages.has(pageDown(f.address))) {
+          this.invalidatePage(pageDown(f.address));
+          const endPage = pageDown(f.address + BigInt(Math.max(1, f.size)) - 1n);
+          if (endPage !== pageDown(f.address) && this.protectedPages.has(endPage)) this.invalidatePage(endPage);
+          single = true;
+          continue;
+        }
+        stop = f ? `fault: ${f.kind} at ${hex(f.address)}` : `fault: ${this.arm.errorText(err)} at ${hex(rip)}`;
+        break;
+      }
+      this.arm.readBatch(this.exitRegs);
+      rip = this.exitRegs.values[0]!;
+      const sym = Number(this.exitRegs.values[1]! - this.stub) / 4;
+      if (sym === SYM.dispatch) continue;
+      if (sym === SYM.hlt) {
+        rip += BigInt(this.lengthAt(rip));
+        stop = "hlt";
+        break;
+      }
+      if (sym === SYM.fallback) {
+        this.fallbacks++;
+        const m = this.mnemonicAt(rip);
+        this.stats.fallbackMnemonics[m] = (this.stats.fallbackMnemonics[m] ?? 0) + 1;
+      }
+      // fallback and the other runtime helpers: run the one instruction on the x86 engine.
+      const r = this.stepX86(rip);
+      if (typeof r === "string") { stop = r; rip = this.x86!.reg(this.bits === 64 ? X86_REG.RIP : X86_REG.EIP); break; }
+      rip = r;
+    }
+    return this.result(rip, stop, runs);
+  }
+
+  private lengthAt(rip: bigint): number {
+    const r = this.regionOf(rip)!;
+    return this.dec.decode(r.buf, Number(rip - r.addr), r.size, Number(rip), this.insn) || 1;
+  }
+
+  private mnemonicAt(rip: bigint): string {
+    const r = this.regionOf(rip);
+    if (!r || !this.dec.decode(r.buf, Number(rip - r.addr), r.size, Number(rip), this.insn)) return "(invalid)";
+    return this.insn.mnemonic ? mnemonicName(this.insn.mnemonic) : "(invalid)";
+  }
+
+  private translateAhead(): void {
+    const r = this.regionOf(this.entry)!;
+    const d = discover([{ va: Number(r.addr), bytes: r.buf }], [Number(this.entry)], this.bits);
+    for (const start of d.blocks.keys()) this.blockAt(BigInt(start), false);
+  }
+
+  private x86Engine(): Engine {
+    if (this.x86) return this.x86;
+    const e = (this.x86 = Engine.x86(this.bits));
+    for (const r of this.regions) e.mapPtr(r.addr, r.size, UC_PROT.ALL, r.buf);
+    for (const p of this.protectedPages) e.protect(p, 0x1000, UC_PROT.READ | UC_PROT.EXEC);
+    e.onMemInvalid((f) => {
+      if (f.kind === "write-prot" && this.protectedPages.has(pageDown(f.address))) {
+        this.invalidatePage(pageDown(f.address));
+        return true;
+      }
+      this.lastFault = f;
+      return false;
+    });
+    return e;
+  }
+
+  /** Run the instruction at `rip` on the x86 engine with the state synced both ways; the next RIP, or a stop text. */
+  private stepX86(rip: bigint): bigint | string {
+    const e = this.x86Engine();
+    const ids = this.bits === 64 ? X86_GPR64_IDS : X86_GPR32_IDS;
+    for (let i = 0; i < ids.length; i++) e.setReg(ids[i]!, this.arm.reg(armX(HOST_GPR[i]!)));
+    e.setReg(X86_REG.EFLAGS, BigInt(this.eflags()));
+    e.setReg(this.bits === 64 ? X86_REG.RIP : X86_REG.EIP, rip);
+    this.lastFault = undefined;
+    const err = e.start(rip, 0n, 0, 1);
+    const next = e.reg(this.bits === 64 ? X86_REG.RIP : X86_REG.EIP);
+    for (let i = 0; i < ids.length; i++) this.arm.setReg(armX(HOST_GPR[i]!), e.reg(ids[i]!));
+    this.setFlags(Number(e.reg(X86_REG.EFLAGS)));
+    if (err !== 0) {
+      const f = this.lastFault as MemFault | undefined;
+      if (f) return `fault: ${f.kind} at ${hex(f.address)}`;
+      const text = e.errorText(err);
+      if (/invalid instruction/i.test(text)) return `fault: invalid instruction at ${hex(rip)}`;
+      return `fault: ${text} at ${hex(rip)}`;
+    }
+    return next;
+  }
+
+  private result(rip: bigint, stop: string, runs: number): RunResult {
+    const names = this.bits === 64 ? GPR64_NAMES : GPR32_NAMES;
+    const regs: Record<string, string> = {};
+    names.forEach((n, i) => (regs[n] = hex(this.arm.reg(armX(HOST_GPR[i]!)))));
+    const dump: Record<string, string> = {};
+    for (const d of this.opts.dumps ?? []) {
+      const r = this.regionOf(d.addr);
+      if (!r || d.addr + BigInt(d.len) > r.addr + BigInt(r.size)) throw new InputError(this.file, `--dump ${hex(d.addr)}:${d.len} is not inside mapped memory`, "usage");
+      const o = Number(d.addr - r.addr);
+      dump[hex(d.addr)] = Buffer.from(r.buf.subarray(o, o + d.len)).toString("hex");
+    }
+    return {
+      regs, rip: hex(rip), eflags: hex(this.eflags()), stop, blocks: runs, fallbacks: this.fallbacks, dump,
+      detail: { ...this.stats, codeBase: this.codeBase },
+    };
+  }
+}
+
+/** Unicorn id of host register x<n>. */
+function armX(n: number): number {
+  return n === 29 ? ARM64_REG.X29 : n === 30 ? ARM64_REG.X30 : ARM64_REG.X0 + n;
+}
+
+function mnemonicName(id: number): string {
+  return tables().mnemonics[id] ?? "?";
+}

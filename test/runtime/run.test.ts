@@ -1,0 +1,89 @@
+/**
+ * @file `aot run` against the oracle: every test program of test/fixtures-src/run/programs.json
+ * (nasm loops, calls, recursion, partial registers, self-modifying code; the CRT-less mingw PE
+ * with a sort, checksums and a jump-table state machine), 32- and 64-bit, runs translated on
+ * Unicorn's ARM64 engine with the code at a random host address and must reach exactly the final
+ * state Unicorn's x86 engine reaches: every register, RIP, EFLAGS, the stop reason and the dumped
+ * memory. Through the built binary too, with `--json`, as a user would run it.
+ */
+import { describe, expect, test } from "bun:test";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { runX86 } from "../../src/verify/x86-run.ts";
+import { runTranslated } from "../../src/runtime/run.ts";
+import { fixture, ROOT } from "../_env.ts";
+
+interface Program {
+  name: string; file: string; format: "raw" | "pe"; mode: 32 | 64; base: string; entry: string;
+  stack?: { addr: string; size: string }; sp?: string; maps: { addr: string; size: string }[];
+  dumps: { addr: string; len: string }[]; stop: string;
+}
+const programs = (JSON.parse(readFileSync(join(ROOT, "test/fixtures-src/run/programs.json"), "utf8")) as { programs: Program[] }).programs;
+
+function options(p: Program) {
+  const path = fixture(`run/${p.file}`);
+  return {
+    bits: p.mode,
+    image: p.format === "raw" ? { raw: new Uint8Array(readFileSync(path)), base: BigInt(p.base) } : { pe: path },
+    ...(p.format === "raw" ? { entry: BigInt(p.entry) } : {}),
+    ...(p.stack ? { stack: { addr: BigInt(p.stack.addr), size: Number(p.stack.size) } } : {}),
+    ...(p.sp ? { sp: BigInt(p.sp) } : {}),
+    maps: p.maps.map((m) => ({ addr: BigInt(m.addr), size: Number(m.size) })),
+    dumps: p.dumps.map((d) => ({ addr: BigInt(d.addr), len: Number(d.len) })),
+  };
+}
+
+describe("aot run = Unicorn x86 on the project's test programs", () => {
+  for (const p of programs) {
+    test(`${p.name}`, () => {
+      const o = options(p);
+      const want = runX86({ ...o, maxInsns: 10_000_000 });
+      const seen = new Set<bigint>();
+      for (let i = 0; i < 2; i++) {
+        const got = runTranslated({ ...o, maxBlocks: 2_000_000 });
+        seen.add(got.detail.codeBase);
+        expect({ stop: got.stop, rip: got.rip, eflags: got.eflags, regs: got.regs, dump: got.dump })
+          .toEqual({ stop: want.stop, rip: want.rip, eflags: want.eflags, regs: want.regs, dump: want.dump });
+        expect(want.stop).toBe(p.stop);
+      }
+      // The code lands at a random host address each run (two runs collide with probability 1/65536).
+      expect(seen.size).toBe(2);
+    });
+  }
+});
+
+describe("aot run through the binary", () => {
+  test("--json prints one line with the contract's keys", () => {
+    const p = programs.find((q) => q.name === "loops64")!;
+    const r = Bun.spawnSync([join(ROOT, "dist/aot"), "run", "--raw", fixture(`run/${p.file}`), "--base", p.base, "--mode", "64",
+      ...p.dumps.flatMap((d) => ["--dump", `${d.addr}:${d.len}`]), "--json"]);
+    expect(r.exitCode).toBe(0);
+    const lines = r.stdout.toString().trim().split("\n");
+    expect(lines.length).toBe(1);
+    const j = JSON.parse(lines[0]!);
+    expect(Object.keys(j)).toEqual(["regs", "rip", "eflags", "stop", "blocks", "fallbacks", "dump"]);
+    const want = runX86({ ...options(p) });
+    expect(j.regs).toEqual(want.regs);
+    expect(j.stop).toBe("hlt");
+  });
+
+  test("bad input: one line, exit 2", () => {
+    const bin = join(ROOT, "dist/aot");
+    const p = programs.find((q) => q.name === "loops64")!;
+    const file = fixture(`run/${p.file}`);
+    const cases: string[][] = [
+      ["run", "--raw", file, "--base", "0x140000000", "--mode", "64", "--entry", "0x10"],      // unmapped entry
+      ["run", "--raw", file, "--base", "0x140000000", "--mode", "64", "--max-blocks", "3"],    // runaway (the loops run many blocks)
+      ["run", "--raw", "/nonexistent/file", "--base", "0", "--mode", "64"],
+      ["run", "--raw", file, "--mode", "64"],
+      ["run", "--raw", file, "--base", "0x140000000", "--mode", "16"],
+    ];
+    for (const c of cases) {
+      const r = Bun.spawnSync([bin, ...c], { env: { ...process.env, NO_COLOR: "1" } });
+      expect({ c, code: r.exitCode }).toEqual({ c, code: 2 });
+      const err = r.stderr.toString().trim();
+      expect(err.split("\n").length).toBe(1);
+      expect(err).not.toMatch(/at .*\.ts:\d+/);
+    }
+  });
+});
