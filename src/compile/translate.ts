@@ -113,6 +113,7 @@ export class Translator {
       guestHash: fnv1a64(mem, off, p),
       insnCount: count,
       code: low.code,
+      bodyWords: low.bodyWords,
       relocs: low.relocs,
       targets: low.targets,
       faults: low.faults,

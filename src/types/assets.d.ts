@@ -3,3 +3,9 @@ declare module "*.exe" {
   const path: string;
   export default path;
 }
+
+/** Text data imported with `with { type: "text" }` (embedded by `bun build --compile`). */
+declare module "*.tsv" {
+  const text: string;
+  export default text;
+}

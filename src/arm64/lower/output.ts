@@ -24,6 +24,11 @@ export interface TranslatedBlock {
   insnCount: number;
   /** Host code, position independent. */
   code: Uint32Array;
+  /**
+   * Words of the block body: everything before the final exit's stub (flag fix-ups before the
+   * exit included), what `aot bench quality` counts as FEX does.
+   */
+  bodyWords: number;
   /** Relocation triples: kind, word offset in `code`, index into `targets`. */
   relocs: Int32Array;
   /** Guest addresses the relocations refer to. */
@@ -34,9 +39,18 @@ export interface TranslatedBlock {
   fallback: string;
 }
 
-/** FNV-1a 64 of bytes[from, to). */
+/**
+ * FNV-1a 64 of bytes[from, to), in two 32-bit halves (no BigInt per byte: it runs over every
+ * translated byte). The prime is 2^40 + 0x1b3, so h * prime = h * 0x1b3 + (h << 40).
+ */
 export function fnv1a64(bytes: Uint8Array, from = 0, to = bytes.length): bigint {
-  let h = 0xcbf29ce484222325n;
-  for (let i = from; i < to; i++) h = BigInt.asUintN(64, (h ^ BigInt(bytes[i]!)) * 0x100000001b3n);
-  return h;
+  let lo = 0x84222325, hi = 0xcbf29ce4;
+  for (let i = from; i < to; i++) {
+    lo = (lo ^ bytes[i]!) >>> 0;
+    const m = lo * 0x1b3;
+    const carry = Math.floor(m / 0x1_0000_0000);
+    hi = (Math.imul(hi, 0x1b3) + ((lo << 8) >>> 0) + carry) >>> 0;
+    lo = m >>> 0;
+  }
+  return (BigInt(hi) << 32n) | BigInt(lo);
 }

@@ -11,6 +11,8 @@ const suites: Record<string, () => Promise<AnyCommand>> = {
   // suites are added here, one lazy line each, sorted
   decode: () => import("./bench/decode.ts").then((m) => m.default),
   encode: () => import("./bench/encode.ts").then((m) => m.default),
+  quality: () => import("./bench/quality.ts").then((m) => m.default),
+  translate: () => import("./bench/translate.ts").then((m) => m.default),
 };
 
 export default defineCommand({

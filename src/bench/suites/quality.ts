@@ -1,0 +1,67 @@
+/**
+ * @file Code quality (stage 11 bench): ARM64 instructions we emit per FEX row, against FEX-Emu's
+ * own counts (src/bench/data/fex-instcount.tsv, embedded). Each row whose instructions we all
+ * translate (no fallback) and whose host features we can assume is translated as its own block,
+ * every register and flag live at its exit, and its body is counted as FEX counts (the exit stub
+ * is not counted, flag materialisation is). Reported per FEX file: rows translated and the
+ * geometric mean of ours/FEX (rows where FEX emits 0 are listed apart: a ratio to 0 has no mean).
+ *
+ *   const r = benchQuality();  // { files: [{ file, rows, total, geomean }], geomean, worst }
+ */
+import TSV from "../data/fex-instcount.tsv" with { type: "text" };
+import { Translator } from "../../compile/translate.ts";
+import { BASELINE, type HostFeatures } from "../../arm64/features.ts";
+
+export interface QualityFile { file: string; rows: number; total: number; geomean: number; zeroRows: number }
+export interface QualityRow { file: string; text: string; ours: number; fex: number; ratio: number }
+export interface QualityResult { files: QualityFile[]; geomean: number; rows: number; worst: QualityRow[] }
+
+/** FEX feature names we can honour, and the switch each sets. */
+const FEATURES: Record<string, keyof HostFeatures> = { FLAGM: "flagm", FLAGM2: "flagm2", LRCPC: "rcpc" };
+
+export function benchQuality(filter?: (file: string) => boolean): QualityResult {
+  const lines = TSV.split("\n").slice(1).filter(Boolean);
+  const per = new Map<string, { logSum: number; rows: number; total: number; zero: number }>();
+  const all: QualityRow[] = [];
+  const translators = new Map<string, Translator>();
+  for (const line of lines) {
+    const [file = "", bitness, enabled = "", , , text = "", count = "", hexBytes = "", fexStr = ""] = line.split("\t");
+    if (filter && !filter(file)) continue;
+    const f = per.get(file) ?? { logSum: 0, rows: 0, total: 0, zero: 0 };
+    per.set(file, f);
+    f.total++;
+    const features = { ...BASELINE };
+    let ok = true;
+    for (const e of enabled.split(",").filter(Boolean)) {
+      const k = FEATURES[e.toUpperCase()];
+      if (k) features[k] = true;
+      else ok = false;
+    }
+    if (!ok) continue;
+    const mode = bitness === "32" ? 32 : 64;
+    const order = /TSO/.test(file) ? "tso" : "relaxed";
+    const key = `${mode}/${order}/${JSON.stringify(features)}`;
+    let t = translators.get(key);
+    if (!t) translators.set(key, (t = new Translator({ mode, lower: { features, memoryOrder: order, pic: false } })));
+    const bytes = Uint8Array.from(Buffer.from(hexBytes, "hex"));
+    const tb = t.translate(bytes, 0, bytes.length, 0x10000n);
+    const want = Number(count);
+    if (tb.fallback || tb.insnCount !== want || tb.guestLength !== bytes.length) continue;
+    const ours = tb.bodyWords;
+    const fex = Number(fexStr);
+    f.rows++;
+    if (fex === 0) { f.zero++; continue; }
+    const ratio = ours / fex;
+    f.logSum += Math.log(Math.max(ratio, 1 / 64));
+    all.push({ file, text, ours, fex, ratio });
+  }
+  const files: QualityFile[] = [...per.entries()].map(([file, f]) => ({
+    file, rows: f.rows, total: f.total, zeroRows: f.zero,
+    geomean: f.rows - f.zero > 0 ? round(Math.exp(f.logSum / (f.rows - f.zero))) : NaN,
+  }));
+  const logAll = all.reduce((s, r) => s + Math.log(Math.max(r.ratio, 1 / 64)), 0);
+  const worst = [...all].sort((a, b) => b.ours - b.fex - (a.ours - a.fex) || b.ratio - a.ratio).slice(0, 20);
+  return { files, geomean: all.length ? round(Math.exp(logAll / all.length)) : NaN, rows: all.length, worst };
+}
+
+const round = (x: number): number => Math.round(x * 1000) / 1000;
