@@ -1,0 +1,225 @@
+/**
+ * @file Stage 5 (IR passes): constant folding and always-right algebraic identities. Address
+ * arithmetic, immediates the semantics split into pieces and `xor eax, eax` leave constants and
+ * trivial ops behind; folding them saves host instructions and registers.
+ *
+ * Only ops whose flag mask `fm` is 0 are touched (their flags are their other result; run
+ * dead-flags first so that dead masks are 0). `Addr` is never folded: its value depends on where
+ * the image is loaded (PIC, ABI §7). Folding follows the sized semantics of ops.ts exactly:
+ * inputs are read in their low `sz` bytes; a `Const.s` is known in at most `s` bytes (a
+ * `Const.1`/`Const.2` has garbage above, a `Const.4` is zero-extended), so an op that needs more
+ * bytes of it than that is left alone. Results of sized ops fold to `Const.sz` masked to the size
+ * (size 1/2: zero upper bits are one valid garbage; size 4: the exact zero extension); results of
+ * unsized ops fold to `Const.8`.
+ *
+ * Identities (fm = 0, `S` the op size): `x+0 x-0 x|0 x^0 x&-1 x<<0 x>>0 x*1 x&x x|x` → x, and
+ * `Select c, x, x` → x, when S is 1, 2 or 8, or S = 4 and x is known to be zero-extended (else
+ * the 4-byte result's zero upper half would differ from x's); `x^x x-x x&0 x*0` → `Const.S 0`
+ * at every size; `Cmp rel, x, x` → its constant; `Select k, x, y` with a known k → x or y.
+ *
+ * A folded op is rewritten in place into a `Const` (indices stay valid); an op replaced by an
+ * existing value becomes `Nop` and its later uses are redirected through a forwarding array in
+ * the same forward sweep (linear; `replaceUses` in _util.ts is the one-off form).
+ *
+ * On entry: a verified block. On exit: a verified block computing the same values. Returns how
+ * many ops it folded or removed.
+ *
+ *   constFold(b); // "v3 = Add.4 v1, v2" with v1 = Const.4 0xffffffff, v2 = Const.4 0x2 → "v3 = Const.4 0x1"
+ */
+import type { IrBlock } from "../block.ts";
+import { OP, OPS, REL } from "../ops.ts";
+import { Scratch, forwardOperands, toConst, toNop } from "./_util.ts";
+
+const FWD = new Scratch((n) => new Int32Array(n));
+
+const maskBytes = (bytes: number): bigint => (1n << BigInt(8 * bytes)) - 1n;
+const maskBits = (bits: number): bigint => (1n << BigInt(bits)) - 1n;
+
+/** The value of v in its low `bytes` bytes, zero-extended, when v is a Const known that far. */
+function known(b: IrBlock, v: number, bytes: number): bigint | undefined {
+  if (b.op[v] !== OP.Const) return undefined;
+  const s = b.sz[v]!;
+  if (s >= bytes) return b.imm(v) & maskBytes(bytes);
+  if (s === 4) return b.imm(v) & 0xffffffffn;
+  return undefined;
+}
+
+/** True when the upper 32 bits of value x are known to be 0 (so a 4-byte result may be x itself). */
+function upperZero(b: IrBlock, x: number): boolean {
+  const op = b.op[x]!;
+  switch (op) {
+    case OP.Const: return b.sz[x]! >= 4 && b.hi[x] === 0;
+    case OP.Load: return b.sz[x]! <= 4; // loads zero-extend
+    case OP.Zext: return true; // from 1, 2 or 4 bytes
+    case OP.Cmp: case OP.Cond: case OP.GetFlag: return true; // 0 or 1
+    case OP.Ubfx: return b.b[x]! + b.c[x]! <= 32;
+    default: return OPS[op]!.sized && b.sz[x] === 4;
+  }
+}
+
+/** Can a size-S op's result be replaced by the value x itself? (see the file comment) */
+const sameAs = (b: IrBlock, S: number, x: number): boolean => S !== 4 || upperZero(b, x);
+
+/** The 64-bit result of a folded two-operand sized op, before masking, or undefined. */
+function binary(op: number, S: number, x: bigint, y: bigint): bigint | undefined {
+  const bits = 8 * S;
+  switch (op) {
+    case OP.Add: return x + y;
+    case OP.Sub: return x - y;
+    case OP.And: return x & y;
+    case OP.Or: return x | y;
+    case OP.Xor: return x ^ y;
+    case OP.Mul: return x * y;
+    case OP.MulHU: return (x * y) >> BigInt(bits);
+    case OP.MulHS: return (BigInt.asIntN(bits, x) * BigInt.asIntN(bits, y)) >> BigInt(bits);
+    case OP.Ror: {
+      const r = y % BigInt(bits);
+      return r === 0n ? x : (x >> r) | (x << (BigInt(bits) - r));
+    }
+  }
+  // Shifts: the count must be within what the lowering computes the same way (a W-register
+  // shift takes the count mod 32, so sizes below 8 fold only counts under 32).
+  if (y >= (S === 8 ? 64n : 32n)) return undefined;
+  switch (op) {
+    case OP.Shl: return x << y;
+    case OP.Shr: return x >> y; // x is zero-extended (the op's contract)
+    case OP.Sar: return BigInt.asIntN(bits, x) >> y; // x is sign-extended (the op's contract)
+  }
+  return undefined;
+}
+
+function relation(rel: number, S: number, x: bigint, y: bigint): boolean {
+  const bits = 8 * S;
+  const sx = BigInt.asIntN(bits, x), sy = BigInt.asIntN(bits, y);
+  switch (rel) {
+    case REL.EQ: return x === y;
+    case REL.NE: return x !== y;
+    case REL.ULT: return x < y;
+    case REL.ULE: return x <= y;
+    case REL.UGT: return x > y;
+    case REL.UGE: return x >= y;
+    case REL.SLT: return sx < sy;
+    case REL.SLE: return sx <= sy;
+    case REL.SGT: return sx > sy;
+    default: return sx >= sy;
+  }
+}
+
+/** The relations that hold between a value and itself. */
+const REFLEXIVE = new Set<number>([REL.EQ, REL.ULE, REL.UGE, REL.SLE, REL.SGE]);
+
+export function constFold(b: IrBlock): number {
+  const n = b.n;
+  const fwd = FWD.get(n);
+  let changed = 0;
+  for (let i = 0; i < n; i++) {
+    fwd[i] = i;
+    const op = b.op[i]!;
+    if (op === OP.Nop) continue;
+    forwardOperands(b, i, fwd);
+    if (b.fm[i] !== 0) continue; // flags are a result too (Guest/exit masks mean other things, and never fold)
+    const r = fold(b, i, op);
+    if (r === -1) continue;
+    changed++;
+    if (r >= 0) {
+      fwd[i] = r;
+      toNop(b, i);
+    }
+  }
+  return changed;
+}
+
+/** Fold op i: -1 nothing done, -2 rewritten into a Const in place, v ≥ 0 replace by value v. */
+function fold(b: IrBlock, i: number, op: number): number {
+  const S = b.sz[i]!;
+  const x = b.a[i]!, y = b.b[i]!;
+  switch (op) {
+    case OP.Add: case OP.Sub: case OP.And: case OP.Or: case OP.Xor: case OP.Mul: case OP.MulHU: case OP.MulHS:
+    case OP.Shl: case OP.Shr: case OP.Sar: case OP.Ror: {
+      const kx = known(b, x, S);
+      const isShift = op === OP.Shl || op === OP.Shr || op === OP.Sar || op === OP.Ror;
+      // A shift count is a whole value (0 <= count < 64), read at its own Const size.
+      const ky = isShift ? (b.op[y] === OP.Const ? known(b, y, b.sz[y]!) : undefined) : known(b, y, S);
+      if (kx !== undefined && ky !== undefined) {
+        const v = binary(op, S, kx, ky);
+        if (v === undefined) return -1;
+        toConst(b, i, S, v & maskBytes(S));
+        return -2;
+      }
+      return identity(b, i, op, S, x, y, kx, ky);
+    }
+    case OP.Not: case OP.Neg: {
+      const kx = known(b, x, S);
+      if (kx === undefined) return -1;
+      toConst(b, i, S, (op === OP.Not ? ~kx : -kx) & maskBytes(S));
+      return -2;
+    }
+    case OP.Zext: case OP.Sext: {
+      const from = y;
+      const kx = known(b, x, from);
+      if (kx === undefined) return -1;
+      toConst(b, i, 8, op === OP.Zext ? kx : BigInt.asUintN(64, BigInt.asIntN(8 * from, kx)));
+      return -2;
+    }
+    case OP.Bfi: {
+      const lsb = b.c[i]!, width = b.d[i]!;
+      const kx = known(b, x, 8), ky = known(b, y, Math.ceil(width / 8));
+      if (kx === undefined || ky === undefined) return -1;
+      const m = maskBits(width) << BigInt(lsb);
+      toConst(b, i, 8, (kx & ~m) | ((ky << BigInt(lsb)) & m));
+      return -2;
+    }
+    case OP.Ubfx: {
+      const lsb = y, width = b.c[i]!;
+      const kx = known(b, x, Math.ceil((lsb + width) / 8));
+      if (kx === undefined) return -1;
+      toConst(b, i, 8, (kx >> BigInt(lsb)) & maskBits(width));
+      return -2;
+    }
+    case OP.Cmp: {
+      const rel = x, p = y, q = b.c[i]!;
+      if (p === q) {
+        toConst(b, i, 8, REFLEXIVE.has(rel) ? 1n : 0n);
+        return -2;
+      }
+      const kp = known(b, p, S), kq = known(b, q, S);
+      if (kp === undefined || kq === undefined) return -1;
+      toConst(b, i, 8, relation(rel, S, kp, kq) ? 1n : 0n);
+      return -2;
+    }
+    case OP.Select: {
+      const t = y, f = b.c[i]!;
+      const k = known(b, x, 8);
+      if (k !== undefined) return k !== 0n ? t : f;
+      return t === f ? t : -1;
+    }
+  }
+  return -1;
+}
+
+/** Identities of a two-operand sized op with at most one known operand (see the file comment). */
+function identity(b: IrBlock, i: number, op: number, S: number, x: number, y: number, kx?: bigint, ky?: bigint): number {
+  const ones = maskBytes(S);
+  if (x === y) {
+    if (op === OP.Xor || op === OP.Sub) {
+      toConst(b, i, S, 0n);
+      return -2;
+    }
+    if ((op === OP.And || op === OP.Or) && sameAs(b, S, x)) return x;
+    return -1;
+  }
+  // Commutative ops: look at the known operand whichever side it is on.
+  const commutes = op === OP.Add || op === OP.And || op === OP.Or || op === OP.Xor || op === OP.Mul;
+  let k = ky, other = x;
+  if (k === undefined && commutes) { k = kx; other = y; }
+  if (k === undefined) return -1;
+  if ((op === OP.And || op === OP.Mul) && k === 0n) {
+    toConst(b, i, S, 0n);
+    return -2;
+  }
+  const neutral =
+    op === OP.And ? k === ones
+    : op === OP.Mul ? k === 1n
+    : op !== OP.MulHU && op !== OP.MulHS && k === 0n; // x+0 x-0 x|0 x^0, shifts and rotates by 0
+  return neutral && sameAs(b, S, other) ? other : -1;
+}
