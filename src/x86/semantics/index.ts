@@ -1,0 +1,70 @@
+/**
+ * @file x86 semantics (stage 4 → 5), public API: `SEMANTICS`, one function per mnemonic key
+ * (the SDM spelling in capitals, as `tables().mnemonics` holds it), and `translateInsn`, which
+ * the block translator calls once per decoded instruction after emitting its `Guest` marker.
+ *
+ * `translateInsn` looks the function up in an array indexed by mnemonic id (built once; no
+ * string work per instruction) and returns "end" when the instruction emitted a terminator,
+ * "next" otherwise, and "unhandled" for a mnemonic or form outside the core set: any LOCK or
+ * REP/REPNE prefix, an FS/GS segment override, a 16-bit address size, or a function that
+ * returned false. On "unhandled" it restores `b.n` itself; the caller emits the fallback exit.
+ *
+ *   b.guest(va, insn.length);
+ *   const r = translateInsn(b, insn, va, 64); // "next" | "end" | "unhandled"
+ */
+import type { IrBlock } from "../../ir/index.ts";
+import { PF, type Insn } from "../insn.ts";
+import { R } from "../regs.ts";
+import { tables } from "../tables/_load.ts";
+import { SemCtx, type Semantic } from "./_operand.ts";
+import { ADC, ADD, CMP, DEC, INC, NEG, SBB, SUB } from "./arith.ts";
+import { AND, NOT, OR, TEST, XOR, SETA, SETAE, SETB, SETBE, SETE, SETG, SETGE, SETL, SETLE, SETNE, SETNO, SETNP, SETNS, SETO, SETP, SETS } from "./logic.ts";
+import {
+  CBW, CDQ, CDQE, CQO, CWD, CWDE, MOV, MOVSX, MOVSXD, MOVZX, XCHG,
+  CMOVA, CMOVAE, CMOVB, CMOVBE, CMOVE, CMOVG, CMOVGE, CMOVL, CMOVLE, CMOVNE, CMOVNO, CMOVNP, CMOVNS, CMOVO, CMOVP, CMOVS,
+} from "./move.ts";
+import { ROL, ROR, SAL, SAR, SHL, SHR } from "./shift.ts";
+import { IMUL, MUL } from "./mul.ts";
+import { POP, PUSH } from "./stack.ts";
+import { CALL, JA, JAE, JB, JBE, JE, JG, JGE, JL, JLE, JMP, JNE, JNO, JNP, JNS, JO, JP, JS, RET } from "./branch.ts";
+import { HLT, INT3, LEA, NOP, UD2 } from "./misc.ts";
+
+export { SemCtx, type Semantic } from "./_operand.ts";
+
+/** Every translated mnemonic, by its key in the tables. */
+export const SEMANTICS = {
+  MOV, MOVZX, MOVSX, MOVSXD, XCHG, CBW, CWDE, CDQE, CWD, CDQ, CQO, LEA,
+  CMOVO, CMOVNO, CMOVB, CMOVAE, CMOVE, CMOVNE, CMOVBE, CMOVA, CMOVS, CMOVNS, CMOVP, CMOVNP, CMOVL, CMOVGE, CMOVLE, CMOVG,
+  ADD, ADC, SUB, SBB, CMP, INC, DEC, NEG, AND, OR, XOR, NOT, TEST,
+  SETO, SETNO, SETB, SETAE, SETE, SETNE, SETBE, SETA, SETS, SETNS, SETP, SETNP, SETL, SETGE, SETLE, SETG,
+  SHL, SAL, SHR, SAR, ROL, ROR, IMUL, MUL,
+  PUSH, POP, JMP, CALL, RET,
+  JO, JNO, JB, JAE, JE, JNE, JBE, JA, JS, JNS, JP, JNP, JL, JGE, JLE, JG,
+  NOP, INT3, UD2, HLT,
+} satisfies Record<string, Semantic>;
+
+/** Semantic function per mnemonic id (undefined: not translated). */
+const BY_MNEMONIC: (Semantic | undefined)[] = tables().mnemonics.map((m) => (SEMANTICS as Record<string, Semantic>)[m]);
+
+const REJECT_PREFIXES = PF.LOCK | PF.REP | PF.REPNE;
+const SEG_FS = R.SEG + 4, SEG_GS = R.SEG + 5;
+const ctx = new SemCtx();
+
+/**
+ * Emit the IR of one decoded instruction at `va` (after the caller's `Guest` marker). Returns
+ * "end" if it ended the block, "next" to go on, "unhandled" (with `b.n` restored) to fall back.
+ */
+export function translateInsn(b: IrBlock, i: Insn, va: bigint, mode: 32 | 64): "next" | "end" | "unhandled" {
+  if ((i.prefixes & REJECT_PREFIXES) !== 0 || i.asz === 16 || i.segPrefix === SEG_FS || i.segPrefix === SEG_GS) return "unhandled";
+  const f = BY_MNEMONIC[i.mnemonic];
+  if (f === undefined) return "unhandled";
+  ctx.va = va;
+  ctx.len = i.length;
+  ctx.mode = mode;
+  const mark = b.n;
+  if (!f(b, i, ctx)) {
+    b.n = mark;
+    return "unhandled";
+  }
+  return b.terminated() ? "end" : "next";
+}
