@@ -1,0 +1,195 @@
+/**
+ * @file The IR text form: the printer against hand-written text, print → parse → print round
+ * trips on blocks holding every op of OPS and on random valid blocks, and parse errors.
+ */
+import { expect, test } from "bun:test";
+import { IrBlock } from "../../src/ir/block.ts";
+import { EXIT, MEM, OP, OPS, REL, REL_NAMES } from "../../src/ir/ops.ts";
+import { parseIr } from "../../src/ir/parse.ts";
+import { printIr } from "../../src/ir/print.ts";
+import { CC, FLAG, GPR, STATUS_FLAGS, SYM, SYM_NAMES } from "../../src/ir/state.ts";
+import { verifyIr } from "../../src/ir/verify.ts";
+import { count } from "../_env.ts";
+import { prng } from "../_prng.ts";
+
+test("printer: one op per line, dense numbering, masks, Guest notes", () => {
+  const b = new IrBlock();
+  b.reset(0x401000n, 64);
+  b.guest(0x401000, 3);
+  const s = b.add(8, b.getReg(GPR.RAX), b.getReg(GPR.RBX), STATUS_FLAGS);
+  b.setReg(GPR.RAX, s);
+  b.emit(OP.Nop, 0, 0);
+  b.exit(EXIT.JUMP, b.const(8, 0x401003));
+  expect(printIr(b, (a) => (a === 0x401000n ? "add rax, rbx" : undefined))).toBe(
+    "block 0x401000 mode 64\n" +
+      "  Guest 3, 0x401000            ; add rax, rbx\n" +
+      "  v2 = GetReg rax\n" +
+      "  v3 = GetReg rbx\n" +
+      "  v4 = Add.8 v2, v3 !oszapc\n" +
+      "  SetReg rax, v4\n" +
+      "  v6 = Const.8 0x401003\n" +
+      "  Exit jump, v6 ?oszapc\n",
+  );
+});
+
+/** A block using every op of OPS but one of the two terminators, built through the builder (Nop through emit). */
+function everyOp(exitSym: boolean): IrBlock {
+  const b = new IrBlock();
+  b.reset(0x140001000n, 64);
+  b.guest(0x140001000n, 15);
+  const x = b.getReg(GPR.R15);
+  const y = b.const(2, 0xfffe);
+  const big = b.const(8, 0xffffffffffffffffn);
+  const ad = b.addr(0x140002000n);
+  b.emit(OP.Nop, 0, 0);
+  b.setReg(GPR.R8, x);
+  const f = b.getFlag(FLAG.DF);
+  b.setFlag(FLAG.AF, f);
+  const v = [
+    b.add(1, x, y, FLAG.CF | FLAG.OF), b.sub(2, x, y, STATUS_FLAGS), b.adc(4, x, y), b.sbb(8, x, y, FLAG.ZF),
+    b.and(8, x, big, FLAG.SF), b.or(4, x, y), b.xor(4, x, x, FLAG.PF), b.neg(2, x, FLAG.AF), b.not(1, x),
+    b.shl(8, x, y), b.shr(4, x, y), b.sar(2, x, y), b.ror(4, x, y), b.mul(8, x, y), b.mulHU(4, x, y), b.mulHS(2, x, y),
+    b.zext(x, 1), b.sext(x, 4), b.bfi(x, y, 60, 4), b.ubfx(x, 0, 64), b.cmp(2, REL.SGE, x, y), b.select(x, y, big),
+    b.cond(CC.G), b.selectCC(CC.NP, x, y), b.load(1, x), b.loadStack(8, ad),
+  ];
+  b.test(4, v[0]!);
+  b.test(1, v[1]!, 0);
+  b.store(2, x, v[2]!);
+  b.storeStack(8, ad, v[3]!);
+  b.exitIf(CC.O, ad, 0);
+  b.exitIf(CC.LE, big);
+  if (exitSym) b.exitSym(SYM.divide_error, ad, 2, FLAG.ZF | FLAG.CF);
+  else b.exit(EXIT.CALL_INDIRECT, v[4]!, 0);
+  return b;
+}
+
+/**
+ * Op fields of a block with Nops left out and value operands renumbered to match; `sz` only for
+ * sized ops (the only ones where it means anything, and the only ones the text carries it for).
+ */
+function fields(b: IrBlock): string[] {
+  const idx = new Int32Array(b.n).fill(-1);
+  const out: string[] = [];
+  for (let i = 0; i < b.n; i++) {
+    if (b.op[i] === OP.Nop) continue;
+    idx[i] = out.length;
+    const info = OPS[b.op[i]!]!;
+    const ops = [b.a[i]!, b.b[i]!, b.c[i]!, b.d[i]!].map((x, k) => (info.args[k] === "v" ? idx[x]! : x));
+    out.push([info.name, info.sized ? b.sz[i] : "-", b.fm[i], ...ops, b.lo[i], b.hi[i]].join(" "));
+  }
+  return out;
+}
+
+test("round trip through the text form on blocks holding every op", () => {
+  const seen = new Set<number>();
+  for (const exitSym of [false, true]) {
+    const b = everyOp(exitSym);
+    expect(verifyIr(b)).toEqual([]);
+    for (const op of b.op.subarray(0, b.n)) seen.add(op);
+    const c = parseIr(printIr(b));
+    expect(printIr(c)).toBe(printIr(b));
+    expect(fields(c)).toEqual(fields(b));
+  }
+  for (let op = 0; op < OPS.length; op++) expect([OPS[op]!.name, seen.has(op)]).toEqual([OPS[op]!.name, true]);
+  const b = everyOp(true);
+  const text = printIr(b);
+  expect(text).not.toContain("Nop");
+  const c = parseIr(text);
+  expect(verifyIr(c)).toEqual([]);
+  expect(printIr(c)).toBe(text);
+  expect(fields(c)).toEqual(fields(b));
+  expect([c.start, c.mode]).toEqual([0x140001000n, 64]);
+  // Spot checks of the text against the op table's meanings.
+  expect(text).toContain("v2 = GetReg r15\n");
+  expect(text).toContain("v4 = Const.8 0xffffffffffffffff\n");
+  expect(text).toContain("v5 = Addr 0x140002000\n");
+  expect(text).toContain("SetFlag af, v7\n");
+  expect(text).toContain("= Cmp.2 sge, v2, v3\n");
+  expect(text).toContain("Test.1 v10\n"); // empty mask: no `!`
+  expect(text).toContain("Store.8 v5, v12, 1\n"); // MEM.STACK
+  expect(text).toContain("ExitIf o, v5 ?-\n");
+  expect(text).toContain("ExitSym divide_error, v5, 2\u0020?zc\n");
+  expect(MEM.STACK).toBe(1);
+});
+
+test("a parsed Nop line disappears; comments and blank lines are ignored", () => {
+  const b = parseIr("; header comment\n\nblock 0x10 mode 32\n  Nop\n  v1 = GetReg rdi ; edi\n\n  Exit indirect, v1 ?-\n");
+  expect(b.n).toBe(3);
+  expect(printIr(b)).toBe("block 0x10 mode 32\n  v1 = GetReg rdi\n  Exit indirect, v1 ?-\n");
+});
+
+/** A random block that verifies: every op kind, valid operands, masks within the table. */
+function randomBlock(r: () => number): IrBlock {
+  const pick = (k: number): number => Math.floor(r() * k);
+  const b = new IrBlock();
+  const mode = r() < 0.5 ? 32 : 64;
+  b.reset(BigInt(pick(0x7fffffff)) * 16n, mode);
+  const imm = (): [number, number] => [pick(0x100000000), r() < 0.5 ? 0 : pick(0x100000000)];
+  const values: number[] = [];
+  const imms: number[] = [];
+  const [lo0, hi0] = imm();
+  values.push(b.emit(OP.Const, 8, 0, 0, 0, 0, 0, lo0, hi0));
+  imms.push(0);
+  const len = 1 + pick(40);
+  const candidates = OPS.map((_, i) => i).filter((i) => !OPS[i]!.term);
+  for (let k = 0; k < len; k++) {
+    const op = candidates[pick(candidates.length)]!;
+    const info = OPS[op]!;
+    const sz = op === OP.Ror ? [4, 8][pick(2)]! : info.sized ? [1, 2, 4, 8][pick(4)]! : 0;
+    const exitLike = op === OP.ExitIf || op === OP.Guest;
+    const fm = exitLike ? pick(64) : info.flags ? pick(info.flags + 1) & info.flags : 0;
+    const ops = [0, 0, 0, 0];
+    for (let j = 0; j < info.args.length; j++) {
+      switch (info.args[j]) {
+        case "v": ops[j] = values[pick(values.length)]!; break;
+        case "r": ops[j] = pick(mode === 64 ? 16 : 8); break;
+        case "f": ops[j] = 1 << pick(7); break;
+        case "c": ops[j] = pick(16); break;
+        case "k": ops[j] = pick(5); break;
+        case "s": ops[j] = pick(SYM_NAMES.length); break;
+        case "R": ops[j] = pick(REL_NAMES.length); break;
+        default: ops[j] = pick(100);
+      }
+    }
+    if (op === OP.Zext || op === OP.Sext) ops[1] = [1, 2, 4][pick(3)]!;
+    if (op === OP.Bfi) { ops[2] = pick(64); ops[3] = 1 + pick(64 - ops[2]!); }
+    if (op === OP.Ubfx) { ops[1] = pick(64); ops[2] = 1 + pick(64 - ops[1]!); }
+    if (op === OP.ExitIf) ops[1] = imms[pick(imms.length)]!;
+    const [lo, hi] = info.imm ? imm() : [0, 0];
+    const i = b.emit(op, sz, fm, ops[0], ops[1], ops[2], ops[3], lo, hi);
+    if (info.result) values.push(i);
+    if (op === OP.Const || op === OP.Addr) imms.push(i);
+  }
+  if (r() < 0.5) b.exit(pick(5) === 1 ? EXIT.INDIRECT : EXIT.JUMP, imms[pick(imms.length)]!, pick(64));
+  else b.exitSym(pick(SYM_NAMES.length), values[pick(values.length)]!, 1 + pick(15), pick(64));
+  return b;
+}
+
+test("round trip on random valid blocks", () => {
+  const r = prng(0x1a);
+  for (let t = 0; t < count(300, 3000); t++) {
+    const b = randomBlock(r);
+    expect(verifyIr(b)).toEqual([]);
+    const text = printIr(b);
+    const c = parseIr(text);
+    expect(printIr(c)).toBe(text);
+    expect(fields(c)).toEqual(fields(b));
+  }
+});
+
+test("parse errors name the line", () => {
+  const bad: [string, RegExp][] = [
+    ["blok 0x10 mode 64\n", /line 1: expected "block/],
+    ["block 0x10 mode 16\n", /line 1: expected "block/],
+    ["block 0x10 mode 64\n  v1 = Frob rax\n", /line 2: unknown op "Frob"/],
+    ["block 0x10 mode 64\n  v1 = GetReg rax\n  v1 = GetReg rbx\n", /line 3: v1 defined twice/],
+    ["block 0x10 mode 64\n  SetReg rax, v9\n", /line 2: undefined value v9/],
+    ["block 0x10 mode 64\n  GetReg rax\n", /line 2: GetReg needs result/],
+    ["block 0x10 mode 64\n  v1 = Add v1, v1\n", /line 2: Add needs \.size/],
+    ["block 0x10 mode 64\n  v1 = GetReg rax, rbx\n", /line 2: GetReg takes 1 operands, got 2/],
+    ["block 0x10 mode 64\n  v1 = GetReg xax\n", /line 2: unknown register "xax"/],
+    ["block 0x10 mode 64\n  v1 = Const.8 12\n", /line 2: expected a hex immediate/],
+    ["block 0x10 mode 64\n  v1 = Const.8 0x1\n  Exit jump, v1 ?q\n", /line 3: unknown flag letter "q"/],
+  ];
+  for (const [text, re] of bad) expect(() => parseIr(text)).toThrow(re);
+});
