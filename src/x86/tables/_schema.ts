@@ -11,7 +11,7 @@
  * Extras (space separated): `lock` `rep` `repe` (prefix legality), `i64` (invalid in 64-bit
  * mode), `o64` (64-bit only), `d64` (default 64-bit operand size), `f64` (64-bit operand size
  * forced), `os16|os32|os64` (form needs that operand size), `sx` (imm8 sign-extends), `a=rw,r`
- * (operand access), `fr= fw= fu= f0= f1=` (rflags read/written/undefined/cleared/set, iced's
+ * (operand access: r, w, rw, or - for one not accessed, as LEA's m), `fr= fw= fu= f0= f1=` (rflags read/written/undefined/cleared/set, iced's
  * letters o s z a c p d i, `A` AC, `t` TF), `cf=jmp|jcc|call|ret|jmpi|calli|int|stop|xbegin|far`,
  * `imp=r:eax,w:edx` (implied operands), `osx` (expand to 16/32/64 forms with no `v` operand),
  * `as16|as32|as64` (form needs that address size), `sem=KEY`, `id=Form_id`, `en=RVMI` (operand encoding when

@@ -193,22 +193,22 @@ NP 0F 37 | GETSEC            |
 NP REX.W 0F 37 | GETSECQ     | o64
 
 # ── CMOVcc (0F 40-4F) ──
-0F 40 /r | CMOVO rv, r/mv    | fr=o
-0F 41 /r | CMOVNO rv, r/mv   | fr=o
-0F 42 /r | CMOVB rv, r/mv    | fr=c
-0F 43 /r | CMOVAE rv, r/mv   | fr=c
-0F 44 /r | CMOVE rv, r/mv    | fr=z
-0F 45 /r | CMOVNE rv, r/mv   | fr=z
-0F 46 /r | CMOVBE rv, r/mv   | fr=cz
-0F 47 /r | CMOVA rv, r/mv    | fr=cz
-0F 48 /r | CMOVS rv, r/mv    | fr=s
-0F 49 /r | CMOVNS rv, r/mv   | fr=s
-0F 4A /r | CMOVP rv, r/mv    | fr=p
-0F 4B /r | CMOVNP rv, r/mv   | fr=p
-0F 4C /r | CMOVL rv, r/mv    | fr=os
-0F 4D /r | CMOVGE rv, r/mv   | fr=os
-0F 4E /r | CMOVLE rv, r/mv   | fr=osz
-0F 4F /r | CMOVG rv, r/mv    | fr=osz
+0F 40 /r | CMOVO rv, r/mv    | fr=o a=rw,r
+0F 41 /r | CMOVNO rv, r/mv   | fr=o a=rw,r
+0F 42 /r | CMOVB rv, r/mv    | fr=c a=rw,r
+0F 43 /r | CMOVAE rv, r/mv   | fr=c a=rw,r
+0F 44 /r | CMOVE rv, r/mv    | fr=z a=rw,r
+0F 45 /r | CMOVNE rv, r/mv   | fr=z a=rw,r
+0F 46 /r | CMOVBE rv, r/mv   | fr=cz a=rw,r
+0F 47 /r | CMOVA rv, r/mv    | fr=cz a=rw,r
+0F 48 /r | CMOVS rv, r/mv    | fr=s a=rw,r
+0F 49 /r | CMOVNS rv, r/mv   | fr=s a=rw,r
+0F 4A /r | CMOVP rv, r/mv    | fr=p a=rw,r
+0F 4B /r | CMOVNP rv, r/mv   | fr=p a=rw,r
+0F 4C /r | CMOVL rv, r/mv    | fr=os a=rw,r
+0F 4D /r | CMOVGE rv, r/mv   | fr=os a=rw,r
+0F 4E /r | CMOVLE rv, r/mv   | fr=osz a=rw,r
+0F 4F /r | CMOVG rv, r/mv    | fr=osz a=rw,r
 
 # ── VMX (0F 78 79) ──
 NP 0F 78 /r | VMREAD r/m32, r32 | i64 fw=zc f0=osap
@@ -235,26 +235,26 @@ NP 0F 79 /r | VMWRITE r64, r/m64 | o64 fw=zc f0=osap
 0F 8F cd | JG relz           | f64 cf=jcc fr=osz
 
 # ── SETcc (0F 90-9F) ──
-0F 90 /r | SETO r/m8         | fr=o
-0F 91 /r | SETNO r/m8        | fr=o
-0F 92 /r | SETB r/m8         | fr=c
-0F 93 /r | SETAE r/m8        | fr=c
-0F 94 /r | SETE r/m8         | fr=z
-0F 95 /r | SETNE r/m8        | fr=z
-0F 96 /r | SETBE r/m8        | fr=cz
-0F 97 /r | SETA r/m8         | fr=cz
-0F 98 /r | SETS r/m8         | fr=s
-0F 99 /r | SETNS r/m8        | fr=s
-0F 9A /r | SETP r/m8         | fr=p
-0F 9B /r | SETNP r/m8        | fr=p
-0F 9C /r | SETL r/m8         | fr=os
-0F 9D /r | SETGE r/m8        | fr=os
-0F 9E /r | SETLE r/m8        | fr=osz
-0F 9F /r | SETG r/m8         | fr=osz
+0F 90 /r | SETO r/m8         | fr=o a=w
+0F 91 /r | SETNO r/m8        | fr=o a=w
+0F 92 /r | SETB r/m8         | fr=c a=w
+0F 93 /r | SETAE r/m8        | fr=c a=w
+0F 94 /r | SETE r/m8         | fr=z a=w
+0F 95 /r | SETNE r/m8        | fr=z a=w
+0F 96 /r | SETBE r/m8        | fr=cz a=w
+0F 97 /r | SETA r/m8         | fr=cz a=w
+0F 98 /r | SETS r/m8         | fr=s a=w
+0F 99 /r | SETNS r/m8        | fr=s a=w
+0F 9A /r | SETP r/m8         | fr=p a=w
+0F 9B /r | SETNP r/m8        | fr=p a=w
+0F 9C /r | SETL r/m8         | fr=os a=w
+0F 9D /r | SETGE r/m8        | fr=os a=w
+0F 9E /r | SETLE r/m8        | fr=osz a=w
+0F 9F /r | SETG r/m8         | fr=osz a=w
 
 # ── 0F A0-AF ──
-0F A0    | PUSH FS           | osx d64 id=Push{o}_FS
-0F A1    | POP FS            | osx d64 id=Pop{o}_FS
+0F A0    | PUSH FS           | osx d64 id=Push{o}_FS a=r
+0F A1    | POP FS            | osx d64 id=Pop{o}_FS a=w
 0F A2    | CPUID             |
 0F A3 /r | BT r/mv, rv       | a=r,r fw=c fu=osap
 0F A4 /r ib | SHLD r/mv, rv, imm8 | a=rw,r,r fw=szcp fu=oa
@@ -308,8 +308,8 @@ F3 0F A7 F0+i | CCS_ENCRYPT | as64 rep id=Ccs_encrypt_64
 F3 0F A7 F8+i | XSTORE_ALT | as16 rep id=Xstore_alt_16
 F3 0F A7 F8+i | XSTORE_ALT | as32 rep id=Xstore_alt_32
 F3 0F A7 F8+i | XSTORE_ALT | as64 rep id=Xstore_alt_64
-0F A8    | PUSH GS           | osx d64 id=Push{o}_GS
-0F A9    | POP GS            | osx d64 id=Pop{o}_GS
+0F A8    | PUSH GS           | osx d64 id=Push{o}_GS a=r
+0F A9    | POP GS            | osx d64 id=Pop{o}_GS a=w
 0F AA    | RSM               | cf=far fw=oszacpdiA
 0F AB /r | BTS r/mv, rv      | lock a=rw,r fw=c fu=osap
 0F AC /r ib | SHRD r/mv, rv, imm8 | a=rw,r,r fw=szcp fu=oa

@@ -56,20 +56,20 @@ export const PRIMARY = `
 3D iz    | CMP rAX, immz     | a=r,r fw=oszacp
 
 # ── segment pushes and pops, BCD adjust (invalid in 64-bit mode) ──
-06       | PUSH ES           | i64 os16 id=Pushw_ES
-06       | PUSH ES           | i64 os32 id=Pushd_ES
-07       | POP ES            | i64 os16 id=Popw_ES
-07       | POP ES            | i64 os32 id=Popd_ES
-0E       | PUSH CS           | i64 os16 id=Pushw_CS
-0E       | PUSH CS           | i64 os32 id=Pushd_CS
-16       | PUSH SS           | i64 os16 id=Pushw_SS
-16       | PUSH SS           | i64 os32 id=Pushd_SS
-17       | POP SS            | i64 os16 id=Popw_SS
-17       | POP SS            | i64 os32 id=Popd_SS
-1E       | PUSH DS           | i64 os16 id=Pushw_DS
-1E       | PUSH DS           | i64 os32 id=Pushd_DS
-1F       | POP DS            | i64 os16 id=Popw_DS
-1F       | POP DS            | i64 os32 id=Popd_DS
+06       | PUSH ES           | i64 os16 id=Pushw_ES a=r
+06       | PUSH ES           | i64 os32 id=Pushd_ES a=r
+07       | POP ES            | i64 os16 id=Popw_ES a=w
+07       | POP ES            | i64 os32 id=Popd_ES a=w
+0E       | PUSH CS           | i64 os16 id=Pushw_CS a=r
+0E       | PUSH CS           | i64 os32 id=Pushd_CS a=r
+16       | PUSH SS           | i64 os16 id=Pushw_SS a=r
+16       | PUSH SS           | i64 os32 id=Pushd_SS a=r
+17       | POP SS            | i64 os16 id=Popw_SS a=w
+17       | POP SS            | i64 os32 id=Popd_SS a=w
+1E       | PUSH DS           | i64 os16 id=Pushw_DS a=r
+1E       | PUSH DS           | i64 os32 id=Pushd_DS a=r
+1F       | POP DS            | i64 os16 id=Popw_DS a=w
+1F       | POP DS            | i64 os32 id=Popd_DS a=w
 27       | DAA               | i64 fr=ac fw=szacp fu=o
 2F       | DAS               | i64 fr=ac fw=szacp fu=o
 37       | AAA               | i64 fr=a fw=ac fu=oszp
@@ -90,16 +90,16 @@ export const PRIMARY = `
 62 /r    | BOUND r32, m32&32 | i64 os32 a=r,r
 63 /r    | ARPL r/m16, r16   | i64 os16 a=rw,r fw=z
 63 /r    | ARPL r32/m16, r32 | i64 os32 a=rw,r fw=z id=Arpl_r32m16_r32
-63 /r    | MOVSXD r16, r/m16 | o64 os16
-63 /r    | MOVSXD r32, r/m32 | o64 os32
-REX.W 63 /r | MOVSXD r64, r/m32 | o64 os64
-68 iw    | PUSH imm16        | d64 os16 id=Push_imm16
-68 id    | PUSH imm32        | d64 os32 id=Pushd_imm32
-68 id    | PUSH imm32        | d64 os64 id=Pushq_imm32
+63 /r    | MOVSXD r16, r/m16 | o64 os16 a=w,r
+63 /r    | MOVSXD r32, r/m32 | o64 os32 a=w,r
+REX.W 63 /r | MOVSXD r64, r/m32 | o64 os64 a=w,r
+68 iw    | PUSH imm16        | d64 os16 id=Push_imm16 a=r
+68 id    | PUSH imm32        | d64 os32 id=Pushd_imm32 a=r
+68 id    | PUSH imm32        | d64 os64 id=Pushq_imm32 a=r
 69 /r iz | IMUL rv, r/mv, immz | a=w,r,r fw=oc fu=szap
-6A ib    | PUSH imm8         | d64 os16 sx id=Pushw_imm8
-6A ib    | PUSH imm8         | d64 os32 sx id=Pushd_imm8
-6A ib    | PUSH imm8         | d64 os64 sx id=Pushq_imm8
+6A ib    | PUSH imm8         | d64 os16 sx id=Pushw_imm8 a=r
+6A ib    | PUSH imm8         | d64 os32 sx id=Pushd_imm8 a=r
+6A ib    | PUSH imm8         | d64 os64 sx id=Pushq_imm8 a=r
 6B /r ib | IMUL rv, r/mv, imm8 | sx a=w,r,r fw=oc fu=szap
 6C       | INSB m8(es:rdi), DX | rep fr=d
 6D       | INSW m16(es:rdi), DX | rep os16 fr=d
@@ -143,14 +143,14 @@ REX.W 63 /r | MOVSXD r64, r/m32 | o64 os64
 81 /5 iz | SUB r/mv, immz    | lock a=rw,r fw=oszacp
 81 /6 iz | XOR r/mv, immz    | lock a=rw,r fw=szp f0=oc fu=a
 81 /7 iz | CMP r/mv, immz    | a=r,r fw=oszacp
-82 /0 ib | ADD r/m8, imm8    | i64 lock id=Add_rm8_imm8_82 fw=oszacp
-82 /1 ib | OR r/m8, imm8     | i64 lock id=Or_rm8_imm8_82 fw=szp f0=oc fu=a
-82 /2 ib | ADC r/m8, imm8    | i64 lock id=Adc_rm8_imm8_82 fr=c fw=oszacp
-82 /3 ib | SBB r/m8, imm8    | i64 lock id=Sbb_rm8_imm8_82 fr=c fw=oszacp
-82 /4 ib | AND r/m8, imm8    | i64 lock id=And_rm8_imm8_82 fw=szp f0=oc fu=a
-82 /5 ib | SUB r/m8, imm8    | i64 lock id=Sub_rm8_imm8_82 fw=oszacp
-82 /6 ib | XOR r/m8, imm8    | i64 lock id=Xor_rm8_imm8_82 fw=szp f0=oc fu=a
-82 /7 ib | CMP r/m8, imm8    | i64 id=Cmp_rm8_imm8_82 fw=oszacp
+82 /0 ib | ADD r/m8, imm8    | i64 lock id=Add_rm8_imm8_82 fw=oszacp a=rw,r
+82 /1 ib | OR r/m8, imm8     | i64 lock id=Or_rm8_imm8_82 fw=szp f0=oc fu=a a=rw,r
+82 /2 ib | ADC r/m8, imm8    | i64 lock id=Adc_rm8_imm8_82 fr=c fw=oszacp a=rw,r
+82 /3 ib | SBB r/m8, imm8    | i64 lock id=Sbb_rm8_imm8_82 fr=c fw=oszacp a=rw,r
+82 /4 ib | AND r/m8, imm8    | i64 lock id=And_rm8_imm8_82 fw=szp f0=oc fu=a a=rw,r
+82 /5 ib | SUB r/m8, imm8    | i64 lock id=Sub_rm8_imm8_82 fw=oszacp a=rw,r
+82 /6 ib | XOR r/m8, imm8    | i64 lock id=Xor_rm8_imm8_82 fw=szp f0=oc fu=a a=rw,r
+82 /7 ib | CMP r/m8, imm8    | i64 id=Cmp_rm8_imm8_82 fw=oszacp a=r,r
 83 /0 ib | ADD r/mv, imm8    | sx lock a=rw,r fw=oszacp
 83 /1 ib | OR r/mv, imm8     | sx lock a=rw,r fw=szp f0=oc fu=a
 83 /2 ib | ADC r/mv, imm8    | sx lock a=rw,r fr=c fw=oszacp
@@ -172,7 +172,7 @@ REX.W 63 /r | MOVSXD r64, r/m32 | o64 os64
 8C /r    | MOV r/m16, Sreg   | os16 a=w,r
 8C /r    | MOV r32/m16, Sreg | os32 a=w,r id=Mov_r32m16_Sreg
 8C /r    | MOV r64/m16, Sreg | os64 a=w,r id=Mov_r64m16_Sreg
-8D /r    | LEA rv, m         | a=w,r
+8D /r    | LEA rv, m         | a=w,-
 8E /r    | MOV Sreg, r/m16   | os16 a=w,r nocs
 8E /r    | MOV Sreg, r32/m16 | os32 a=w,r nocs id=Mov_Sreg_r32m16
 8E /r    | MOV Sreg, r64/m16 | os64 a=w,r nocs id=Mov_Sreg_r64m16
@@ -285,7 +285,7 @@ D3 /6    | SAL r/mv, CL      | a=rw,r fw=szcp fu=oa
 D3 /7    | SAR r/mv, CL      | a=rw,r fw=szcp fu=oa
 
 # ── C2-CF ──
-C2 iw    | RET imm16         | osx f64 cf=ret id=Retn{o}_imm16
+C2 iw    | RET imm16         | osx f64 cf=ret id=Retn{o}_imm16 a=r
 C3       | RET               | osx f64 cf=ret id=Retn{o}
 C4 /r    | LES r16, m16:16   | i64 os16
 C4 /r    | LES r32, m16:32   | i64 os32
