@@ -1,0 +1,292 @@
+/**
+ * @file Stage 9 (verifier): the ARM64 side of differential testing. `A64Harness` is one Unicorn
+ * ARM64 engine set up exactly as `aot run` (src/runtime/run.ts) sets it up: translated code at a
+ * random host address, a page of symbol stubs that all branch to one stop address, and the guest
+ * state block with the runtime symbol table; guest memory is identity mapped from buffers the
+ * caller owns (`mapRegion`, Unicorn `mem_map_ptr`), so memory is compared and reset with plain
+ * typed-array copies, no FFI. One `run` is two batched register transfers and one `uc_emu_start`.
+ *
+ * Entry: `load(tb)` a translated block (or any words with a fault side table), `run(state)` with
+ * the guest registers, EFLAGS (DF too) and nothing else assumed (docs/runtime-abi.md §5).
+ * Exit: `out` holds the guest registers from their homes (§3), EFLAGS from NZCV/x10/x11/DF (§4);
+ * `exitRip` is x16, `sym` the runtime symbol whose stub was taken (x17, §5); a fault inside the
+ * block is reported in `fault` with the guest RIP its side-table entry names (§9), never thrown.
+ * `clobbered` lists host registers the ABI says a block must leave alone but this run changed.
+ *
+ *   const h = new A64Harness(64);
+ *   h.mapRegion(0x10000000n, buf);                 // guest memory, identity mapped
+ *   h.load(tb);
+ *   const s = new GuestState(); s.setGpr(0, 5); s.eflags = 0x2;
+ *   h.run(s);                                      // 0 = left through a stub
+ *   h.out.gprNum(0); h.exitRip; SYM_NAMES[h.sym]
+ */
+import { Engine, RegBatch, UC_PROT, ARM64_REG } from "../runtime/unicorn.ts";
+import { eflagsFromHost, findFault, hostFromEflags } from "../runtime/faults.ts";
+import { b as bInsn, tryPcOff } from "../arm64/index.ts";
+import { HOST_GPR, HOST_PF, HOST_AF, HOST_STATE, HOST_FORBIDDEN } from "../arm64/lower/regmap.ts";
+import { STATE, SYM_COUNT } from "../ir/index.ts";
+
+const TWO32 = 4294967296;
+
+/**
+ * One guest CPU state as flat numbers (no BigInt in the hot loop). GPRs in x86 order, each as two
+ * unsigned 32-bit halves (`gpr[2*i]` low, `gpr[2*i+1]` high); 32-bit guests use 0..7 with the high
+ * halves zero. `eflags` holds the status flags, DF and bit 1; `rip` is below 2^53.
+ */
+export class GuestState {
+  readonly gpr = new Uint32Array(32);
+  eflags = 2;
+  rip = 0;
+  gprNum(i: number): number {
+    return this.gpr[2 * i + 1]! * TWO32 + this.gpr[2 * i]!;
+  }
+  /** Set a GPR from a non-negative number below 2^53. */
+  setGpr(i: number, v: number): void {
+    this.gpr[2 * i] = v >>> 0;
+    this.gpr[2 * i + 1] = Math.floor(v / TWO32) >>> 0;
+  }
+  gprBig(i: number): bigint {
+    return (BigInt(this.gpr[2 * i + 1]!) << 32n) | BigInt(this.gpr[2 * i]!);
+  }
+  setGprBig(i: number, v: bigint): void {
+    const u = BigInt.asUintN(64, v);
+    this.gpr[2 * i] = Number(u & 0xffffffffn);
+    this.gpr[2 * i + 1] = Number(u >> 32n);
+  }
+  copyFrom(o: GuestState): void {
+    this.gpr.set(o.gpr);
+    this.eflags = o.eflags;
+    this.rip = o.rip;
+  }
+}
+
+/** A fault inside translated code (a guest-visible fault or a translator bug). */
+export interface A64Fault {
+  /** Unicorn's memory-fault kind ("read-unmapped", ...) or its error text (alignment, bad instruction). */
+  kind: string;
+  /** Faulting data address (memory faults), else 0. */
+  address: number;
+  /** Host word offset of the faulting instruction in the block. */
+  hostWord: number;
+  /** Guest RIP of the instruction the side table names; -1: no entry (the fault is not precise, a bug). */
+  rip: number;
+  /** Side-table state byte (bit 0: C inverted); already applied to `out.eflags`. */
+  state: number;
+}
+
+export interface A64Options {
+  /** Seed for the host code address (default: random), as `aot run --seed`. */
+  seed?: number;
+  /** Bytes of host code area (default 1 MiB). */
+  codeSize?: number;
+  /**
+   * Host-instruction budget per run (default 1,000,000; 0 = unlimited). A wrong translation that
+   * loops forever stops instead of hanging the test. It also makes fault PCs exact: Unicorn 2.0.1's
+   * ARM64 engine leaves PC at the start of the QEMU block after a memory fault unless a
+   * per-instruction hook (the counter) syncs it, and the side-table lookup needs the exact word.
+   * Measured cost: none visible next to the two register transfers.
+   */
+  budget?: number;
+}
+
+/** Anything with host words and a fault side table: a TranslatedBlock, or hand-written words in tests. */
+export interface LoadableBlock {
+  code: Uint32Array;
+  faults: Uint8Array;
+  guestStart: bigint;
+}
+
+/** Unicorn id of host register x<n> (x29/x30 are not contiguous with x0..x28). */
+export function armX(n: number): number {
+  return n === 29 ? ARM64_REG.X29 : n === 30 ? ARM64_REG.X30 : n === 31 ? ARM64_REG.SP : ARM64_REG.X0 + n;
+}
+
+const hexN = (v: number): string => `0x${v.toString(16)}`;
+
+/** Host registers a block must preserve beyond the guest homes: x12 (STATE), the ABI's forbidden set, sp. */
+function preserved(bits: 32 | 64): number[] {
+  const r = [HOST_STATE, ...HOST_FORBIDDEN, 31];
+  // A 32-bit block has no R8..R15, so their 64-bit homes are not its to write either.
+  if (bits === 32) r.push(...HOST_GPR.slice(8));
+  return r;
+}
+
+export class A64Harness {
+  readonly engine: Engine;
+  readonly codeBase: bigint;
+  readonly stub: bigint;
+  readonly stop: bigint;
+  readonly stateAddr: bigint;
+  /** The guest state block (STATE.SIZE bytes, mapped into the engine); DF lives here. */
+  readonly stateBlock: Uint8Array;
+  readonly out = new GuestState();
+  /** x16 at the exit: the guest RIP where execution continues. */
+  exitRip = 0;
+  /** Runtime symbol index of the stub taken (x17), or -1 when x17 is not a stub address. */
+  sym = -1;
+  /** uc_err of the last run (0: left through a stub). */
+  err = 0;
+  fault: A64Fault | undefined;
+  /** Host registers that must be preserved but changed in the last run, e.g. ["x13"]. */
+  readonly clobbered: string[] = [];
+
+  private readonly gprs: number;
+  private readonly input: RegBatch;
+  private readonly output: RegBatch;
+  /** Indices in input/output. */
+  private readonly iNzcv: number;
+  private readonly iPreserved: number;
+  private readonly oX16: number;
+  private readonly preservedRegs: number[];
+  private readonly sentinels: Uint32Array;
+  private readonly stateView: DataView;
+  private readonly codeNum: number;
+  private readonly stopNum: number;
+  private readonly stubNum: number;
+  private readonly codeSize: number;
+  private readonly budget: number;
+  private loadedWords = 0;
+  private block: LoadableBlock | undefined;
+  private memFault: { kind: string; address: number } | undefined;
+  private readonly regions = new Map<bigint, Uint8Array>();
+
+  constructor(readonly bits: 32 | 64, opts: A64Options = {}) {
+    this.engine = Engine.arm64();
+    const seed = opts.seed ?? Math.floor(Math.random() * 0xffff);
+    // The layout of src/runtime/run.ts: code area, stubs 64 KiB below, state block 128 KiB below.
+    this.codeBase = 0x6000_0000_0000n + BigInt(seed & 0xffff) * 0x1000_0000n;
+    this.stub = this.codeBase - 0x10000n;
+    this.stop = this.stub + 0x800n;
+    this.stateAddr = this.codeBase - 0x20000n;
+    this.codeNum = Number(this.codeBase);
+    this.stopNum = Number(this.stop);
+    this.stubNum = Number(this.stub);
+    this.codeSize = opts.codeSize ?? 1 << 20;
+    this.budget = opts.budget ?? 1_000_000;
+    const e = this.engine;
+    e.map(this.codeBase, this.codeSize, UC_PROT.READ | UC_PROT.EXEC);
+    e.map(this.stub, 0x1000, UC_PROT.READ | UC_PROT.EXEC);
+    // Symbol stubs: slot i branches to the stop address; x17 then tells which slot was taken.
+    const stubs = new Uint32Array(0x800 / 4 + 1);
+    for (let i = 0; i < SYM_COUNT; i++) stubs[i] = bInsn(tryPcOff(26, 0x800 - 4 * i)!);
+    e.write(this.stub, new Uint8Array(stubs.buffer));
+    this.stateBlock = new Uint8Array(new ArrayBuffer(0x1000));
+    this.stateView = new DataView(this.stateBlock.buffer);
+    for (let i = 0; i < SYM_COUNT; i++) this.stateView.setBigUint64(STATE.SYMBOLS + 8 * i, this.stub + BigInt(4 * i), true);
+    e.mapPtr(this.stateAddr, 0x1000, UC_PROT.READ | UC_PROT.WRITE, this.stateBlock);
+
+    this.gprs = bits === 64 ? 16 : 8;
+    const homes = HOST_GPR.slice(0, this.gprs).map(armX);
+    this.preservedRegs = preserved(bits);
+    // Input: guest homes, NZCV, PF source, AF source, then every preserved register (x12 = STATE,
+    // the others a sentinel), all in one batch.
+    const ids = [...homes, ARM64_REG.NZCV, armX(HOST_PF), armX(HOST_AF), ...this.preservedRegs.map(armX)];
+    this.iNzcv = this.gprs;
+    this.iPreserved = this.gprs + 3;
+    this.input = new RegBatch(ids);
+    this.output = new RegBatch([...ids, armX(16), armX(17), ARM64_REG.PC]);
+    this.oX16 = ids.length;
+    this.sentinels = new Uint32Array(2 * this.preservedRegs.length);
+    this.preservedRegs.forEach((r, k) => {
+      const lo = r === HOST_STATE ? Number(this.stateAddr & 0xffffffffn) : (0x5e000000 | (r << 16) | 0x1234) >>> 0;
+      const hi = r === HOST_STATE ? Number(this.stateAddr >> 32n) : r === 31 ? 0x7ff0 : (0xc0de0000 | r) >>> 0;
+      this.sentinels[2 * k] = lo;
+      this.sentinels[2 * k + 1] = hi;
+    });
+    // sp must stay 16-byte aligned (the EL0 alignment check on real hosts).
+    this.sentinels[2 * this.preservedRegs.indexOf(31)] = 0x12340000;
+    this.input.lo.set(this.sentinels, 2 * this.iPreserved);
+    e.onMemInvalid((f) => {
+      this.memFault = { kind: f.kind, address: Number(f.address) };
+      return false;
+    });
+  }
+
+  /** Identity-map guest memory [addr, addr + buf.length) onto `buf` (page-sized; the harness keeps it alive). */
+  mapRegion(addr: bigint, buf: Uint8Array, perms: number = UC_PROT.READ | UC_PROT.WRITE): void {
+    this.engine.mapPtr(addr, buf.length, perms, buf);
+    this.regions.set(addr, buf);
+  }
+
+  unmapRegion(addr: bigint): void {
+    const buf = this.regions.get(addr);
+    if (!buf) return;
+    this.engine.unmap(addr, buf.length);
+    this.regions.delete(addr);
+  }
+
+  /** Place a block's code at the start of the code area (dropping Unicorn's cached translation of the old one). */
+  load(tb: LoadableBlock): void {
+    const n = tb.code.length;
+    if (n * 4 > this.codeSize) throw new Error(`block of ${n} words exceeds the ${this.codeSize}-byte code area`);
+    const words = n > 0 ? tb.code : new Uint32Array([0]);
+    this.engine.write(this.codeBase, new Uint8Array(words.buffer, words.byteOffset, words.length * 4));
+    this.engine.invalidate(this.codeBase, this.codeBase + BigInt(Math.max(this.loadedWords, words.length) * 4));
+    this.loadedWords = words.length;
+    this.block = tb;
+  }
+
+  /** Run the loaded block from `s` (its `rip` is not used: the block knows where it is). Returns uc_err. */
+  run(s: GuestState): number {
+    const blk = this.block;
+    if (!blk) throw new Error("A64Harness.run before load");
+    const inp = this.input.lo;
+    inp.set(s.gpr.subarray(0, 2 * this.gprs));
+    const h = hostFromEflags(s.eflags);
+    inp[2 * this.iNzcv] = h.nzcv;
+    inp[2 * this.iNzcv + 1] = 0;
+    inp[2 * this.iNzcv + 2] = h.pfSrc;
+    inp[2 * this.iNzcv + 3] = 0;
+    inp[2 * this.iNzcv + 4] = h.afSrc;
+    inp[2 * this.iNzcv + 5] = 0;
+    this.stateView.setUint32(STATE.DF, h.df, true);
+    this.stateView.setUint32(STATE.DF + 4, 0, true);
+    const e = this.engine;
+    e.writeBatch(this.input);
+    this.memFault = undefined;
+    this.fault = undefined;
+    const err = (this.err = e.start(this.codeNum, this.stopNum, 0, this.budget));
+    const o = this.output;
+    e.readBatch(o);
+    const lo = o.lo;
+    this.out.gpr.set(lo.subarray(0, 2 * this.gprs));
+    this.out.rip = 0;
+    this.exitRip = o.num(this.oX16);
+    const x17 = o.num(this.oX16 + 1);
+    const slot = (x17 - this.stubNum) / 4;
+    this.sym = Number.isInteger(slot) && slot >= 0 && slot < SYM_COUNT ? slot : -1;
+    this.clobbered.length = 0;
+    for (let k = 0; k < this.preservedRegs.length; k++) {
+      const j = 2 * (this.iPreserved + k);
+      if (lo[j] !== this.sentinels[2 * k] || lo[j + 1] !== this.sentinels[2 * k + 1]) {
+        const r = this.preservedRegs[k]!;
+        this.clobbered.push(r === 31 ? "sp" : `x${r}`);
+      }
+    }
+    let cInv = 0;
+    if (err !== 0 || o.num(this.oX16 + 2) !== this.stopNum) {
+      const pc = o.num(this.oX16 + 2);
+      const hostWord = (pc - this.codeNum) / 4;
+      const inBlock = Number.isInteger(hostWord) && hostWord >= 0 && hostWord < blk.code.length;
+      const entry = inBlock ? findFault(blk.faults, hostWord) : undefined;
+      cInv = entry ? entry.state & 1 : 0;
+      const mf = this.memFault as { kind: string; address: number } | undefined;
+      this.fault = {
+        kind: mf ? mf.kind : err !== 0 ? e.errorText(err) : `stopped at host ${hexN(pc)}`,
+        address: mf ? mf.address : 0,
+        hostWord: inBlock ? hostWord : -1,
+        rip: entry ? Number(blk.guestStart) + entry.guestOffset : -1,
+        state: entry ? entry.state : 0,
+      };
+      if (entry) this.out.rip = this.fault.rip;
+    }
+    const df = this.stateView.getUint32(STATE.DF, true);
+    this.out.eflags = eflagsFromHost(lo[2 * this.iNzcv]!, lo[2 * this.iNzcv + 2]!, lo[2 * this.iNzcv + 4]!, df, cInv);
+    return err;
+  }
+
+  close(): void {
+    this.engine.close();
+    this.regions.clear();
+  }
+}
