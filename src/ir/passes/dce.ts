@@ -13,27 +13,30 @@
  * fuse-cmp-branch.ts counts as a use of its compare.
  *
  * On entry: a verified block. On exit: the same block with dead ops turned into `Nop` (indices
- * unchanged). Returns how many ops it removed.
+ * unchanged). Returns how many ops it removed; `stats.flagReads` gets the flags the removed ops
+ * read (`Cond`, `GetFlag`, `Adc`…), so that a pipeline re-runs dead-flags only when that can help.
  *
  *   dce(b); // "v1 = GetReg rax" with no use → gone
  */
 import type { IrBlock } from "../block.ts";
 import { OP, OPS } from "../ops.ts";
-import { Scratch, countUses, toNop } from "./_util.ts";
+import { Scratch, countUses, flagReads, toNop } from "./_util.ts";
 
 const USES = new Scratch((n) => new Uint32Array(n));
 
 /** Per op number: removable when unused and `fm` = 0 (has a result and is pure). */
 const REMOVABLE = Uint8Array.from(OPS, (o) => (o.result && o.pure ? 1 : 0));
 
-export function dce(b: IrBlock): number {
+export function dce(b: IrBlock, stats?: { flagReads: number }): number {
   const n = b.n;
   const uses = USES.get(n).fill(0, 0, n);
   let removed = 0;
+  let reads = 0;
   for (let i = n - 1; i >= 0; i--) {
     const op = b.op[i]!;
     if (op === OP.Nop) continue;
     if (b.fm[i] === 0 && ((REMOVABLE[op] === 1 && uses[i] === 0) || op === OP.Test)) {
+      reads |= flagReads(b, i);
       toNop(b, i);
       removed++;
       continue;
@@ -41,5 +44,6 @@ export function dce(b: IrBlock): number {
     countUses(b, i, uses);
     if (op === OP.ExitIf && b.d[i]! > 0 && b.d[i]! <= i) uses[b.d[i]! - 1]!++;
   }
+  if (stats) stats.flagReads = reads;
   return removed;
 }

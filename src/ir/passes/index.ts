@@ -6,10 +6,12 @@
  * 1. `dead-flags`: first, because const-fold and DCE only touch ops whose flag mask is 0, and
  *    most ops that compute anything also define flags until this pass narrows them.
  * 2. `const-fold`: folds and simplifies the now flag-free ops, leaving dead operands behind.
- * 3. `dce`: removes them. When it removed anything, dead-flags runs again (a removed `Cond`,
- *    `GetFlag` or `Adc` was a flag reader, so more flags may be dead), and if that narrowed
- *    something, const-fold and DCE once more; at most three such rounds (chains are short and
- *    each round is two linear sweeps).
+ * 3. `dce`: removes them. When it removed a flag reader (an unused `Cond`, `GetFlag`, `Adc`…),
+ *    more flags may be dead: dead-flags, const-fold and DCE run again, until DCE removes no
+ *    reader or dead-flags narrows nothing. Each extra round removes at least one op; real blocks
+ *    almost never need one. On return the three passes are at a fixed point (running any of
+ *    them again changes nothing): removing ops that neither read nor define flags cannot make
+ *    flags dead, and neither removal nor narrowing creates constants for const-fold.
  * 4. `fuse-cmp-branch`: last, on the final flag masks and use counts (DCE never removes a fused
  *    compare, which defines flags, and removed ops between a compare and its branch help it).
  *
@@ -30,6 +32,8 @@ export { dce } from "./dce.ts";
 export { deadFlags } from "./dead-flags.ts";
 export { fuseCmpBranch } from "./fuse-cmp-branch.ts";
 export { replaceUses } from "./_util.ts";
+
+const STATS = { flagReads: 0 };
 
 /** Every pass by name; each returns how many ops it changed. */
 export const PASS_FNS: Readonly<Record<string, (b: IrBlock) => number>> = {
@@ -53,11 +57,10 @@ export function runPasses(b: IrBlock, opts?: { passes?: readonly string[] }): vo
   }
   deadFlags(b);
   constFold(b);
-  let removed = dce(b);
-  for (let round = 0; round < 3 && removed > 0; round++) {
-    if (deadFlags(b) === 0) break;
+  dce(b, STATS);
+  while (STATS.flagReads !== 0 && deadFlags(b) !== 0) {
     constFold(b);
-    removed = dce(b);
+    dce(b, STATS);
   }
   fuseCmpBranch(b);
 }
