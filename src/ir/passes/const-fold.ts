@@ -199,7 +199,6 @@ function fold(b: IrBlock, i: number, op: number): number {
 
 /** Identities of a two-operand sized op with at most one known operand (see the file comment). */
 function identity(b: IrBlock, i: number, op: number, S: number, x: number, y: number, kx?: bigint, ky?: bigint): number {
-  const ones = maskBytes(S);
   if (x === y) {
     if (op === OP.Xor || op === OP.Sub) {
       toConst(b, i, S, 0n);
@@ -218,7 +217,7 @@ function identity(b: IrBlock, i: number, op: number, S: number, x: number, y: nu
     return -2;
   }
   const neutral =
-    op === OP.And ? k === ones
+    op === OP.And ? k === maskBytes(S)
     : op === OP.Mul ? k === 1n
     : op !== OP.MulHU && op !== OP.MulHS && k === 0n; // x+0 x-0 x|0 x^0, shifts and rotates by 0
   return neutral && sameAs(b, S, other) ? other : -1;
