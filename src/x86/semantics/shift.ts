@@ -60,16 +60,15 @@ function shiftOp(b: IrBlock, i: Insn, kind: number): boolean {
   const a = mem ? effAddr(b, i) : -1, attr = mem ? memAttr(i) : 0;
   const v = mem ? b.load(sz, a, attr) : readReg(b, i.reg[0]!);
   const x = sz >= 4 ? v : kind === SA_R ? b.sext(v, sz) : kind === SH_L ? v : b.zext(v, sz);
-  const put = (r: Value): void => (mem ? b.store(sz, a, r, attr) : writeReg(b, i.reg[0]!, r));
 
   if (i.kind[1] === K.IMM) {
     const n = i.imm & mask;
     if (n === 0) {
-      put(v);
+      put(b, i, sz, a, attr, v);
       return true;
     }
     const r = compute(b, kind, sz, x, konst(b, 1, n), n);
-    put(r);
+    put(b, i, sz, a, attr, r);
     // Flags only after the store (precise faults).
     let cf: Value;
     switch (kind) {
@@ -88,7 +87,7 @@ function shiftOp(b: IrBlock, i: Insn, kind: number): boolean {
   const n = b.and(4, b.getReg(GPR.RCX), konst(b, 4, mask));
   const z = b.cmp(4, REL.EQ, n, konst(b, 4, 0));
   const r = compute(b, kind, sz, x, n, -1);
-  put(b.select(z, v, r));
+  put(b, i, sz, a, attr, b.select(z, v, r));
   let cf: Value;
   switch (kind) {
     // Bit w of v << n is bit w - n of v (0 past the width); for 64 bits rotate left by n instead.
@@ -109,6 +108,12 @@ function shiftOp(b: IrBlock, i: Insn, kind: number): boolean {
   b.setFlag(FLAG.CF, b.select(z, b.getFlag(FLAG.CF), cf));
   b.setFlag(FLAG.OF, b.select(z, b.getFlag(FLAG.OF), of));
   return true;
+}
+
+/** Write the result back: to memory at `a` (a >= 0) or to the destination register. */
+function put(b: IrBlock, i: Insn, sz: number, a: Value, attr: number, r: Value): void {
+  if (a >= 0) b.store(sz, a, r, attr);
+  else writeReg(b, i.reg[0]!, r);
 }
 
 /** OF as the SDM defines it for a count of 1. */
