@@ -89,17 +89,14 @@ export class IrBlock {
   // ── builder: one method per op (OPS is the reference for operands) ──
 
   guest(addr: number | bigint, len: number): void {
-    const [lo, hi] = split(addr);
-    this.emit(OP.Guest, 0, 0, len, 0, 0, 0, lo, hi);
+    this.emit(OP.Guest, 0, 0, len, 0, 0, 0, lo32(addr), hi32(addr));
   }
   const(sz: number, value: number | bigint): Value {
-    const [lo, hi] = split(value);
-    return this.emit(OP.Const, sz, 0, 0, 0, 0, 0, lo, hi);
+    return this.emit(OP.Const, sz, 0, 0, 0, 0, 0, lo32(value), hi32(value));
   }
   /** A guest address derived from RIP (see `Addr` in ops.ts). */
   addr(value: number | bigint): Value {
-    const [lo, hi] = split(value);
-    return this.emit(OP.Addr, 8, 0, 0, 0, 0, 0, lo, hi);
+    return this.emit(OP.Addr, 0, 0, 0, 0, 0, 0, lo32(value), hi32(value));
   }
   getReg(r: number): Value { return this.emit(OP.GetReg, 0, 0, r); }
   setReg(r: number, v: Value): void { this.emit(OP.SetReg, 0, 0, r, v); }
@@ -143,6 +140,18 @@ export class IrBlock {
   terminated(): boolean {
     return this.n > 0 && OPS[this.op[this.n - 1]!]!.term;
   }
+}
+
+/** Low 32 bits (unsigned) of a 64-bit value given as a number or bigint (negatives as two's complement). */
+export function lo32(v: number | bigint): number {
+  if (typeof v === "number" && Number.isSafeInteger(v)) return v >>> 0;
+  return Number(BigInt.asUintN(32, BigInt(v)));
+}
+
+/** High 32 bits (unsigned) of a 64-bit value, as `lo32`. */
+export function hi32(v: number | bigint): number {
+  if (typeof v === "number" && Number.isSafeInteger(v) && v >= 0) return Math.floor(v / 0x1_0000_0000) >>> 0;
+  return Number(BigInt.asUintN(64, BigInt(v)) >> 32n);
 }
 
 /** A 64-bit value (number or bigint, negative numbers as two's complement) as [lo, hi] u32 halves. */

@@ -10,3 +10,4 @@ export * from "./block.ts";
 export { printIr } from "./print.ts";
 export { parseIr } from "./parse.ts";
 export { verifyIr, assertIr } from "./verify.ts";
+export * from "./passes/index.ts";

@@ -5,12 +5,12 @@
  *
  *   block 0x401000 mode 64
  *     Guest 3, 0x401000          ; add rax, rbx
- *     v1 = GetReg rax
- *     v2 = GetReg rbx
- *     v3 = Add.8 v1, v2 !oszapc
- *     SetReg rax, v3
- *     v5 = Const.8 0x401003
- *     Exit jump, v5 ?oszapc
+ *     v2 = GetReg rax
+ *     v3 = GetReg rbx
+ *     v4 = Add.8 v2, v3 !oszapc
+ *     SetReg rax, v4
+ *     v6 = Addr 0x401003
+ *     Exit jump, v6 ?oszapc
  *
  * Flag masks: `!` the flags an op defines, `?` the flags live at an exit, `~` on a `Guest` line
  * the flags whose value is stale there (`flagLetters`).

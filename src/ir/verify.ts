@@ -32,7 +32,7 @@ export function verifyIr(b: IrBlock): string[] {
       switch (info.args[k]) {
         case "v":
           if (x < 0 || x >= i) err(i, `operand ${k} uses v${x}, not defined before it`);
-          else if (!OPS[b.op[x]!]!.result) err(i, `operand ${k} uses op ${x} (${OPS[b.op[x]!]!.name}), which has no result`);
+          else if (!OPS[b.op[x]!]?.result) err(i, `operand ${k} uses op ${x} (${OPS[b.op[x]!]?.name ?? "?"}), which has no result`);
           break;
         case "r": if (x < 0 || x >= (b.mode === 64 ? 16 : 8)) err(i, `register ${x} out of range for mode ${b.mode}`); break;
         case "f": if (!FLAG_NAMES[x]) err(i, `flag ${x} is not one flag bit`); break;
@@ -47,6 +47,7 @@ export function verifyIr(b: IrBlock): string[] {
     if (op === OP.Ubfx && (b.b[i]! < 0 || b.c[i]! < 1 || b.b[i]! + b.c[i]! > 64)) err(i, `field [${b.b[i]}, +${b.c[i]}) out of 64 bits`);
     if (op === OP.Ror && b.sz[i]! < 4) err(i, "rotates only 4 or 8 bytes");
     if (op === OP.ExitIf && !b.isImm(b.b[i]!)) err(i, "direct target is not a Const or Addr");
+    if (op === OP.ExitIf && b.d[i] && (b.d[i]! - 1 >= i || !OPS[b.op[b.d[i]! - 1]!]?.flags)) err(i, `fused compare ${b.d[i]! - 1} is not an earlier flag-defining op`);
     if (op === OP.Exit && (b.a[i] === EXIT.JUMP || b.a[i] === EXIT.CALL) && !b.isImm(b.b[i]!)) err(i, "direct target is not a Const or Addr");
     if (info.term) ended = i;
   }
