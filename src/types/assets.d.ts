@@ -9,3 +9,8 @@ declare module "*.tsv" {
   const text: string;
   export default text;
 }
+
+declare module "*.bin" {
+  const path: string;
+  export default path;
+}

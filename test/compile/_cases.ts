@@ -1,0 +1,96 @@
+/**
+ * @file The golden translation cases, per semantics group: x86 source (nasm syntax) translated
+ * x86 → IR → ARM64 and printed by src/compile/print.ts. Each group's texts live in
+ * test/compile/golden/<group>.txt; `BLESS=1 bun test test/compile` rewrites them after a reviewed
+ * change. Cases are one block each (a control transfer ends the block).
+ */
+export interface Case { mode: 32 | 64; asm: string }
+
+export const GROUPS: Record<string, Case[]> = {
+  move: [
+    { mode: 64, asm: "mov rax, rbx" },
+    { mode: 64, asm: "mov eax, ebx" },
+    { mode: 64, asm: "mov al, bh" },
+    { mode: 64, asm: "mov ah, 0x12" },
+    { mode: 64, asm: "mov rax, 0x123456789abcdef0" },
+    { mode: 64, asm: "mov rcx, [rdx+rsi*4+0x40]" },
+    { mode: 64, asm: "mov [rsp+8], r12d" },
+    { mode: 64, asm: "movzx eax, byte [rbx]" },
+    { mode: 64, asm: "movsx rax, word [rbx+2]" },
+    { mode: 64, asm: "movsxd rdx, ecx" },
+    { mode: 64, asm: "cmovl rax, rdx" },
+    { mode: 64, asm: "lea rax, [rbx+rcx*8+0x10]" },
+    { mode: 64, asm: "lea eax, [rel $+0x100]" },
+    { mode: 64, asm: "xchg rax, rbx" },
+    { mode: 64, asm: "cdqe\ncqo\ncbw\ncwd" },
+    { mode: 32, asm: "mov eax, [ebx+ecx*2+8]" },
+    { mode: 32, asm: "mov ax, 0x1234\nmov bl, ah" },
+  ],
+  arith: [
+    { mode: 64, asm: "add rax, rbx" },
+    { mode: 64, asm: "add eax, 1" },
+    { mode: 64, asm: "add al, cl" },
+    { mode: 64, asm: "sub rbx, rcx" },
+    { mode: 64, asm: "adc rax, rdx" },
+    { mode: 64, asm: "sbb ecx, ecx" },
+    { mode: 64, asm: "cmp rax, 10" },
+    { mode: 64, asm: "inc dword [rbx]" },
+    { mode: 64, asm: "dec r9" },
+    { mode: 64, asm: "neg rax" },
+    { mode: 64, asm: "add qword [rsp+0x10], rax" },
+    { mode: 32, asm: "add eax, ebx\nsub ecx, 5" },
+  ],
+  logic: [
+    { mode: 64, asm: "and rax, rbx" },
+    { mode: 64, asm: "or eax, 0xff00" },
+    { mode: 64, asm: "xor eax, eax" },
+    { mode: 64, asm: "test ecx, ecx" },
+    { mode: 64, asm: "not rdx" },
+    { mode: 64, asm: "test byte [rbx], 4" },
+    { mode: 32, asm: "xor eax, eax\nand ebx, 0xf" },
+  ],
+  shift: [
+    { mode: 64, asm: "shl rax, 3" },
+    { mode: 64, asm: "shr eax, 1" },
+    { mode: 64, asm: "sar rdx, cl" },
+    { mode: 64, asm: "rol eax, 8" },
+    { mode: 64, asm: "ror r8, cl" },
+    { mode: 64, asm: "shl al, cl" },
+    { mode: 32, asm: "shr ecx, 4" },
+  ],
+  mul: [
+    { mode: 64, asm: "imul rax, rbx" },
+    { mode: 64, asm: "imul eax, ecx, 12" },
+    { mode: 64, asm: "imul rcx" },
+    { mode: 64, asm: "mul rbx" },
+    { mode: 64, asm: "mul ecx" },
+    { mode: 32, asm: "imul eax, [ebx], 100" },
+  ],
+  stack: [
+    { mode: 64, asm: "push rbx" },
+    { mode: 64, asm: "pop rbp" },
+    { mode: 64, asm: "push 0x10" },
+    { mode: 64, asm: "push qword [rax]" },
+    { mode: 32, asm: "push ebp\nmov ebp, esp\nsub esp, 0x20" },
+  ],
+  branch: [
+    { mode: 64, asm: "cmp rax, rbx\njb $+0x20" },
+    { mode: 64, asm: "test eax, eax\njz $+0x40" },
+    { mode: 64, asm: "jmp $+0x100" },
+    { mode: 64, asm: "jmp rax" },
+    { mode: 64, asm: "call $+0x200" },
+    { mode: 64, asm: "call [rip+0x30]" },
+    { mode: 64, asm: "ret" },
+    { mode: 64, asm: "ret 16" },
+    { mode: 64, asm: "sete al" },
+    { mode: 32, asm: "call eax" },
+    { mode: 32, asm: "dec ecx\njnz $-0x10" },
+  ],
+  misc: [
+    { mode: 64, asm: "nop\nnop dword [rax]" },
+    { mode: 64, asm: "int3" },
+    { mode: 64, asm: "ud2" },
+    { mode: 64, asm: "hlt" },
+    { mode: 64, asm: "cpuid" },
+  ],
+};
