@@ -1,0 +1,249 @@
+/**
+ * @file Stage 6 (ARM64 lowering): the x86-flag-setting ALU ops: Add, Sub, Adc, Sbb, Neg, And, Or,
+ * Xor, Test, and Not. One function per op; the flag conventions they follow (carry sense, 8/16-bit
+ * forms, PF/AF, preserving live flags an op does not define) are flags.ts's.
+ *
+ * On entry: operands in registers or lazy constants. On exit: the result in `L.dest(i)`, NZCV and
+ * x10/x11 holding the flags in `fm` under `L.cInv`.
+ *
+ *   add rax, rbx (flags dead)   → add x8, x8, x27
+ *   cmp ecx, 5 (flags live)     → cmp w0, #0x5              (C inverted from here on)
+ *   add al, bl (flags live)     → lsl w9, w8, #24; adds wzr, w9, w27, lsl #24; add w9, w8, w27
+ */
+import { OP } from "../../ir/ops.ts";
+import { FLAG } from "../../ir/state.ts";
+import { tryLogicalImm, type Imm12, type LogicalImm, type Uimm6 } from "../imm.ts";
+import { addImm, addsImm, subImm, subsImm } from "../isa/data-imm.ts";
+import { adc, adcs, addShifted, addsShifted, neg, negs, sbc, sbcs, subShifted, subsShifted } from "../isa/data-reg.ts";
+import { andImm, andShifted, andsImm, andsShifted, eorImm, eorShifted, movReg, mvn, orrImm, orrShifted, tstShifted } from "../isa/logical.ts";
+import { FUSED, NZCV_FLAGS } from "./alloc.ts";
+import { ZR, type Lowerer } from "./context.ts";
+import { constIn } from "./consts.ts";
+import {
+  afBegin, afEnd, afZero, flagOnlyDest, keepBegin, keepEnd, setCarrySense, subWordAddSubFlags, subWordCarryOp,
+  subWordTestFlags, writePF,
+} from "./flags.ts";
+import { HOST_AF, HOST_PF } from "./regmap.ts";
+import { RULE } from "./rules.ts";
+
+const sfOf = (sz: number): 0 | 1 => (sz === 8 ? 1 : 0);
+
+// ── operands ──
+
+/** Shift of the last `operandB` (foldShiftedOperand): kind (SHIFT.*) and amount. */
+let shKind: 0 | 1 | 2 = 0;
+let shAmt = 0 as Uimm6;
+const SHIFT_OF: Record<number, 0 | 1 | 2> = { [OP.Shl]: 0, [OP.Shr]: 1, [OP.Sar]: 2 };
+
+/** Register of operand y; a fused shift (foldShiftedOperand) leaves its kind and amount in shKind/shAmt. */
+export function operandB(L: Lowerer, y: number): number {
+  const b = L.b;
+  if (L.an.skip[y] === FUSED) {
+    shKind = SHIFT_OF[b.op[y]!]!;
+    shAmt = constIn(b, b.b[y]!, 8) as Uimm6;
+    return L.reg(b.a[y]!);
+  }
+  shKind = 0;
+  shAmt = 0 as Uimm6;
+  return L.reg(y);
+}
+
+/** Put the constant or fused-shift operand of a commutative op second. */
+function commuted(L: Lowerer, i: number): [number, number] {
+  const b = L.b, x = b.a[i]!, y = b.b[i]!;
+  const second = (v: number) => b.isImm(v) || L.an.skip[v] === FUSED;
+  return second(x) && !second(y) ? [y, x] : [x, y];
+}
+
+/** An add/sub immediate for |k|: imm12 | (sh << 12), or -1. */
+function imm12Of(k: number): number {
+  const m = Math.abs(k);
+  if (m <= 0xfff) return m;
+  if ((m & 0xfff) === 0 && m <= 0xfff000) return (m >>> 12) | 0x1000;
+  return -1;
+}
+
+/** A bitmask immediate for Const v in an op of sz bytes (8/16-bit ops may pick any upper bits). */
+export function logicalOf(L: Lowerer, v: number, sz: number): LogicalImm | undefined {
+  const b = L.b;
+  if (sz === 8) return tryLogicalImm(1, b.imm(v));
+  const lo = b.lo[v]!;
+  if (sz === 4) return tryLogicalImm(0, lo);
+  const mask = sz === 1 ? 0xff : 0xffff;
+  return tryLogicalImm(0, lo & mask) ?? tryLogicalImm(0, (lo | ~mask) >>> 0);
+}
+
+/** Result register: the value's destination, or where a flag-only result goes. */
+const resultReg = (L: Lowerer, i: number, zrOk: boolean): number => (L.an.uses[i] ? L.dest(i) : flagOnlyDest(L, i, zrOk));
+
+// ── ADD / SUB ──
+
+function addSub(L: Lowerer, i: number, sub: boolean): void {
+  const b = L.b, sz = b.sz[i]!, fm = b.fm[i]!, nz = fm & NZCV_FLAGS, sf = sfOf(sz), wide = sz >= 4;
+  const [x, y] = sub ? [b.a[i]!, b.b[i]!] : commuted(L, i);
+  if ((wide || !nz) && b.isConst(y)) {
+    const k = constIn(b, y, sz), imm = Number.isNaN(k) ? -1 : imm12Of(k);
+    if (imm >= 0) {
+      const hostSub = sub !== k < 0;
+      const ra = L.reg(x, false);
+      const ks = nz ? keepBegin(L, i) : 0;
+      afBegin(L, i, ra, -1, b.lo[y]!);
+      const rd = resultReg(L, i, nz !== 0);
+      const enc = nz ? (hostSub ? subsImm : addsImm) : hostSub ? subImm : addImm;
+      L.emit(enc(sf, rd, ra, (imm & 0xfff) as Imm12, (imm >>> 12) as 0 | 1));
+      L.fired[!sub ? RULE.addImm12 : rd === ZR ? RULE.cmpImm12 : RULE.subImm12]!++;
+      // x86 CF of `sub` is a borrow whichever host form computed it: C is inverted after any sub.
+      if (nz) keepEnd(L, ks, sub);
+      writePF(L, i, rd);
+      afEnd(L, i, rd);
+      return;
+    }
+  }
+  if (wide) {
+    const ra = L.reg(x), rb = operandB(L, y);
+    const ks = nz ? keepBegin(L, i) : 0;
+    afBegin(L, i, ra, rb);
+    const rd = resultReg(L, i, nz !== 0);
+    const enc = nz ? (sub ? subsShifted : addsShifted) : sub ? subShifted : addShifted;
+    L.emit(enc(sf, rd, ra, rb, shKind, shAmt));
+    if (nz) keepEnd(L, ks, sub);
+    writePF(L, i, rd);
+    afEnd(L, i, rd);
+    return;
+  }
+  const ra = L.reg(x), rb = L.reg(y);
+  if (nz) {
+    const ks = keepBegin(L, i);
+    subWordAddSubFlags(L, sub, sz, ra, rb);
+    keepEnd(L, ks, sub);
+  }
+  if (!L.an.uses[i] && !(fm & (FLAG.PF | FLAG.AF))) return;
+  afBegin(L, i, ra, rb);
+  const rd = resultReg(L, i, false);
+  L.emit((sub ? subShifted : addShifted)(0, rd, ra, rb));
+  writePF(L, i, rd);
+  afEnd(L, i, rd);
+}
+
+/** ADD (x86 ADD/INC/LEA arithmetic): CF = carry out, C = CF. */
+export const lowerAdd = (L: Lowerer, i: number): void => addSub(L, i, false);
+/** SUB (x86 SUB/CMP/DEC): CF = borrow, so C = NOT CF afterwards. */
+export const lowerSub = (L: Lowerer, i: number): void => addSub(L, i, true);
+
+// ── ADC / SBB ──
+
+function carryOp(L: Lowerer, i: number, sub: boolean): void {
+  const b = L.b, sz = b.sz[i]!, fm = b.fm[i]!, nz = fm & NZCV_FLAGS, sf = sfOf(sz);
+  // adc adds C; sbc subtracts NOT C: give C the sense each needs.
+  setCarrySense(L, sub);
+  const ra = L.reg(b.a[i]!), rb = L.reg(b.b[i]!);
+  afBegin(L, i, ra, rb);
+  if (sz < 4 && nz) {
+    const rd = resultReg(L, i, false);
+    subWordCarryOp(L, i, sub, ra, rb, rd);
+    writePF(L, i, rd);
+    afEnd(L, i, rd);
+    return;
+  }
+  const ks = nz ? keepBegin(L, i) : 0;
+  const rd = resultReg(L, i, nz !== 0);
+  L.emit((nz ? (sub ? sbcs : adcs) : sub ? sbc : adc)(sf, rd, ra, rb));
+  if (nz) keepEnd(L, ks, sub);
+  writePF(L, i, rd);
+  afEnd(L, i, rd);
+}
+
+/** ADC: a + b + CF. */
+export const lowerAdc = (L: Lowerer, i: number): void => carryOp(L, i, false);
+/** SBB: a - b - CF (sbcs with C = NOT CF). */
+export const lowerSbb = (L: Lowerer, i: number): void => carryOp(L, i, true);
+
+/** NEG: 0 - a; CF = (a != 0), i.e. C (no borrow) inverted: negs leaves C = NOT CF. */
+export function lowerNeg(L: Lowerer, i: number): void {
+  const b = L.b, sz = b.sz[i]!, fm = b.fm[i]!, nz = fm & NZCV_FLAGS, sf = sfOf(sz);
+  const ra = L.reg(b.a[i]!);
+  if (sz < 4 && nz) {
+    const ks = keepBegin(L, i);
+    L.emit(negs(0, ZR, ra, 0, (32 - 8 * sz) as Uimm6));
+    keepEnd(L, ks, true);
+  }
+  if (fm & FLAG.AF) L.emit(movReg(1, HOST_AF, ra)); // a ^ 0, then ^ result
+  if (sz >= 4 && nz) {
+    const ks = keepBegin(L, i);
+    const rd = resultReg(L, i, true);
+    L.emit(negs(sf, rd, ra));
+    keepEnd(L, ks, true);
+    writePF(L, i, rd);
+    afEnd(L, i, rd);
+    return;
+  }
+  if (!L.an.uses[i] && !(fm & (FLAG.PF | FLAG.AF))) return;
+  const rd = resultReg(L, i, false);
+  L.emit(neg(sf, rd, ra));
+  writePF(L, i, rd);
+  afEnd(L, i, rd);
+}
+
+// ── AND / OR / XOR / TEST ──
+
+const LOGIC = {
+  [OP.And]: { imm: andImm, reg: andShifted },
+  [OP.Or]: { imm: orrImm, reg: orrShifted },
+  [OP.Xor]: { imm: eorImm, reg: eorShifted },
+} as Record<number, { imm: typeof andImm; reg: typeof andShifted }>;
+
+/** AND/OR/XOR: CF = OF = 0 (C = CF canonically), SF/ZF/PF from the result, AF = 0. */
+function logic(L: Lowerer, i: number): void {
+  const b = L.b, o = b.op[i]!, sz = b.sz[i]!, fm = b.fm[i]!, nz = fm & NZCV_FLAGS, sf = sfOf(sz);
+  const [x, y] = commuted(L, i);
+  const imm = b.isConst(y) ? logicalOf(L, y, sz) : undefined;
+  const ra = L.reg(x);
+  const rb = imm === undefined ? operandB(L, y) : -1;
+  if (imm !== undefined) L.fired[RULE.logicalImmediate]!++;
+  const f = LOGIC[o]!;
+  if (nz && sz >= 4 && o === OP.And) { // ands sets N, Z and clears C, V itself
+    const ks = keepBegin(L, i);
+    const rd = L.an.uses[i] ? L.dest(i) : fm & FLAG.PF ? HOST_PF : ZR;
+    L.emit(imm !== undefined ? andsImm(sf, rd, ra, imm) : andsShifted(sf, rd, ra, rb, shKind, shAmt));
+    keepEnd(L, ks, false);
+    writePF(L, i, rd);
+    afZero(L, i);
+    return;
+  }
+  const rd = L.an.uses[i] ? L.dest(i) : fm & FLAG.PF ? HOST_PF : L.pool.scratch();
+  L.emit(imm !== undefined ? f.imm(sf, rd, ra, imm) : f.reg(sf, rd, ra, rb, shKind, shAmt));
+  if (nz) {
+    const ks = keepBegin(L, i);
+    if (sz < 4) subWordTestFlags(L, sz, rd);
+    // `ands x10, r, r` both tests and stores the PF source.
+    else L.emit(andsShifted(sf, fm & FLAG.PF ? HOST_PF : ZR, rd, rd));
+    keepEnd(L, ks, false);
+    if (sz < 4) writePF(L, i, rd);
+  } else writePF(L, i, rd);
+  afZero(L, i);
+}
+
+export const lowerAnd = logic;
+export const lowerOr = logic;
+export const lowerXor = logic;
+
+/** TEST-style flags of a value: SF/ZF/PF from a, CF = OF = 0, AF = 0. */
+export function lowerTest(L: Lowerer, i: number): void {
+  const b = L.b, sz = b.sz[i]!, fm = b.fm[i]!, nz = fm & NZCV_FLAGS, sf = sfOf(sz);
+  const ra = L.reg(b.a[i]!);
+  if (nz) {
+    const ks = keepBegin(L, i);
+    if (sz < 4) subWordTestFlags(L, sz, ra);
+    else L.emit(fm & FLAG.PF ? andsShifted(sf, HOST_PF, ra, ra) : tstShifted(sf, ra, ra));
+    keepEnd(L, ks, false);
+    if (sz < 4) writePF(L, i, ra);
+  } else writePF(L, i, ra);
+  afZero(L, i);
+}
+
+/** NOT: ~a, no flags. */
+export function lowerNot(L: Lowerer, i: number): void {
+  const ra = L.reg(L.b.a[i]!);
+  L.emit(mvn(sfOf(L.b.sz[i]!), L.dest(i), ra));
+}
+

@@ -1,0 +1,179 @@
+/**
+ * @file Stage 6 (ARM64 lowering): the flag-free value ops: shifts and rotates, multiplies,
+ * extensions and bit fields, and the IR's own comparisons (`Cmp`, `Select`). None of them changes
+ * guest flags; `Cmp` and `Select` use the host NZCV for their compare, so they save and restore it
+ * when guest flags there are still live (flags.ts `nzcvSave`).
+ *
+ * On entry: operands in registers or lazy constants. On exit: the result in `L.dest(i)`.
+ *
+ *   Shl.8 v, Const 3   → lsl x9, x8, #3
+ *   Zext v, 1          → uxtb w9, w8
+ *   Bfi rax, rbx, 0, 8 (to rax) → bfi x8, x27, #0, #8
+ */
+import { OP } from "../../ir/ops.ts";
+import type { BitRange, Imm12, Uimm6 } from "../imm.ts";
+import { COND } from "../regs.ts";
+import { asrImm, bfi, lslImm, lsrImm, rorImm, sxtb, sxth, sxtw, ubfx, uxtb, uxth } from "../isa/bitfield.ts";
+import { cmnImm, cmpImm } from "../isa/data-imm.ts";
+import { asrv, cmpShifted, lslv, lsrv, mul, rorv, smulh, smull, umulh, umull } from "../isa/data-reg.ts";
+import { csel, cset } from "../isa/cond.ts";
+import { movReg } from "../isa/logical.ts";
+import { FUSED } from "./alloc.ts";
+import type { Lowerer } from "./context.ts";
+import { constIn } from "./consts.ts";
+import { nzcvRestore, nzcvSave, selectOnCC } from "./flags.ts";
+import { RULE } from "./rules.ts";
+
+const u6 = (x: number): Uimm6 => x as Uimm6;
+const range = (lsb: number, width: number): BitRange => (lsb | (width << 8)) as BitRange;
+
+// ── SHL / SHR / SAR / ROR ──
+
+const SHIFT_IMM = { [OP.Shl]: lslImm, [OP.Shr]: lsrImm, [OP.Sar]: asrImm, [OP.Ror]: rorImm } as Record<number, typeof lslImm>;
+const SHIFT_REG = { [OP.Shl]: lslv, [OP.Shr]: lsrv, [OP.Sar]: asrv, [OP.Ror]: rorv } as Record<number, typeof lslv>;
+
+/**
+ * Shifts: sz 4 in W registers (the result must be zero-extended); sz 1/2/8 in X registers,
+ * which is exact for every count the op row allows (< 64) given the extended inputs Shr/Sar require.
+ */
+function shift(L: Lowerer, i: number): void {
+  const b = L.b, o = b.op[i]!, sz = b.sz[i]!, sf = sz === 4 ? 0 : 1, width = sf ? 64 : 32, y = b.b[i]!;
+  const ra = L.reg(b.a[i]!);
+  if (b.isConst(y)) {
+    let k = constIn(b, y, 8);
+    if (o === OP.Ror) k &= 8 * sz - 1;
+    if (k >= 0 && k < width) {
+      L.fired[RULE.shiftByConst]!++;
+      const rd = L.dest(i);
+      return L.emit(k === 0 ? movReg(sf, rd, ra) : SHIFT_IMM[o]!(sf, rd, ra, u6(k)));
+    }
+  }
+  const rb = L.reg(y);
+  L.emit(SHIFT_REG[o]!(sf, L.dest(i), ra, rb));
+}
+
+export const lowerShl = shift;
+export const lowerShr = shift;
+export const lowerSar = shift;
+export const lowerRor = shift;
+
+// ── MUL / MULHU / MULHS ──
+
+/** Low sz bytes of a * b. */
+export function lowerMul(L: Lowerer, i: number): void {
+  const ra = L.reg(L.b.a[i]!), rb = L.reg(L.b.b[i]!);
+  L.emit(mul(L.b.sz[i] === 8 ? 1 : 0, L.dest(i), ra, rb));
+}
+
+/** High half of the 2*sz product: umulh/smulh (8), umull/smull + lsr #32 (4), extend + mul + lsr (1, 2). */
+function mulHigh(L: Lowerer, i: number, signed: boolean): void {
+  const b = L.b, sz = b.sz[i]!, ra = L.reg(b.a[i]!), rb = L.reg(b.b[i]!);
+  if (sz === 8) return L.emit((signed ? smulh : umulh)(L.dest(i), ra, rb));
+  if (sz === 4) {
+    const rd = L.dest(i);
+    L.emit((signed ? smull : umull)(rd, ra, rb));
+    return L.emit(lsrImm(1, rd, rd, u6(32)));
+  }
+  const ea = L.pool.scratch(), eb = L.pool.scratch();
+  const ext = sz === 1 ? (signed ? (d: number, n: number) => sxtb(0, d, n) : uxtb) : signed ? (d: number, n: number) => sxth(0, d, n) : uxth;
+  L.emit(ext(ea, ra));
+  L.emit(ext(eb, rb));
+  const rd = L.dest(i);
+  L.emit(mul(0, rd, ea, eb));
+  L.emit(lsrImm(0, rd, rd, u6(8 * sz)));
+}
+
+export const lowerMulHU = (L: Lowerer, i: number): void => mulHigh(L, i, false);
+export const lowerMulHS = (L: Lowerer, i: number): void => mulHigh(L, i, true);
+
+// ── ZEXT / SEXT / BFI / UBFX ──
+
+/** True when value v is already zero-extended from n bytes (a load of <= n bytes, a 32-bit op result). */
+function zeroExtended(L: Lowerer, v: number, n: number): boolean {
+  const b = L.b, o = b.op[v]!;
+  if (o === OP.Load) return b.sz[v]! <= n;
+  if (n !== 4 || b.sz[v] !== 4) return false;
+  return o === OP.Add || o === OP.Sub || o === OP.And || o === OP.Or || o === OP.Xor || o === OP.Mul || o === OP.Shl
+    || o === OP.Shr || o === OP.Sar || o === OP.Ror || o === OP.Not || o === OP.Neg || o === OP.Adc || o === OP.Sbb;
+}
+
+/** Zero-extend the low n bytes. */
+export function lowerZext(L: Lowerer, i: number): void {
+  const b = L.b, v = b.a[i]!, n = b.b[i]!, r = L.loc[v]!;
+  if (zeroExtended(L, v, n) && r >= 0 && L.an.lastUse[v] === i && L.pool.owner[r] === v && L.an.skip[v] !== FUSED) {
+    L.fired[RULE.zextNoop]!++;
+    L.pool.transfer(r, i);
+    L.loc[i] = r;
+    return;
+  }
+  const ra = L.reg(v), rd = L.dest(i);
+  L.emit(n === 1 ? uxtb(rd, ra) : n === 2 ? uxth(rd, ra) : movReg(0, rd, ra));
+}
+
+/** Sign-extend the low n bytes to 64 bits. */
+export function lowerSext(L: Lowerer, i: number): void {
+  const b = L.b, n = b.b[i]!, ra = L.reg(b.a[i]!), rd = L.dest(i);
+  L.emit(n === 1 ? sxtb(1, rd, ra) : n === 2 ? sxth(1, rd, ra) : sxtw(rd, ra));
+}
+
+/** a with bits [lsb, lsb+width) from b: in place when the result lands where a already is (bfiInPlace). */
+export function lowerBfi(L: Lowerer, i: number): void {
+  const b = L.b, ra = L.reg(b.a[i]!), rb = L.reg(b.b[i]!);
+  const rd = L.dest(i, false, rb);
+  if (rd !== ra) L.emit(movReg(1, rd, ra));
+  else L.fired[RULE.bfiInPlace]!++;
+  L.emit(bfi(1, rd, rb, range(b.c[i]!, b.d[i]!)));
+}
+
+/** Bits [lsb, lsb+width) of a, zero-extended. */
+export function lowerUbfx(L: Lowerer, i: number): void {
+  const b = L.b, ra = L.reg(b.a[i]!);
+  L.emit(ubfx(1, L.dest(i), ra, range(b.b[i]!, b.c[i]!)));
+}
+
+// ── CMP / SELECT ──
+
+/** ARM condition of each REL after `cmp a, b`. */
+const REL_COND = [COND.EQ, COND.NE, COND.LO, COND.LS, COND.HI, COND.HS, COND.LT, COND.LE, COND.GT, COND.GE];
+
+/** Set NZCV from a compare of x and y in sz bytes (8/16-bit: both shifted to the top of a W register). */
+function compare(L: Lowerer, sz: number, x: number, y: number): void {
+  const b = L.b, sf = sz === 8 ? 1 : 0;
+  if (sz >= 4 && b.isConst(y)) {
+    const k = constIn(b, y, sz);
+    if (k > -0x1000 && k < 0x1000) {
+      L.fired[RULE.cmpImm12]!++;
+      const ra = L.reg(x, false);
+      // cmn a, #-k computes a + k = a - (-k) with the same N, Z, C, V as cmp a, #k for k != 0.
+      return L.emit(k >= 0 ? cmpImm(sf, ra, k as Imm12) : cmnImm(sf, ra, -k as Imm12));
+    }
+  }
+  const ra = L.reg(x), rb = L.reg(y);
+  if (sz >= 4) return L.emit(cmpShifted(sf, ra, rb));
+  const t = L.pool.scratch(), sh = u6(32 - 8 * sz);
+  L.emit(lslImm(0, t, ra, sh));
+  L.emit(cmpShifted(0, t, rb, 0, sh));
+}
+
+/** 1 if relation a holds between b and c in sz bytes. */
+export function lowerCmp(L: Lowerer, i: number): void {
+  const b = L.b, s = nzcvSave(L, i);
+  compare(L, b.sz[i]!, b.b[i]!, b.c[i]!);
+  L.emit(cset(0, L.dest(i), REL_COND[b.a[i]!]!));
+  nzcvRestore(L, s);
+}
+
+/** a != 0 ? b : c; a fused Cond or Cmp selects on its condition directly. */
+export function lowerSelect(L: Lowerer, i: number): void {
+  const b = L.b, a = b.a[i]!, rb = L.reg(b.b[i]!), rc = L.reg(b.c[i]!);
+  if (L.an.skip[a] === FUSED && b.op[a] === OP.Cond) return selectOnCC(L, i, b.a[a]!, L.dest(i), rb, rc);
+  const s = nzcvSave(L, i);
+  let c: number = COND.NE;
+  if (L.an.skip[a] === FUSED) { // Cmp
+    compare(L, b.sz[a]!, b.b[a]!, b.c[a]!);
+    c = REL_COND[b.a[a]!]!;
+  } else L.emit(cmpImm(1, L.reg(a, false), 0 as Imm12));
+  L.emit(csel(1, L.dest(i), rb, rc, c));
+  nzcvRestore(L, s);
+}
+

@@ -1,0 +1,110 @@
+/**
+ * @file Stage 6 (ARM64 lowering): constants, guest addresses and guest registers. `Const` and
+ * `Addr` emit nothing where they are defined: each use materialises them (or folds them into an
+ * immediate form, rules.ts). `Addr` is position independent when `opts.pic` (ABI §7):
+ * `ldr xT, [x12, #0xb8]` (the image's actual base) plus the rva in one or two `add`s. `GetReg`
+ * aliases the guest home register; `SetReg` copies into it unless the value was computed there.
+ *
+ *   materialise(L, v, 16);      // x16 = the Const/Addr v
+ *   constIn(b, v, 4)            // Const v as a signed 32-bit number (NaN beyond ±2^31)
+ */
+import type { IrBlock } from "../../ir/block.ts";
+import { OP } from "../../ir/ops.ts";
+import { STATE } from "../../ir/state.ts";
+import type { Hw, Imm12, Imm16, Uimm12s } from "../imm.ts";
+import { addImm, subImm } from "../isa/data-imm.ts";
+import { addShifted } from "../isa/data-reg.ts";
+import { LDST, ldstUimm } from "../isa/load-store.ts";
+import { movReg } from "../isa/logical.ts";
+import { movImm, movn, movz } from "../isa/move-wide.ts";
+import type { Lowerer } from "./context.ts";
+import { HOST_GPR, HOST_STATE } from "./regmap.ts";
+import { RULE } from "./rules.ts";
+
+/**
+ * Const v read as a signed number of `sz` bytes (sz 8: NaN unless it fits in ±2^31; rules only
+ * need small constants).
+ */
+export function constIn(b: IrBlock, v: number, sz: number): number {
+  const lo = b.lo[v]!, hi = b.hi[v]!;
+  switch (sz) {
+    case 1: return (lo << 24) >> 24;
+    case 2: return (lo << 16) >> 16;
+    case 4: return lo | 0;
+    default:
+      if (hi === 0 && lo < 0x80000000) return lo;
+      if (hi === 0xffffffff && lo >= 0x80000000) return lo - 0x1_0000_0000;
+      return NaN;
+  }
+}
+
+/** Write the 64-bit value hi:lo into r with the fewest move-wide/bitmask instructions. */
+export function movConst(L: Lowerer, r: number, lo: number, hi: number): void {
+  if (hi === 0 && lo <= 0xffff) return L.emit(movz(0, r, lo as Imm16));
+  if (hi === 0 && (lo & 0xffff) === 0) return L.emit(movz(0, r, (lo >>> 16) as Imm16, 1 as Hw));
+  if (hi === 0xffffffff && lo >= 0xffff0000) return L.emit(movn(1, r, (~lo & 0xffff) as Imm16));
+  const words = movImm(hi ? 1 : 0, r, (BigInt(hi) << 32n) | BigInt(lo));
+  for (let k = 0; k < words.length; k++) L.emit(words[k]!);
+}
+
+/** x[r] = x[r] + delta for |delta| < 2^24 (one or two add/sub immediates). */
+function addDelta(L: Lowerer, r: number, delta: number): void {
+  const f = delta < 0 ? subImm : addImm, d = Math.abs(delta);
+  if (d & 0xfff || d === 0) L.emit(f(1, r, r, (d & 0xfff) as Imm12));
+  if (d >>> 12) L.emit(f(1, r, r, (d >>> 12) as Imm12, 1));
+}
+
+/** Materialise the Const/Addr v into register r. */
+export function materialise(L: Lowerer, v: number, r: number): void {
+  const b = L.b;
+  if (b.op[v] === OP.Addr && L.opts.pic) {
+    const base = L.opts.imageBase;
+    if (base === undefined) throw new Error("arm64 lowering: pic needs opts.imageBase (the image's preferred base)");
+    L.emit(ldstUimm(LDST.LDRX, r, HOST_STATE, (STATE.IMAGE_BASE / 8) as Uimm12s));
+    const rva = Number(b.imm(v) - base);
+    if (Math.abs(rva) < 0x1000000) {
+      if (rva !== 0) addDelta(L, r, rva);
+    } else {
+      const t = L.pool.scratch();
+      const u = BigInt.asUintN(64, BigInt(rva));
+      movConst(L, t, Number(u & 0xffffffffn), Number(u >> 32n));
+      L.emit(addShifted(1, r, r, t));
+    }
+    return;
+  }
+  movConst(L, r, b.lo[v]!, b.hi[v]!);
+}
+
+// ── Nop / Guest / Const / Addr ──
+
+/** Nothing. */
+export function lowerNop(): void {}
+
+/** A guest instruction starts: later faults report it (ABI §9). */
+export function lowerGuest(L: Lowerer, i: number): void {
+  L.guestOff = Number(L.b.imm(i) - L.b.start);
+  L.stale = L.b.fm[i]!;
+}
+
+/** Lazy: materialised at each use (or folded into an immediate form). */
+export function lowerConst(): void {}
+
+// ── GetReg / SetReg ──
+
+/** The value is the guest register's home (ABI §3), no instruction. */
+export function lowerGetReg(L: Lowerer, i: number): void {
+  L.aliasHome(i, L.b.a[i]!);
+}
+
+/** Write the guest home: nothing when the value is already there (writeHome), else one move. */
+export function lowerSetReg(L: Lowerer, i: number): void {
+  const b = L.b, r = b.a[i]!, v = b.b[i]!, home = HOST_GPR[r]!;
+  if (L.loc[v] === home && (L.aliasOf[v]! < 0 || L.aliasOf[v] === r)) return;
+  L.evictAliases(r, i);
+  if (L.loc[v]! < 0 && (b.op[v] === OP.Const || b.op[v] === OP.Addr) && !(b.op[v] === OP.Const && b.lo[v] === 0 && b.hi[v] === 0)) {
+    L.fired[RULE.constToHome]!++;
+    materialise(L, v, home);
+    return;
+  }
+  L.emit(movReg(1, home, L.reg(v)));
+}

@@ -1,0 +1,317 @@
+/**
+ * @file Stage 6 (ARM64 lowering): the per-block lowering state every op lowering works through:
+ * the code buffer (a growable Uint32Array; words come from the isa/ encoders), where each IR
+ * value lives (a guest home register it aliases, a temporary, or nowhere yet for lazy constants),
+ * the static carry sense (ABI §4), the current guest instruction for the fault side table (§9),
+ * and the conditional-exit stubs and relocations (§5). One `Lowerer` is reused block after block.
+ *
+ * On entry (`begin`): a verified block, analysed. On exit (`finish`): the `LoweredBlock` with
+ * stubs placed after the body and every branch to a stub patched.
+ *
+ *   const L = new Lowerer();
+ *   L.begin(block, opts);
+ *   const ra = L.reg(v1);              // operand register (constants materialised lazily)
+ *   const rd = L.dest(i);              // result register (writeHome, x16, a dying temp, a new temp)
+ *   L.emit(addShifted(1, rd, ra, rb));
+ *   L.endOp(i);                        // frees dying values, asserts nothing is left locked
+ */
+import type { IrBlock } from "../../ir/block.ts";
+import { OP, MEM } from "../../ir/ops.ts";
+import type { HostFeatures } from "../features.ts";
+import { patch } from "../encoder.ts";
+import { movReg } from "../isa/logical.ts";
+import { Analysis, DEAD, EMIT, FUSED, TempPool, VALUE_ARGS, operand } from "./alloc.ts";
+import { HOST_GPR } from "./regmap.ts";
+import { RULE, RULES } from "./rules.ts";
+import { materialise } from "./consts.ts";
+
+export interface LowerOptions {
+  features: HostFeatures;
+  memoryOrder: "tso" | "relaxed";
+  pic: boolean;
+  /** The image's preferred base: PIC computes guest addresses as STATE.IMAGE_BASE + (addr - imageBase). */
+  imageBase?: bigint;
+}
+
+export interface LoweredBlock {
+  code: Uint32Array;
+  /** Words before the final exit's stub (carry fix-up included): what `aot bench quality` counts. */
+  bodyWords: number;
+  /** Triples: kind (RELOC.*), word offset, index into `targets`. */
+  relocs: Int32Array;
+  targets: bigint[];
+  /** Fault side table, ABI §9. */
+  faults: Uint8Array;
+}
+
+export const ZR = 31;
+
+/** Ops between a result's definition and its SetReg that forbid writing the home early. */
+const BARRIER = new Uint8Array(64);
+for (const o of [OP.Load, OP.Store, OP.Exit, OP.ExitIf, OP.ExitSym]) BARRIER[o] = 1;
+
+export class Lowerer {
+  b!: IrBlock;
+  opts!: LowerOptions;
+  readonly an = new Analysis();
+  readonly pool = new TempPool();
+  /** Times each rule fired (RULES order), summed over every block this Lowerer lowered. */
+  readonly fired = new Uint32Array(RULES.length);
+
+  code = new Uint32Array(1024);
+  n = 0;
+  /** Host register holding value v, or -1 (not materialised: constants, fused ops). */
+  loc = new Int8Array(64);
+  /** Guest register a GetReg value aliases (its home), or -1. */
+  aliasOf = new Int8Array(64);
+  /** Live GetReg values (their homes may need saving before a SetReg). */
+  private aliases = new Int32Array(32);
+  private nAliases = 0;
+
+  /** ARM C holds NOT CF (after a host subtract), ABI §4. */
+  cInv = false;
+  /** Current guest instruction: byte offset from the block start, and its stale-flags mask. */
+  guestOff = 0;
+  stale = 0;
+
+  faults = new Uint8Array(64);
+  nFaults = 0;
+  private lastFaultWord = 0;
+  relocs: number[] = [];
+  targets: bigint[] = [];
+  /** Conditional exits: [ExitIf op index, cInv at the branch] per stub; fixups [word, stub, kind]. */
+  stubs: number[] = [];
+  fixups: number[] = [];
+  /** Word index where the final exit's stub starts (set by the terminator's lowering). */
+  bodyWords = -1;
+
+  begin(b: IrBlock, opts: LowerOptions): void {
+    this.b = b;
+    this.opts = opts;
+    this.an.run(b);
+    if (this.loc.length < b.n) {
+      this.loc = new Int8Array(Math.max(b.n, this.loc.length * 2));
+      this.aliasOf = new Int8Array(this.loc.length);
+    }
+    this.loc.fill(-1, 0, b.n);
+    this.aliasOf.fill(-1, 0, b.n);
+    this.nAliases = 0;
+    this.pool.reset();
+    this.n = 0;
+    this.cInv = false;
+    this.guestOff = 0;
+    this.stale = 0;
+    this.nFaults = 0;
+    this.lastFaultWord = 0;
+    this.relocs = [];
+    this.targets = [];
+    this.stubs = [];
+    this.fixups = [];
+    this.bodyWords = -1;
+  }
+
+  emit(w: number): void {
+    if (this.n === this.code.length) {
+      const c = new Uint32Array(this.code.length * 2);
+      c.set(this.code);
+      this.code = c;
+    }
+    this.code[this.n++] = w;
+  }
+
+  /** Non-stack accesses are ordered (ldar/stlr) under TSO (ABI §8). */
+  ordered(attrs: number): boolean {
+    return this.opts.memoryOrder === "tso" && !(attrs & MEM.STACK);
+  }
+
+  // ── values ──
+
+  /** GetReg: the value is the guest register's home, no copy. */
+  aliasHome(i: number, r: number): void {
+    this.loc[i] = HOST_GPR[r]!;
+    this.aliasOf[i] = r;
+    if (this.nAliases === this.aliases.length) {
+      const a = new Int32Array(this.aliases.length * 2);
+      a.set(this.aliases);
+      this.aliases = a;
+    }
+    this.aliases[this.nAliases++] = i;
+  }
+
+  /** Before writing guest register r's home at op i: copy values still aliasing it to temps. */
+  evictAliases(r: number, i: number): void {
+    const home = HOST_GPR[r]!;
+    for (let k = 0; k < this.nAliases; k++) {
+      const v = this.aliases[k]!;
+      if (this.aliasOf[v] !== r || this.an.lastUse[v]! <= i) continue;
+      const t = this.pool.take(v);
+      this.emit(movReg(1, t, home));
+      this.loc[v] = t;
+      this.dropAlias(k--);
+    }
+  }
+
+  private dropAlias(k: number): void {
+    this.aliasOf[this.aliases[k]!] = -1;
+    this.aliases[k] = this.aliases[--this.nAliases]!;
+  }
+
+  /** Register holding value v for reading; constants are materialised into a scratch (0 → ZR when allowed). */
+  reg(v: number, zrOk = true): number {
+    const r = this.loc[v]!;
+    if (r >= 0) return r;
+    const o = this.b.op[v]!;
+    if (o === OP.Const || o === OP.Addr) {
+      if (zrOk && o === OP.Const && this.b.lo[v] === 0 && this.b.hi[v] === 0) {
+        this.fired[RULE.zeroRegister]!++;
+        return ZR;
+      }
+      const t = this.pool.scratch();
+      materialise(this, v, t);
+      return t;
+    }
+    throw new Error(`arm64 lowering: v${v} (${o}) read at op ${this.cur} but has no register`);
+  }
+
+  /** Current op (diagnostics). */
+  cur = 0;
+
+  /**
+   * Register for op i's result. `zrOk`: an unused result may go to the zero register (flag-only
+   * forms); otherwise an unused result gets a scratch. `avoid1/2`: operand registers a
+   * multi-instruction lowering still reads after writing the result.
+   */
+  dest(i: number, zrOk = false, avoid1 = -1, avoid2 = -1): number {
+    const an = this.an;
+    if (an.uses[i] === 0) return zrOk ? ZR : this.pool.scratch();
+    const home = this.homeFor(i);
+    if (home >= 0 && home !== avoid1 && home !== avoid2) {
+      this.fired[RULE.writeHome]!++;
+      this.loc[i] = home;
+      return home;
+    }
+    const j = an.lastUse[i]!, u = this.b.op[j]!;
+    if (an.uses[i] === 1 && (u === OP.Exit || u === OP.ExitSym) && this.b.b[j] === i && this.pool.isFree(16) && avoid1 !== 16 && avoid2 !== 16) {
+      this.fired[RULE.exitRegister]!++;
+      return (this.loc[i] = this.pool.take(i, 16));
+    }
+    const vm = VALUE_ARGS[this.b.op[i]!]!;
+    for (let k = 0; k < 4; k++) {
+      if (!(vm & (1 << k))) continue;
+      const v = operand(this.b, i, k), r = this.loc[v]!;
+      if (an.lastUse[v] === i && r >= 0 && this.pool.owner[r] === v && r !== avoid1 && r !== avoid2) {
+        this.fired[RULE.reuseDyingTemp]!++;
+        this.pool.transfer(r, i);
+        return (this.loc[i] = r);
+      }
+    }
+    return (this.loc[i] = this.pool.take(i));
+  }
+
+  /** writeHome: the guest home of the SetReg that is i's only use, when writing it now is invisible. */
+  private homeFor(i: number): number {
+    const b = this.b, an = this.an;
+    if (an.uses[i] !== 1) return -1;
+    const j = an.lastUse[i]!;
+    if (b.op[j] !== OP.SetReg || b.b[j] !== i || j - i > 64) return -1;
+    const r = b.a[j]!;
+    // Between here and the SetReg nothing may observe the old value: no fault or exit (precise
+    // state, ABI §9), no read or write of r.
+    for (let k = i + 1; k < j; k++) {
+      if (an.skip[k] === FUSED || an.skip[k] === EMIT) {
+        const o = b.op[k]!;
+        if (BARRIER[o] || ((o === OP.GetReg || o === OP.SetReg) && b.a[k] === r)) return -1;
+      }
+    }
+    for (let k = 0; k < this.nAliases; k++) {
+      const v = this.aliases[k]!;
+      if (this.aliasOf[v] === r && an.lastUse[v]! > i) return -1;
+    }
+    return HOST_GPR[r]!;
+  }
+
+  /** After op i: free values whose last use was i (through fused ops), release scratch, check. */
+  endOp(i: number): void {
+    // Fused ops moved their operands' last use to their user; a SetFlag run's followers did not.
+    if (this.an.skip[i] !== DEAD) this.freeOperands(i, i);
+    if (this.an.uses[i] === 0 && this.an.skip[i] === EMIT) this.freeValue(i);
+    this.pool.releaseScratch();
+    this.pool.assertUnlocked(i, this.an.lastUse);
+  }
+
+  private freeOperands(op: number, at: number): void {
+    const vm = VALUE_ARGS[this.b.op[op]!]!;
+    for (let k = 0; k < 4; k++) {
+      if (!(vm & (1 << k))) continue;
+      const v = operand(this.b, op, k);
+      if (this.an.lastUse[v] !== at) continue;
+      if (this.an.skip[v] === FUSED) this.freeOperands(v, at);
+      this.freeValue(v);
+    }
+  }
+
+  private freeValue(v: number): void {
+    if (this.aliasOf[v]! >= 0) {
+      for (let k = 0; k < this.nAliases; k++) if (this.aliases[k] === v) { this.dropAlias(k); break; }
+      return;
+    }
+    const r = this.loc[v]!;
+    if (r >= 0 && this.pool.owner[r] === v) this.pool.free(r);
+  }
+
+  // ── fault side table (ABI §9) ──
+
+  /** Call right before emitting a host load/store of guest memory. */
+  faultEntry(): void {
+    this.uleb(this.n - this.lastFaultWord);
+    this.lastFaultWord = this.n;
+    this.uleb(this.guestOff);
+    this.faultByte((this.cInv ? 1 : 0) | (this.stale << 1));
+  }
+
+  private uleb(x: number): void {
+    do {
+      const byte = x & 0x7f;
+      x = Math.floor(x / 128);
+      this.faultByte(x ? byte | 0x80 : byte);
+    } while (x);
+  }
+
+  private faultByte(x: number): void {
+    if (this.nFaults === this.faults.length) {
+      const f = new Uint8Array(this.faults.length * 2);
+      f.set(this.faults);
+      this.faults = f;
+    }
+    this.faults[this.nFaults++] = x;
+  }
+
+  // ── exits ──
+
+  /** Index of a guest target in `targets` (deduplicated). */
+  targetIndex(t: bigint): number {
+    const k = this.targets.indexOf(t);
+    return k >= 0 ? k : this.targets.push(t) - 1;
+  }
+
+  /** A branch (B.cond/CBZ: kind 19, TBZ: kind 14) at the next word to stub s, patched in finish. */
+  branchToStub(word: number, stub: number, kind: 14 | 19): void {
+    this.fixups.push(this.n, stub, kind);
+    this.emit(word);
+  }
+
+  /** Patch stub branches (stubStart[s] = word index of stub s) and return the block. */
+  finish(stubStart: number[]): LoweredBlock {
+    for (let k = 0; k < this.fixups.length; k += 3) {
+      const at = this.fixups[k]!, s = this.fixups[k + 1]!, kind = this.fixups[k + 2]!;
+      this.code[at] = patch(this.code[at]!, kind === 19 ? "branch19" : "branch14", (stubStart[s]! - at) * 4);
+    }
+    return {
+      code: this.code.slice(0, this.n),
+      bodyWords: this.bodyWords >= 0 ? this.bodyWords : this.n,
+      relocs: Int32Array.from(this.relocs),
+      targets: this.targets,
+      faults: this.faults.slice(0, this.nFaults),
+    };
+  }
+}

@@ -1,0 +1,310 @@
+/**
+ * @file Stage 6 (ARM64 lowering): the one home of the flag conventions of docs/runtime-abi.md §4.
+ * - CF, ZF, SF, OF live in NZCV (N=SF, Z=ZF, V=OF). C = CF at block boundaries; after a host
+ *   subtract C = NOT CF. `L.cInv` tracks which, statically: every op that writes C sets it,
+ *   conditions are mapped through it (`armCond`), and exits put C right where CF is live.
+ * - 8/16-bit add/sub/neg set NZCV on operands shifted to the top of a W register; 8/16-bit
+ *   logic results are tested with `cmn wzr, wR, lsl #24|16` (N, Z from the narrow result, C=V=0).
+ * - PF: x10's low byte has the parity (even → PF=1); AF: bit 4 of x11 (`a ^ b ^ result`).
+ * - A host instruction writes all of NZCV; flags an op does not define that are still live are
+ *   saved around it (`keepBegin`/`keepEnd`: `cset` + `rmif`/`bfi` for CF alone, e.g. INC/DEC).
+ *
+ * On entry: `L.cInv` describes NZCV. On exit: ditto, for the code emitted.
+ *
+ *   const ks = keepBegin(L, i);  L.emit(addsShifted(...));  keepEnd(L, ks, false);
+ *   writePF(L, i, rd, sf);       // x10 = result when PF is defined
+ */
+import { OP } from "../../ir/ops.ts";
+import { CC, FLAG, STATE } from "../../ir/state.ts";
+import type { BitRange, LogicalImm, PcOff, Uimm, Uimm12s, Uimm6 } from "../imm.ts";
+import { tryLogicalImm } from "../imm.ts";
+import { COND, type Cond } from "../regs.ts";
+import { bfi, lslImm, lsrImm, ubfx } from "../isa/bitfield.ts";
+import { bCond, tbnz, tbz } from "../isa/branch.ts";
+import { csel, csinc, cset, rmif } from "../isa/cond.ts";
+import { adc, addsShifted, clz, sbc, subsShifted } from "../isa/data-reg.ts";
+import { LDST, ldstUimm } from "../isa/load-store.ts";
+import { andImm, andShifted, eorImm, eorShifted, movReg, orrImm, tstImm } from "../isa/logical.ts";
+import { SYSREG, cfinv, mrs, msr } from "../isa/system.ts";
+import { NZCV_FLAGS } from "./alloc.ts";
+import { ZR, type Lowerer } from "./context.ts";
+import { HOST_AF, HOST_PF, HOST_STATE } from "./regmap.ts";
+import { RULE } from "./rules.ts";
+
+const u6 = (x: number): Uimm6 => x as Uimm6;
+const range = (lsb: number, width: number): BitRange => (lsb | (width << 8)) as BitRange;
+const logical = (sf: 0 | 1, v: number | bigint): LogicalImm => tryLogicalImm(sf, v)!;
+
+/** NZCV bit of each flag kept there. */
+const NZCV_BIT: Record<number, number> = { [FLAG.SF]: 31, [FLAG.ZF]: 30, [FLAG.CF]: 29, [FLAG.OF]: 28 };
+
+// ── carry sense ──
+
+/** The ARM condition that holds when CF = 1. */
+export const cfCond = (L: Lowerer): Cond => (L.cInv ? COND.LO : COND.HS);
+
+/** Invert ARM C in place (cfinv with FlagM; else through x`t`). */
+export function flipCarry(L: Lowerer, t: number): void {
+  if (L.opts.features.flagm) return L.emit(cfinv());
+  L.emit(mrs(t, SYSREG.NZCV));
+  L.emit(eorImm(1, t, t, logical(1, 0x20000000)));
+  L.emit(msr(SYSREG.NZCV, t));
+}
+
+/** Make C hold CF (inv=false: adc) or NOT CF (inv=true: sbc's borrow-in). */
+export function setCarrySense(L: Lowerer, inv: boolean): void {
+  if (L.cInv === inv) return;
+  flipCarry(L, L.opts.features.flagm ? ZR : L.pool.scratch());
+  L.cInv = inv;
+}
+
+/** Before an exit whose live flags `fm` include CF: C must equal CF (ABI §4). `t` is free to clobber. */
+export function fixCarryForExit(L: Lowerer, fm: number, inv: boolean, t: number): void {
+  if (inv && fm & FLAG.CF) flipCarry(L, t);
+}
+
+// ── x86 conditions ──
+
+// x86 CC order: o no b ae e ne be a s ns p np l ge le g; -1: needs two instructions (or parity).
+const CANON = [COND.VS, COND.VC, COND.HS, COND.LO, COND.EQ, COND.NE, -1, -1, COND.MI, COND.PL, -1, -1, COND.LT, COND.GE, COND.LE, COND.GT];
+const INVERTED = [COND.VS, COND.VC, COND.LO, COND.HS, COND.EQ, COND.NE, COND.LS, COND.HI, COND.MI, COND.PL, -1, -1, COND.LT, COND.GE, COND.LE, COND.GT];
+
+/** The ARM condition equal to x86 `cc` under the current carry sense, or -1 (BE/A with C = CF, P/NP). */
+export const armCond = (L: Lowerer, cc: number): number => (L.cInv ? INVERTED : CANON)[cc]!;
+
+/** w`t` bit 0 = odd parity of x10's low byte (PF = NOT bit 0). */
+export function parity(L: Lowerer, t: number): void {
+  L.emit(eorShifted(0, t, HOST_PF, HOST_PF, 1, u6(4)));
+  L.emit(eorShifted(0, t, t, t, 1, u6(2)));
+  L.emit(eorShifted(0, t, t, t, 1, u6(1)));
+}
+
+/** NZCV saved around a flag-clobbering compare when guest flags there are still live. */
+export function nzcvSave(L: Lowerer, i: number): number {
+  if (!(L.an.liveAfter[i]! & NZCV_FLAGS)) return -1;
+  const s = L.pool.scratch();
+  L.emit(mrs(s, SYSREG.NZCV));
+  return s;
+}
+export function nzcvRestore(L: Lowerer, s: number): void {
+  if (s >= 0) L.emit(msr(SYSREG.NZCV, s));
+}
+
+/** Cond: w`rd` = x86 condition cc ? 1 : 0. */
+export function condValue(L: Lowerer, cc: number, rd: number): void {
+  const c = armCond(L, cc);
+  if (c >= 0) return L.emit(cset(0, rd, c));
+  if (cc === CC.BE) { // CF | ZF with C = CF
+    L.emit(cset(0, rd, COND.HS));
+    return L.emit(csinc(0, rd, rd, ZR, COND.NE));
+  }
+  if (cc === CC.A) { // !CF & !ZF with C = CF
+    L.emit(cset(0, rd, COND.LO));
+    return L.emit(csel(0, rd, rd, ZR, COND.NE));
+  }
+  parity(L, rd);
+  if (cc === CC.P) L.emit(eorImm(0, rd, rd, logical(0, 1)));
+  L.emit(andImm(0, rd, rd, logical(0, 1)));
+}
+
+/** rd = cc ? rb : rc (CMOVcc, and Select on a fused Cond); op i decides whether NZCV must survive. */
+export function selectOnCC(L: Lowerer, i: number, cc: number, rd: number, rb: number, rc: number): void {
+  const c = armCond(L, cc);
+  if (c >= 0) return L.emit(csel(1, rd, rb, rc, c));
+  if (cc === CC.BE || cc === CC.A) {
+    const t = L.pool.scratch();
+    if (cc === CC.BE) { L.emit(csel(1, t, rb, rc, COND.HS)); L.emit(csel(1, rd, rb, t, COND.EQ)); }
+    else { L.emit(csel(1, t, rc, rb, COND.HS)); L.emit(csel(1, rd, rc, t, COND.EQ)); }
+    return;
+  }
+  const t = L.pool.scratch();
+  parity(L, t);
+  const s = nzcvSave(L, i);
+  L.emit(tstImm(0, t, logical(0, 1)));
+  L.emit(csel(1, rd, rb, rc, cc === CC.P ? COND.EQ : COND.NE));
+  nzcvRestore(L, s);
+}
+
+/** Branch to stub `stub` when x86 cc holds (ExitIf). */
+export function branchOnCC(L: Lowerer, cc: number, stub: number): void {
+  const c = armCond(L, cc);
+  if (c >= 0) return L.branchToStub(bCond(c, 0 as PcOff), stub, 19);
+  if (cc === CC.BE) {
+    L.branchToStub(bCond(COND.HS, 0 as PcOff), stub, 19);
+    return L.branchToStub(bCond(COND.EQ, 0 as PcOff), stub, 19);
+  }
+  if (cc === CC.A) { // !CF & !ZF: skip over the branch when CF
+    L.emit(bCond(COND.HS, 2 as PcOff));
+    return L.branchToStub(bCond(COND.NE, 0 as PcOff), stub, 19);
+  }
+  const t = L.pool.scratch();
+  parity(L, t);
+  // PF = 1 when the parity bit is 0.
+  L.branchToStub((cc === CC.P ? tbz : tbnz)(t, u6(0), 0 as PcOff), stub, 14);
+}
+
+// ── flag-setting ops ──
+
+/**
+ * Before the host instruction of op i writes NZCV: save the live NZCV flags op i does not define.
+ * Returns a token for `keepEnd` (0: nothing kept).
+ */
+export function keepBegin(L: Lowerer, i: number): number {
+  const keep = L.an.liveAfter[i]! & NZCV_FLAGS & ~L.b.fm[i]!;
+  if (!keep) return 0;
+  const s = L.pool.scratch();
+  if (keep === FLAG.CF) L.emit(cset(0, s, cfCond(L)));
+  else L.emit(mrs(s, SYSREG.NZCV));
+  return keep | (s << 8) | (L.cInv ? 1 << 16 : 0);
+}
+
+/** After the host instruction: restore the kept flags; `inv` is the carry sense the op produced. */
+export function keepEnd(L: Lowerer, token: number, inv: boolean): void {
+  const keep = token & 0xff;
+  if (!keep) { L.cInv = inv; return; }
+  const s = (token >> 8) & 0xff;
+  if (keep === FLAG.CF) { // s = CF as 0/1: put it back canonically
+    if (L.opts.features.flagm) L.emit(rmif(s, 63 as Uimm, 2 as Uimm));
+    else {
+      const t = L.pool.scratch();
+      L.emit(mrs(t, SYSREG.NZCV));
+      L.emit(bfi(1, t, s, range(29, 1)));
+      L.emit(msr(SYSREG.NZCV, t));
+    }
+    L.cInv = false;
+    return;
+  }
+  const t = L.pool.scratch(), u = L.pool.scratch();
+  L.emit(mrs(t, SYSREG.NZCV));
+  for (const f of [FLAG.SF, FLAG.ZF, FLAG.CF, FLAG.OF]) {
+    if (!(keep & f)) continue;
+    const p = NZCV_BIT[f]!;
+    L.emit(lsrImm(1, u, s, u6(p)));
+    L.emit(bfi(1, t, u, range(p, 1)));
+  }
+  L.emit(msr(SYSREG.NZCV, t));
+  L.cInv = keep & FLAG.CF ? (token & (1 << 16)) !== 0 : inv;
+}
+
+/** 8/16-bit add/sub NZCV: `lsl t, wA, #sh; adds|subs wzr, t, wB, lsl #sh`. */
+export function subWordAddSubFlags(L: Lowerer, sub: boolean, sz: number, ra: number, rb: number): void {
+  const sh = u6(32 - 8 * sz), t = L.pool.scratch();
+  L.emit(lslImm(0, t, ra, sh));
+  L.emit((sub ? subsShifted : addsShifted)(0, ZR, t, rb, 0, sh));
+}
+
+/** 8/16-bit N, Z of a result with C = V = 0 (logic ops, TEST): `cmn wzr, wR, lsl #sh`. */
+export function subWordTestFlags(L: Lowerer, sz: number, r: number): void {
+  L.emit(addsShifted(0, ZR, ZR, r, 0, u6(32 - 8 * sz)));
+}
+
+/**
+ * 8/16-bit ADC/SBB flags, built explicitly (the carry-in enters at bit 0, so the shifted-operand
+ * trick does not apply): rd = zext(a) ± zext(b) ± carry, then each NZCV flag in fm is inserted.
+ * Expects the carry sense already set (C = CF for adc, NOT CF for sbb). Returns with C canonical.
+ */
+export function subWordCarryOp(L: Lowerer, i: number, sub: boolean, ra: number, rb: number, rd: number): void {
+  const fm = L.b.fm[i]!, s = 8 * L.b.sz[i]!, mask = logical(0, (1 << s) - 1);
+  const ea = L.pool.scratch(), eb = L.pool.scratch(), t = L.pool.scratch();
+  L.emit(andImm(0, ea, ra, mask));
+  L.emit(andImm(0, eb, rb, mask));
+  L.emit((sub ? sbc : adc)(0, rd, ea, eb));
+  L.emit(mrs(t, SYSREG.NZCV));
+  if (fm & FLAG.OF) {
+    if (sub) { L.emit(eorShifted(0, eb, ea, eb)); L.emit(eorShifted(0, ea, ea, rd)); }
+    else { L.emit(eorShifted(0, ea, ea, rd)); L.emit(eorShifted(0, eb, eb, rd)); }
+    L.emit(andShifted(0, ea, ea, eb));
+    L.emit(lsrImm(0, ea, ea, u6(s - 1)));
+    L.emit(bfi(1, t, ea, range(28, 1)));
+  }
+  if (fm & FLAG.CF) { L.emit(lsrImm(0, ea, rd, u6(s))); L.emit(bfi(1, t, ea, range(29, 1))); }
+  if (fm & FLAG.SF) { L.emit(lsrImm(0, ea, rd, u6(s - 1))); L.emit(bfi(1, t, ea, range(31, 1))); }
+  if (fm & FLAG.ZF) {
+    L.emit(andImm(0, ea, rd, mask));
+    L.emit(clz(0, ea, ea)); // 32 only for zero
+    L.emit(lsrImm(0, ea, ea, u6(5)));
+    L.emit(bfi(1, t, ea, range(30, 1)));
+  }
+  L.emit(msr(SYSREG.NZCV, t));
+  if (fm & FLAG.CF) L.cInv = false;
+}
+
+/** PF defined by op i: x10 = its result (only the low byte matters). */
+export function writePF(L: Lowerer, i: number, rd: number): void {
+  if (L.b.fm[i]! & FLAG.PF && rd !== HOST_PF) L.emit(movReg(1, HOST_PF, rd));
+}
+
+/** AF, first half (before the result is written): x11 = a ^ b; `bConst` >= 0: b is a constant with this bit 4. */
+export function afBegin(L: Lowerer, i: number, ra: number, rb: number, bConst = -1): void {
+  if (!(L.b.fm[i]! & FLAG.AF)) return;
+  if (bConst >= 0) L.emit(bConst & 0x10 ? eorImm(1, HOST_AF, ra, logical(1, 0x10)) : movReg(1, HOST_AF, ra));
+  else L.emit(eorShifted(1, HOST_AF, ra, rb));
+}
+/** AF, second half: x11 ^= result (bit 4 is the carry/borrow out of bit 3). */
+export function afEnd(L: Lowerer, i: number, rd: number): void {
+  if (L.b.fm[i]! & FLAG.AF) L.emit(eorShifted(1, HOST_AF, HOST_AF, rd));
+}
+/** Logic ops and TEST: AF = 0. */
+export function afZero(L: Lowerer, i: number): void {
+  if (L.b.fm[i]! & FLAG.AF) L.emit(movReg(0, HOST_AF, ZR));
+}
+
+/** Where an op whose result is unused puts it: x10 when PF needs it, a scratch for AF, else ZR. */
+export function flagOnlyDest(L: Lowerer, i: number, zrOk: boolean): number {
+  const fm = L.b.fm[i]!;
+  if (fm & FLAG.PF) return HOST_PF;
+  if (fm & FLAG.AF || !zrOk) return L.pool.scratch();
+  return ZR;
+}
+
+// ── GetFlag / SetFlag / Cond / SelectCC ──
+
+/** The guest flag as 0/1. */
+export function lowerGetFlag(L: Lowerer, i: number): void {
+  const f = L.b.a[i]!, rd = L.dest(i);
+  switch (f) {
+    case FLAG.CF: return L.emit(cset(0, rd, cfCond(L)));
+    case FLAG.ZF: return L.emit(cset(0, rd, COND.EQ));
+    case FLAG.SF: return L.emit(cset(0, rd, COND.MI));
+    case FLAG.OF: return L.emit(cset(0, rd, COND.VS));
+    case FLAG.PF: return condValue(L, CC.P, rd);
+    case FLAG.AF: return L.emit(ubfx(0, rd, HOST_AF, range(4, 1)));
+    default: return L.emit(ldstUimm(LDST.LDRX, rd, HOST_STATE, (STATE.DF / 8) as Uimm12s));
+  }
+}
+
+/** Set one guest flag from bit 0 of a 0/1 value; a run of NZCV SetFlags shares one mrs/msr (setFlagRun). */
+export function lowerSetFlag(L: Lowerer, i: number): void {
+  const b = L.b, f = b.a[i]!;
+  if (f === FLAG.PF) return L.emit(eorImm(1, HOST_PF, L.reg(b.b[i]!), logical(1, 1)));
+  if (f === FLAG.AF) return L.emit(lslImm(1, HOST_AF, L.reg(b.b[i]!), u6(4)));
+  if (f === FLAG.DF) return L.emit(ldstUimm(LDST.STRX, L.reg(b.b[i]!), HOST_STATE, (STATE.DF / 8) as Uimm12s));
+  const t = L.pool.scratch();
+  L.emit(mrs(t, SYSREG.NZCV));
+  let k = i;
+  for (;;) {
+    const g = b.a[k]!, v = b.b[k]!, bit = 2 ** NZCV_BIT[g]!;
+    if (g === FLAG.CF && L.cInv) { // rewriting C: make the rest of NZCV's C bit canonical
+      L.cInv = false;
+    }
+    if (b.isConst(v)) L.emit(b.lo[v]! & 1 ? orrImm(1, t, t, logical(1, bit)) : andImm(1, t, t, logical(1, ~BigInt(bit))));
+    else L.emit(bfi(1, t, L.reg(v), range(NZCV_BIT[g]!, 1)));
+    const nx = k + 1;
+    if (nx >= b.n || b.op[nx] !== OP.SetFlag || !NZCV_BIT[b.a[nx]!] || L.an.skip[nx] !== 0) break;
+    L.an.skip[nx] = 2; // FUSED: lowered here
+    L.fired[RULE.setFlagRun]!++;
+    k = nx;
+  }
+  L.emit(msr(SYSREG.NZCV, t));
+}
+
+/** SETcc: 0/1 from the flags. */
+export function lowerCond(L: Lowerer, i: number): void {
+  condValue(L, L.b.a[i]!, L.dest(i));
+}
+
+/** CMOVcc. */
+export function lowerSelectCC(L: Lowerer, i: number): void {
+  const b = L.b, rb = L.reg(b.b[i]!), rc = L.reg(b.c[i]!);
+  selectOnCC(L, i, b.a[i]!, L.dest(i), rb, rc);
+}

@@ -1,0 +1,85 @@
+/**
+ * @file Stage 6 (ARM64 lowering), public API: `lowerBlock` turns one IR block into position
+ * independent ARM64 words plus relocations, targets and the fault side table, following
+ * docs/runtime-abi.md (register map §3, flags §4, exits §5, PIC §7, ordering §8, faults §9).
+ * `LOWER` is the one-function-per-op table; `listing` prints code for goldens and `aot translate`.
+ *
+ * On entry: a verified IR block (ir/verify.ts). On exit: a `LoweredBlock`; the driver adds the
+ * guest fields of `TranslatedBlock` (output.ts).
+ *
+ *   const out = lowerBlock(block, { features: BASELINE, memoryOrder: "tso", pic: false });
+ *   console.log(listing(out.code));   // "add x8, x8, x27\n..."
+ */
+import type { IrBlock } from "../../ir/block.ts";
+import { OP, OPS, type OpName } from "../../ir/ops.ts";
+import { disasmWord } from "../disasm.ts";
+import { DEAD, EMIT } from "./alloc.ts";
+import {
+  lowerAdc, lowerAdd, lowerAnd, lowerNeg, lowerNot, lowerOr, lowerSbb, lowerSub, lowerTest, lowerXor,
+} from "./alu.ts";
+import {
+  lowerBfi, lowerCmp, lowerMul, lowerMulHS, lowerMulHU, lowerRor, lowerSar, lowerSelect, lowerSext, lowerShl, lowerShr,
+  lowerUbfx, lowerZext,
+} from "./bits.ts";
+import { Lowerer, type LoweredBlock, type LowerOptions } from "./context.ts";
+import { lowerConst, lowerGetReg, lowerGuest, lowerNop, lowerSetReg } from "./consts.ts";
+import { emitStubs, lowerExit, lowerExitIf, lowerExitSym } from "./exits.ts";
+import { lowerCond, lowerGetFlag, lowerSelectCC, lowerSetFlag } from "./flags.ts";
+import { lowerLoad, lowerStore } from "./memory.ts";
+import { RULE, RULES, markFusions } from "./rules.ts";
+
+export type { LoweredBlock, LowerOptions } from "./context.ts";
+export { Lowerer } from "./context.ts";
+export { RULE, RULES, FUSIONS, IMM_FORMS, DEST_RULES, OTHER_RULES } from "./rules.ts";
+
+/** Lower op i of `L.b` (operands ready; the result, if any, left in `L.loc[i]`). */
+export type Lower = (L: Lowerer, i: number) => void;
+
+export const LOWER = {
+  Nop: lowerNop, Guest: lowerGuest, Const: lowerConst, Addr: lowerConst, GetReg: lowerGetReg, SetReg: lowerSetReg,
+  GetFlag: lowerGetFlag, SetFlag: lowerSetFlag,
+  Add: lowerAdd, Sub: lowerSub, Adc: lowerAdc, Sbb: lowerSbb, And: lowerAnd, Or: lowerOr, Xor: lowerXor, Neg: lowerNeg,
+  Not: lowerNot, Test: lowerTest,
+  Shl: lowerShl, Shr: lowerShr, Sar: lowerSar, Ror: lowerRor, Mul: lowerMul, MulHU: lowerMulHU, MulHS: lowerMulHS,
+  Zext: lowerZext, Sext: lowerSext, Bfi: lowerBfi, Ubfx: lowerUbfx,
+  Cmp: lowerCmp, Select: lowerSelect, Cond: lowerCond, SelectCC: lowerSelectCC,
+  Load: lowerLoad, Store: lowerStore,
+  ExitIf: lowerExitIf, Exit: lowerExit, ExitSym: lowerExitSym,
+} satisfies Record<OpName, Lower>;
+
+const BY_OP: readonly Lower[] = OPS.map((o) => LOWER[o.name as OpName]);
+
+let shared: Lowerer | undefined;
+
+/** The lowering state `lowerBlock` reuses (tests read its rule counters and allocator record). */
+export function sharedLowerer(): Lowerer {
+  return (shared ??= new Lowerer());
+}
+
+/** Lower one block. */
+export function lowerBlock(b: IrBlock, opts: LowerOptions, L: Lowerer = sharedLowerer()): LoweredBlock {
+  L.begin(b, opts);
+  markFusions(L);
+  const skip = L.an.skip;
+  for (let i = 0; i < b.n; i++) {
+    L.cur = i;
+    if (skip[i] === EMIT) BY_OP[b.op[i]!]!(L, i);
+    else if (skip[i] === DEAD && b.op[i] !== OP.Nop) L.fired[RULE.deadCode]!++;
+    L.endOp(i);
+  }
+  const starts = emitStubs(L);
+  L.pool.releaseScratch();
+  return L.finish(starts);
+}
+
+/** One instruction per line, as the disassembler prints it (branch targets as absolute word addresses). */
+export function listing(code: Uint32Array): string {
+  const lines: string[] = [];
+  for (let k = 0; k < code.length; k++) {
+    const w = code[k]!;
+    lines.push(disasmWord(w, 4 * k) ?? `.inst 0x${w.toString(16).padStart(8, "0")}`);
+  }
+  return lines.join("\n");
+}
+
+export { RULES as PEEPHOLES };

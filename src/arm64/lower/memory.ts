@@ -1,0 +1,62 @@
+/**
+ * @file Stage 6 (ARM64 lowering): guest memory accesses (ABI §6, §8, §9). Guest addresses are
+ * host addresses. Under the `tso` policy non-stack accesses are `ldar`/`stlr` (`ldapr` with
+ * LRCPC), which take only a base register; stack accesses (`MEM.STACK`) and the `relaxed` policy
+ * use plain `ldr`/`str`, folding `x ± constant` into the offset (rule foldAddOffset). Every access
+ * gets a fault side-table entry (`L.faultEntry`) right before its word.
+ *
+ * On entry: the address value (or its fused add) in registers. On exit: a load's result
+ * zero-extended in `L.dest(i)` (the zero register when unused: the access, and its fault, stay).
+ *
+ *   Load.8 (Add.8 rsp, 8) stack  → ldr x9, [x15, #0x8]
+ *   Store.4 rcx, eax (tso)       → stlr w8, [x0]
+ */
+import { OP } from "../../ir/ops.ts";
+import type { Simm9, Uimm12s } from "../imm.ts";
+import { ldapr, ldar, stlr, type Size } from "../isa/atomic.ts";
+import { LDST, ldstUimm, ldstUnscaled, type LdSt } from "../isa/load-store.ts";
+import { FUSED } from "./alloc.ts";
+import type { Lowerer } from "./context.ts";
+import { constIn } from "./consts.ts";
+
+const LOG2: Record<number, Size> = { 1: 0, 2: 1, 4: 2, 8: 3 };
+const LOADS: Record<number, LdSt> = { 1: LDST.LDRB, 2: LDST.LDRH, 4: LDST.LDRW, 8: LDST.LDRX };
+const STORES: Record<number, LdSt> = { 1: LDST.STRB, 2: LDST.STRH, 4: LDST.STRW, 8: LDST.STRX };
+
+/** Base register and byte offset of address value a (a fused Add/Sub of a constant folds into the offset). */
+let offset = 0;
+function base(L: Lowerer, a: number): number {
+  const b = L.b;
+  if (L.an.skip[a] === FUSED) {
+    const k = constIn(b, b.b[a]!, 8);
+    offset = b.op[a] === OP.Add ? k : -k;
+    return L.reg(b.a[a]!, false);
+  }
+  offset = 0;
+  // Register 31 is SP as a base: a constant 0 address must be materialised.
+  return L.reg(a, false);
+}
+
+/** ldr/str with a scaled unsigned offset when it fits, else the unscaled (ldur/stur) form. */
+function plain(kind: LdSt, size: number, rt: number, rn: number): number {
+  return offset >= 0 && offset % size === 0 && offset / size <= 0xfff
+    ? ldstUimm(kind, rt, rn, (offset / size) as Uimm12s)
+    : ldstUnscaled(kind, rt, rn, offset as Simm9);
+}
+
+/** Load sz bytes, zero-extended. */
+export function lowerLoad(L: Lowerer, i: number): void {
+  const b = L.b, sz = b.sz[i]!, rn = base(L, b.a[i]!), rt = L.dest(i, true);
+  L.faultEntry();
+  if (L.ordered(b.b[i]!)) L.emit((L.opts.features.rcpc ? ldapr : ldar)(LOG2[sz]!, rt, rn));
+  else L.emit(plain(LOADS[sz]!, sz, rt, rn));
+}
+
+/** Store the low sz bytes of the value. */
+export function lowerStore(L: Lowerer, i: number): void {
+  const b = L.b, sz = b.sz[i]!, rn = base(L, b.a[i]!), off = offset, rt = L.reg(b.b[i]!);
+  offset = off;
+  L.faultEntry();
+  if (L.ordered(b.c[i]!)) L.emit(stlr(LOG2[sz]!, rt, rn));
+  else L.emit(plain(STORES[sz]!, sz, rt, rn));
+}

@@ -1,0 +1,128 @@
+/**
+ * @file Stage 6 (ARM64 lowering): the named peephole rules. Every rule has a name, a one-line why,
+ * and an id the lowering counts when it fires (`Lowerer.fired[id]`, read by the tests: every
+ * rule must fire on some block). Rules live in three ordered arrays where position is priority:
+ * `FUSIONS` (an op folded into its single user, decided before emission), `IMM_FORMS` (how an
+ * ALU op takes a constant operand) and `DEST_RULES` (where a result is written). The matching
+ * code sits next to the lowering that applies it; this file is the catalogue and the fusion pass.
+ *
+ *   markFusions(L);                    // before emission
+ *   L.fired[RULE.writeHome]            // how often `add rax, rbx` went straight to x8
+ */
+import { OP } from "../../ir/ops.ts";
+import { FUSED, EMIT, VALUE_ARGS, operand } from "./alloc.ts";
+import type { Lowerer } from "./context.ts";
+import { constIn } from "./consts.ts";
+
+export interface Rule { name: string; why: string }
+
+/** Folded into the single user (tried in order per op; the first that matches wins). */
+export const FUSIONS = [
+  { name: "foldAddOffset", why: "a plain load/store whose address is x ± constant uses [x, #imm]: no add" },
+  { name: "foldShiftedOperand", why: "x op (y shifted by a constant) is one add/sub/and/orr/eor with a shifted register" },
+  { name: "condIntoSelect", why: "Select on a Cond reads NZCV directly (csel cc): no cset, no cmp" },
+  { name: "cmpIntoSelect", why: "Select on a Cmp is cmp + csel: no cset, no second compare" },
+] as const satisfies readonly Rule[];
+
+/** Constant operands of ALU ops (first match wins; `register` is the fallback). */
+export const IMM_FORMS = [
+  { name: "zeroRegister", why: "constant 0 is xzr/wzr: nothing to materialise" },
+  { name: "addImm12", why: "add of a 12-bit (or 12-bit << 12) constant, or of its negation as sub, is one instruction" },
+  { name: "subImm12", why: "sub of a 12-bit constant (negative: add) is one instruction" },
+  { name: "cmpImm12", why: "a flag-only sub (CMP) against a 12-bit constant is cmp/cmn #imm" },
+  { name: "logicalImmediate", why: "and/orr/eor with a bitmask-encodable constant take it as an immediate" },
+  { name: "shiftByConst", why: "shifts and rotates by a constant are lsl/lsr/asr/ror #imm (ubfm/sbfm/extr)" },
+] as const satisfies readonly Rule[];
+
+/** Where a result goes (first match wins; a fresh temporary is the fallback). */
+export const DEST_RULES = [
+  { name: "writeHome", why: "a value whose only use is SetReg r is computed straight into r's home register" },
+  { name: "exitRegister", why: "a value whose only use is an exit target is computed into x16, the exit register" },
+  { name: "reuseDyingTemp", why: "a result takes the temporary of an operand that dies at this op: no copy" },
+] as const satisfies readonly Rule[];
+
+/** Rules applied inside single lowerings. */
+export const OTHER_RULES = [
+  { name: "deadCode", why: "a pure op whose result is never used emits nothing" },
+  { name: "zextNoop", why: "Zext of a value already zero-extended (a load, a 32-bit op) is the value itself" },
+  { name: "bfiInPlace", why: "Bfi into the register that already holds its base (mov al, bl) is one bfi" },
+  { name: "setFlagRun", why: "consecutive SetFlags of NZCV flags share one mrs/msr pair" },
+  { name: "constToHome", why: "SetReg of a constant materialises it directly in the home register" },
+] as const satisfies readonly Rule[];
+
+export const RULES: readonly Rule[] = [...FUSIONS, ...IMM_FORMS, ...DEST_RULES, ...OTHER_RULES];
+type RuleName = (typeof RULES)[number]["name"];
+/** Rule ids by name. */
+export const RULE = Object.fromEntries(RULES.map((r, i) => [r.name, i])) as Record<
+  (typeof FUSIONS)[number]["name"] | (typeof IMM_FORMS)[number]["name"] | (typeof DEST_RULES)[number]["name"] | (typeof OTHER_RULES)[number]["name"],
+  number
+>;
+export type { RuleName };
+
+const FLAG_WRITER = new Uint8Array(64);
+for (const o of [OP.Add, OP.Sub, OP.Adc, OP.Sbb, OP.And, OP.Or, OP.Xor, OP.Neg, OP.Test]) FLAG_WRITER[o] = 1;
+
+/** True when no op in (i, j) changes guest flags (so NZCV means the same at i and at j). */
+function flagsStable(L: Lowerer, i: number, j: number): boolean {
+  const b = L.b;
+  for (let k = i + 1; k < j; k++) {
+    const o = b.op[k]!;
+    if (L.an.skip[k] !== EMIT) continue;
+    if ((FLAG_WRITER[o] && b.fm[k]) || o === OP.SetFlag) return false;
+  }
+  return true;
+}
+
+/** Extend the last use of op i's value operands to j (i is now emitted at j). */
+function moveUses(L: Lowerer, i: number, j: number): void {
+  const vm = VALUE_ARGS[L.b.op[i]!]!, lastUse = L.an.lastUse;
+  for (let k = 0; k < 4; k++) {
+    if (!(vm & (1 << k))) continue;
+    const v = operand(L.b, i, k);
+    if (lastUse[v]! < j) lastUse[v] = j;
+  }
+}
+
+const fuse = (L: Lowerer, i: number, j: number, rule: number): true => {
+  L.an.skip[i] = FUSED;
+  moveUses(L, i, j);
+  L.fired[rule]!++;
+  return true;
+};
+
+/** The offset a plain access of `size` bytes can fold: simm9 (ldur) or a scaled uimm12 (ldr). */
+export const foldableOffset = (off: number, size: number): boolean =>
+  (off >= -256 && off <= 255) || (off >= 0 && off % size === 0 && off / size <= 0xfff);
+
+const SHIFTS = new Uint8Array(64);
+SHIFTS[OP.Shl] = 1; SHIFTS[OP.Shr] = 1; SHIFTS[OP.Sar] = 1;
+const SHIFT_USERS = new Uint8Array(64);
+SHIFT_USERS[OP.Add] = 1; SHIFT_USERS[OP.Sub] = 1; SHIFT_USERS[OP.And] = 1; SHIFT_USERS[OP.Or] = 1; SHIFT_USERS[OP.Xor] = 1;
+
+/** Decide the fusions of one block (forward, before emission). */
+export function markFusions(L: Lowerer): void {
+  const b = L.b, { skip, uses, lastUse } = L.an;
+  for (let i = 0; i < b.n; i++) {
+    if (skip[i] !== EMIT || uses[i] !== 1) continue;
+    const o = b.op[i]!, j = lastUse[i]!, u = b.op[j]!;
+    // ── foldAddOffset: Add.8/Sub.8 (x, Const) feeding the address of an unordered access ──
+    if ((o === OP.Add || o === OP.Sub) && b.sz[i] === 8 && !b.fm[i] && (u === OP.Load || u === OP.Store) && b.a[j] === i
+      && !L.ordered(u === OP.Load ? b.b[j]! : b.c[j]!) && b.isConst(b.b[i]!) && !b.isImm(b.a[i]!)) {
+      const k = constIn(b, b.b[i]!, 8);
+      const off = o === OP.Add ? k : -k;
+      if (foldableOffset(off, b.sz[j]!) && fuse(L, i, j, RULE.foldAddOffset)) continue;
+    }
+    // ── foldShiftedOperand: (y << k) as the second operand of add/sub/and/orr/eor of the same size ──
+    if (SHIFTS[o] && (b.sz[i] === 4 || b.sz[i] === 8) && b.isConst(b.b[i]!) && !b.isImm(b.a[i]!) && SHIFT_USERS[u]
+      && b.sz[j] === b.sz[i] && (b.b[j] === i || (b.a[j] === i && u !== OP.Sub && b.b[j] !== i))) {
+      const k = constIn(b, b.b[i]!, 8);
+      if (k > 0 && k < 8 * b.sz[i]! && fuse(L, i, j, RULE.foldShiftedOperand)) continue;
+    }
+    // ── condIntoSelect / cmpIntoSelect: the selector of a Select ──
+    if (u === OP.Select && b.a[j] === i && b.b[j] !== i && b.c[j] !== i) {
+      if (o === OP.Cond && flagsStable(L, i, j) && fuse(L, i, j, RULE.condIntoSelect)) continue;
+      if (o === OP.Cmp && fuse(L, i, j, RULE.cmpIntoSelect)) continue;
+    }
+  }
+}
+
