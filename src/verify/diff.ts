@@ -1,0 +1,445 @@
+/**
+ * @file Stage 9 (verifier): the differential tester. One x86 instruction encoding (or one
+ * straight-line block) is translated, then run from many random states on Unicorn's x86 CPU (the
+ * reference, src/verify/x86-run.ts) and on Unicorn's ARM64 CPU running our translation
+ * (src/verify/a64-run.ts), each with its own copy of the same guest memory; every GPR, every
+ * defined flag, the next RIP (x16 and the symbol taken) and every memory window must agree.
+ *
+ * Entry: a `TranslateFn` (the caller builds Translators; tests can pass a deliberately wrong one),
+ * mode, seed. Exit: `stats` (forms, cases, states, blocks, mismatches, skips by reason) and, per
+ * mismatch, a report: the x86 text, the initial state and a register-by-register diff with `*`
+ * on the lines that differ. Flags the manual leaves undefined are masked: per form from the row's
+ * `fu=` (src/x86/tables), plus the few state-dependent cases the rows cannot say (SHL/SHR of 8/16
+ * bits by a count at or above the width: CF; BSF/BSR of zero: the destination).
+ *
+ *   const d = new Differ({ bits: 64, translate, seed: 1 });
+ *   d.testEncoding(Uint8Array.of(0x48, 0x01, 0xd8), 1000);   // add rax, rbx
+ *   d.stats.mismatches; d.stats.reports[0]
+ */
+import { X86Harness } from "./x86-run.ts";
+import { A64Harness, GuestState } from "./a64-run.ts";
+import { LAYOUT, aimAbsolute, placeState, planMemory, prng, randomState, type Layout, type MemPlan, type Rng, type WindowSpec } from "./gen.ts";
+import { Decoder, Insn, K, R, formatInsn, tables } from "../x86/index.ts";
+import { TABLE_TEXTS } from "../x86/tables/_build.ts";
+import { parseRows } from "../x86/tables/_schema.ts";
+import { regByName } from "../x86/regs.ts";
+import { SYM, SYM_NAMES } from "../ir/index.ts";
+import type { TranslatedBlock } from "../arm64/lower/output.ts";
+import { UC_PROT, type MemFault } from "../runtime/unicorn.ts";
+
+/** Translate `code` (guest bytes at `va`) as one block of at most `maxInsns` instructions. */
+export type TranslateFn = (code: Uint8Array, va: bigint, maxInsns: number) => TranslatedBlock;
+
+export interface DiffOptions {
+  bits: 32 | 64;
+  translate: TranslateFn;
+  seed?: number;
+  /** Reports kept (all mismatches are counted). Default 30. */
+  maxReports?: number;
+  /** Mismatching states reported per case (the rest are counted). Default 2. */
+  reportsPerCase?: number;
+}
+
+export interface DiffStats {
+  /** Distinct forms with at least one case run. */
+  forms: number;
+  /** Encodings or blocks run. */
+  cases: number;
+  blocks: number;
+  states: number;
+  mismatches: number;
+  /** Cases not run, by reason (fallback, unplaceable operand, …). */
+  skipped: Record<string, number>;
+  /** Mismatching states per case label. */
+  failing: Record<string, number>;
+  reports: string[];
+}
+
+/** Flag letters of the rows → EFLAGS bits. */
+const LETTER_BITS: Record<string, number> = { c: 0x1, p: 0x4, a: 0x10, z: 0x40, s: 0x80, d: 0x400, o: 0x800 };
+const COMPARED = 0xcd5;
+const letterMask = (s: string): number => [...s].reduce((m, ch) => m | (LETTER_BITS[ch] ?? 0), 0);
+
+export interface FormFlags { r: number; w: number; u: number }
+let formFlagsCache: Map<string, FormFlags> | undefined;
+/** Read/written/undefined EFLAGS masks per form id, from the rows (written includes f0/f1/fu). */
+export function formFlags(formId: string): FormFlags {
+  if (!formFlagsCache) {
+    formFlagsCache = new Map();
+    for (const [name, text] of TABLE_TEXTS) {
+      for (const f of parseRows(name, text, regByName)) {
+        const { r, w, u, c, s } = f.rflags;
+        const prev = formFlagsCache.get(f.id);
+        const v = { r: letterMask(r), w: letterMask(w + c + s + u), u: letterMask(u) };
+        formFlagsCache.set(f.id, prev ? { r: prev.r | v.r, w: prev.w | v.w, u: prev.u | v.u } : v);
+      }
+    }
+  }
+  return formFlagsCache.get(formId) ?? { r: 0, w: 0, u: 0 };
+}
+
+const hex = (v: number): string => `0x${v.toString(16)}`;
+const hex64 = (lo: number, hi: number): string => `0x${hi.toString(16).padStart(8, "0")}${lo.toString(16).padStart(8, "0")}`;
+const bytesHex = (b: Uint8Array): string => Buffer.from(b).toString("hex");
+const NAMES64 = ["rax", "rcx", "rdx", "rbx", "rsp", "rbp", "rsi", "rdi", "r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15"];
+const NAMES32 = ["eax", "ecx", "edx", "ebx", "esp", "ebp", "esi", "edi"];
+const SHIFT_CF = new Set(["shl", "sal", "shr"]);
+const BITSCAN = new Set(["bsf", "bsr"]);
+
+/** One guest memory window with its three buffers: the initial bytes and one copy per engine. */
+class Win {
+  readonly init: Uint8Array;
+  readonly x86: Uint8Array;
+  readonly arm: Uint8Array;
+  readonly x86b: Buffer;
+  readonly armb: Buffer;
+  constructor(readonly spec: WindowSpec, rng: Rng) {
+    this.init = new Uint8Array(spec.size);
+    for (let i = 0; i < spec.size; i += 4) new DataView(this.init.buffer).setUint32(i, (rng() * 4294967296) >>> 0);
+    this.x86 = new Uint8Array(new ArrayBuffer(spec.size));
+    this.arm = new Uint8Array(new ArrayBuffer(spec.size));
+    this.x86b = Buffer.from(this.x86.buffer);
+    this.armb = Buffer.from(this.arm.buffer);
+  }
+  reset(): void {
+    this.x86.set(this.init);
+    this.arm.set(this.init);
+  }
+}
+
+/** What one case needs at run time. */
+interface Case {
+  label: string;
+  form: string;
+  bytes: Uint8Array;
+  n: number;
+  tb: TranslatedBlock;
+  plan: MemPlan;
+  /** EFLAGS bits compared (COMPARED minus the undefined ones). */
+  flagMask: number;
+  /** Single-instruction cases: the decoded instruction, for the state-dependent masks. */
+  insn?: Insn;
+  mnemonic: string;
+}
+
+export class Differ {
+  readonly bits: 32 | 64;
+  readonly layout: Layout;
+  readonly stats: DiffStats = { forms: 0, cases: 0, blocks: 0, states: 0, mismatches: 0, skipped: {}, failing: {}, reports: [] };
+  readonly x86: X86Harness;
+  readonly arm: A64Harness;
+  private readonly windows: Win[];
+  private readonly rng: Rng;
+  private readonly dec: Decoder;
+  private readonly insn = new Insn();
+  private readonly s = new GuestState();
+  private readonly x86Out = new GuestState();
+  private readonly targets: number[] = [];
+  private readonly formsSeen = new Set<string>();
+  private readonly gprs: number;
+  private intno = -1;
+  private x86Fault: MemFault | undefined;
+
+  constructor(private readonly opts: DiffOptions) {
+    this.bits = opts.bits;
+    this.layout = LAYOUT[opts.bits];
+    this.gprs = opts.bits === 64 ? 16 : 8;
+    this.rng = prng(opts.seed ?? 1);
+    this.dec = new Decoder(opts.bits);
+    this.x86 = new X86Harness(opts.bits, { codeAddr: BigInt(this.layout.code), codeSize: 0x1000 });
+    this.arm = new A64Harness(opts.bits, { seed: (opts.seed ?? 1) & 0xffff });
+    const specs = [this.layout.data, this.layout.stack, ...(this.layout.low ? [this.layout.low] : [])];
+    this.windows = specs.map((w) => new Win(w, this.rng));
+    for (const w of this.windows) {
+      this.x86.engine.mapPtr(BigInt(w.spec.addr), w.spec.size, UC_PROT.READ | UC_PROT.WRITE, w.x86);
+      this.arm.mapRegion(BigInt(w.spec.addr), w.arm);
+    }
+    const e = this.x86.engine;
+    e.onInterrupt((n) => {
+      if (this.intno < 0) this.intno = n;
+      e.stop();
+    });
+    e.onMemInvalid((f) => {
+      this.x86Fault ??= f;
+      return false;
+    });
+  }
+
+  private skip(reason: string): void {
+    this.stats.skipped[reason] = (this.stats.skipped[reason] ?? 0) + 1;
+  }
+
+  private translate(bytes: Uint8Array, n: number): TranslatedBlock | string {
+    try {
+      return this.opts.translate(bytes, BigInt(this.layout.code), n);
+    } catch (err) {
+      return `translator threw: ${(err as Error).message.split("\n")[0]}`;
+    }
+  }
+
+  /**
+   * Test one encoding of one instruction from `states` random states. An absolute, moffs or
+   * RIP-relative address is re-aimed into the data window first. Returns the mismatching states.
+   */
+  testEncoding(bytes: Uint8Array, states: number, formId?: string): number {
+    const { bits, layout, insn, dec } = this;
+    let code = bytes.slice();
+    if (!dec.decode(code, 0, code.length, layout.code, insn)) return this.skip("undecodable"), 0;
+    const isRip = insn.memBase === R.RIP || insn.memBase === R.EIP;
+    const hasMem = Array.from({ length: insn.opCount }, (_, k) => insn.kind[k]).includes(K.MEM);
+    if (hasMem && (isRip || (!insn.memBase && !insn.memIndex))) {
+      const w = bits === 64 && insn.asz === 32 ? layout.low! : layout.data;
+      const target = w.addr + 0x100 + 8 * Math.floor(this.rng() * ((w.size - 0x200) / 8));
+      if (!aimAbsolute(code, insn, layout.code, target)) return this.skip("absolute address out of reach"), 0;
+      code = code.slice(0, insn.length);
+      dec.decode(code, 0, code.length, layout.code, insn);
+    }
+    code = code.slice(0, insn.length);
+    const t = tables();
+    const form = formId ?? t.formIds[insn.form]!;
+    const mnemonic = (t.mnemonics[insn.mnemonic] ?? "?").toLowerCase();
+    const plan = planMemory(insn, bits);
+    if (typeof plan === "string") return this.skip(plan), 0;
+    const tb = this.translate(code, 1);
+    if (typeof tb === "string") return this.failCase(`${formatInsn(insn)} [${bytesHex(code)}]`, tb), 1;
+    if (tb.fallback) return this.skip(`fallback ${tb.fallback}`), 0;
+    const keep = new Insn();
+    dec.decode(code, 0, code.length, layout.code, keep);
+    const c: Case = {
+      label: `${formatInsn(insn)}  [${bytesHex(code)}] ${form}`, form, bytes: code, n: 1, tb, plan,
+      flagMask: COMPARED & ~formFlags(form).u, insn: keep, mnemonic,
+    };
+    if (!this.formsSeen.has(form)) this.formsSeen.add(form), this.stats.forms++;
+    return this.runCase(c, states);
+  }
+
+  /**
+   * Test one assembled straight-line block of `lines.length` instructions (RBX/EBX and RSP are
+   * placed by the caller's convention: data and stack windows). Undefined flags: those left
+   * undefined by the last writer of each flag (a CL-count shift or rotate may write nothing, so
+   * it only adds to the mask). A block whose flag reader would read an undefined flag is skipped.
+   */
+  testBlock(code: Uint8Array, lines: string[], states: number): number {
+    const { insn, dec, layout } = this;
+    const t = tables();
+    let off = 0, undef = 0;
+    for (let i = 0; i < lines.length; i++) {
+      const len = dec.decode(code, off, code.length, layout.code + off, insn);
+      if (!len) return this.skip("block: undecodable"), 0;
+      const ff = formFlags(t.formIds[insn.form]!);
+      if (ff.r & undef) return this.skip("block: reads an undefined flag"), 0;
+      const mn = (t.mnemonics[insn.mnemonic] ?? "").toLowerCase();
+      const clCount = /^(rol|ror|rcl|rcr|shl|sal|shr|sar|shld|shrd)$/.test(mn) && insn.kind[insn.opCount - 1] === K.REG;
+      undef = clCount ? undef | ff.u : (undef & ~ff.w) | ff.u;
+      off += len;
+    }
+    if (off !== code.length) return this.skip("block: length disagrees with nasm"), 0;
+    const tb = this.translate(code, lines.length);
+    if (typeof tb === "string") return this.failCase(lines.join("; "), tb), 1;
+    if (tb.fallback) return this.skip(`fallback ${tb.fallback}`), 0;
+    const plan: MemPlan = { refs: [], stackRegs: [4] };
+    const c: Case = { label: `block: ${lines.join("; ")}`, form: "block", bytes: code, n: lines.length, tb, plan, flagMask: COMPARED & ~undef, mnemonic: "" };
+    this.stats.blocks++;
+    return this.runCase(c, states, true);
+  }
+
+  private failCase(label: string, what: string): void {
+    this.stats.cases++;
+    this.stats.mismatches++;
+    this.stats.failing[label] = (this.stats.failing[label] ?? 0) + 1;
+    if (this.stats.reports.length < (this.opts.maxReports ?? 30)) this.stats.reports.push(`MISMATCH (${this.bits}-bit) ${label}\n  ${what}`);
+  }
+
+  private runCase(c: Case, states: number, block = false): number {
+    const { x86, arm, s, rng, bits, layout } = this;
+    this.stats.cases++;
+    x86.load(c.bytes);
+    arm.load(c.tb);
+    let bad = 0;
+    for (let k = 0; k < states; k++) {
+      randomState(rng, bits, s);
+      let placed = false;
+      for (let tries = 0; tries < 4 && !placed; tries++) placed = placeState(c.plan, rng, s, layout, bits, this.targets);
+      if (!placed) {
+        this.skip("state: operands not placeable");
+        continue;
+      }
+      // Blocks address memory through RBX/EBX: the middle of the data window, 8-aligned.
+      if (block) s.setGpr(3, layout.data.addr + layout.data.size / 2 + 8 * Math.floor(rng() * 32 - 16));
+      s.rip = layout.code;
+      for (const w of this.windows) {
+        for (const t of this.targets) {
+          if (t < w.spec.addr || t >= w.spec.addr + w.spec.size) continue;
+          const o = t - w.spec.addr;
+          for (let i = Math.max(0, o - 24); i < Math.min(w.spec.size, o + 40); i++) w.init[i] = (rng() * 256) | 0;
+        }
+        w.reset();
+      }
+      // x86 reference: GPRs and EFLAGS in, one counted run, GPRs/EFLAGS/RIP out.
+      const inp = x86.input.lo;
+      inp.set(s.gpr.subarray(0, 2 * this.gprs));
+      inp[2 * x86.flagsIndex] = s.eflags;
+      inp[2 * x86.flagsIndex + 1] = 0;
+      this.intno = -1;
+      this.x86Fault = undefined;
+      const xerr = x86.run(c.n);
+      const xo = x86.output;
+      this.x86Out.gpr.set(xo.lo.subarray(0, 2 * this.gprs));
+      this.x86Out.eflags = xo.u32(x86.flagsIndex);
+      this.x86Out.rip = xo.num(x86.ripIndex);
+      const xf = this.x86Fault as MemFault | undefined;
+      // A taken branch to unmapped memory stops Unicorn with a fetch fault *after* the instruction.
+      const fetchedNext = xf !== undefined && xf.kind.startsWith("fetch") && Number(xf.address) === this.x86Out.rip;
+      if (xerr !== 0 && !fetchedNext && this.intno < 0 && !xf) {
+        this.skip(`unicorn x86: ${x86.engine.errorText(xerr)}`);
+        break;
+      }
+      arm.run(s);
+      this.stats.states++;
+      if (!this.compare(c, k, (xerr !== 0 && !fetchedNext) || this.intno >= 0)) {
+        bad++;
+        this.stats.mismatches++;
+        this.stats.failing[c.label] = (this.stats.failing[c.label] ?? 0) + 1;
+      }
+    }
+    return bad;
+  }
+
+  /** Compare the two final states; on a difference, append a report. Returns true when they agree. */
+  private compare(c: Case, k: number, x86Stopped: boolean): boolean {
+    const { arm, x86Out: xs, s } = this;
+    const as = arm.out;
+    let flagMask = c.flagMask;
+    let regSkip = -1;
+    if (c.insn) [flagMask, regSkip] = this.stateMasks(c, flagMask);
+    // What the ARM side must have done: a plain exit to dispatch at x86's next RIP; for a #DE an
+    // exit to divide_error at the DIV itself; for an x86 memory fault a precise fault there.
+    let wantSym: number = SYM.dispatch, wantRip = xs.rip, wantFault = false;
+    if (x86Stopped && this.intno === 0) (wantSym = SYM.divide_error), (wantRip = xs.rip);
+    else if (x86Stopped && this.intno >= 0) (wantSym = -2), (wantRip = xs.rip);
+    else if (x86Stopped) wantFault = true;
+    let ok = arm.clobbered.length === 0;
+    for (let i = 0; i < 2 * this.gprs && ok; i++) if (xs.gpr[i] !== as.gpr[i] && i >> 1 !== regSkip) ok = false;
+    if (((xs.eflags ^ as.eflags) & flagMask) !== 0) ok = false;
+    if (wantFault) ok &&= arm.fault !== undefined && arm.fault.rip === xs.rip;
+    else ok &&= arm.fault === undefined && arm.sym === wantSym && arm.exitRip === wantRip;
+    for (const w of this.windows) if (ok && !w.x86b.equals(w.armb)) ok = false;
+    if (ok) return true;
+    const bad = (this.stats.failing[c.label] ?? 0) + 1;
+    if (bad > (this.opts.reportsPerCase ?? 2) || this.stats.reports.length >= (this.opts.maxReports ?? 30)) return false;
+    this.stats.reports.push(this.report(c, k, s, flagMask, regSkip, { wantSym, wantRip, wantFault }));
+    return false;
+  }
+
+  /** The state-dependent undefined results the rows cannot declare (SDM Vol. 2). */
+  private stateMasks(c: Case, flagMask: number): [number, number] {
+    const i = c.insn!;
+    const s = this.s;
+    if (SHIFT_CF.has(c.mnemonic) && i.opCount === 2) {
+      const w = i.kind[0] === K.MEM ? i.memSize * 8 : regWidth(i.reg[0]!);
+      const count = (i.kind[1] === K.IMM ? i.imm : s.gpr[2]!) & (w === 64 ? 63 : 31);
+      // "CF is undefined for SHL and SHR where the count is ≥ the size of the destination."
+      if (w <= 16 && count >= w) flagMask &= ~0x801;
+    }
+    if (BITSCAN.has(c.mnemonic) && i.kind[0] === K.REG) {
+      const w = regWidth(i.reg[0]!);
+      const src = i.kind[1] === K.REG ? regValue(s, i.reg[1]!, this.bits) : this.memValue(this.targets[1]!, i.memSize);
+      // "If the content of the source operand is 0, the content of the destination is undefined."
+      if (src === 0) return [flagMask, w ? gprOf(i.reg[0]!) : -1];
+    }
+    return [flagMask, -1];
+  }
+
+  /** Whether `size` initial bytes at guest address `t` are all zero (0) or not (1). */
+  private memValue(t: number, size: number): number {
+    const w = this.windows.find((x) => t >= x.spec.addr && t < x.spec.addr + x.spec.size);
+    if (!w) return 1;
+    const o = t - w.spec.addr;
+    return w.init.subarray(o, o + size).some((b) => b !== 0) ? 1 : 0;
+  }
+
+  private report(c: Case, k: number, s: GuestState, flagMask: number, regSkip: number, want: { wantSym: number; wantRip: number; wantFault: boolean }): string {
+    const { arm, x86Out: xs, bits } = this;
+    const names = bits === 64 ? NAMES64 : NAMES32;
+    const out: string[] = [`MISMATCH (${bits}-bit) ${c.label}  state ${k}`];
+    const init: string[] = [];
+    for (let i = 0; i < this.gprs; i++) init.push(`${names[i]}=${hex64(s.gpr[2 * i]!, s.gpr[2 * i + 1]!)}`);
+    for (let i = 0; i < init.length; i += 4) out.push(`  ${i ? "       " : "initial"} ${init.slice(i, i + 4).join(" ")}`);
+    out.push(`          eflags=${hex(s.eflags)}`);
+    for (const t of this.targets) {
+      const w = this.windows.find((x) => t >= x.spec.addr && t < x.spec.addr + x.spec.size)!;
+      const o = t - w.spec.addr;
+      out.push(`          mem ${hex(t)}: ${bytesHex(w.init.subarray(o, o + 16))}`);
+    }
+    out.push(`    ${"".padEnd(7)} ${"x86 (Unicorn)".padEnd(20)} arm64 (translated)`);
+    const line = (differs: boolean, name: string, a: string, b: string): void => {
+      out.push(`  ${differs ? "*" : " "} ${name.padEnd(7)} ${a.padEnd(20)} ${b}`);
+    };
+    for (let i = 0; i < this.gprs; i++) {
+      const a = hex64(xs.gpr[2 * i]!, xs.gpr[2 * i + 1]!), b = hex64(arm.out.gpr[2 * i]!, arm.out.gpr[2 * i + 1]!);
+      line(a !== b && i !== regSkip, names[i]!, a, i === regSkip && a !== b ? `${b} (undefined)` : b);
+    }
+    const fl = (v: number): string => `${hex(v & 0xcd5)} ${flagText(v)}`;
+    line(((xs.eflags ^ arm.out.eflags) & flagMask) !== 0, "eflags", fl(xs.eflags), `${fl(arm.out.eflags)} (compared: ${flagText(flagMask)})`);
+    const symName = (n: number): string => (n === -2 ? "a runtime helper" : SYM_NAMES[n] ?? `x17 not a stub (${n})`);
+    if (want.wantFault) {
+      const f = arm.fault;
+      line(!f || f.rip !== xs.rip, "fault", `at ${hex(xs.rip)} (${this.x86Fault?.kind ?? "?"})`, f ? `at ${hex(f.rip)} (${f.kind}, host word ${f.hostWord})` : `none: exit ${symName(arm.sym)} ${hex(arm.exitRip)}`);
+    } else {
+      const got = arm.fault ? `fault ${arm.fault.kind} at guest ${hex(arm.fault.rip)} (host word ${arm.fault.hostWord}, addr ${hex(arm.fault.address)})` : `${hex(arm.exitRip)} via ${symName(arm.sym)}`;
+      line(arm.fault !== undefined || arm.exitRip !== want.wantRip || arm.sym !== want.wantSym, "next", `${hex(want.wantRip)} via ${symName(want.wantSym)}`, got);
+    }
+    if (arm.clobbered.length) line(true, "host", "", `clobbered ${arm.clobbered.join(", ")}`);
+    for (const w of this.windows) {
+      if (w.x86b.equals(w.armb)) continue;
+      let i = 0;
+      while (i < w.spec.size && w.x86[i] === w.arm[i]) i++;
+      let j = w.spec.size - 1;
+      while (j > i && w.x86[j] === w.arm[j]) j--;
+      const lo = i & ~7, hi = Math.min(w.spec.size, (j | 7) + 1, lo + 32);
+      line(true, `mem`, `${hex(w.spec.addr + lo)}: ${bytesHex(w.x86.subarray(lo, hi))}`, bytesHex(w.arm.subarray(lo, hi)));
+    }
+    return out.join("\n");
+  }
+
+  close(): void {
+    this.x86.close();
+    this.arm.close();
+  }
+}
+
+function regWidth(r: number): number {
+  if (r >= R.GPR8 && r < R.GPR16) return 8;
+  if (r >= R.GPR16 && r < R.GPR32) return 16;
+  if (r >= R.GPR32 && r < R.GPR64) return 32;
+  if (r >= R.GPR64 && r < R.GPR64 + 16) return 64;
+  return 0;
+}
+
+/** GPR index (x86 order) a register lives in; AH..BH (no REX) are in RAX..RBX. */
+function gprOf(r: number): number {
+  if (r >= R.GPR8 && r < R.GPR16) {
+    const i = r - R.GPR8;
+    return i >= 4 ? i - 4 : i;
+  }
+  if (r >= R.GPR16 && r < R.GPR32) return r - R.GPR16;
+  if (r >= R.GPR32 && r < R.GPR64) return r - R.GPR32;
+  return r - R.GPR64;
+}
+
+/** A register operand's value as a number (only tested against 0). */
+function regValue(s: GuestState, r: number, bits: 32 | 64): number {
+  const w = regWidth(r);
+  const g = gprOf(r);
+  const lo = s.gpr[2 * g]!, hi = bits === 64 ? s.gpr[2 * g + 1]! : 0;
+  if (w === 64) return lo || hi;
+  if (w === 32) return lo;
+  if (w === 16) return lo & 0xffff;
+  return r - R.GPR8 >= 4 && r - R.GPR8 < 8 ? (lo >>> 8) & 0xff : lo & 0xff;
+}
+
+/** `o-s-z-a-p-c` style: upper case set, lower case clear. */
+export function flagText(v: number): string {
+  return [["o", 0x800], ["d", 0x400], ["s", 0x80], ["z", 0x40], ["a", 0x10], ["p", 0x4], ["c", 0x1]]
+    .map(([n, b]) => ((v & (b as number)) ? (n as string).toUpperCase() : (n as string))).join("");
+}
