@@ -10,15 +10,16 @@
  *   Zext v, 1          → uxtb w9, w8
  *   Bfi rax, rbx, 0, 8 (to rax) → bfi x8, x27, #0, #8
  */
-import { OP } from "../../ir/ops.ts";
-import type { BitRange, Imm12, Uimm6 } from "../imm.ts";
+import { OP, REL } from "../../ir/ops.ts";
+import { tryLogicalImm, type BitRange, type Imm12, type PcOff, type Uimm6 } from "../imm.ts";
 import { COND } from "../regs.ts";
 import { asrImm, bfi, lslImm, lsrImm, rorImm, sxtb, sxth, sxtw, ubfx, uxtb, uxth } from "../isa/bitfield.ts";
 import { cmnImm, cmpImm } from "../isa/data-imm.ts";
-import { asrv, cmpShifted, lslv, lsrv, mul, rorv, smulh, smull, umulh, umull } from "../isa/data-reg.ts";
+import { asrv, clz, cmpShifted, lslv, lsrv, mul, rorv, smulh, smull, umulh, umull } from "../isa/data-reg.ts";
+import { cbnz, cbz } from "../isa/branch.ts";
 import { csel, cset } from "../isa/cond.ts";
-import { movReg } from "../isa/logical.ts";
-import { FUSED } from "./alloc.ts";
+import { eorImm, eorShifted, movReg } from "../isa/logical.ts";
+import { FUSED, NZCV_FLAGS } from "./alloc.ts";
 import type { Lowerer } from "./context.ts";
 import { constIn } from "./consts.ts";
 import { nzcvRestore, nzcvSave, selectOnCC } from "./flags.ts";
@@ -155,18 +156,49 @@ function compare(L: Lowerer, sz: number, x: number, y: number): void {
   L.emit(cmpShifted(0, t, rb, 0, sh));
 }
 
+/**
+ * Eq/ne without touching NZCV (guest flags live): d = x ^ y, narrowed to sz bytes, then
+ * clz >> log2(width) is 1 exactly for zero. No scratch, so no pressure on the six temporaries.
+ */
+function eqFlagFree(L: Lowerer, i: number, sz: number, x: number, y: number, ne: boolean): void {
+  const b = L.b, sf = sz === 8 ? 1 : 0, ra = L.reg(x), yz = b.isConst(y) && b.lo[y] === 0 && b.hi[y] === 0;
+  const rb = yz ? -1 : L.reg(y), rd = L.dest(i);
+  if (rb >= 0) L.emit(eorShifted(sf, rd, ra, rb));
+  if (sz < 4) L.emit(lslImm(0, rd, rb >= 0 ? rd : ra, u6(32 - 8 * sz)));
+  const src = rb >= 0 || sz < 4 ? rd : ra;
+  L.emit(clz(sf, rd, src));
+  L.emit(lsrImm(sf, rd, rd, u6(sf ? 6 : 5)));
+  if (ne) L.emit(eorImm(0, rd, rd, tryLogicalImm(0, 1)!));
+}
+
 /** 1 if relation a holds between b and c in sz bytes. */
 export function lowerCmp(L: Lowerer, i: number): void {
-  const b = L.b, s = nzcvSave(L, i);
+  const b = L.b, rel = b.a[i]!;
+  if ((rel === REL.EQ || rel === REL.NE) && L.an.liveAfter[i]! & NZCV_FLAGS) return eqFlagFree(L, i, b.sz[i]!, b.b[i]!, b.c[i]!, rel === REL.NE);
+  const s = nzcvSave(L, i);
   compare(L, b.sz[i]!, b.b[i]!, b.c[i]!);
-  L.emit(cset(0, L.dest(i), REL_COND[b.a[i]!]!));
+  L.emit(cset(0, L.dest(i), REL_COND[rel]!));
   nzcvRestore(L, s);
+}
+
+/**
+ * rd = ra != 0 ? rb : rc without NZCV (guest flags live): a branch over a move, no scratch.
+ */
+function selectByBranch(L: Lowerer, rd: number, ra: number, rb: number, rc: number): void {
+  if (rd === rb) { L.emit(cbnz(1, ra, 2 as PcOff)); L.emit(movReg(1, rd, rc)); return; }
+  if (rd !== rc) L.emit(movReg(1, rd, rc));
+  L.emit(cbz(1, ra, 2 as PcOff));
+  L.emit(movReg(1, rd, rb));
 }
 
 /** a != 0 ? b : c; a fused Cond or Cmp selects on its condition directly. */
 export function lowerSelect(L: Lowerer, i: number): void {
   const b = L.b, a = b.a[i]!, rb = L.reg(b.b[i]!), rc = L.reg(b.c[i]!);
   if (L.an.skip[a] === FUSED && b.op[a] === OP.Cond) return selectOnCC(L, i, b.a[a]!, L.dest(i), rb, rc);
+  if (L.an.skip[a] !== FUSED && L.an.liveAfter[i]! & NZCV_FLAGS) {
+    const ra = L.reg(a);
+    return selectByBranch(L, L.dest(i, false, ra), ra, rb, rc);
+  }
   const s = nzcvSave(L, i);
   let c: number = COND.NE;
   if (L.an.skip[a] === FUSED) { // Cmp
@@ -176,4 +208,3 @@ export function lowerSelect(L: Lowerer, i: number): void {
   L.emit(csel(1, L.dest(i), rb, rc, c));
   nzcvRestore(L, s);
 }
-
