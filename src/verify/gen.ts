@@ -138,10 +138,10 @@ function gprIndex(r: number): number {
 
 /**
  * Which registers must point into which window for `insn` to touch only mapped memory, or why the
- * instruction cannot be placed (16-bit addressing, segment bases, absolute addresses that the
- * caller has not re-aimed with `aimAbsolute`).
+ * instruction cannot be placed (16-bit addressing, segment bases, a fixed address — absolute,
+ * moffs, RIP-relative — outside every window: re-aim it first with `aimAbsolute`).
  */
-export function planMemory(insn: Insn, bits: 32 | 64): MemPlan | string {
+export function planMemory(insn: Insn, bits: 32 | 64, layout: Layout): MemPlan | string {
   const mn = (tables().mnemonics[insn.mnemonic] ?? "").toLowerCase();
   const plan: MemPlan = { refs: [], stackRegs: [4] };
   if (STACK_RBP.has(mn)) plan.stackRegs.push(5);
@@ -155,20 +155,25 @@ export function planMemory(insn: Insn, bits: 32 | 64): MemPlan | string {
     if (insn.asz === 16) return "16-bit addressing";
     const asz = insn.asz === 64 ? 64 : 32;
     const window = asz === 32 && bits === 64 ? "low" : "data";
+    const size = Math.max(1, insn.memSize);
     if (kind !== K.MEM) {
-      // String operands: [rSI] / [rDI]; `memBase` names the register by address size.
       // String operands: [rSI] / [rDI]; a REP count stays small so the run stays in the window.
-      plan.refs.push({ base: kind === K.MEM_SI ? 6 : 7, index: -1, scale: 0, disp: 0, asz, size: Math.max(1, insn.memSize), window });
+      plan.refs.push({ base: kind === K.MEM_SI ? 6 : 7, index: -1, scale: 0, disp: 0, asz, size, window });
       if (insn.prefixes & (PF.REP | PF.REPNE)) plan.smallCount = true;
       continue;
     }
-    if (insn.memBase === R.RIP || insn.memBase === R.EIP) return "rip-relative (not re-aimed)";
-    const base = insn.memBase ? gprIndex(insn.memBase) : -1;
+    const base = insn.memBase && insn.memBase !== R.RIP && insn.memBase !== R.EIP ? gprIndex(insn.memBase) : -1;
     const index = insn.memIndex ? gprIndex(insn.memIndex) : -1;
     if (base === -2 || index === -2) return "unsupported address register";
-    if (base < 0 && index < 0) return "absolute address (not re-aimed)";
-    const onStack = base === 4;
-    plan.refs.push({ base, index, scale: insn.memScale || 1, disp: insn.memDisp, asz, size: Math.max(1, insn.memSize), window: onStack ? "stack" : window });
+    if (base < 0 && index < 0) {
+      // A fixed address (the decoder resolves RIP-relative ones): it must already be in a window.
+      const a = insn.memDisp;
+      const w = [layout.data, layout.stack, layout.low].find((x) => x && a >= x.addr && a + size <= x.addr + x.size);
+      if (!w) return "absolute address out of reach";
+      plan.refs.push({ base: -1, index: -1, scale: 1, disp: a, asz, size, window: w.name as MemRef["window"] });
+      continue;
+    }
+    plan.refs.push({ base, index, scale: insn.memScale || 1, disp: insn.memDisp, asz, size, window: base === 4 ? "stack" : window });
   }
   return plan;
 }
@@ -250,6 +255,8 @@ export function aimAbsolute(bytes: Uint8Array, insn: Insn, va: number, target: n
     return true;
   }
   if (!rip && (insn.memBase || insn.memIndex)) return false;
+  // A disp32 is sign-extended to 64 bits with 64-bit addressing, zero-extended with 32-bit.
+  if (!rip && (target > 0xffffffff || (insn.asz === 64 && target > 0x7fffffff))) return false;
   const at = len - t.formImm1[f]! - t.formImm2[f]! - 4;
   const disp = rip ? target - (va + len) : target;
   if (rip && (disp < -0x80000000 || disp > 0x7fffffff)) return false;
