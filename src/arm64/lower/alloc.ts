@@ -42,6 +42,8 @@ export class Analysis {
   uses = new Int32Array(64);
   /** Guest flags (FLAG.* mask) whose value is read after op i (by a later op, an exit, or a fault). */
   liveAfter = new Uint8Array(64);
+  /** Guest flags live before op i (read by it or later). */
+  liveBefore = new Uint8Array(64);
   skip = new Uint8Array(64);
 
   run(b: IrBlock): void {
@@ -51,9 +53,10 @@ export class Analysis {
       this.lastUse = new Int32Array(cap);
       this.uses = new Int32Array(cap);
       this.liveAfter = new Uint8Array(cap);
+      this.liveBefore = new Uint8Array(cap);
       this.skip = new Uint8Array(cap);
     }
-    const { lastUse, uses, liveAfter, skip } = this;
+    const { lastUse, uses, liveAfter, liveBefore, skip } = this;
     lastUse.fill(-1, 0, n);
     uses.fill(0, 0, n);
     skip.fill(EMIT, 0, n);
@@ -65,6 +68,7 @@ export class Analysis {
       if (o === OP.Nop || (PURE_RESULT[o] && uses[i] === 0 && !(OPS[o]!.flags && fm[i]))) {
         // Backward order makes this cascade: the operands of a dead op are not counted as used.
         skip[i] = DEAD;
+        liveBefore[i] = live;
         continue;
       }
       switch (o) {
@@ -81,6 +85,7 @@ export class Analysis {
           live |= info.reads;
         }
       }
+      liveBefore[i] = live;
       const vm = VALUE_ARGS[o]!;
       for (let k = 0; k < 4; k++) {
         if (!(vm & (1 << k))) continue;
@@ -114,8 +119,14 @@ export class TempPool {
   private nScratch = 0;
   /** Every register ever handed out (tests check it against HOST_FORBIDDEN). */
   everUsed = 0;
+  /**
+   * Registers usable as scratch for the current op only, besides the temporaries: x10 (x11) when
+   * PF (AF) is dead before, during and after it, so its lazy flag source holds nothing (ABI §4).
+   */
+  extra = 0;
 
   reset(): void {
+    this.extra = 0;
     this.owner.fill(FREE);
     this.nScratch = 0;
     this.everUsed = 0;
@@ -143,10 +154,20 @@ export class TempPool {
 
   /** A temporary locked for the current op only; `releaseScratch` frees them all. */
   scratch(): number {
-    const r = this.firstFree();
+    const r = this.firstFree(true);
     this.owner[r] = SCRATCH;
     this.scratchRegs[this.nScratch++] = r;
     return r;
+  }
+
+  /** Give back one scratch before the op ends (keeps long lowerings within six temporaries). */
+  release(r: number): void {
+    for (let k = 0; k < this.nScratch; k++) {
+      if (this.scratchRegs[k] !== r) continue;
+      this.scratchRegs[k] = this.scratchRegs[--this.nScratch]!;
+      this.owner[r] = FREE;
+      return;
+    }
   }
 
   releaseScratch(): void {
@@ -158,7 +179,7 @@ export class TempPool {
     if (IS_TEMP[r]) this.owner[r] = FREE;
   }
 
-  private firstFree(): number {
+  private firstFree(extra = false): number {
     for (let k = 0; k < HOST_TEMPS.length; k++) {
       const r = HOST_TEMPS[k]!;
       if (this.owner[r] === FREE) {
@@ -167,12 +188,14 @@ export class TempPool {
         return r;
       }
     }
+    if (extra) for (const r of [10, 11]) if (this.extra & (1 << r) && this.owner[r] === FREE) return r;
     throw new Error("arm64 lowering: out of temporaries (more than 6 values live at once)");
   }
 
   /** After op i: nothing locked, and every owned temp belongs to a value used after i. */
   assertUnlocked(i: number, lastUse: Int32Array): void {
     if (this.nScratch) throw new Error(`op ${i}: ${this.nScratch} scratch temporaries left locked`);
+    if (this.owner[10] !== FREE || this.owner[11] !== FREE) throw new Error(`op ${i}: x10/x11 left locked`);
     for (let k = 0; k < HOST_TEMPS.length; k++) {
       const r = HOST_TEMPS[k]!, v = this.owner[r]!;
       if (v === SCRATCH) throw new Error(`op ${i}: x${r} still locked as scratch`);

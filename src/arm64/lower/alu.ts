@@ -73,6 +73,12 @@ export function logicalOf(L: Lowerer, v: number, sz: number): LogicalImm | undef
   return tryLogicalImm(0, lo & mask) ?? tryLogicalImm(0, (lo | ~mask) >>> 0);
 }
 
+/** Constants materialised into scratch for this op are dead once the main instruction read them. */
+function releaseOperands(L: Lowerer, ra: number, rb: number): void {
+  L.pool.release(ra);
+  if (rb >= 0) L.pool.release(rb);
+}
+
 /** Result register: the value's destination, or where a flag-only result goes. */
 const resultReg = (L: Lowerer, i: number, zrOk: boolean): number => (L.an.uses[i] ? L.dest(i) : flagOnlyDest(L, i, zrOk));
 
@@ -106,6 +112,7 @@ function addSub(L: Lowerer, i: number, sub: boolean): void {
     const rd = resultReg(L, i, nz !== 0);
     const enc = nz ? (sub ? subsShifted : addsShifted) : sub ? subShifted : addShifted;
     L.emit(enc(sf, rd, ra, rb, shKind, shAmt));
+    releaseOperands(L, ra, rb);
     if (nz) keepEnd(L, ks, sub);
     writePF(L, i, rd);
     afEnd(L, i, rd);
@@ -121,6 +128,7 @@ function addSub(L: Lowerer, i: number, sub: boolean): void {
   afBegin(L, i, ra, rb);
   const rd = resultReg(L, i, false);
   L.emit((sub ? subShifted : addShifted)(0, rd, ra, rb));
+  releaseOperands(L, ra, rb);
   writePF(L, i, rd);
   afEnd(L, i, rd);
 }
@@ -139,7 +147,7 @@ function carryOp(L: Lowerer, i: number, sub: boolean): void {
   const ra = L.reg(b.a[i]!), rb = L.reg(b.b[i]!);
   afBegin(L, i, ra, rb);
   if (sz < 4 && nz) {
-    const rd = resultReg(L, i, false);
+    const rd = L.an.uses[i] ? L.dest(i, false, ra, rb) : flagOnlyDest(L, i, false);
     subWordCarryOp(L, i, sub, ra, rb, rd);
     writePF(L, i, rd);
     afEnd(L, i, rd);
@@ -212,6 +220,7 @@ function logic(L: Lowerer, i: number): void {
   }
   const rd = L.an.uses[i] ? L.dest(i) : fm & FLAG.PF ? HOST_PF : L.pool.scratch();
   L.emit(imm !== undefined ? f.imm(sf, rd, ra, imm) : f.reg(sf, rd, ra, rb, shKind, shAmt));
+  releaseOperands(L, ra, rb);
   if (nz) {
     const ks = keepBegin(L, i);
     if (sz < 4) subWordTestFlags(L, sz, rd);

@@ -154,6 +154,7 @@ function compare(L: Lowerer, sz: number, x: number, y: number): void {
   const t = L.pool.scratch(), sh = u6(32 - 8 * sz);
   L.emit(lslImm(0, t, ra, sh));
   L.emit(cmpShifted(0, t, rb, 0, sh));
+  L.pool.release(t);
 }
 
 /**

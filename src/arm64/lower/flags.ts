@@ -19,7 +19,7 @@ import { CC, FLAG, STATE } from "../../ir/state.ts";
 import type { BitRange, LogicalImm, PcOff, Uimm, Uimm12s, Uimm6 } from "../imm.ts";
 import { tryLogicalImm } from "../imm.ts";
 import { COND, type Cond } from "../regs.ts";
-import { bfi, lslImm, lsrImm, ubfx } from "../isa/bitfield.ts";
+import { bfi, bfxil, lslImm, lsrImm, ubfx } from "../isa/bitfield.ts";
 import { bCond, tbnz, tbz } from "../isa/branch.ts";
 import { csel, csinc, cset, rmif } from "../isa/cond.ts";
 import { adc, addsShifted, clz, sbc, subsShifted } from "../isa/data-reg.ts";
@@ -54,7 +54,9 @@ export function flipCarry(L: Lowerer, t: number): void {
 /** Make C hold CF (inv=false: adc) or NOT CF (inv=true: sbc's borrow-in). */
 export function setCarrySense(L: Lowerer, inv: boolean): void {
   if (L.cInv === inv) return;
-  flipCarry(L, L.opts.features.flagm ? ZR : L.pool.scratch());
+  const t = L.opts.features.flagm ? ZR : L.pool.scratch();
+  flipCarry(L, t);
+  L.pool.release(t);
   L.cInv = inv;
 }
 
@@ -87,7 +89,9 @@ export function nzcvSave(L: Lowerer, i: number): number {
   return s;
 }
 export function nzcvRestore(L: Lowerer, s: number): void {
-  if (s >= 0) L.emit(msr(SYSREG.NZCV, s));
+  if (s < 0) return;
+  L.emit(msr(SYSREG.NZCV, s));
+  L.pool.release(s);
 }
 
 /** Cond: w`rd` = x86 condition cc ? 1 : 0. */
@@ -115,7 +119,7 @@ export function selectOnCC(L: Lowerer, i: number, cc: number, rd: number, rb: nu
     const t = L.pool.scratch();
     if (cc === CC.BE) { L.emit(csel(1, t, rb, rc, COND.HS)); L.emit(csel(1, rd, rb, t, COND.EQ)); }
     else { L.emit(csel(1, t, rc, rb, COND.HS)); L.emit(csel(1, rd, rc, t, COND.EQ)); }
-    return;
+    return L.pool.release(t);
   }
   const t = L.pool.scratch();
   parity(L, t);
@@ -123,6 +127,7 @@ export function selectOnCC(L: Lowerer, i: number, cc: number, rd: number, rb: nu
   L.emit(tstImm(0, t, logical(0, 1)));
   L.emit(csel(1, rd, rb, rc, cc === CC.P ? COND.EQ : COND.NE));
   nzcvRestore(L, s);
+  L.pool.release(t);
 }
 
 /** Branch to stub `stub` when x86 cc holds (ExitIf). */
@@ -155,7 +160,7 @@ export function keepBegin(L: Lowerer, i: number): number {
   const s = L.pool.scratch();
   if (keep === FLAG.CF) L.emit(cset(0, s, cfCond(L)));
   else L.emit(mrs(s, SYSREG.NZCV));
-  return keep | (s << 8) | (L.cInv ? 1 << 16 : 0);
+  return keep | (s << 8) | (L.cInv ? 1 << 16 : 0) | (i << 17);
 }
 
 /** After the host instruction: restore the kept flags; `inv` is the carry sense the op produced. */
@@ -170,19 +175,40 @@ export function keepEnd(L: Lowerer, token: number, inv: boolean): void {
       L.emit(mrs(t, SYSREG.NZCV));
       L.emit(bfi(1, t, s, range(29, 1)));
       L.emit(msr(SYSREG.NZCV, t));
+      L.pool.release(t);
     }
+    L.pool.release(s);
     L.cInv = false;
     return;
   }
-  const t = L.pool.scratch(), u = L.pool.scratch();
+  const t = L.pool.scratch();
   L.emit(mrs(t, SYSREG.NZCV));
-  for (const f of [FLAG.SF, FLAG.ZF, FLAG.CF, FLAG.OF]) {
-    if (!(keep & f)) continue;
-    const p = NZCV_BIT[f]!;
-    L.emit(lsrImm(1, u, s, u6(p)));
-    L.emit(bfi(1, t, u, range(p, 1)));
+  // Bits 0..27 of NZCV read as zero, so one bfxil of bits [0, p] merges when every NZCV bit at
+  // or below p may come from the source: the kept ones (from s) or, the other way round, the
+  // defined ones (from t). Flags neither kept nor defined are dead and may come from either.
+  const defined = L.b.fm[token >>> 17]! & NZCV_FLAGS, dc = NZCV_FLAGS & ~keep & ~defined;
+  const top = (m: number): number => (m & FLAG.SF ? 31 : m & FLAG.ZF ? 30 : m & FLAG.CF ? 29 : 28);
+  const upTo = (m: number, p: number): boolean => [FLAG.OF, FLAG.CF, FLAG.ZF, FLAG.SF].every((f) => NZCV_BIT[f]! > p || (m & f) !== 0);
+  if (upTo(keep | dc, top(keep))) {
+    L.emit(bfxil(1, t, s, range(0, top(keep) + 1)));
+    L.emit(msr(SYSREG.NZCV, t));
+  } else if (defined && upTo(defined | dc, top(defined))) {
+    L.emit(bfxil(1, s, t, range(0, top(defined) + 1)));
+    L.emit(msr(SYSREG.NZCV, s));
+  } else {
+    // s is dead afterwards: shift each kept bit (lowest first) down to bit 0 and insert it.
+    let done = 0;
+    for (const f of [FLAG.OF, FLAG.CF, FLAG.ZF, FLAG.SF]) {
+      if (!(keep & f)) continue;
+      const p = NZCV_BIT[f]!;
+      L.emit(lsrImm(1, s, s, u6(p - done)));
+      L.emit(bfi(1, t, s, range(p, 1)));
+      done = p;
+    }
+    L.emit(msr(SYSREG.NZCV, t));
   }
-  L.emit(msr(SYSREG.NZCV, t));
+  L.pool.release(t);
+  L.pool.release(s);
   L.cInv = keep & FLAG.CF ? (token & (1 << 16)) !== 0 : inv;
 }
 
@@ -191,6 +217,7 @@ export function subWordAddSubFlags(L: Lowerer, sub: boolean, sz: number, ra: num
   const sh = u6(32 - 8 * sz), t = L.pool.scratch();
   L.emit(lslImm(0, t, ra, sh));
   L.emit((sub ? subsShifted : addsShifted)(0, ZR, t, rb, 0, sh));
+  L.pool.release(t);
 }
 
 /** 8/16-bit N, Z of a result with C = V = 0 (logic ops, TEST): `cmn wzr, wR, lsl #sh`. */
@@ -205,27 +232,30 @@ export function subWordTestFlags(L: Lowerer, sz: number, r: number): void {
  */
 export function subWordCarryOp(L: Lowerer, i: number, sub: boolean, ra: number, rb: number, rd: number): void {
   const fm = L.b.fm[i]!, s = 8 * L.b.sz[i]!, mask = logical(0, (1 << s) - 1);
-  const ea = L.pool.scratch(), eb = L.pool.scratch(), t = L.pool.scratch();
-  L.emit(andImm(0, ea, ra, mask));
-  L.emit(andImm(0, eb, rb, mask));
-  L.emit((sub ? sbc : adc)(0, rd, ea, eb));
-  L.emit(mrs(t, SYSREG.NZCV));
-  if (fm & FLAG.OF) {
-    if (sub) { L.emit(eorShifted(0, eb, ea, eb)); L.emit(eorShifted(0, ea, ea, rd)); }
-    else { L.emit(eorShifted(0, ea, ea, rd)); L.emit(eorShifted(0, eb, eb, rd)); }
-    L.emit(andShifted(0, ea, ea, eb));
-    L.emit(lsrImm(0, ea, ea, u6(s - 1)));
-    L.emit(bfi(1, t, ea, range(28, 1)));
+  // rd differs from ra and rb (the caller's dest avoids them): both stay readable to the end.
+  const e = L.pool.scratch(), t = L.pool.scratch();
+  L.emit(andImm(0, e, rb, mask));
+  L.emit(andImm(0, rd, ra, mask));
+  L.emit((sub ? sbc : adc)(0, rd, rd, e));
+  if (fm & FLAG.OF) { // add: (a^r) & (b^r); sub: (a^b) & (a^r); bit s-1 of ra/rb is that of a/b
+    L.emit(eorShifted(0, t, ra, sub ? rb : rd));
+    L.emit(eorShifted(0, e, sub ? ra : rb, rd));
+    L.emit(andShifted(0, e, e, t));
+    L.emit(lsrImm(0, e, e, u6(s - 1)));
   }
-  if (fm & FLAG.CF) { L.emit(lsrImm(0, ea, rd, u6(s))); L.emit(bfi(1, t, ea, range(29, 1))); }
-  if (fm & FLAG.SF) { L.emit(lsrImm(0, ea, rd, u6(s - 1))); L.emit(bfi(1, t, ea, range(31, 1))); }
+  L.emit(mrs(t, SYSREG.NZCV));
+  if (fm & FLAG.OF) L.emit(bfi(1, t, e, range(28, 1)));
+  if (fm & FLAG.CF) { L.emit(lsrImm(0, e, rd, u6(s))); L.emit(bfi(1, t, e, range(29, 1))); }
+  if (fm & FLAG.SF) { L.emit(lsrImm(0, e, rd, u6(s - 1))); L.emit(bfi(1, t, e, range(31, 1))); }
   if (fm & FLAG.ZF) {
-    L.emit(andImm(0, ea, rd, mask));
-    L.emit(clz(0, ea, ea)); // 32 only for zero
-    L.emit(lsrImm(0, ea, ea, u6(5)));
-    L.emit(bfi(1, t, ea, range(30, 1)));
+    L.emit(andImm(0, e, rd, mask));
+    L.emit(clz(0, e, e)); // 32 only for zero
+    L.emit(lsrImm(0, e, e, u6(5)));
+    L.emit(bfi(1, t, e, range(30, 1)));
   }
   L.emit(msr(SYSREG.NZCV, t));
+  L.pool.release(t);
+  L.pool.release(e);
   if (fm & FLAG.CF) L.cInv = false;
 }
 

@@ -12,6 +12,8 @@
  */
 import type { IrBlock } from "../../ir/block.ts";
 import { OP, OPS, type OpName } from "../../ir/ops.ts";
+import { FLAG } from "../../ir/state.ts";
+import { HOST_AF, HOST_PF } from "./regmap.ts";
 import { disasmWord } from "../disasm.ts";
 import { DEAD, EMIT } from "./alloc.ts";
 import {
@@ -60,13 +62,16 @@ export function sharedLowerer(): Lowerer {
 export function lowerBlock(b: IrBlock, opts: LowerOptions, L: Lowerer = sharedLowerer()): LoweredBlock {
   L.begin(b, opts);
   markFusions(L);
-  const skip = L.an.skip;
+  const { skip, liveAfter, liveBefore } = L.an;
   for (let i = 0; i < b.n; i++) {
     L.cur = i;
+    const busy = liveAfter[i]! | liveBefore[i]! | (OPS[b.op[i]!]!.flags ? b.fm[i]! : 0);
+    L.pool.extra = (busy & FLAG.PF ? 0 : 1 << HOST_PF) | (busy & FLAG.AF ? 0 : 1 << HOST_AF);
     if (skip[i] === EMIT) BY_OP[b.op[i]!]!(L, i);
     else if (skip[i] === DEAD && b.op[i] !== OP.Nop) L.fired[RULE.deadCode]!++;
     L.endOp(i);
   }
+  L.pool.extra = 0;
   const starts = emitStubs(L);
   L.pool.releaseScratch();
   return L.finish(starts);

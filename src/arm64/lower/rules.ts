@@ -10,6 +10,7 @@
  *   L.fired[RULE.writeHome]            // how often `add rax, rbx` went straight to x8
  */
 import { OP } from "../../ir/ops.ts";
+import { FLAG } from "../../ir/state.ts";
 import { FUSED, EMIT, VALUE_ARGS, operand } from "./alloc.ts";
 import type { Lowerer } from "./context.ts";
 import { constIn } from "./consts.ts";
@@ -83,7 +84,10 @@ function moveUses(L: Lowerer, i: number, j: number): void {
   }
 }
 
-const fuse = (L: Lowerer, i: number, j: number, rule: number): true => {
+/** Fold op i into its user j (not when an operand of i is itself folded: one level only). */
+const fuse = (L: Lowerer, i: number, j: number, rule: number): boolean => {
+  const vm = VALUE_ARGS[L.b.op[i]!]!;
+  for (let k = 0; k < 4; k++) if (vm & (1 << k) && L.an.skip[operand(L.b, i, k)] === FUSED) return false;
   L.an.skip[i] = FUSED;
   moveUses(L, i, j);
   L.fired[rule]!++;
@@ -114,7 +118,8 @@ export function markFusions(L: Lowerer): void {
     }
     // ── foldShiftedOperand: (y << k) as the second operand of add/sub/and/orr/eor of the same size ──
     if (SHIFTS[o] && (b.sz[i] === 4 || b.sz[i] === 8) && b.isConst(b.b[i]!) && !b.isImm(b.a[i]!) && SHIFT_USERS[u]
-      && b.sz[j] === b.sz[i] && (b.b[j] === i || (b.a[j] === i && u !== OP.Sub && b.b[j] !== i))) {
+      && b.sz[j] === b.sz[i] && !(b.fm[j]! & FLAG.AF) && !b.isImm(b.a[j] === i ? b.b[j]! : b.a[j]!)
+      && (b.b[j] === i || (b.a[j] === i && u !== OP.Sub && b.b[j] !== i))) {
       const k = constIn(b, b.b[i]!, 8);
       if (k > 0 && k < 8 * b.sz[i]! && fuse(L, i, j, RULE.foldShiftedOperand)) continue;
     }

@@ -1,0 +1,87 @@
+/**
+ * @file Flag conventions (ABI §4) through Cond, SelectCC, GetFlag, SetFlag and ExitIf: x86
+ * conditions mapped through the statically tracked carry sense, parity from x10, AF from x11.
+ */
+import { expect, test } from "bun:test";
+import { RULE } from "../../../src/arm64/lower/index.ts";
+import { FLIP17, body, directStub, lower } from "./_lower.ts";
+
+const CMP = "  v1 = GetReg rax\n  v2 = GetReg rbx\n  v3 = Sub.8 v1, v2 !oszc\n";
+const ADD = "  v1 = GetReg rax\n  v2 = GetReg rbx\n  v3 = Add.8 v1, v2 !oszc\n";
+const END = "  v9 = Const.8 0x1003\n  Exit jump, v9 ?-\n";
+
+test("setb after a sub is cset lo; after an add cset hs", () => {
+  expect(body(lower(CMP + "  v4 = Cond b\n  SetReg rcx, v4\n" + END))).toEqual(["cmp x8, x27", "cset w0, lo"]);
+  expect(body(lower(ADD + "  v4 = Cond b\n  SetReg rcx, v4\n" + END))).toEqual(["cmn x8, x27", "cset w0, hs"]);
+});
+
+test("be / a: one condition after a sub (ls / hi), two instructions with C = CF", () => {
+  expect(body(lower(CMP + "  v4 = Cond be\n  SetReg rcx, v4\n" + END))).toEqual(["cmp x8, x27", "cset w0, ls"]);
+  expect(body(lower(CMP + "  v4 = Cond a\n  SetReg rcx, v4\n" + END))).toEqual(["cmp x8, x27", "cset w0, hi"]);
+  // CF | ZF: cset hs, then force 1 on eq; !CF & !ZF: cset lo, then force 0 on eq.
+  expect(body(lower(ADD + "  v4 = Cond be\n  SetReg rcx, v4\n" + END))).toEqual(["cmn x8, x27", "cset w0, hs", "csinc w0, w0, wzr, ne"]);
+  expect(body(lower(ADD + "  v4 = Cond a\n  SetReg rcx, v4\n" + END))).toEqual(["cmn x8, x27", "cset w0, lo", "csel w0, w0, wzr, ne"]);
+});
+
+test("signed and overflow conditions ignore the carry sense", () => {
+  for (const [cc, arm] of [["l", "lt"], ["ge", "ge"], ["le", "le"], ["g", "gt"], ["o", "vs"], ["no", "vc"], ["s", "mi"], ["ns", "pl"], ["e", "eq"], ["ne", "ne"]])
+    expect(body(lower(CMP + `  v4 = Cond ${cc}\n  SetReg rcx, v4\n` + END))).toEqual(["cmp x8, x27", `cset w0, ${arm}`]);
+});
+
+test("parity: fold x10's low byte to bit 0 (odd), PF = NOT it", () => {
+  const fold = ["eor w0, w10, w10, lsr #4", "eor w0, w0, w0, lsr #2", "eor w0, w0, w0, lsr #1"];
+  expect(body(lower("  v4 = Cond p\n  SetReg rcx, v4\n" + END))).toEqual([...fold, "eor w0, w0, #0x1", "and w0, w0, #0x1"]);
+  expect(body(lower("  v4 = Cond np\n  SetReg rcx, v4\n" + END))).toEqual([...fold, "and w0, w0, #0x1"]);
+  expect(body(lower("  v4 = GetFlag pf\n  SetReg rcx, v4\n" + END))).toEqual([...fold, "eor w0, w0, #0x1", "and w0, w0, #0x1"]);
+});
+
+test("cmov: csel on the mapped condition; be with C = CF uses two csels", () => {
+  expect(body(lower(CMP + "  v4 = GetReg rcx\n  v5 = GetReg rdx\n  v6 = SelectCC b, v4, v5\n  SetReg rcx, v6\n" + END)))
+    .toEqual(["cmp x8, x27", "csel x0, x0, x1, lo"]);
+  expect(body(lower(ADD + "  v4 = GetReg rcx\n  v5 = GetReg rdx\n  v6 = SelectCC be, v4, v5\n  SetReg rcx, v6\n" + END)))
+    .toEqual(["cmn x8, x27", "csel x9, x0, x1, hs", "csel x0, x0, x9, eq"]);
+});
+
+test("GetFlag: cset per flag; AF from bit 4 of x11; DF from the state block", () => {
+  expect(body(lower(CMP + "  v4 = GetFlag cf\n  SetReg rcx, v4\n" + END))).toEqual(["cmp x8, x27", "cset w0, lo"]);
+  expect(body(lower("  v4 = GetFlag of\n  SetReg rcx, v4\n" + END))).toEqual(["cset w0, vs"]);
+  expect(body(lower("  v4 = GetFlag af\n  SetReg rcx, v4\n" + END))).toEqual(["ubfx w0, w11, #4, #1"]);
+  expect(body(lower("  v4 = GetFlag df\n  SetReg rcx, v4\n" + END))).toEqual(["ldr x0, [x12, #0x90]"]);
+});
+
+test("SetFlag: pf = v ^ 1 into x10, af = v << 4 into x11, NZCV bits through one mrs/msr per run", () => {
+  expect(body(lower("  v1 = GetReg rcx\n  SetFlag pf, v1\n" + END))).toEqual(["eor x10, x0, #0x1"]);
+  expect(body(lower("  v1 = GetReg rcx\n  SetFlag af, v1\n" + END))).toEqual(["lsl x11, x0, #4"]);
+  const run = lower("  v1 = GetReg rcx\n  v2 = Const.8 0x0\n  v3 = Const.8 0x1\n  SetFlag zf, v1\n  SetFlag cf, v2\n  SetFlag of, v3\n  v9 = Const.8 0x1003\n  Exit jump, v9 ?zco\n");
+  expect(body(run)).toEqual(["mrs x9, NZCV", "bfi x9, x0, #30, #1", "and x9, x9, #0xffffffffdfffffff", "orr x9, x9, #0x10000000", "msr NZCV, x9"]);
+  expect(run.L.fired[RULE.setFlagRun]).toBe(2);
+});
+
+test("SetFlag cf after a sub writes C canonically: no fix at the exit", () => {
+  expect(body(lower(CMP + "  v4 = GetReg rcx\n  SetFlag cf, v4\n  v9 = Const.8 0x1003\n  Exit jump, v9 ?oszc\n")))
+    .toEqual(["cmp x8, x27", "mrs x9, NZCV", "bfi x9, x0, #29, #1", "msr NZCV, x9"]);
+});
+
+test("ExitIf: b.cond to a stub after the body that puts C right when CF is live there", () => {
+  const r = lower(CMP + "  v4 = Const.8 0x2000\n  ExitIf b, v4 ?c\n  v9 = Const.8 0x1003\n  Exit jump, v9 ?-\n");
+  // body: cmp, b.lo stub; final exit stub at 2..5; ExitIf stub at 6: flip, then the direct stub.
+  expect(r.lines).toEqual([
+    "cmp x8, x27", "b.lo 0x18",
+    ...directStub(2, ["mov w16, #0x1003"]),
+    ...FLIP17, ...directStub(9, ["mov w16, #0x2000"]),
+  ]);
+  expect([...r.out.relocs]).toEqual([1, 2, 0, 1, 9, 1]);
+  expect(r.out.targets).toEqual([0x1003n, 0x2000n]);
+});
+
+test("ExitIf be with C = CF branches twice; a with C = CF skips over one branch", () => {
+  const be = lower(ADD + "  v4 = Const.8 0x2000\n  ExitIf be, v4 ?-\n" + END);
+  expect(be.lines.slice(0, 3)).toEqual(["cmn x8, x27", "b.hs 0x1c", "b.eq 0x1c"]);
+  const a = lower(ADD + "  v4 = Const.8 0x2000\n  ExitIf a, v4 ?-\n" + END);
+  expect(a.lines.slice(0, 3)).toEqual(["cmn x8, x27", "b.hs 0xc", "b.ne 0x1c"]);
+});
+
+test("ExitIf p: parity bit 0 clear means PF = 1 (tbz)", () => {
+  const r = lower("  v4 = Const.8 0x2000\n  ExitIf p, v4 ?-\n" + END);
+  expect(r.lines.slice(0, 4)).toEqual(["eor w9, w10, w10, lsr #4", "eor w9, w9, w9, lsr #2", "eor w9, w9, w9, lsr #1", "tbz w9, #0x0, 0x20"]);
+});

@@ -1,0 +1,58 @@
+/**
+ * @file Memory lowering (ABI §6, §8, §9): ordered accesses under TSO, plain ones for the stack and
+ * the relaxed policy with folded offsets, and the fault side table's bytes.
+ */
+import { expect, test } from "bun:test";
+import { body, lower } from "./_lower.ts";
+
+const END = "  v9 = Const.8 0x1003\n  Exit jump, v9 ?-\n";
+
+test("tso: non-stack load/store are ldar/stlr on a base register (ldapr with LRCPC)", () => {
+  const ir = "  Guest 3, 0x1000\n  v1 = GetReg rbx\n  v2 = Load.4 v1, 0\n  SetReg rax, v2\n  v4 = GetReg rcx\n  Store.8 v4, v1, 0\n" + END;
+  expect(body(lower(ir, { memoryOrder: "tso" }))).toEqual(["ldar w8, [x27]", "stlr x27, [x0]"]);
+  expect(body(lower(ir, { memoryOrder: "tso", rcpc: true }))).toEqual(["ldapr w8, [x27]", "stlr x27, [x0]"]);
+  expect(body(lower(ir, { memoryOrder: "relaxed" }))).toEqual(["ldr w8, [x27]", "str x27, [x0]"]);
+});
+
+test("tso: an address x + 8 is computed into a temp (ldar takes no offset)", () => {
+  const ir = "  v1 = GetReg rbx\n  v2 = Const.8 0x8\n  v3 = Add.8 v1, v2\n  v4 = Load.2 v3, 0\n  SetReg rax, v4\n" + END;
+  expect(body(lower(ir, { memoryOrder: "tso" }))).toEqual(["add x9, x27, #0x8", "ldarh w8, [x9]"]);
+});
+
+test("foldAddOffset: stack accesses and relaxed ones fold ±constant (scaled ldr or ldur)", () => {
+  const st = "  v1 = GetReg rsp\n  v2 = Const.8 0x10\n  v3 = Add.8 v1, v2\n  v4 = Load.8 v3, 1\n  SetReg rax, v4\n" + END;
+  expect(body(lower(st, { memoryOrder: "tso" }))).toEqual(["ldr x8, [x15, #0x10]"]);
+  const neg = "  v1 = GetReg rsp\n  v2 = Const.8 0x8\n  v3 = Sub.8 v1, v2\n  v4 = GetReg rbp\n  Store.8 v3, v4, 1\n" + END;
+  expect(body(lower(neg, { memoryOrder: "tso" }))).toEqual(["stur x29, [x15, #-0x8]"]);
+  const odd = "  v1 = GetReg rbx\n  v2 = Const.8 0x3\n  v3 = Add.8 v1, v2\n  v4 = Load.4 v3, 0\n  SetReg rax, v4\n" + END;
+  expect(body(lower(odd))).toEqual(["ldur w8, [x27, #0x3]"]);
+});
+
+test("byte and halfword stores; a zero store uses wzr", () => {
+  const ir = "  v1 = GetReg rbx\n  v2 = GetReg rax\n  Store.1 v1, v2, 0\n  v3 = Const.2 0x0\n  Store.2 v1, v3, 0\n" + END;
+  expect(body(lower(ir))).toEqual(["strb w8, [x27]", "strh wzr, [x27]"]);
+});
+
+test("an unused load still happens (it may fault), into the zero register", () => {
+  expect(body(lower("  v1 = GetReg rbx\n  v2 = Load.8 v1, 0\n" + END))).toEqual(["ldr xzr, [x27]"]);
+});
+
+test("fault side table: ULEB word delta, ULEB guest offset, state byte (C inverted | stale << 1)", () => {
+  const ir = [
+    "  Guest 3, 0x1000",
+    "  v1 = GetReg rbx",
+    "  v2 = Load.8 v1, 0",          // word 0: delta 0, guest 0, state 0
+    "  Guest 4, 0x1003 ~zc",
+    "  v4 = GetReg rax",
+    "  v5 = Sub.8 v4, v2 !oszapc",  // C inverted from here
+    "  Store.8 v1, v4, 0",          // guest 3, state 1 | (0b1001 << 1)
+    "  Guest 2, 0x1090",
+    "  Store.8 v1, v2, 0",          // guest 0x90 (ULEB 0x90 0x01)
+    "  v9 = Const.8 0x1003",
+    "  Exit jump, v9 ?-",
+  ].join("\n") + "\n";
+  const r = lower(ir);
+  const words = r.lines.indexOf("str x8, [x27]");
+  expect(r.lines[0]).toBe("ldr x9, [x27]");
+  expect([...r.out.faults]).toEqual([0, 0, 0, words, 3, 1 | (9 << 1), 1, 0x90, 0x01, 1]);
+});
