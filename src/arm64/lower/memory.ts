@@ -14,7 +14,7 @@
 import { OP } from "../../ir/ops.ts";
 import type { Simm9, Uimm12s } from "../imm.ts";
 import { ldapr, ldar, stlr, type Size } from "../isa/atomic.ts";
-import { LDST, ldstUimm, ldstUnscaled, type LdSt } from "../isa/load-store.ts";
+import { LDST, ldstPre, ldstUimm, ldstUnscaled, type LdSt } from "../isa/load-store.ts";
 import { FUSED } from "./alloc.ts";
 import type { Lowerer } from "./context.ts";
 import { constIn } from "./consts.ts";
@@ -54,9 +54,19 @@ export function lowerLoad(L: Lowerer, i: number): void {
 
 /** Store the low sz bytes of the value. */
 export function lowerStore(L: Lowerer, i: number): void {
-  const b = L.b, sz = b.sz[i]!, rn = base(L, b.a[i]!), off = offset, rt = L.reg(b.b[i]!);
+  const b = L.b, sz = b.sz[i]!, a = b.a[i]!;
+  if (L.an.skip[a] === FUSED && L.an.uses[a] === 2) return preIndexStore(L, i, a);
+  const rn = base(L, a), off = offset, rt = L.reg(b.b[i]!);
   offset = off;
   L.faultEntry();
   if (L.ordered(b.c[i]!)) L.emit(stlr(LOG2[sz]!, rt, rn));
   else L.emit(plain(STORES[sz]!, sz, rt, rn));
+}
+
+/** push: `str val, [home, #±k]!`; the address value now lives in the guest home (its SetReg is a no-op). */
+function preIndexStore(L: Lowerer, i: number, a: number): void {
+  const b = L.b, sz = b.sz[i]!, k = constIn(b, b.b[a]!, 8), home = L.reg(b.a[a]!), rt = L.reg(b.b[i]!);
+  L.faultEntry();
+  L.emit(ldstPre(STORES[sz]!, rt, home, (b.op[a] === OP.Add ? k : -k) as Simm9));
+  L.loc[a] = home;
 }

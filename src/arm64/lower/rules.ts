@@ -20,6 +20,7 @@ export interface Rule { name: string; why: string }
 /** Folded into the single user (tried in order per op; the first that matches wins). */
 export const FUSIONS = [
   { name: "foldAddOffset", why: "a plain load/store whose address is x ± constant uses [x, #imm]: no add" },
+  { name: "preIndex", why: "push: rsp - 8 used as a store address and then as rsp is one str [x15, #-8]! (no fault: base unchanged)" },
   { name: "foldShiftedOperand", why: "x op (y shifted by a constant) is one add/sub/and/orr/eor with a shifted register" },
   { name: "condIntoSelect", why: "Select on a Cond reads NZCV directly (csel cc): no cset, no cmp" },
   { name: "cmpIntoSelect", why: "Select on a Cmp is cmp + csel: no cset, no second compare" },
@@ -98,6 +99,35 @@ const fuse = (L: Lowerer, i: number, j: number, rule: number): boolean => {
 export const foldableOffset = (off: number, size: number): boolean =>
   (off >= -256 && off <= 255) || (off >= 0 && off % size === 0 && off / size <= 0xfff);
 
+/**
+ * Op i = GetReg r ± k (k in simm9), used by the next op, an unordered Store to that address of a
+ * value other than r, and then by SetReg r with nothing between that could observe r early (a
+ * fault, an exit, a read or write of r). No other copy of r may be live past i.
+ */
+function preIndex(L: Lowerer, i: number): boolean {
+  const b = L.b, { lastUse } = L.an, x = b.a[i]!;
+  let j = i + 1;
+  // Only ops that emit nothing may sit between (the stored value's GetReg/Const/Addr).
+  while (j < b.n && (b.op[j] === OP.GetReg || b.op[j] === OP.Const || b.op[j] === OP.Addr || b.op[j] === OP.Nop)) j++;
+  if (b.op[x] !== OP.GetReg || !b.isConst(b.b[i]!) || j >= b.n || b.op[j] !== OP.Store || b.a[j] !== i || b.b[j] === i) return false;
+  const r = b.a[x]!, val = b.b[j]!;
+  if (L.ordered(b.c[j]!) || (b.op[val] === OP.GetReg && b.a[val] === r)) return false;
+  const k = constIn(b, b.b[i]!, 8), off = b.op[i] === OP.Add ? k : -k;
+  if (!(off >= -256 && off <= 255)) return false;
+  const m = lastUse[i]!;
+  if (b.op[m] !== OP.SetReg || b.b[m] !== i || b.a[m] !== r || m - j > 64) return false;
+  for (let k2 = j + 1; k2 < m; k2++) {
+    const o = b.op[k2]!;
+    if (o === OP.Load || o === OP.Store || o === OP.Exit || o === OP.ExitIf || o === OP.ExitSym || ((o === OP.GetReg || o === OP.SetReg) && b.a[k2] === r)) return false;
+  }
+  for (let v = 0; v < j; v++) if (v !== x && b.op[v] === OP.GetReg && b.a[v] === r && lastUse[v]! > i) return false;
+  if (lastUse[x]! > i) return false;
+  L.an.skip[i] = FUSED;
+  moveUses(L, i, j);
+  L.fired[RULE.preIndex]!++;
+  return true;
+}
+
 const SHIFTS = new Uint8Array(64);
 SHIFTS[OP.Shl] = 1; SHIFTS[OP.Shr] = 1; SHIFTS[OP.Sar] = 1;
 const SHIFT_USERS = new Uint8Array(64);
@@ -107,8 +137,11 @@ SHIFT_USERS[OP.Add] = 1; SHIFT_USERS[OP.Sub] = 1; SHIFT_USERS[OP.And] = 1; SHIFT
 export function markFusions(L: Lowerer): void {
   const b = L.b, { skip, uses, lastUse } = L.an;
   for (let i = 0; i < b.n; i++) {
-    if (skip[i] !== EMIT || uses[i] !== 1) continue;
+    if (skip[i] !== EMIT || uses[i]! > 2 || uses[i] === 0) continue;
     const o = b.op[i]!, j = lastUse[i]!, u = b.op[j]!;
+    // ── preIndex: r ± k stored to, then written back to r (push) ──
+    if ((o === OP.Add || o === OP.Sub) && b.sz[i] === 8 && !b.fm[i] && uses[i] === 2 && preIndex(L, i)) continue;
+    if (uses[i] !== 1) continue;
     // ── foldAddOffset: Add.8/Sub.8 (x, Const) feeding the address of an unordered access ──
     if ((o === OP.Add || o === OP.Sub) && b.sz[i] === 8 && !b.fm[i] && (u === OP.Load || u === OP.Store) && b.a[j] === i
       && !L.ordered(u === OP.Load ? b.b[j]! : b.c[j]!) && b.isConst(b.b[i]!) && !b.isImm(b.a[i]!)) {

@@ -12,6 +12,7 @@ const END = "  v9 = Const.8 0x1003\n  Exit jump, v9 ?-\n";
 /** [rule, IR body, expected body listing] — expectations by hand from the ABI register map. */
 const CASES: [string, string, string[]][] = [
   ["foldAddOffset", "  v1 = GetReg rsp\n  v2 = Const.8 0x18\n  v3 = Add.8 v1, v2\n  v4 = Load.8 v3, 1\n  SetReg rax, v4\n", ["ldr x8, [x15, #0x18]"]],
+  ["preIndex", "  v1 = GetReg rsp\n  v2 = Const.8 0x8\n  v3 = Sub.8 v1, v2\n  v4 = GetReg rbx\n  Store.8 v3, v4, 1\n  SetReg rsp, v3\n", ["str x27, [x15, #-0x8]!"]],
   ["foldShiftedOperand", "  v1 = GetReg rbx\n  v2 = GetReg rcx\n  v3 = Const.8 0x3\n  v4 = Shl.8 v2, v3\n  v5 = Add.8 v1, v4\n  SetReg rax, v5\n", ["add x8, x27, x0, lsl #3"]],
   ["condIntoSelect", "  v1 = GetReg rax\n  v2 = GetReg rbx\n  v3 = Sub.8 v1, v2 !z\n  v4 = Cond e\n  v5 = Select v4, v1, v2\n  SetReg rcx, v5\n", ["cmp x8, x27", "csel x0, x8, x27, eq"]],
   ["cmpIntoSelect", "  v1 = GetReg rax\n  v2 = GetReg rbx\n  v3 = Cmp.8 slt, v1, v2\n  v4 = Select v3, v1, v2\n  SetReg rcx, v4\n", ["cmp x8, x27", "csel x0, x8, x27, lt"]],
