@@ -87,6 +87,27 @@ export interface A64Options {
    * Measured cost: none visible next to the two register transfers.
    */
   budget?: number;
+  /**
+   * Alignment rule for ordered, exclusive and atomic accesses (LDAR/STLR/LDAPR, LDXR/STXR, CAS,
+   * LSE atomics), which Unicorn does not enforce but hardware does: "v8.0" (the BASELINE host,
+   * ARMv8.0 + LSE): natural alignment; "lse2" (FEAT_LSE2): within one 16-byte granule; "none".
+   * A violation is reported as a fault of kind "alignment". Default "v8.0". Checking costs a code
+   * hook while a block containing such an access is loaded.
+   */
+  alignment?: "v8.0" | "lse2" | "none";
+}
+
+/**
+ * Bytes accessed by an ordered/exclusive/atomic load or store, 0 for any other word.
+ * Classes (ARM ARM C4.1): load/store exclusive and ordered (`size 001000 ...`, pairs doubled),
+ * LDAPR (RCpc), and the LSE atomic memory operations (`size 111000 A R 1 Rs o3 opc 00 Rn Rt`).
+ */
+export function orderedAccessSize(w: number): number {
+  const size = 1 << (w >>> 30);
+  if ((w & 0x3f000000) === 0x08000000) return (w & 0x00a00000) === 0x00200000 ? 2 * size : size;
+  if ((w & 0x3ffffc00) === 0x38bfc000) return size;
+  if ((w & 0x3f200c00) === 0x38200000) return size;
+  return 0;
 }
 
 /** Anything with host words and a fault side table: a TranslatedBlock, or hand-written words in tests. */
@@ -149,6 +170,11 @@ export class A64Harness {
   private block: LoadableBlock | undefined;
   private memFault: { kind: string; address: number } | undefined;
   private readonly regions = new Map<bigint, Uint8Array>();
+  private readonly alignment: "v8.0" | "lse2" | "none";
+  /** Host word → access size, for the ordered accesses of the loaded block. */
+  private readonly watched = new Map<number, number>();
+  private watchHook = -1;
+  private alignFault: { hostWord: number; address: number; size: number } | undefined;
 
   constructor(readonly bits: 32 | 64, opts: A64Options = {}) {
     this.engine = Engine.arm64();
@@ -163,6 +189,7 @@ export class A64Harness {
     this.stubNum = Number(this.stub);
     this.codeSize = opts.codeSize ?? 1 << 20;
     this.budget = opts.budget ?? 1_000_000;
+    this.alignment = opts.alignment ?? "v8.0";
     const e = this.engine;
     e.map(this.codeBase, this.codeSize, UC_PROT.READ | UC_PROT.EXEC);
     e.map(this.stub, 0x1000, UC_PROT.READ | UC_PROT.EXEC);
@@ -224,6 +251,29 @@ export class A64Harness {
     this.engine.invalidate(this.codeBase, this.codeBase + BigInt(Math.max(this.loadedWords, words.length) * 4));
     this.loadedWords = words.length;
     this.block = tb;
+    this.watched.clear();
+    if (this.alignment !== "none") for (let i = 0; i < n; i++) {
+      const size = orderedAccessSize(tb.code[i]!);
+      if (size) this.watched.set(i, size);
+    }
+    if (this.watched.size > 0 && this.watchHook < 0) this.watchHook = this.engine.onCode((a) => this.checkAlignment(a));
+    else if (this.watched.size === 0 && this.watchHook >= 0) {
+      this.engine.removeHook(this.watchHook);
+      this.watchHook = -1;
+    }
+  }
+
+  /** Code hook: before an ordered access runs, check its address (base register, no offset in these forms). */
+  private checkAlignment(pc: bigint): void {
+    const w = (Number(pc) - this.codeNum) / 4;
+    const size = this.watched.get(w);
+    if (size === undefined || this.alignFault) return;
+    const rn = (this.block!.code[w]! >>> 5) & 31;
+    const a = this.engine.regNum(armX(rn));
+    const bad = this.alignment === "lse2" ? (a % 16) + size > 16 : a % size !== 0;
+    if (!bad) return;
+    this.alignFault = { hostWord: w, address: a, size };
+    this.engine.stop();
   }
 
   /** Run the loaded block from `s` (its `rip` is not used: the block knows where it is). Returns uc_err. */
@@ -244,6 +294,7 @@ export class A64Harness {
     const e = this.engine;
     e.writeBatch(this.input);
     this.memFault = undefined;
+    this.alignFault = undefined;
     this.fault = undefined;
     const err = (this.err = e.start(this.codeNum, this.stopNum, 0, this.budget));
     const o = this.output;
@@ -264,7 +315,17 @@ export class A64Harness {
       }
     }
     let cInv = 0;
-    if (err !== 0 || o.num(this.oX16 + 2) !== this.stopNum) {
+    const af = this.alignFault as { hostWord: number; address: number; size: number } | undefined;
+    if (af) {
+      // The hook stops after the access has run; report it where hardware would have trapped.
+      const entry = findFault(blk.faults, af.hostWord);
+      cInv = entry ? entry.state & 1 : 0;
+      this.fault = {
+        kind: `alignment (${af.size}-byte ordered access at ${hexN(af.address)}, ${this.alignment})`,
+        address: af.address, hostWord: af.hostWord, rip: entry ? Number(blk.guestStart) + entry.guestOffset : -1, state: entry ? entry.state : 0,
+      };
+      if (entry) this.out.rip = this.fault.rip;
+    } else if (err !== 0 || o.num(this.oX16 + 2) !== this.stopNum) {
       const pc = o.num(this.oX16 + 2);
       const hostWord = (pc - this.codeNum) / 4;
       const inBlock = Number.isInteger(hostWord) && hostWord >= 0 && hostWord < blk.code.length;

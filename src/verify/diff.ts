@@ -38,6 +38,8 @@ export interface DiffOptions {
   maxReports?: number;
   /** Mismatching states reported per case (the rest are counted). Default 2. */
   reportsPerCase?: number;
+  /** Alignment rule the ARM side enforces on ordered/atomic accesses (A64Options.alignment). Default "v8.0". */
+  alignment?: "v8.0" | "lse2" | "none";
 }
 
 export interface DiffStats {
@@ -52,6 +54,8 @@ export interface DiffStats {
   skipped: Record<string, number>;
   /** Mismatching states per case label. */
   failing: Record<string, number>;
+  /** States where the reference did not complete the instruction (#DE, a memory fault), by kind. */
+  refFaults: Record<string, number>;
   reports: string[];
 }
 
@@ -127,7 +131,7 @@ interface Case {
 export class Differ {
   readonly bits: 32 | 64;
   readonly layout: Layout;
-  readonly stats: DiffStats = { forms: 0, cases: 0, blocks: 0, states: 0, mismatches: 0, skipped: {}, failing: {}, reports: [] };
+  readonly stats: DiffStats = { forms: 0, cases: 0, blocks: 0, states: 0, mismatches: 0, skipped: {}, failing: {}, refFaults: {}, reports: [] };
   readonly x86: X86Harness;
   readonly arm: A64Harness;
   private readonly windows: Win[];
@@ -149,7 +153,7 @@ export class Differ {
     this.rng = prng(opts.seed ?? 1);
     this.dec = new Decoder(opts.bits);
     this.x86 = new X86Harness(opts.bits, { codeAddr: BigInt(this.layout.code), codeSize: 0x1000 });
-    this.arm = new A64Harness(opts.bits, { seed: (opts.seed ?? 1) & 0xffff });
+    this.arm = new A64Harness(opts.bits, { seed: (opts.seed ?? 1) & 0xffff, alignment: opts.alignment });
     const specs = [this.layout.data, this.layout.stack, ...(this.layout.low ? [this.layout.low] : [])];
     this.windows = specs.map((w) => new Win(w, this.rng));
     for (const w of this.windows) {
@@ -309,7 +313,12 @@ export class Differ {
         this.x86Out.rip = layout.code;
         for (const w of this.windows) w.x86.set(w.init);
       }
-      if (!this.compare(c, k, helper < 0 && ((xerr !== 0 && !fetchedNext) || this.intno >= 0), helper)) {
+      const stopped = helper < 0 && ((xerr !== 0 && !fetchedNext) || this.intno >= 0);
+      if (stopped) {
+        const kind = this.intno >= 0 ? `interrupt ${this.intno}` : xf ? xf.kind : x86.engine.errorText(xerr);
+        this.stats.refFaults[kind] = (this.stats.refFaults[kind] ?? 0) + 1;
+      }
+      if (!this.compare(c, k, stopped, helper)) {
         bad++;
         this.stats.mismatches++;
         this.stats.failing[c.label] = (this.stats.failing[c.label] ?? 0) + 1;

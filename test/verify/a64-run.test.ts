@@ -7,7 +7,7 @@
  */
 import { describe, expect, test } from "bun:test";
 import { A64Harness, GuestState } from "../../src/verify/a64-run.ts";
-import { addShifted, movImm, ldstUimm, LDST, br, tryUimm12s, b as bInsn, tryPcOff } from "../../src/arm64/index.ts";
+import { addShifted, movImm, ldstUimm, LDST, br, tryUimm12s, b as bInsn, tryPcOff, ldar, stlr } from "../../src/arm64/index.ts";
 import { SYM } from "../../src/ir/index.ts";
 
 /** x16 = rip; ldr x17, [x12, #0x100 + 8*sym]; br x17 (the exit of ABI §5). */
@@ -92,5 +92,30 @@ describe("A64Harness", () => {
     h.run(new GuestState());
     expect(h.fault?.kind).toMatch(/stopped at host/);
     h.close();
+  });
+
+  test("ordered accesses: alignment as the host enforces it (Unicorn does not)", () => {
+    const buf = new Uint8Array(0x1000);
+    const code = new Uint32Array([ldar(2, 0, 1), stlr(3, 8, 1), ...exit(0x600008)]); // ldar w0, [x1]; stlr x8, [x1]
+    const faults = table([0, 0, 0], [1, 4, 0]);
+    const at = (h: A64Harness, off: number): string | undefined => {
+      const s = new GuestState();
+      s.setGpr(2, Number(DATA) + off); // RDX = x1
+      h.run(s);
+      return h.fault ? `${h.fault.kind.split(" ")[0]}@${h.fault.rip.toString(16)}` : undefined;
+    };
+    for (const [alignment, want] of [
+      ["v8.0", [undefined, "alignment@600000", "alignment@600004", "alignment@600000"]],
+      ["lse2", [undefined, undefined, undefined, "alignment@600000"]],
+      ["none", [undefined, undefined, undefined, undefined]],
+    ] as const) {
+      const h = new A64Harness(64, { seed: 5, alignment });
+      h.mapRegion(DATA, buf);
+      h.load({ code, faults, guestStart: 0x600000n });
+      // offset 0: both aligned; 2: the 4-byte ldar is not; 4: the 8-byte stlr is not (within 16);
+      // 14: both cross a 16-byte granule.
+      expect([at(h, 0), at(h, 2), at(h, 4), at(h, 14)]).toEqual([...want]);
+      h.close();
+    }
   });
 });
