@@ -48,11 +48,14 @@ export function operandB(L: Lowerer, y: number): number {
   return L.reg(y);
 }
 
-/** Put the constant or fused-shift operand of a commutative op second. */
-function commuted(L: Lowerer, i: number): [number, number] {
-  const b = L.b, x = b.a[i]!, y = b.b[i]!;
-  const second = (v: number) => b.isImm(v) || L.an.skip[v] === FUSED;
-  return second(x) && !second(y) ? [y, x] : [x, y];
+/** Operands of the op being lowered, the constant or fused-shift one second (no tuple per op). */
+let opX = 0, opY = 0;
+const second = (L: Lowerer, v: number): boolean => L.b.isImm(v) || L.an.skip[v] === FUSED;
+function commuted(L: Lowerer, i: number, commutes: boolean): void {
+  const x = L.b.a[i]!, y = L.b.b[i]!;
+  const swap = commutes && second(L, x) && !second(L, y);
+  opX = swap ? y : x;
+  opY = swap ? x : y;
 }
 
 /** An add/sub immediate for |k|: imm12 | (sh << 12), or -1. */
@@ -63,14 +66,25 @@ function imm12Of(k: number): number {
   return -1;
 }
 
+/** tryLogicalImm is BigInt arithmetic: remember answers for 32-bit patterns (key: value, + 2^32 for 64-bit all-ones-high). */
+const LOGICAL_CACHE = new Map<number, number>();
+function cachedLogical(sf: 0 | 1, lo: number, hiOnes: boolean): LogicalImm | undefined {
+  const key = (sf ? 2 ** 33 : 0) + (hiOnes ? 2 ** 32 : 0) + lo;
+  let r = LOGICAL_CACHE.get(key);
+  if (r === undefined) {
+    r = tryLogicalImm(sf, sf ? (hiOnes ? 0xffffffff00000000n : 0n) | BigInt(lo) : lo) ?? -1;
+    if (LOGICAL_CACHE.size < 4096) LOGICAL_CACHE.set(key, r);
+  }
+  return r < 0 ? undefined : (r as LogicalImm);
+}
+
 /** A bitmask immediate for Const v in an op of sz bytes (8/16-bit ops may pick any upper bits). */
 export function logicalOf(L: Lowerer, v: number, sz: number): LogicalImm | undefined {
-  const b = L.b;
-  if (sz === 8) return tryLogicalImm(1, b.imm(v));
-  const lo = b.lo[v]!;
-  if (sz === 4) return tryLogicalImm(0, lo);
+  const b = L.b, lo = b.lo[v]!, hi = b.hi[v]!;
+  if (sz === 8) return hi === 0 || hi === 0xffffffff ? cachedLogical(1, lo, hi !== 0) : tryLogicalImm(1, b.imm(v));
+  if (sz === 4) return cachedLogical(0, lo, false);
   const mask = sz === 1 ? 0xff : 0xffff;
-  return tryLogicalImm(0, lo & mask) ?? tryLogicalImm(0, (lo | ~mask) >>> 0);
+  return cachedLogical(0, lo & mask, false) ?? cachedLogical(0, (lo | ~mask) >>> 0, false);
 }
 
 /** Constants materialised into scratch for this op are dead once the main instruction read them. */
@@ -86,7 +100,8 @@ const resultReg = (L: Lowerer, i: number, zrOk: boolean): number => (L.an.uses[i
 
 function addSub(L: Lowerer, i: number, sub: boolean): void {
   const b = L.b, sz = b.sz[i]!, fm = b.fm[i]!, nz = fm & NZCV_FLAGS, sf = sfOf(sz), wide = sz >= 4;
-  const [x, y] = sub ? [b.a[i]!, b.b[i]!] : commuted(L, i);
+  commuted(L, i, !sub);
+  const x = opX, y = opY;
   if ((wide || !nz) && b.isConst(y)) {
     const k = constIn(b, y, sz), imm = Number.isNaN(k) ? -1 : imm12Of(k);
     if (imm >= 0) {
@@ -203,7 +218,8 @@ const LOGIC = {
 /** AND/OR/XOR: CF = OF = 0 (C = CF canonically), SF/ZF/PF from the result, AF = 0. */
 function logic(L: Lowerer, i: number): void {
   const b = L.b, o = b.op[i]!, sz = b.sz[i]!, fm = b.fm[i]!, nz = fm & NZCV_FLAGS, sf = sfOf(sz);
-  const [x, y] = commuted(L, i);
+  commuted(L, i, true);
+  const x = opX, y = opY;
   const imm = b.isConst(y) ? logicalOf(L, y, sz) : undefined;
   const ra = L.reg(x);
   const rb = imm === undefined ? operandB(L, y) : -1;

@@ -82,7 +82,8 @@ export function lowerNop(): void {}
 
 /** A guest instruction starts: later faults report it (ABI §9). */
 export function lowerGuest(L: Lowerer, i: number): void {
-  L.guestOff = Number(L.b.imm(i) - L.b.start);
+  // Blocks are far shorter than 4 GiB: the low halves' difference is the offset.
+  L.guestOff = (L.b.lo[i]! - L.startLo) >>> 0;
   L.stale = L.b.fm[i]!;
 }
 

@@ -73,6 +73,8 @@ export class Lowerer {
   /** Current guest instruction: byte offset from the block start, and its stale-flags mask. */
   guestOff = 0;
   stale = 0;
+  /** Low 32 bits of the block's start address. */
+  startLo = 0;
 
   faults = new Uint8Array(64);
   nFaults = 0;
@@ -101,6 +103,7 @@ export class Lowerer {
     this.cInv = false;
     this.guestOff = 0;
     this.stale = 0;
+    this.startLo = Number(b.start & 0xffffffffn);
     this.nFaults = 0;
     this.lastFaultWord = 0;
     this.relocs = [];

@@ -34,9 +34,18 @@ import { RULE } from "./rules.ts";
 const u6 = (x: number): Uimm6 => x as Uimm6;
 const range = (lsb: number, width: number): BitRange => (lsb | (width << 8)) as BitRange;
 const logical = (sf: 0 | 1, v: number | bigint): LogicalImm => tryLogicalImm(sf, v)!;
+// Bitmask immediates used per op, encoded once (tryLogicalImm works in BigInt).
+const C_BIT = logical(1, 0x20000000), ONE_W = logical(0, 1), ONE_X = logical(1, 1), BIT4 = logical(1, 0x10);
+const MASK8 = logical(0, 0xff), MASK16 = logical(0, 0xffff);
 
 /** NZCV bit of each flag kept there. */
 const NZCV_BIT: Record<number, number> = { [FLAG.SF]: 31, [FLAG.ZF]: 30, [FLAG.CF]: 29, [FLAG.OF]: 28 };
+/** orr/and immediates that set/clear each NZCV flag. */
+const SET_BIT: Record<number, LogicalImm> = {}, CLEAR_BIT: Record<number, LogicalImm> = {};
+for (const f of [FLAG.SF, FLAG.ZF, FLAG.CF, FLAG.OF]) {
+  SET_BIT[f] = tryLogicalImm(1, 2 ** NZCV_BIT[f]!)!;
+  CLEAR_BIT[f] = tryLogicalImm(1, ~(1n << BigInt(NZCV_BIT[f]!)))!;
+}
 
 // ── carry sense ──
 
@@ -47,7 +56,7 @@ export const cfCond = (L: Lowerer): Cond => (L.cInv ? COND.LO : COND.HS);
 export function flipCarry(L: Lowerer, t: number): void {
   if (L.opts.features.flagm) return L.emit(cfinv());
   L.emit(mrs(t, SYSREG.NZCV));
-  L.emit(eorImm(1, t, t, logical(1, 0x20000000)));
+  L.emit(eorImm(1, t, t, C_BIT));
   L.emit(msr(SYSREG.NZCV, t));
 }
 
@@ -107,8 +116,8 @@ export function condValue(L: Lowerer, cc: number, rd: number): void {
     return L.emit(csel(0, rd, rd, ZR, COND.NE));
   }
   parity(L, rd);
-  if (cc === CC.P) L.emit(eorImm(0, rd, rd, logical(0, 1)));
-  L.emit(andImm(0, rd, rd, logical(0, 1)));
+  if (cc === CC.P) L.emit(eorImm(0, rd, rd, ONE_W));
+  L.emit(andImm(0, rd, rd, ONE_W));
 }
 
 /** rd = cc ? rb : rc (CMOVcc, and Select on a fused Cond); op i decides whether NZCV must survive. */
@@ -124,7 +133,7 @@ export function selectOnCC(L: Lowerer, i: number, cc: number, rd: number, rb: nu
   const t = L.pool.scratch();
   parity(L, t);
   const s = nzcvSave(L, i);
-  L.emit(tstImm(0, t, logical(0, 1)));
+  L.emit(tstImm(0, t, ONE_W));
   L.emit(csel(1, rd, rb, rc, cc === CC.P ? COND.EQ : COND.NE));
   nzcvRestore(L, s);
   L.pool.release(t);
@@ -231,7 +240,7 @@ export function subWordTestFlags(L: Lowerer, sz: number, r: number): void {
  * Expects the carry sense already set (C = CF for adc, NOT CF for sbb). Returns with C canonical.
  */
 export function subWordCarryOp(L: Lowerer, i: number, sub: boolean, ra: number, rb: number, rd: number): void {
-  const fm = L.b.fm[i]!, s = 8 * L.b.sz[i]!, mask = logical(0, (1 << s) - 1);
+  const fm = L.b.fm[i]!, s = 8 * L.b.sz[i]!, mask = s === 8 ? MASK8 : MASK16;
   // rd differs from ra and rb (the caller's dest avoids them): both stay readable to the end.
   const e = L.pool.scratch(), t = L.pool.scratch();
   L.emit(andImm(0, e, rb, mask));
@@ -267,7 +276,7 @@ export function writePF(L: Lowerer, i: number, rd: number): void {
 /** AF, first half (before the result is written): x11 = a ^ b; `bConst` >= 0: b is a constant with this bit 4. */
 export function afBegin(L: Lowerer, i: number, ra: number, rb: number, bConst = -1): void {
   if (!(L.b.fm[i]! & FLAG.AF)) return;
-  if (bConst >= 0) L.emit(bConst & 0x10 ? eorImm(1, HOST_AF, ra, logical(1, 0x10)) : movReg(1, HOST_AF, ra));
+  if (bConst >= 0) L.emit(bConst & 0x10 ? eorImm(1, HOST_AF, ra, BIT4) : movReg(1, HOST_AF, ra));
   else L.emit(eorShifted(1, HOST_AF, ra, rb));
 }
 /** AF, second half: x11 ^= result (bit 4 is the carry/borrow out of bit 3). */
@@ -306,18 +315,18 @@ export function lowerGetFlag(L: Lowerer, i: number): void {
 /** Set one guest flag from bit 0 of a 0/1 value; a run of NZCV SetFlags shares one mrs/msr (setFlagRun). */
 export function lowerSetFlag(L: Lowerer, i: number): void {
   const b = L.b, f = b.a[i]!;
-  if (f === FLAG.PF) return L.emit(eorImm(1, HOST_PF, L.reg(b.b[i]!), logical(1, 1)));
+  if (f === FLAG.PF) return L.emit(eorImm(1, HOST_PF, L.reg(b.b[i]!), ONE_X));
   if (f === FLAG.AF) return L.emit(lslImm(1, HOST_AF, L.reg(b.b[i]!), u6(4)));
   if (f === FLAG.DF) return L.emit(ldstUimm(LDST.STRX, L.reg(b.b[i]!), HOST_STATE, (STATE.DF / 8) as Uimm12s));
   const t = L.pool.scratch();
   L.emit(mrs(t, SYSREG.NZCV));
   let k = i;
   for (;;) {
-    const g = b.a[k]!, v = b.b[k]!, bit = 2 ** NZCV_BIT[g]!;
+    const g = b.a[k]!, v = b.b[k]!;
     if (g === FLAG.CF && L.cInv) { // rewriting C: make the rest of NZCV's C bit canonical
       L.cInv = false;
     }
-    if (b.isConst(v)) L.emit(b.lo[v]! & 1 ? orrImm(1, t, t, logical(1, bit)) : andImm(1, t, t, logical(1, ~BigInt(bit))));
+    if (b.isConst(v)) L.emit(b.lo[v]! & 1 ? orrImm(1, t, t, SET_BIT[g]!) : andImm(1, t, t, CLEAR_BIT[g]!));
     else L.emit(bfi(1, t, L.reg(v), range(NZCV_BIT[g]!, 1)));
     const nx = k + 1;
     if (nx >= b.n || b.op[nx] !== OP.SetFlag || !NZCV_BIT[b.a[nx]!] || L.an.skip[nx] !== 0) break;
