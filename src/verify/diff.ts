@@ -118,6 +118,8 @@ interface Case {
   label: string;
   form: string;
   bytes: Uint8Array;
+  /** What the reference runs: `bytes`, or an equivalent encoding Unicorn accepts (`referenceBytes`). */
+  refBytes: Uint8Array;
   n: number;
   tb: TranslatedBlock;
   plan: MemPlan;
@@ -214,7 +216,7 @@ export class Differ {
     const keep = new Insn();
     dec.decode(code, 0, code.length, layout.code, keep);
     const c: Case = {
-      label: `${formatInsn(insn)}  [${bytesHex(code)}] ${form}`, form, bytes: code, n: 1, tb, plan,
+      label: `${formatInsn(insn)}  [${bytesHex(code)}] ${form}`, form, bytes: code, refBytes: referenceBytes(code, keep, bits), n: 1, tb, plan,
       flagMask: COMPARED & ~formFlags(form).u, insn: keep, mnemonic,
     };
     if (!this.formsSeen.has(form)) this.formsSeen.add(form), this.stats.forms++;
@@ -246,7 +248,7 @@ export class Differ {
     if (typeof tb === "string") return this.failCase(lines.join("; "), tb), 1;
     if (tb.fallback) return this.skip(`fallback ${tb.fallback}`), 0;
     const plan: MemPlan = { refs: [], stackRegs: [4] };
-    const c: Case = { label: `block: ${lines.join("; ")}`, form: "block", bytes: code, n: lines.length, tb, plan, flagMask: COMPARED & ~undef, mnemonic: "" };
+    const c: Case = { label: `block: ${lines.join("; ")}`, form: "block", bytes: code, refBytes: code, n: lines.length, tb, plan, flagMask: COMPARED & ~undef, mnemonic: "" };
     this.stats.blocks++;
     return this.runCase(c, states, true);
   }
@@ -261,7 +263,7 @@ export class Differ {
   private runCase(c: Case, states: number, block = false): number {
     const { x86, arm, s, rng, bits, layout } = this;
     this.stats.cases++;
-    x86.load(c.bytes);
+    x86.load(c.refBytes);
     arm.load(c.tb);
     let bad = 0;
     for (let k = 0; k < states; k++) {
@@ -455,6 +457,23 @@ export function oracleDisagrees(code: Uint8Array, insn: Insn, bits: 32 | 64): st
     if (!LEGACY_PREFIX.has(b) && (b & 0xf0) !== 0x40) break;
   }
   return "";
+}
+
+/**
+ * The bytes the reference runs for `code`: the same, except for encodings Unicorn rejects but the
+ * CPU runs as an alias. F6 /1 and F7 /1 are TEST r/m, imm (as /0) on hardware (checked natively in
+ * test/verify/diff.test.ts); Unicorn raises #UD for them.
+ */
+export function referenceBytes(code: Uint8Array, insn: Insn, bits: 32 | 64): Uint8Array {
+  let i = 0;
+  while (i < insn.length && (LEGACY_PREFIX.has(code[i]!) || (bits === 64 && (code[i]! & 0xf0) === 0x40))) i++;
+  const op = code[i], modrm = code[i + 1];
+  if ((op === 0xf6 || op === 0xf7) && modrm !== undefined && ((modrm >> 3) & 7) === 1) {
+    const ref = code.slice();
+    ref[i + 1] = modrm & ~0x38;
+    return ref;
+  }
+  return code;
 }
 
 function regWidth(r: number): number {
