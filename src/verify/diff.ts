@@ -217,7 +217,7 @@ export class Differ {
     dec.decode(code, 0, code.length, layout.code, keep);
     const c: Case = {
       label: `${formatInsn(insn)}  [${bytesHex(code)}] ${form}`, form, bytes: code, refBytes: referenceBytes(code, keep, bits), n: 1, tb, plan,
-      flagMask: COMPARED & ~formFlags(form).u, insn: keep, mnemonic,
+      flagMask: COMPARED & ~formFlags(t.formIds[insn.form]!).u, insn: keep, mnemonic,
     };
     if (!this.formsSeen.has(form)) this.formsSeen.add(form), this.stats.forms++;
     return this.runCase(c, states);
