@@ -122,6 +122,10 @@ class Runner {
       this.lastFault = f;
       return false;
     });
+    // Unicorn 2.0.1 reports the PC of a faulting load/store as the start of its QEMU translation
+    // block, not the instruction's own address; with a code hook installed it keeps the PC exact,
+    // which the fault side table needs (ABI §9). The hook itself does nothing (~70 ns/instruction).
+    this.arm.onCode(noop);
   }
 
   private loadRaw(raw: Uint8Array, base: bigint): void {
@@ -297,7 +301,7 @@ class Runner {
         const pc = this.arm.reg(ARM64_REG.PC);
         const at = this.hostedAt(pc);
         const entry = at && findFault(at.tb.faults, Number(pc - at.host) / 4);
-        if (!at || !entry) { stop = `fault: host ${this.arm.errorText(err)} at ${hex(pc)} (not a guest instruction)`; break; }
+        if (!at || !entry) { stop = `fault: host ${this.arm.errorText(err)} at ${hex(pc)} (not a guest instruction${at ? `: word ${Number(pc - at.host) / 4} of the block for ${hex(at.tb.guestStart)}` : ""})`; break; }
         rip = at.tb.guestStart + BigInt(entry.guestOffset);
         if (entry.state & 1) this.arm.setRegNum(ARM64_REG.NZCV, (this.arm.regNum(ARM64_REG.NZCV) ^ 0x2000_0000) >>> 0);
         const f = this.lastFault as MemFault | undefined;
@@ -405,6 +409,8 @@ class Runner {
     };
   }
 }
+
+const noop = (): void => {};
 
 /** Unicorn id of host register x<n>. */
 function armX(n: number): number {
