@@ -49,6 +49,17 @@ export class Translator {
     this.decoder = new Decoder(opts.mode);
   }
 
+  private readonly pad = new Uint8Array(16);
+
+  /** Would the bytes at p decode if `end` did not cut them off? (Then the code is truncated, not invalid.) */
+  private cutOff(mem: Uint8Array, p: number, end: number, va: number): boolean {
+    if (end - p >= 15) return false;
+    this.pad.fill(0);
+    this.pad.set(mem.subarray(p, end));
+    const len = this.decoder.decode(this.pad, 0, 15, va, this.insn);
+    return len > end - p;
+  }
+
   /**
    * Translate the block starting at `mem[off]` (guest address `va`); `end` bounds the bytes that
    * may be read (the end of the mapped or file-backed range). Never throws on guest bytes: an
@@ -69,13 +80,18 @@ export class Translator {
         b.exit(EXIT.JUMP, b.addr(here));
         break;
       }
+      if (p >= end) {
+        // The bytes we may read end here: continue at the next address through the dispatcher.
+        b.exit(EXIT.JUMP, b.addr(here));
+        break;
+      }
       const td = timing ? performance.now() : 0;
-      const len = p < end ? dec.decode(mem, p, end, vaNum + (p - off), insn) : 0;
+      const len = dec.decode(mem, p, end, vaNum + (p - off), insn);
       if (timing) tDecode += performance.now() - td;
       if (len === 0) {
         // Invalid, or cut off by `end`: the runtime decides (it raises #UD or reports the fault).
         b.exitSym(SYM.fallback, b.addr(here), 0);
-        fallback = p < end ? "(invalid)" : "(truncated)";
+        fallback = this.cutOff(mem, p, end, vaNum + (p - off)) ? "(truncated)" : "(invalid)";
         break;
       }
       const mark = b.n;
@@ -109,6 +125,7 @@ export class Translator {
     if (timing) this.split.lower += performance.now() - t2;
     return {
       guestStart: va,
+      // (fields below: docs/runtime-abi.md §10)
       guestLength: p - off,
       guestHash: fnv1a64(mem, off, p),
       insnCount: count,

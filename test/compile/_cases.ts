@@ -79,7 +79,7 @@ export const GROUPS: Record<string, Case[]> = {
     { mode: 64, asm: "jmp $+0x100" },
     { mode: 64, asm: "jmp rax" },
     { mode: 64, asm: "call $+0x200" },
-    { mode: 64, asm: "call [rip+0x30]" },
+    { mode: 64, asm: "call [rel $+0x30]" },
     { mode: 64, asm: "ret" },
     { mode: 64, asm: "ret 16" },
     { mode: 64, asm: "sete al" },
