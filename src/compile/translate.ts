@@ -37,6 +37,9 @@ export interface TranslateTrace {
 /** Time spent per stage (ms), summed over every `translate` call while `timing` is on. */
 export interface StageSplit { decode: number; semantics: number; passes: number; lower: number }
 
+/** The lowering ran out of temporaries for this block (see `Translator.translate`). */
+export class LoweringLimit extends Error {}
+
 export class Translator {
   readonly decoder: Decoder;
   readonly insn = new Insn();
@@ -66,8 +69,22 @@ export class Translator {
    * invalid or truncated instruction ends the block with a fallback exit at it.
    */
   translate(mem: Uint8Array, off: number, end: number, va: bigint, trace?: TranslateTrace): TranslatedBlock {
+    let max = this.opts.maxInsns ?? 200;
+    for (;;) {
+      try {
+        return this.translateUpTo(mem, off, end, va, max, max === 0, trace);
+      } catch (e) {
+        // The lowering has no spill slots (ABI §3.1): a block whose values outgrow the six
+        // temporaries is retried shorter; a single instruction that still does not fit becomes a
+        // counted fallback, like any instruction the translator does not handle.
+        if (!(e instanceof LoweringLimit)) throw e;
+        max = max > 1 ? Math.min(max >> 1, this.ir.insns - 1 || 1) : 0;
+      }
+    }
+  }
+
+  private translateUpTo(mem: Uint8Array, off: number, end: number, va: bigint, max: number, fallbackFirst: boolean, trace?: TranslateTrace): TranslatedBlock {
     const { mode } = this.opts;
-    const max = this.opts.maxInsns ?? 200;
     const b = this.ir, insn = this.insn, dec = this.decoder;
     const timing = this.timing;
     b.reset(va, mode);
@@ -76,7 +93,7 @@ export class Translator {
     let t0 = timing ? performance.now() : 0, tDecode = 0;
     for (;;) {
       const here = va + BigInt(p - off);
-      if (count >= max) {
+      if (count >= max && !fallbackFirst) {
         b.exit(EXIT.JUMP, b.addr(here));
         break;
       }
@@ -92,6 +109,11 @@ export class Translator {
         // Invalid, or cut off by `end`: the runtime decides (it raises #UD or reports the fault).
         b.exitSym(SYM.fallback, b.addr(here), 0);
         fallback = this.cutOff(mem, p, end, vaNum + (p - off)) ? "(truncated)" : "(invalid)";
+        break;
+      }
+      if (fallbackFirst) {
+        b.exitSym(SYM.fallback, b.addr(here), len);
+        fallback = this.mnemonics[insn.mnemonic] ?? "?";
         break;
       }
       const mark = b.n;
@@ -121,7 +143,14 @@ export class Translator {
       t2 = performance.now();
       this.split.passes += t2 - t1;
     }
-    const low = lowerBlock(b, this.opts.lower);
+    b.insns = count;
+    let low;
+    try {
+      low = lowerBlock(b, this.opts.lower);
+    } catch (e) {
+      if (/out of temporaries/.test((e as Error).message)) throw new LoweringLimit((e as Error).message);
+      throw e;
+    }
     if (timing) this.split.lower += performance.now() - t2;
     return {
       guestStart: va,

@@ -28,6 +28,8 @@ export class IrBlock {
   start = 0n;
   /** Guest mode: 32 or 64. */
   mode: 32 | 64 = 64;
+  /** Guest instructions translated into this block (set by the translator). */
+  insns = 0;
   op = new Uint8Array(64);
   sz = new Uint8Array(64);
   fm = new Uint8Array(64);
@@ -40,6 +42,7 @@ export class IrBlock {
 
   reset(start: bigint | number, mode: 32 | 64): void {
     this.n = 0;
+    this.insns = 0;
     this.start = BigInt(start);
     this.mode = mode;
   }
