@@ -12,6 +12,8 @@
  * `exitRip` is x16, `sym` the runtime symbol whose stub was taken (x17, §5); a fault inside the
  * block is reported in `fault` with the guest RIP its side-table entry names (§9), never thrown.
  * `clobbered` lists host registers the ABI says a block must leave alone but this run changed.
+ * Unicorn does not trap unaligned LDAR/STLR/atomics; the harness checks them itself (`alignment`)
+ * and reports a violation as a fault, as the baseline host (ARMv8.0 + LSE) would raise it.
  *
  *   const h = new A64Harness(64);
  *   h.mapRegion(0x10000000n, buf);                 // guest memory, identity mapped
