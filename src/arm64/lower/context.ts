@@ -122,7 +122,7 @@ export class Lowerer {
     this.code[this.n++] = w;
   }
 
-  /** Non-stack accesses are ordered (ldar/stlr) under TSO (ABI §8). */
+  /** Non-stack accesses are ordered (a barrier after each load, before each store) under TSO (ABI §8). */
   ordered(attrs: number): boolean {
     return this.opts.memoryOrder === "tso" && !(attrs & MEM.STACK);
   }

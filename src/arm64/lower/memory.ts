@@ -1,25 +1,26 @@
 /**
  * @file Stage 6 (ARM64 lowering): guest memory accesses (ABI §6, §8, §9). Guest addresses are
- * host addresses. Under the `tso` policy non-stack accesses are `ldar`/`stlr` (`ldapr` with
- * LRCPC), which take only a base register; stack accesses (`MEM.STACK`) and the `relaxed` policy
- * use plain `ldr`/`str`, folding `x ± constant` into the offset (rule foldAddOffset). Every access
- * gets a fault side-table entry (`L.faultEntry`) right before its word.
+ * host addresses. Every access is a plain `ldr`/`str` (folding `x ± constant` into the offset,
+ * rule foldAddOffset). Under the `tso` policy a non-stack load is followed by `dmb ishld` and a
+ * non-stack store preceded by `dmb ishst`: x86 accesses may be unaligned, and LDAR/STLR/LDAPR
+ * trap on an unaligned address on ARMv8.0 (and across 16 bytes even with LSE2), while barriers
+ * around plain accesses order them whatever their alignment. Every access gets a fault
+ * side-table entry (`L.faultEntry`) right before its word (the barrier cannot fault).
  *
  * On entry: the address value (or its fused add) in registers. On exit: a load's result
  * zero-extended in `L.dest(i)` (the zero register when unused: the access, and its fault, stay).
  *
  *   Load.8 (Add.8 rsp, 8) stack  → ldr x9, [x15, #0x8]
- *   Store.4 rcx, eax (tso)       → stlr w8, [x0]
+ *   Store.4 rcx, eax (tso)       → dmb ishst; str w8, [x0]
  */
 import { OP } from "../../ir/ops.ts";
 import type { Simm9, Uimm12s } from "../imm.ts";
-import { ldapr, ldar, stlr, type Size } from "../isa/atomic.ts";
+import { BARRIER, dmb } from "../isa/system.ts";
 import { LDST, ldstPre, ldstUimm, ldstUnscaled, type LdSt } from "../isa/load-store.ts";
 import { FUSED } from "./alloc.ts";
 import type { Lowerer } from "./context.ts";
 import { constIn } from "./consts.ts";
 
-const LOG2: Record<number, Size> = { 1: 0, 2: 1, 4: 2, 8: 3 };
 const LOADS: Record<number, LdSt> = { 1: LDST.LDRB, 2: LDST.LDRH, 4: LDST.LDRW, 8: LDST.LDRX };
 const STORES: Record<number, LdSt> = { 1: LDST.STRB, 2: LDST.STRH, 4: LDST.STRW, 8: LDST.STRX };
 
@@ -48,8 +49,9 @@ function plain(kind: LdSt, size: number, rt: number, rn: number): number {
 export function lowerLoad(L: Lowerer, i: number): void {
   const b = L.b, sz = b.sz[i]!, rn = base(L, b.a[i]!), rt = L.dest(i, true);
   L.faultEntry();
-  if (L.ordered(b.b[i]!)) L.emit((L.opts.features.rcpc ? ldapr : ldar)(LOG2[sz]!, rt, rn));
-  else L.emit(plain(LOADS[sz]!, sz, rt, rn));
+  L.emit(plain(LOADS[sz]!, sz, rt, rn));
+  // Later loads and stores may not pass this load (x86 TSO: load→load, load→store order).
+  if (L.ordered(b.b[i]!)) L.emit(dmb(BARRIER.ISHLD));
 }
 
 /** Store the low sz bytes of the value. */
@@ -58,9 +60,10 @@ export function lowerStore(L: Lowerer, i: number): void {
   if (L.an.skip[a] === FUSED && L.an.uses[a] === 2) return preIndexStore(L, i, a);
   const rn = base(L, a), off = offset, rt = L.reg(b.b[i]!);
   offset = off;
+  // Earlier stores may not pass this store; earlier ordered loads are already fenced by their ishld.
+  if (L.ordered(b.c[i]!)) L.emit(dmb(BARRIER.ISHST));
   L.faultEntry();
-  if (L.ordered(b.c[i]!)) L.emit(stlr(LOG2[sz]!, rt, rn));
-  else L.emit(plain(STORES[sz]!, sz, rt, rn));
+  L.emit(plain(STORES[sz]!, sz, rt, rn));
 }
 
 /** push: `str val, [home, #±k]!`; the address value now lives in the guest home (its SetReg is a no-op). */

@@ -19,7 +19,7 @@ export interface Rule { name: string; why: string }
 
 /** Folded into the single user (tried in order per op; the first that matches wins). */
 export const FUSIONS = [
-  { name: "foldAddOffset", why: "a plain load/store whose address is x ± constant uses [x, #imm]: no add" },
+  { name: "foldAddOffset", why: "a load/store whose address is x ± constant uses [x, #imm]: no add" },
   { name: "preIndex", why: "push: rsp - 8 used as a store address and then as rsp is one str [x15, #-8]! (no fault: base unchanged)" },
   { name: "foldShiftedOperand", why: "x op (y shifted by a constant) is one add/sub/and/orr/eor with a shifted register" },
   { name: "condIntoSelect", why: "Select on a Cond reads NZCV directly (csel cc): no cset, no cmp" },
@@ -142,9 +142,10 @@ export function markFusions(L: Lowerer): void {
     // ── preIndex: r ± k stored to, then written back to r (push) ──
     if ((o === OP.Add || o === OP.Sub) && b.sz[i] === 8 && !b.fm[i] && uses[i] === 2 && preIndex(L, i)) continue;
     if (uses[i] !== 1) continue;
-    // ── foldAddOffset: Add.8/Sub.8 (x, Const) feeding the address of an unordered access ──
+    // ── foldAddOffset: Add.8/Sub.8 (x, Const) feeding the address of an access (ordered ones too:
+    // their barrier is a separate word, ABI §8) ──
     if ((o === OP.Add || o === OP.Sub) && b.sz[i] === 8 && !b.fm[i] && (u === OP.Load || u === OP.Store) && b.a[j] === i
-      && !L.ordered(u === OP.Load ? b.b[j]! : b.c[j]!) && b.isConst(b.b[i]!) && !b.isImm(b.a[i]!)) {
+      && b.isConst(b.b[i]!) && !b.isImm(b.a[i]!)) {
       const k = constIn(b, b.b[i]!, 8);
       const off = o === OP.Add ? k : -k;
       if (foldableOffset(off, b.sz[j]!) && fuse(L, i, j, RULE.foldAddOffset)) continue;
