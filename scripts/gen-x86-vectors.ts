@@ -150,6 +150,10 @@ function misc(): number[][] {
   for (const p of pfx) for (const o of ops) out.push([...p, ...o]);
   // The 15-byte limit: a 14- and a 15-byte instruction, then one byte too many.
   for (const n of [4, 5, 6]) out.push([...Array(n).fill(0x66), 0x2e, 0x67, 0xc7, 0x84, 0x88, 0x11, 0x22, 0x33, 0x44, 0x55, 0x66, 0x77, 0x88].slice(0, 16));
+  // XBEGIN's operand size follows 66 and REX.W in 64-bit mode too (66 → rel16, the soak tier's
+  // 1-in-10 M find); its 16-bit fallback address is not truncated. Listed first per prefix so the
+  // rel16/rel32 lines survive the one-line-per-Code rule.
+  for (const p of [[0x66], [], [0x48], [0x66, 0x48], [0x48, 0x66], [0x67], [0x66, 0x67]]) out.push([...p, 0xc7, 0xf8, 0x59, 0xb8, 0xbb, 0x9e]);
   return out;
 }
 

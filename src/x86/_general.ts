@@ -14,7 +14,7 @@
  *
  *   const n = decodeGeneral(code, p, code.length, va + p, insn, true, 32, false);
  */
-import { Insn, K, PF } from "./insn.ts";
+import { FLOW, Insn, K, PF } from "./insn.ts";
 import { R, RC, CLASS_BASE } from "./regs.ts";
 import { S, SP } from "./tables/_schema.ts";
 import { tables, N, LF, FF } from "./tables/_load.ts";
@@ -28,9 +28,9 @@ const N_INVALID = N.INVALID, N_LEAF = N.LEAF, N_MODE = N.MODE, N_PFX = N.PFX, N_
 const N_MOD = N.MOD, N_REG = N.REG, N_RM = N.RM, N_ASZ = N.ASZ;
 const RC_K = RC.K, RC_XMM = RC.XMM, RC_ZMM = RC.ZMM;
 const K_REG = K.REG, K_MEM = K.MEM, K_IMM = K.IMM, K_IMM2 = K.IMM2, K_BRANCH = K.BRANCH, K_FAR = K.FAR;
-const K_MEM_SI = K.MEM_SI, K_MEM_DI = K.MEM_DI;
+const K_MEM_SI = K.MEM_SI, K_MEM_DI = K.MEM_DI, FLOW_XBEGIN = FLOW.XBEGIN;
 const T = tables();
-const { root, hasModrm, nodes, formMnem, formOpCount, formFlags, formImm1, formImm2, formImmExt, formDispN, opSrc, opCls, opSize, opExt } = T;
+const { root, hasModrm, nodes, formMnem, formOpCount, formFlags, formFlow, formImm1, formImm2, formImmExt, formDispN, opSrc, opCls, opSize, opExt } = T;
 // Flag and enum values as module constants: the hot path never loads them from the objects.
 const FF_CONST1 = FF.CONST1, FF_DISTINCT = FF.DISTINCT, FF_DISTINCT3 = FF.DISTINCT3, FF_EBCST = FF.EBCST;
 const FF_EK = FF.EK, FF_ERSAE = FF.ERSAE, FF_EZ = FF.EZ, FF_FAR = FF.FAR, FF_IMM4 = FF.IMM4;
@@ -334,7 +334,9 @@ export function decodeGeneral(code: Uint8Array, pos: number, end: number, ip: nu
       moffs = 1;
     } else if (ff & FF_REL) {
       const rel = isz === 1 ? (imm << 24) >> 24 : isz === 2 ? (imm << 16) >> 16 : imm;
-      target = osz === 16 ? (ip + len + rel) & 0xffff : is64 ? ip + len + rel : u32((ip + len + rel) | 0);
+      // XBEGIN's fallback address is not truncated to 16 bits (SDM XBEGIN "Operation"; iced agrees).
+      const wrap16 = osz === 16 && formFlow[form] !== FLOW_XBEGIN;
+      target = wrap16 ? (ip + len + rel) & 0xffff : is64 ? ip + len + rel : u32((ip + len + rel) | 0);
       imm = 0; uimm = 0;
     } else if (ff & FF_FAR && isz === 4) { immHi = imm >>> 16; imm &= 0xffff; uimm = 0; }
   } else if (ff & FF_CONST1) imm = 1;

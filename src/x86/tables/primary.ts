@@ -294,9 +294,9 @@ C5 /r    | LDS r32, m16:32   | i64 os32
 C6 /0 ib | MOV r/m8, imm8    | a=w,r
 C6 F8 ib | XABORT imm8       |
 C7 /0 iz | MOV r/mv, immz    | a=w,r
-C7 F8 cw | XBEGIN rel16      | os16 f64 cf=xbegin
-C7 F8 cd | XBEGIN rel32      | os32 f64 cf=xbegin
-C7 F8 cd | XBEGIN rel32      | os64 f64 cf=xbegin
+C7 F8 cw | XBEGIN rel16      | os16 cf=xbegin
+C7 F8 cd | XBEGIN rel32      | os32 cf=xbegin
+C7 F8 cd | XBEGIN rel32      | os64 cf=xbegin
 C8 iw ib | ENTER imm16, imm8 | osx d64 id=Enter{o}_imm16_imm8
 C9       | LEAVE             | osx d64 id=Leave{o}
 CA iw    | RETF imm16        | osx cf=far id=Retf{o}_imm16
