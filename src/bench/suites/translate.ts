@@ -30,9 +30,14 @@ export interface TranslateResult {
   /** ips / decodeOnlyIps. */
   ratio: number;
   heapGrowthMB: number;
+  /**
+   * Cost of position independence (ABI §7): host words over all blocks translated PIC (guest
+   * addresses from STATE.IMAGE_BASE) and with absolute addresses, and the difference per block.
+   */
+  pic: { words: number; absoluteWords: number; extraPerBlock: number };
 }
 
-interface Job { mem: Uint8Array; off: number; end: number; va: bigint }
+interface Job { mem: Uint8Array; off: number; end: number; va: bigint; base: bigint }
 
 const DLLS = ["kernel32.dll", "ntdll.dll", "msvcrt.dll", "user32.dll"];
 
@@ -58,7 +63,7 @@ function jobsOf(file: { name: string; bytes: Uint8Array }): Job[] {
   const jobs: Job[] = [];
   for (const b of d.blocks.values()) {
     const r = img.executableRanges.find((x) => BigInt(b.start) >= x.start && BigInt(b.start) < x.end)!;
-    jobs.push({ mem: img.memory, off: b.start - base, end: Number(r.end) - base, va: BigInt(b.start) });
+    jobs.push({ mem: img.memory, off: b.start - base, end: Number(r.end) - base, va: BigInt(b.start), base: img.base });
   }
   return jobs;
 }
@@ -103,6 +108,16 @@ export async function benchTranslate(runs = 3): Promise<TranslateResult> {
     }
     if (r > 0) dtimes.push(performance.now() - t0);
   }
+  // PIC against absolute: the same blocks, counting words (each image's own base for PIC).
+  let words = 0, absoluteWords = 0;
+  const pics = new Map<bigint, Translator>();
+  const abs = new Translator({ mode: 64, lower: { features: BASELINE, memoryOrder: "tso", pic: false } });
+  for (const j of jobs) {
+    let p = pics.get(j.base);
+    if (!p) pics.set(j.base, (p = new Translator({ mode: 64, lower: { features: BASELINE, memoryOrder: "tso", pic: true, imageBase: j.base } })));
+    words += p.translate(j.mem, j.off, j.end, j.va).code.length;
+    absoluteWords += abs.translate(j.mem, j.off, j.end, j.va).code.length;
+  }
   const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
   const ips = Math.round(insns / (med(times) / 1000));
   const decodeOnlyIps = Math.round(insns / (med(dtimes) / 1000));
@@ -111,5 +126,6 @@ export async function benchTranslate(runs = 3): Promise<TranslateResult> {
     images: files.map((f) => f.name.split("/").pop()!), blocks: jobs.length, insns, ips,
     split: { decode: r3(s.decode / total), semantics: r3(s.semantics / total), passes: r3(s.passes / total), lower: r3(s.lower / total) },
     fallbackBlocks, decodeOnlyIps, ratio: r3(ips / decodeOnlyIps), heapGrowthMB: Math.round(heapGrowthMB * 10) / 10,
+    pic: { words, absoluteWords, extraPerBlock: r3((words - absoluteWords) / jobs.length) },
   };
 }
