@@ -17,6 +17,10 @@
  * kept in `trailing` for byte-exact re-emission and reported in `warnings`), so a truncated
  * trailing record is tolerated, never an error. Everything before it must be well formed.
  *
+ * Paths: FEX writes a library path's bytes as they are, UTF-8 or not; records keep `pathBytes`
+ * and images carry them ({@link CodeMapImage.pathBytes}), so merging and importing write the
+ * same bytes back ({@link pathBytesOf}, {@link readyMapNameBytes}); `path` is only for display.
+ *
  * Deviation from FEX: FEX treats {~0, X} with an unknown X as a block of FileId ~0 when some
  * marker introduced FileId ~0, else dies. We always reject unknown markers (InputError kind
  * "unknown-marker"; the old 0xFFFFFFFE marker is kind "old-marker").
@@ -52,7 +56,10 @@ export interface CodeMapFile {
 /** FEX's semantic view of one file named in a code map (`CodeMap::ParsedContents`). */
 export interface CodeMapImage {
   fileId: bigint;
+  /** The path for people: `pathBytes` decoded as UTF-8 (a byte that is not UTF-8 shows as U+FFFD). */
   path: string;
+  /** The path as the map stores it (FEX writes raw bytes); written back unchanged. Absent: UTF-8 of `path`. */
+  pathBytes?: Uint8Array;
   blocks: Set<number>;
   /** 32/64 for the main executable, undefined for libraries. */
   bitness?: 32 | 64;
@@ -79,8 +86,13 @@ export function parseCodeMap(bytes: Uint8Array, file: string): CodeMapFile {
     return finish(bytes.subarray(pos));
   };
   const finish = (trailing: Uint8Array): CodeMapFile => {
-    for (const [id, count] of unknown) {
-      warnings.push(`${count} block(s) of unknown file id ${hex16(id)} dropped (no library record before them)`);
+    // One line however many ids: a map of 200 k foreign blocks must not print 200 k warnings.
+    if (unknown.size) {
+      let blocks = 0;
+      for (const c of unknown.values()) blocks += c;
+      const ids = [...unknown.keys()].slice(0, 3).map(hex16).join(", ");
+      const more = unknown.size > 3 ? `, ... (${unknown.size - 3} more)` : "";
+      warnings.push(`${blocks} block(s) of ${unknown.size} unknown file id(s) dropped (no library record before them): ${ids}${more}`);
     }
     return { records, trailing, warnings };
   };
@@ -155,11 +167,25 @@ export function encodeCodeMap(map: Pick<CodeMapFile, "records"> & { trailing?: U
   return out;
 }
 
-/** A library record with FEX's zero padding. A NUL inside `path` could not be read back. */
-export function libraryRecord(fileId: bigint, path: string): CodeMapRecord {
-  const pathBytes = new TextEncoder().encode(path);
-  if (pathBytes.includes(0)) throw new InputError(path, "a code-map library path cannot contain NUL", "invalid");
-  return { kind: "library", fileId, path, pathBytes, padding: new Uint8Array(libraryPadding(pathBytes.length)) };
+/**
+ * A library record with FEX's zero padding. `path` as text (written as UTF-8) or as the raw bytes
+ * a map held (kept byte for byte). A NUL inside the path could not be read back.
+ */
+export function libraryRecord(fileId: bigint, path: string | Uint8Array): CodeMapRecord {
+  const pathBytes = typeof path === "string" ? new TextEncoder().encode(path) : path;
+  const text = typeof path === "string" ? path : utf8.decode(path);
+  if (pathBytes.includes(0)) throw new InputError(text, "a code-map library path cannot contain NUL", "invalid");
+  return { kind: "library", fileId, path: text, pathBytes, padding: new Uint8Array(libraryPadding(pathBytes.length)) };
+}
+
+/** The bytes a map stores for `image`'s path. */
+export const pathBytesOf = (image: Pick<CodeMapImage, "path" | "pathBytes">): Uint8Array => image.pathBytes ?? new TextEncoder().encode(image.path);
+
+/** Same path, byte for byte (two non-UTF-8 paths can decode to the same text). */
+export function samePath(a: Pick<CodeMapImage, "path" | "pathBytes">, b: Pick<CodeMapImage, "path" | "pathBytes">): boolean {
+  if (!a.pathBytes && !b.pathBytes) return a.path === b.path;
+  const x = pathBytesOf(a), y = pathBytesOf(b);
+  return x.length === y.length && x.every((v, i) => v === y[i]);
 }
 
 /**
@@ -175,7 +201,11 @@ export function codeMapImages(map: Pick<CodeMapFile, "records">): Map<bigint, Co
     return e;
   };
   for (const r of map.records) {
-    if (r.kind === "library") entry(r.fileId).path = r.path;
+    if (r.kind === "library") {
+      const e = entry(r.fileId);
+      e.path = r.path;
+      e.pathBytes = r.pathBytes;
+    }
     else if (r.kind === "executable") entry(r.fileId).bitness = r.bitness;
     else out.get(r.fileId)?.blocks.add(r.offset);
   }
@@ -191,7 +221,7 @@ export function buildCodeMap(images: Iterable<CodeMapImage>): CodeMapFile {
   const list = [...images].sort((a, b) => (a.bitness ? 0 : 1) - (b.bitness ? 0 : 1) || (a.fileId < b.fileId ? -1 : a.fileId > b.fileId ? 1 : 0));
   const records: CodeMapRecord[] = [];
   for (const im of list) if (im.bitness) records.push({ kind: "executable", fileId: im.fileId, bitness: im.bitness });
-  for (const im of list) records.push(libraryRecord(im.fileId, im.path));
+  for (const im of list) records.push(libraryRecord(im.fileId, pathBytesOf(im)));
   for (const im of list) {
     for (const offset of [...im.blocks].sort((a, b) => a - b)) {
       if (!Number.isInteger(offset) || offset < 0 || offset > 0xffff_ffff) throw new InputError(im.path, `block offset ${offset} does not fit in u32`, "invalid");
@@ -207,12 +237,26 @@ export function readyMapName(image: Pick<CodeMapImage, "fileId" | "path">): stri
   return `${base}-${hex16(image.fileId)}`;
 }
 
+/**
+ * {@link readyMapName} as the bytes FEX names the file with: the path's raw bytes after the last
+ * `/` or `\` byte (a non-UTF-8 path gives a non-UTF-8 file name, as FEX's does).
+ */
+export function readyMapNameBytes(image: Pick<CodeMapImage, "fileId" | "path" | "pathBytes">): Uint8Array {
+  const p = pathBytesOf(image);
+  const base = p.subarray(Math.max(p.lastIndexOf(0x2f), p.lastIndexOf(0x5c)) + 1);
+  const id = new TextEncoder().encode(`-${hex16(image.fileId)}`);
+  const out = new Uint8Array(base.length + id.length);
+  out.set(base);
+  out.set(id, base.length);
+  return out;
+}
+
 /** Structural equality of two semantic views (paths, bitness, block sets). */
 export function sameImages(a: Map<bigint, CodeMapImage>, b: Map<bigint, CodeMapImage>): boolean {
   if (a.size !== b.size) return false;
   for (const [id, x] of a) {
     const y = b.get(id);
-    if (!y || x.path !== y.path || x.bitness !== y.bitness || x.blocks.size !== y.blocks.size) return false;
+    if (!y || !samePath(x, y) || x.bitness !== y.bitness || x.blocks.size !== y.blocks.size) return false;
     for (const o of x.blocks) if (!y.blocks.has(o)) return false;
   }
   return true;
