@@ -78,14 +78,18 @@ function mergeImage(dst: CodeMapImage, src: CodeMapImage): void {
   for (const b of src.blocks) dst.blocks.add(b);
 }
 
+/** How long a second aggregator waits for the lock (in 50 ms steps). */
+export const WAIT_SECONDS = 30;
+
 /** Lock the aggregator of `cacheDir`; returns the fd to close, or undefined when another holds it. */
-function lockCacheDir(cacheDir: string, wait: boolean): number | undefined {
+function lockCacheDir(cacheDir: string, wait: boolean, onWait?: (lock: string, seconds: number) => void): number | undefined {
   const codemap = join(cacheDir, "codemap");
   mkdirSync(codemap, { recursive: true });
   const fd = openSync(join(codemap, ".aot-aggregate.lock"), "a");
   for (let tries = 0; ; tries++) {
     if (tryFlock(fd)) return fd;
-    if (!wait || tries > 600) {
+    if (tries === 0 && wait) onWait?.(join(codemap, ".aot-aggregate.lock"), WAIT_SECONDS);
+    if (!wait || tries >= WAIT_SECONDS * 20) {
       closeSync(fd);
       return undefined;
     }
@@ -95,9 +99,10 @@ function lockCacheDir(cacheDir: string, wait: boolean): number | undefined {
 
 /**
  * Import `cacheDir/codemap/new/*.bin` into `cacheDir/codemap/ready/`. `wait` (default true) blocks
- * up to ~30 s for another aggregator; otherwise a held lock throws InputError kind "busy".
+ * up to {@link WAIT_SECONDS} for another aggregator (calling `onWait` once when it starts waiting);
+ * a held lock after that, or at once with `wait: false`, throws InputError kind "busy".
  */
-export function aggregateCodeMaps(cacheDir: string, opts: { wait?: boolean } = {}): AggregateResult {
+export function aggregateCodeMaps(cacheDir: string, opts: { wait?: boolean; onWait?: (lock: string, seconds: number) => void } = {}): AggregateResult {
   const res: AggregateResult = { imported: [], skipped: [], bad: [], changed: [], unchanged: [], warnings: [] };
   const newDir = join(cacheDir, "codemap", "new");
   const readyDir = join(cacheDir, "codemap", "ready");
@@ -106,7 +111,7 @@ export function aggregateCodeMaps(cacheDir: string, opts: { wait?: boolean } = {
     res.warnings.push(`${newDir} does not exist; nothing to import`);
     return res;
   }
-  const lock = lockCacheDir(cacheDir, opts.wait ?? true);
+  const lock = lockCacheDir(cacheDir, opts.wait ?? true, opts.onWait);
   if (lock === undefined) throw new InputError(cacheDir, "another aggregator holds codemap/.aot-aggregate.lock", "busy");
   const held: number[] = [];
   try {

@@ -1,7 +1,9 @@
 /**
  * @file Stage 3 (code maps): where FEX keeps code maps and caches, and what they are called.
  *
- * Cache dir, first hit wins:
+ * Cache dir, first hit wins (an explicit `cacheDir` or `prefix` option, i.e. a flag the user typed,
+ * beats the environment):
+ *  0. the `cacheDir` option, then the `prefix` option;
  *  1. `$FEX_APP_CACHE_LOCATION`, verbatim (FEX appends "codemap/new" to it as a string, so FEX
  *     wants a trailing slash; we join paths, which works with or without);
  *  2. a Wine prefix (`--prefix`, `$WINEPREFIX`, `~/.wine`): its `%LOCALAPPDATA%\fex-emu`, where
@@ -48,6 +50,10 @@ export function prefixLocalAppData(root: string, env: Record<string, string | un
 export function fexCacheDir(opts: { cacheDir?: string; prefix?: string; env?: Record<string, string | undefined> } = {}): CacheDir {
   const env = opts.env ?? process.env;
   if (opts.cacheDir) return { dir: opts.cacheDir, source: "FEX_APP_CACHE_LOCATION" };
+  if (opts.prefix) {
+    const explicit = findPrefix({ prefix: opts.prefix, env });
+    if (explicit) return { dir: join(prefixLocalAppData(explicit.root, env), "fex-emu"), source: "prefix" };
+  }
   if (env.FEX_APP_CACHE_LOCATION) return { dir: env.FEX_APP_CACHE_LOCATION, source: "FEX_APP_CACHE_LOCATION" };
   const prefix = findPrefix({ prefix: opts.prefix, env });
   if (prefix) return { dir: join(prefixLocalAppData(prefix.root, env), "fex-emu"), source: "prefix" };

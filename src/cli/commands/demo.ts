@@ -11,7 +11,6 @@
  *   aot demo --json     # one JSON object
  */
 import { defineCommand } from "citty";
-import { consola } from "consola";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -19,6 +18,7 @@ import { aggregateCodeMaps, buildCodeMap, encodeCodeMap, newMapName, type CodeMa
 import { fileIdHex, MACHINE_NAMES, mapImage, parsePe, type MappedImage, type PeFile } from "../../pe/index.ts";
 import { discover } from "../../x86/index.ts";
 import { dependencyClosure, findPrefix } from "../../prefix/index.ts";
+import { info, line } from "../_out.ts";
 import { sampleBytes, sampleName } from "../_samples.ts";
 
 /** Code entry points the image itself declares (entry, exports, TLS callbacks, .pdata starts), as VAs in executable ranges. */
@@ -41,7 +41,7 @@ export default defineCommand({
   },
   async run({ args }) {
     const work = mkdtempSync(join(tmpdir(), "aot-demo-"));
-    const say = (msg: string) => !args.json && consola.log(msg);
+    const say = (msg: string) => void (!args.json && line(msg));
     const report: Record<string, unknown> = { workDir: work, images: [] as unknown[] };
     try {
       const cacheDir = join(work, "fex-emu");
@@ -123,10 +123,10 @@ export default defineCommand({
       const agg = aggregateCodeMaps(cacheDir);
       report.readyMaps = agg.changed.map((c) => ({ name: c.name, blocks: c.totalBlocks }));
       say(`\nready maps in ${join(cacheDir, "codemap", "ready")}: ${agg.changed.map((c) => `${c.name} (${c.totalBlocks} blocks)`).join(", ")}`);
-      if (args.json) console.log(JSON.stringify(report));
+      if (args.json) await line(JSON.stringify(report));
       return (report.run as { matchesUnicornX86: boolean }).matchesUnicornX86 ? 0 : 1;
     } finally {
-      if (args.keep) consola.info(`kept ${work}`);
+      if (args.keep) info(`kept ${work}`);
       else rmSync(work, { recursive: true, force: true });
     }
   },

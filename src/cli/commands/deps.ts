@@ -1,8 +1,9 @@
 /**
  * @file `aot deps <exe> [--prefix P] [--json] [--no-forwarders] [--no-delay]`: the DLL closure of
  * an executable as the Windows loader would resolve it inside a Wine prefix (stage 2): a tree on
- * the terminal, every unresolved name with its reason. Exit 0 when everything resolves, 1 when
- * something is unresolved, 2 on bad input (not a PE, not a prefix).
+ * stdout, every unresolved name on one line with its reason (the prefix in use goes to stderr).
+ * Exit 0 when everything resolves, 1 when something is unresolved, 2 on bad input (not a PE, not a
+ * prefix).
  *
  * JSON: {prefix, images: [{name, path, bitness, via, importedBy, skipped?, apiSetHost?}],
  *        unresolved: [{name, importer, reason}]}
@@ -11,20 +12,18 @@
  *   aot deps game.exe --prefix ~/games/pfx --json | jq '.unresolved'
  */
 import { defineCommand } from "citty";
-import { consola } from "consola";
-import { UsageError } from "../../util/errors.ts";
+import { info, line } from "../_out.ts";
 
 export default defineCommand({
   meta: { name: "deps", description: "Resolve an executable's DLL dependency closure in a Wine prefix" },
   args: {
-    exe: { type: "positional", description: "executable (.exe)", required: false },
+    exe: { type: "positional", description: "Executable (.exe) or DLL whose imports to resolve", required: true },
     prefix: { type: "string", description: "Wine prefix (default: $WINEPREFIX, the exe's enclosing prefix, ~/.wine)" },
-    forwarders: { type: "boolean", default: true, description: "Follow export forwarders to other DLLs (--no-forwarders: imports only)" },
-    delay: { type: "boolean", default: true, description: "Follow delay imports (--no-delay to skip)" },
+    forwarders: { type: "boolean", default: true, description: "Follow export forwarders to other DLLs", negativeDescription: "Do not follow export forwarders (imports only)" },
+    delay: { type: "boolean", default: true, description: "Follow delay imports", negativeDescription: "Skip delay imports" },
     json: { type: "boolean", description: "Machine-readable output" },
   },
   async run({ args }) {
-    if (!args.exe) throw new UsageError("usage: aot deps <exe> [--prefix P] [--json]");
     const { findPrefix, dependencyClosure } = await import("../../prefix/index.ts");
     const exe = String(args.exe);
     const prefix = findPrefix({ prefix: args.prefix, exe });
@@ -39,9 +38,9 @@ export default defineCommand({
         ...(i.apiSetHost ? { apiSetHost: i.apiSetHost } : {}),
         ...(i.skipped.length ? { skipped: i.skipped } : {}),
       }));
-      console.log(JSON.stringify({ prefix: prefix?.root ?? null, images, unresolved: c.unresolved }, null, 1));
+      await line(JSON.stringify({ prefix: prefix?.root ?? null, images, unresolved: c.unresolved }, null, 1));
     } else {
-      consola.info(prefix ? `prefix ${prefix.root} (${prefix.arch}, from ${prefix.source})` : "no Wine prefix: application folder and Wine builtins only");
+      info(prefix ? `prefix ${prefix.root} (${prefix.arch}, from ${prefix.source})` : "no Wine prefix: application folder and Wine builtins only");
       // Tree: each image under the first importer that reached it; later importers are listed.
       const children = new Map<string, string[]>();
       for (const i of c.images.slice(1)) {
@@ -59,9 +58,10 @@ export default defineCommand({
         for (const ch of children.get(name) ?? []) walk(ch, indent + "  ");
       };
       walk(c.root.name, "");
-      console.log(lines.join("\n"));
-      for (const u of c.unresolved) consola.error(`unresolved ${u.name} (imported by ${u.importer}): ${u.reason}`);
-      console.log(`${c.images.length} images, ${c.unresolved.length} unresolved`);
+      // Unresolved names are findings, so they are part of the result: one line each.
+      for (const u of c.unresolved) lines.push(`unresolved ${u.name} (imported by ${u.importer}): ${u.reason}`);
+      lines.push(`${c.images.length} images, ${c.unresolved.length} unresolved`);
+      await line(lines.join("\n"));
     }
     return c.unresolved.length ? 1 : 0;
   },

@@ -13,29 +13,28 @@
  *   aot inspect arm64ec.dll --disasm
  */
 import { defineCommand } from "citty";
-import { UsageError } from "../../util/errors.ts";
+import { line as print, info } from "../_out.ts";
 
 const hx = (v: number | bigint): string => `0x${v.toString(16)}`;
 
 export default defineCommand({
   meta: { name: "inspect", description: "Show what the PE loader sees in an image" },
   args: {
-    pe: { type: "positional", description: "PE image (.exe/.dll)", required: false },
+    pe: { type: "positional", description: "PE image (.exe/.dll)", required: true },
     json: { type: "boolean", description: "Machine-readable output (one JSON object)" },
     disasm: { type: "boolean", description: "Disassemble the ARM64/ARM64EC code ranges instead" },
   },
   async run({ args }) {
-    if (!args.pe) throw new UsageError("usage: aot inspect <pe> [--json] [--disasm]");
     const { loadPeFile, fileIdHex, MACHINE_NAMES, SUBSYSTEM_NAMES, DEBUG_TYPE_NAMES, sectionFlagNames } = await import("../../pe/index.ts");
     const pe = await loadPeFile(String(args.pe));
     if (args.disasm) {
       const { arm64Ranges } = await import("../_arm64-ranges.ts");
       const { formatArm64Line } = await import("../../arm64/index.ts");
       const ranges = arm64Ranges(pe);
-      if (!ranges.length) console.error(`${pe.file}: no ARM64 or ARM64EC code`);
+      if (!ranges.length) info(`${pe.file}: no ARM64 or ARM64EC code`);
       for (const r of ranges) {
-        if (args.json) console.log(JSON.stringify({ kind: r.kind, start: r.start, end: r.end, lines: r.lines.map((l) => JSON.parse(formatArm64Line(l, true))) }));
-        else console.log([`${r.kind} code ${hx(r.start)}-${hx(r.end)}:`, ...r.lines.map((l) => formatArm64Line(l))].join("\n"));
+        if (args.json) await print(JSON.stringify({ kind: r.kind, start: r.start, end: r.end, lines: r.lines.map((l) => JSON.parse(formatArm64Line(l, true))) }));
+        else await print([`${r.kind} code ${hx(r.start)}-${hx(r.end)}:`, ...r.lines.map((l) => formatArm64Line(l))].join("\n"));
       }
       return 0;
     }
@@ -76,7 +75,7 @@ export default defineCommand({
       contentHash: pe.contentHash,
     };
     if (args.json) {
-      console.log(JSON.stringify(report));
+      await print(JSON.stringify(report));
       return 0;
     }
     const out: string[] = [];
@@ -112,7 +111,7 @@ export default defineCommand({
       const vm = lc.volatileMetadata;
       if (vm) line(`  volatile metadata v${vm.version}: ${vm.accessRvas.length} accesses, ${vm.infoRanges.length} info ranges`);
     }
-    console.log(out.join("\n"));
+    await print(out.join("\n"));
     return 0;
   },
 });

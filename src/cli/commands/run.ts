@@ -10,6 +10,7 @@
  *   aot run --raw loops64.bin --base 0x140000000 --mode 64 --json
  */
 import { defineCommand } from "citty";
+import { line } from "../_out.ts";
 import { readFileSync } from "node:fs";
 import { InputError, UsageError } from "../../util/errors.ts";
 
@@ -115,7 +116,7 @@ export default defineCommand({
       memoryOrder: (args.order as "tso" | "relaxed" | undefined) ?? "tso",
     });
     const out = { regs: r.regs, rip: r.rip, eflags: r.eflags, stop: r.stop, blocks: r.blocks, fallbacks: r.fallbacks, dump: r.dump };
-    if (args.json) console.log(JSON.stringify(out));
+    if (args.json) await line(JSON.stringify(out));
     else {
       const lines = [`stop: ${r.stop}   rip ${r.rip}   eflags ${r.eflags}`];
       const names = Object.keys(r.regs);
@@ -125,7 +126,7 @@ export default defineCommand({
         (r.fallbacks ? ` (${Object.entries(r.detail.fallbackMnemonics).map(([m, n]) => `${m} ${n}`).join(", ")})` : "") +
         (r.detail.smc ? `, code pages rewritten ${r.detail.smc}` : ""));
       for (const [a, h] of Object.entries(r.dump)) lines.push(`${a}: ${h}`);
-      console.log(lines.join("\n"));
+      await line(lines.join("\n"));
     }
     return 0;
   },

@@ -4,6 +4,7 @@
  * to the first decoded instruction in a fresh process) (src/bench/suites/decode.ts).
  */
 import { defineCommand } from "citty";
+import { line } from "../../_out.ts";
 
 const m = (ips: number) => `${(ips / 1e6).toFixed(1)} M/s`;
 
@@ -13,16 +14,16 @@ const decode = defineCommand({
   async run({ args }) {
     const { benchDecode } = await import("../../../bench/suites/decode.ts");
     const r = await benchDecode();
-    if (args.json) console.log(JSON.stringify(r));
+    if (args.json) await line(JSON.stringify(r));
     else {
-      console.log(`decode: ${r.source}, ${r.instructions} instructions, ${r.bytes} bytes`);
-      console.log(`  full operands : ours ${m(r.ours_ips)}, iced-x86 ${m(r.iced_ips)}, ratio ${r.ratio}`);
-      console.log(`  length+mnem   : ours ${m(r.mnemonic_loop.ours_ips)}, iced-x86 ${m(r.mnemonic_loop.iced_ips)}, ratio ${r.mnemonic_loop.ratio} (operands: false)`);
-      console.log(`  length+mnem   : ours ${m(r.mnemonic_loop_full_decoder.ours_ips)} with the full decoder, ratio ${r.mnemonic_loop_full_decoder.ratio}`);
-      console.log(`  heap growth   : ${r.heap_growth_bytes} bytes over ${r.heap_instructions} instructions`);
+      await line(`decode: ${r.source}, ${r.instructions} instructions, ${r.bytes} bytes`);
+      await line(`  full operands : ours ${m(r.ours_ips)}, iced-x86 ${m(r.iced_ips)}, ratio ${r.ratio}`);
+      await line(`  length+mnem   : ours ${m(r.mnemonic_loop.ours_ips)}, iced-x86 ${m(r.mnemonic_loop.iced_ips)}, ratio ${r.mnemonic_loop.ratio} (operands: false)`);
+      await line(`  length+mnem   : ours ${m(r.mnemonic_loop_full_decoder.ours_ips)} with the full decoder, ratio ${r.mnemonic_loop_full_decoder.ratio}`);
+      await line(`  heap growth   : ${r.heap_growth_bytes} bytes over ${r.heap_instructions} instructions`);
       const s = r.startup;
-      if (s.mode === "binary") console.log(`  start-up      : a whole \`aot disasm --count 1\` process takes ${s.first_insn_ms} ms`);
-      else console.log(`  start-up      : first instruction ${s.first_insn_ms} ms after process start, ${s.decoder_ready_ms} ms after importing the decoder (compiling the rows instead: ${s.rows_build_ms} ms)`);
+      if (s.mode === "binary") await line(`  start-up      : a whole \`aot disasm --count 1\` process takes ${s.first_insn_ms} ms`);
+      else await line(`  start-up      : first instruction ${s.first_insn_ms} ms after process start, ${s.decoder_ready_ms} ms after importing the decoder (compiling the rows instead: ${s.rows_build_ms} ms)`);
     }
     return 0;
   },

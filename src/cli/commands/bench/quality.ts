@@ -4,6 +4,7 @@
  * `{"files": [{"file", "rows", "total", "zeroRows", "geomean"}], "geomean", "rows"}`.
  */
 import { defineCommand } from "citty";
+import { line } from "../../_out.ts";
 import { UsageError } from "../../../util/errors.ts";
 
 export default defineCommand({
@@ -20,7 +21,7 @@ export default defineCommand({
     const r = benchQuality(args.file ? (f) => f.includes(args.file!) : undefined);
     const files = r.files.filter((f) => f.rows > 0);
     if (args.json) {
-      console.log(JSON.stringify({ files, geomean: r.geomean, rows: r.rows }));
+      await line(JSON.stringify({ files, geomean: r.geomean, rows: r.rows }));
       return 0;
     }
     const lines = [`quality: ours/FEX geometric mean ${r.geomean} over ${r.rows} rows (ARM64 instructions per block body)`];
@@ -29,7 +30,7 @@ export default defineCommand({
       lines.push(`rows furthest above FEX:`);
       for (const w of r.worst.slice(0, n)) lines.push(`  ${w.file.padEnd(24)} ${w.text.padEnd(40)} ours ${w.ours}  FEX ${w.fex}`);
     }
-    console.log(lines.join("\n"));
+    await line(lines.join("\n"));
     return 0;
   },
 });

@@ -4,6 +4,7 @@
  * decoder alone in the same process (src/bench/suites/translate.ts).
  */
 import { defineCommand } from "citty";
+import { line } from "../../_out.ts";
 
 export default defineCommand({
   meta: { name: "translate", description: "Guest instructions translated per second (one worker) vs decoding alone" },
@@ -11,10 +12,10 @@ export default defineCommand({
   async run({ args }) {
     const { benchTranslate } = await import("../../../bench/suites/translate.ts");
     const r = await benchTranslate();
-    if (args.json) console.log(JSON.stringify(r));
+    if (args.json) await line(JSON.stringify(r));
     else {
       const pct = (x: number) => `${Math.round(x * 100)}%`;
-      console.log(`translate: ${r.insns} instructions in ${r.blocks} blocks (${r.images.join(", ")}), ` +
+      await line(`translate: ${r.insns} instructions in ${r.blocks} blocks (${r.images.join(", ")}), ` +
         `${(r.ips / 1e3).toFixed(0)} k insns/s per worker; decoding alone ${(r.decodeOnlyIps / 1e6).toFixed(1)} M/s (ratio ${r.ratio})\n` +
         `  split: decode ${pct(r.split.decode)}, semantics ${pct(r.split.semantics)}, passes ${pct(r.split.passes)}, lowering+encoding ${pct(r.split.lower)}; ` +
         `${r.fallbackBlocks} blocks end in a fallback; heap growth ${r.heapGrowthMB} MB\n` +

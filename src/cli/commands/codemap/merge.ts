@@ -1,26 +1,30 @@
 /**
  * @file `aot codemap merge <out> <in...>`: union of several code maps (same FileId: blocks
  * unioned, a non-empty path kept, bitness kept) written atomically to `<out>`. Two inputs that
- * disagree on an image's bitness are an input error (exit 2).
+ * disagree on an image's bitness are an input error (exit 2), and so is an `<out>` that cannot be
+ * written (named in the message; no temp file is left behind).
  *
  *   aot codemap merge ready/game.exe-0123456789abcdef new/*.bin
  */
 import { defineCommand } from "citty";
-import { consola } from "consola";
-import { InputError, UsageError } from "../../../util/errors.ts";
+import { InputError } from "../../../util/errors.ts";
+import { line, warn } from "../../_out.ts";
+import { systemReason } from "../../_run.ts";
 
 export default defineCommand({
   meta: { name: "merge", description: "Union FEX code maps into one (atomic write)" },
   args: {
-    out: { type: "positional", description: "output code map", required: false },
+    out: { type: "positional", description: "Output code map (written atomically; an existing map is replaced)", required: true },
+    inputs: { type: "positional", description: "One or more input code maps (INPUTS...)", required: true },
     json: { type: "boolean", description: "Machine-readable summary" },
   },
   async run({ args }) {
-    const [out, ...inputs] = args._.map(String);
-    if (!out || inputs.length === 0) throw new UsageError("usage: aot codemap merge <out> <in...>");
+    // citty fills one positional per name; every word after OUT is an input.
+    const out = String(args.out);
+    const inputs = args._.slice(1).map(String);
     const { readCodeMapFile, codeMapImages, buildCodeMap, encodeCodeMap, atomicWrite, hex16 } = await import("../../../codemap/index.ts");
     const { dirname } = await import("node:path");
-    const { mkdirSync } = await import("node:fs");
+    const { mkdirSync, statSync } = await import("node:fs");
     const merged = new Map<bigint, { fileId: bigint; path: string; blocks: Set<number>; bitness?: 32 | 64 }>();
     const warnings: string[] = [];
     for (const file of inputs) {
@@ -42,13 +46,20 @@ export default defineCommand({
     }
     const exes = [...merged.values()].filter((m) => m.bitness).length;
     if (exes > 1) warnings.push(`${exes} executables in one map; FEX's process-all uses only the first`);
-    mkdirSync(dirname(out) || ".", { recursive: true });
-    atomicWrite(out, encodeCodeMap(buildCodeMap(merged.values())));
+    // Name the user's file in every failure, never the temp file atomicWrite writes first.
+    if (statSync(out, { throwIfNoEntry: false })?.isDirectory()) throw new InputError(out, "is a directory (give the output map's file name)", "unwritable");
+    try {
+      mkdirSync(dirname(out) || ".", { recursive: true });
+      atomicWrite(out, encodeCodeMap(buildCodeMap(merged.values())));
+    } catch (e) {
+      if (e instanceof InputError) throw e;
+      throw new InputError(out, `cannot write: ${systemReason(e)}`, "unwritable");
+    }
     const blocks = [...merged.values()].reduce((n, m) => n + m.blocks.size, 0);
-    if (args.json) console.log(JSON.stringify({ out, inputs: inputs.length, images: merged.size, blocks, warnings }));
+    if (args.json) await line(JSON.stringify({ out, inputs: inputs.length, images: merged.size, blocks, warnings }));
     else {
-      consola.success(`${out}: ${merged.size} images, ${blocks} blocks from ${inputs.length} maps`);
-      for (const w of warnings) consola.warn(w);
+      await line(`${out}: ${merged.size} images, ${blocks} blocks from ${inputs.length} maps`);
+      for (const w of warnings) warn(w);
     }
     return 0;
   },

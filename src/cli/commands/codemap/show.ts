@@ -8,19 +8,17 @@
  *   aot codemap show new.bin --json --blocks | jq '.images[0].blocks | length'
  */
 import { defineCommand } from "citty";
-import { consola } from "consola";
 import { statSync } from "node:fs";
-import { UsageError } from "../../../util/errors.ts";
+import { line, warn } from "../../_out.ts";
 
 export default defineCommand({
   meta: { name: "show", description: "Show the records, images and blocks of a FEX code map" },
   args: {
-    file: { type: "positional", description: "code map file", required: false },
+    file: { type: "positional", description: "Code map file (codemap/new/*.bin or codemap/ready/*)", required: true },
     json: { type: "boolean", description: "Machine-readable output (one JSON object)" },
-    blocks: { type: "boolean", description: "List every block offset" },
+    blocks: { type: "boolean", description: "List every block offset (RVA)" },
   },
   async run({ args }) {
-    if (!args.file) throw new UsageError("usage: aot codemap show <file> [--json] [--blocks]");
     const { readCodeMapFile, codeMapImages, hex16 } = await import("../../../codemap/index.ts");
     const file = String(args.file);
     const map = readCodeMapFile(file);
@@ -38,16 +36,16 @@ export default defineCommand({
       ...(args.blocks ? { blocks: [...im.blocks].sort((a, b) => a - b).map((b) => `0x${b.toString(16)}`) } : {}),
     }));
     if (args.json) {
-      console.log(JSON.stringify({ file, size, records: kinds, trailingBytes: map.trailing.length, warnings: map.warnings, images }, null, 1));
+      await line(JSON.stringify({ file, size, records: kinds, trailingBytes: map.trailing.length, warnings: map.warnings, images }, null, 1));
       return findings;
     }
-    console.log(`${file}: ${size} bytes, ${map.records.length} records (${kinds.block} blocks, ${kinds.library} library, ${kinds.executable} executable)`);
+    await line(`${file}: ${size} bytes, ${map.records.length} records (${kinds.block} blocks, ${kinds.library} library, ${kinds.executable} executable)`);
     for (const im of images) {
       const what = im.bitness ? `executable, ${im.bitness}-bit` : "library";
-      console.log(`  ${im.fileId}  ${String(im.blockCount).padStart(7)} blocks  ${what}  ${im.path || "(no path)"}`);
-      if (im.blocks) console.log(`    ${im.blocks.join(" ")}`);
+      await line(`  ${im.fileId}  ${String(im.blockCount).padStart(7)} blocks  ${what}  ${im.path || "(no path)"}`);
+      if (im.blocks) await line(`    ${im.blocks.join(" ")}`);
     }
-    for (const w of map.warnings) consola.warn(w);
+    for (const w of map.warnings) warn(w);
     return findings;
   },
 });
