@@ -5,6 +5,8 @@
  * (an ordinal with two names gives two entries), then one nameless entry per ordinal exported
  * without a name. Address-table slots holding 0 are unused ordinals and are left out. An RVA
  * inside the export directory is a forwarder string ("NTDLL.RtlAllocateHeap" or "DLL.#12").
+ * Names and forwarders draw on the image's name budget (sections.ts MAX_NAME_CHARS); when it
+ * runs out the list stops there and `space.warnings` says so.
  *
  *   const { dllName, exports } = parseExports(space);
  *   exports.find((e) => e.name === "CreateFileW")?.rva;
@@ -50,27 +52,36 @@ export function parseExports(space: RvaSpace): ExportTable | undefined {
   const ords = table(space, ordsRva, nNames * 2, "export ordinal table");
 
   const inDir = (rva: number): boolean => rva >= dir.rva && rva - dir.rva < dir.size;
-  const target = (idx: number, ordinal: number): Pick<Export, "rva" | "forwarder"> | undefined => {
+  const out: Export[] = [];
+  // Names and forwarders are charged to the image's name budget; once it is spent the listing
+  // stops there (a finding), so 65,536 pointers at one 4 KB string cannot make gigabytes.
+  const cut = (): ExportTable => {
+    space.warn(`export names exceed the image's name budget; ${out.length} of ${Math.max(nFuncs, nNames)} exports listed`);
+    return { dllName, ordinalBase: base, exports: out };
+  };
+  const target = (idx: number, ordinal: number): Pick<Export, "rva" | "forwarder"> | undefined | null => {
     const rva = funcs.getUint32(idx * 4, true);
     if (rva === 0) return undefined;
-    if (inDir(rva)) return { forwarder: space.cString(rva, `forwarder string of ordinal ${ordinal}`, 1024) };
-    return { rva };
+    if (!inDir(rva)) return { rva };
+    const forwarder = space.name(rva, `forwarder string of ordinal ${ordinal}`, 1024);
+    return forwarder === undefined ? null : { forwarder };
   };
 
-  const out: Export[] = [];
   const named = new Uint8Array(nFuncs);
   for (let i = 0; i < nNames; i++) {
     const idx = ords.getUint16(i * 2, true);
     if (idx >= nFuncs) fail(space.file, `export name #${i} maps to ordinal index ${idx}, past the ${nFuncs} functions`, "corrupt");
     const ordinal = base + idx;
-    const name = space.cString(names.getUint32(i * 4, true), `export name #${i}`);
+    const name = space.name(names.getUint32(i * 4, true), `export name #${i}`);
     const t = target(idx, ordinal);
+    if (name === undefined || t === null) return cut();
     named[idx] = 1;
     if (t) out.push({ name, ordinal, ...t });
   }
   for (let idx = 0; idx < nFuncs; idx++) {
     if (named[idx]) continue;
     const t = target(idx, base + idx);
+    if (t === null) return cut();
     if (t) out.push({ ordinal: base + idx, ...t });
   }
   return { dllName, ordinalBase: base, exports: out };

@@ -23,8 +23,7 @@ import { parsePdata, type RuntimeFunction } from "./pdata.ts";
 import { parseRelocations, type Relocations } from "./relocs.ts";
 import { parseSections, RvaSpace, type Section } from "./sections.ts";
 import { parseTls, type TlsDirectory } from "./tls.ts";
-import { readFileSync } from "node:fs";
-import { InputError } from "../util/errors.ts";
+import { readInput, sha256OfFile } from "../util/input-file.ts";
 
 export interface PeFile {
   /** The path or name given to parsePe (used in error messages and for the FileId). */
@@ -65,11 +64,21 @@ export interface PeFile {
   loadConfig?: LoadConfig;
   /** FEX Windows FileId (file-id.ts). */
   fileId: bigint;
-  /** SHA-256 of the file, lowercase hex. */
+  /** SHA-256 of the file, lowercase hex (computed on first use; streamed from disk for a loaded file). */
   contentHash: string;
+  /**
+   * Findings: tables cut at a cap or read only as far as the file's bytes go (hostile counts and
+   * sizes). The parse is usable; verbs print these and exit 1.
+   */
+  warnings: string[];
 }
 
-export function parsePe(bytes: Uint8Array, file: string): PeFile {
+export interface ParseOptions {
+  /** How to compute contentHash (default: SHA-256 of `bytes`). */
+  hash?: () => string;
+}
+
+export function parsePe(bytes: Uint8Array, file: string, opts: ParseOptions = {}): PeFile {
   const r = new FileReader(file, bytes);
   const h = parseHeaders(r);
   const sections = parseSections(r, h);
@@ -80,6 +89,11 @@ export function parsePe(bytes: Uint8Array, file: string): PeFile {
   const pdata = parsePdata(space);
   let hybridMachine: number | undefined;
   if (loadConfig?.hybrid && h.is64) hybridMachine = h.machine === MACHINE.arm64 ? MACHINE.arm64x : MACHINE.arm64ec;
+  const imports = parseImports(space);
+  const delayImports = parseDelayImports(space);
+  const relocations = parseRelocations(space);
+  const debug = parseDebug(space);
+  let hash: string | undefined;
   return {
     file,
     bytes,
@@ -99,42 +113,36 @@ export function parsePe(bytes: Uint8Array, file: string): PeFile {
     subsystem: h.subsystem,
     dllCharacteristics: h.dllCharacteristics,
     sections,
-    imports: parseImports(space),
-    delayImports: parseDelayImports(space),
+    imports,
+    delayImports,
     ...(exp ? { exportName: exp.dllName } : {}),
     exports: exp?.exports ?? [],
-    relocations: parseRelocations(space),
+    relocations,
     ...(tls ? { tls } : {}),
     tlsCallbacks: tls?.callbacks ?? [],
     pdata,
     functionStarts: pdata.map((f) => f.begin),
-    debug: parseDebug(space),
+    debug,
     ...(loadConfig ? { loadConfig } : {}),
     fileId: fileIdOf(file, h.sizeOfImage, h.timeDateStamp),
-    contentHash: contentHashOf(bytes),
+    get contentHash(): string {
+      return (hash ??= opts.hash ? opts.hash() : contentHashOf(bytes));
+    },
+    warnings: space.warnings,
   };
 }
 
-/** Read and parse a PE file; a missing or unreadable file is an InputError ("missing"). */
+/**
+ * Read and parse a PE file. A missing file, a directory or any non-regular file (`/dev/zero`, a
+ * FIFO) is an InputError; a large file is mapped, not read (util/input-file.ts), and its hash is
+ * streamed, so memory follows the bytes the parsers touch.
+ */
 export async function loadPeFile(path: string): Promise<PeFile> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await Bun.file(path).bytes();
-  } catch (e) {
-    const code = (e as { code?: string }).code;
-    throw new InputError(path, code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : `cannot read: ${(e as Error).message}`, "missing");
-  }
-  return parsePe(bytes, path);
+  return loadPeFileSync(path);
 }
 
 /** Synchronous variant of {@link loadPeFile}. */
 export function loadPeFileSync(path: string): PeFile {
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(readFileSync(path));
-  } catch (e) {
-    const code = (e as { code?: string }).code;
-    throw new InputError(path, code === "ENOENT" ? "no such file" : code === "EISDIR" ? "is a directory" : `cannot read: ${(e as Error).message}`, "missing");
-  }
-  return parsePe(bytes, path);
+  const f = readInput(path);
+  return parsePe(f.bytes, path, f.mapped ? { hash: () => sha256OfFile(path) } : {});
 }

@@ -6,7 +6,9 @@
  * `{ begin, unwind-or-packed }` entries (end left undefined). In ARM64EC images this table holds
  * the x64 code's functions; the EC code's ARM64 entries are in the CHPE ExtraRFETable
  * (load-config.ts). Other machines (i386) have no
- * table; an empty list is returned. The function starts seed code discovery.
+ * table; an empty list is returned. The function starts seed code discovery. Only entries in the
+ * file's bytes are read (zero fill past them describes nothing), at most MAX_PDATA of them; what is
+ * left out is a finding in `space.warnings`.
  *
  *   parsePdata(space).map((f) => f.begin);   // function start RVAs
  */
@@ -20,6 +22,9 @@ export interface RuntimeFunction {
   unwind: number;
 }
 
+/** Entries read; the largest real images have a few hundred thousand functions. */
+export const MAX_PDATA = 1 << 20;
+
 export function parsePdata(space: RvaSpace): RuntimeFunction[] {
   const dir = space.h.dirs[DIR.exception];
   if (!dir || dir.rva === 0 || dir.size === 0) return [];
@@ -28,10 +33,14 @@ export function parsePdata(space: RvaSpace): RuntimeFunction[] {
   if (width === 0) return [];
   const n = Math.floor(dir.size / width);
   if (n > 0x1000000) fail(space.file, `exception directory declares ${n} entries`, "corrupt");
-  const b = space.bytes(dir.rva, n * width, "exception directory");
+  // Entries past the file's bytes are the loader's zero fill: all-zero, describing nothing.
+  const b = space.backed(dir.rva, n * width, "exception directory");
   const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  const inFile = Math.min(n, Math.floor(b.length / width));
+  if (inFile < n) space.warn(`exception directory: ${n - inFile} of ${n} entries lie in zero fill past the file's bytes (ignored)`);
+  if (inFile > MAX_PDATA) space.warn(`exception directory: ${inFile} entries; only the first ${MAX_PDATA} are read`);
   const out: RuntimeFunction[] = [];
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < Math.min(inFile, MAX_PDATA); i++) {
     const o = i * width;
     if (width === 12) out.push({ begin: dv.getUint32(o, true), end: dv.getUint32(o + 4, true), unwind: dv.getUint32(o + 8, true) });
     else out.push({ begin: dv.getUint32(o, true), unwind: dv.getUint32(o + 4, true) });

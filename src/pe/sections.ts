@@ -45,6 +45,12 @@ export function sectionFlagNames(flags: number): string[] {
 
 const MAX_SECTIONS = 96;
 const MAX_READ = 64 << 20; // the Windows loader's own limit
+/**
+ * Characters of names (imports, exports, forwarders) one image may yield in total. Names are
+ * capped at 4 KB each, but thousands of pointers can share one long string; past this budget the
+ * directory parsers stop listing and record a finding, so output stays proportional to the file.
+ */
+export const MAX_NAME_CHARS = 16 << 20;
 
 export function parseSections(r: FileReader, h: PeHeaders): Section[] {
   if (h.numberOfSections > MAX_SECTIONS) fail(r.file, `NumberOfSections is ${h.numberOfSections} (the loader allows at most ${MAX_SECTIONS})`, "corrupt");
@@ -117,6 +123,11 @@ export function codeSections(pe: { file: string; bytes: Uint8Array; sections: Se
  */
 export class RvaSpace {
   readonly file: string;
+  /** Findings: caps reached and tables cut short; the parse went on (see PeFile.warnings). */
+  readonly warnings: string[] = [];
+  /** Name characters handed out so far (see {@link MAX_NAME_CHARS}). */
+  nameChars = 0;
+  private readonly strings = new Map<number, string>();
   private readonly headerSize: number;
   constructor(
     readonly r: FileReader,
@@ -151,6 +162,22 @@ export class RvaSpace {
     return { off, backed: Math.max(0, Math.min(n, rawEnd - off)) };
   }
 
+  /** Record a finding once. */
+  warn(msg: string): void {
+    if (!this.warnings.includes(msg)) this.warnings.push(msg);
+  }
+
+  /**
+   * The file-backed start of [rva, rva+n): a view of at most `n` bytes, shorter when the rest is
+   * the loader's zero fill. Nothing is allocated, so a hostile VirtualSize costs nothing; the
+   * caller treats bytes past the view as zero. The whole range must be mapped.
+   */
+  backed(rva: number, n: number, what: string): Uint8Array {
+    const loc = this.locate(rva, n);
+    if (!loc) fail(this.file, `${what} at RVA ${hex(rva)} (${n} bytes) lies outside the headers and every section`, "bad-rva");
+    return this.r.bytes.subarray(loc.off, loc.off + loc.backed);
+  }
+
   /** Copy of [rva, rva+n) as the loader maps it. */
   bytes(rva: number, n: number, what: string): Uint8Array {
     // No real directory comes near this; a hostile VirtualSize must not make us zero-fill GiBs.
@@ -183,15 +210,33 @@ export class RvaSpace {
 
   /** NUL-terminated string at `rva`; must end inside the same section, within `max` bytes. */
   cString(rva: number, what: string, max = 4096): string {
+    const cached = this.strings.get(rva);
+    if (cached !== undefined && cached.length < max) return cached;
     const loc = this.locate(rva, 1);
     if (!loc) fail(this.file, `${what} at RVA ${hex(rva)} lies outside the headers and every section`, "bad-rva");
     const s = rva + 1 <= this.headerSize ? undefined : this.sectionAt(rva);
     const avail = s ? s.rva + memSize(s) - rva : this.headerSize - rva;
     const n = Math.min(avail, max);
-    const b = this.bytes(rva, n, what);
-    const nul = b.indexOf(0);
+    // Past the file-backed bytes everything is zero fill, so the NUL is at the view's end at the latest.
+    const b = this.backed(rva, n, what);
+    let nul = b.indexOf(0);
+    if (nul < 0 && b.length < n) nul = b.length;
     if (nul < 0) fail(this.file, `${what} at RVA ${hex(rva)} has no terminating NUL within ${n} bytes`, "corrupt");
-    return latin1(b.subarray(0, nul));
+    const str = latin1(b.subarray(0, nul));
+    // Same RVA, same string: shared name tables cost one string, not one per pointer.
+    if (this.strings.size < 1 << 20) this.strings.set(rva, str);
+    return str;
+  }
+
+  /**
+   * Like {@link cString}, charged to the image's name budget ({@link MAX_NAME_CHARS}); undefined
+   * once the budget is spent (the caller stops listing and records a finding).
+   */
+  name(rva: number, what: string, max = 4096): string | undefined {
+    if (this.nameChars > MAX_NAME_CHARS) return undefined;
+    const s = this.cString(rva, what, max);
+    this.nameChars += s.length + 1;
+    return this.nameChars > MAX_NAME_CHARS ? undefined : s;
   }
 
   /** RVA of an absolute VA in this image (VAs in TLS/load-config fields use the preferred base). */

@@ -12,7 +12,8 @@
  *   aot translate code.bin --mode 32 --base 0x401000 --json
  */
 import { defineCommand } from "citty";
-import { readFileSync } from "node:fs";
+import { line } from "../_out.ts";
+import { readInput } from "../../util/input-file.ts";
 import { InputError, UsageError } from "../../util/errors.ts";
 
 function num(flag: string, s: string): bigint {
@@ -40,8 +41,10 @@ export default defineCommand({
     if (args.order && args.order !== "tso" && args.order !== "relaxed") throw new UsageError(`--order: expected tso or relaxed, got ${args.order}`);
     let bytes: Uint8Array;
     try {
-      bytes = readFileSync(args.file);
+      // A regular file only (not /dev/zero or a FIFO); a large one is mapped, not read.
+      bytes = readInput(args.file).bytes;
     } catch (e) {
+      if (e instanceof InputError) throw e;
       throw new InputError(args.file, `cannot read: ${(e as Error).message}`, "unreadable");
     }
     let mem: Uint8Array, off: number, end: number, va: bigint, bits: 32 | 64;
@@ -76,8 +79,8 @@ export default defineCommand({
     const t = translateForPrint(mem, off, end, va, {
       mode: bits, order: (args.order as "tso" | "relaxed" | undefined) ?? "tso", imageBase, ir: !!args.ir,
     });
-    if (args.json) console.log(JSON.stringify(t.json));
-    else console.log(t.text);
+    if (args.json) await line(JSON.stringify(t.json));
+    else await line(t.text);
     if (t.truncated) throw new InputError(args.file, `code at 0x${t.truncatedAt.toString(16)} is cut off by the end of the ${imageBase === undefined ? "file" : "executable section"}`, "truncated");
     return 0;
   },
