@@ -4,7 +4,7 @@
  *
  * - {@link atomicWrite}: temp file in the same folder, fsync, rename over the target, fsync the
  *   folder. A reader sees the old file or the new one, never a mix; a kill leaves at most a
- *   `.<name>.tmp-<pid>-<n>` file, which the next aggregator removes.
+ *   `.<name>.tmp-<pid>-<n>` file (`<name>` cut to fit NAME_MAX), which the next aggregator removes.
  * - {@link tryFlock}: `flock(LOCK_EX | LOCK_NB)` through bun:ffi on libc. We chose flock over an
  *   O_EXCL lock file because the kernel drops the lock when its holder dies (no stale-lock
  *   guessing after SIGKILL), and because it is the lock FEX's Linux writers hold on
@@ -15,7 +15,7 @@
  *   atomicWrite("/cache/codemap/ready/game.exe-0123456789abcdef", bytes);
  */
 import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, writeSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
+import { InputError } from "../util/errors.ts";
 
 const LOCK_EX = 2;
 const LOCK_NB = 4;
@@ -51,30 +51,72 @@ export function tryFlock(fd: number): boolean {
 
 let tmpCounter = 0;
 
-/** Replace `path` with `bytes` atomically and durably (see the file overview). */
-export function atomicWrite(path: string, bytes: Uint8Array): void {
-  const dir = dirname(path);
-  const tmp = join(dir, `.${basename(path)}.tmp-${process.pid}-${tmpCounter++}`);
-  const fd = openSync(tmp, "wx", 0o644);
+/** The longest file name, in bytes, Linux file systems accept (NAME_MAX). */
+export const NAME_MAX = 255;
+
+/** A path as bytes: file names from code maps need not be UTF-8, so they travel as Buffers. */
+const asBytes = (p: string | Uint8Array): Buffer => (typeof p === "string" ? Buffer.from(p) : Buffer.from(p.buffer, p.byteOffset, p.byteLength));
+
+/**
+ * `.<name>.tmp-<pid>-<n>` in the target's folder, with `<name>` cut so the whole stays within
+ * NAME_MAX: a temp name must never be the reason a legal final name cannot be written.
+ */
+export function tempNameFor(path: string | Uint8Array): Buffer {
+  const p = asBytes(path);
+  const slash = p.lastIndexOf(0x2f);
+  const suffix = Buffer.from(`.tmp-${process.pid}-${tmpCounter++}`);
+  const stem = p.subarray(slash + 1, slash + 1 + Math.max(0, NAME_MAX - 1 - suffix.length));
+  return Buffer.concat([p.subarray(0, slash + 1), Buffer.from("."), stem, suffix]);
+}
+
+/**
+ * Replace `path` with `bytes` atomically and durably (see the file overview). `path` may be raw
+ * bytes (a non-UTF-8 name). Failures are InputErrors naming `path` (never the temp file), and
+ * leave no temp file behind; a final name longer than NAME_MAX is refused before anything is written.
+ */
+export function atomicWrite(path: string | Uint8Array, bytes: Uint8Array): void {
+  const p = asBytes(path);
+  const shown = p.toString();
+  const base = p.subarray(p.lastIndexOf(0x2f) + 1);
+  if (base.length > NAME_MAX) throw new InputError(shown, `cannot write: the file name is ${base.length} bytes (file systems allow ${NAME_MAX})`, "io");
+  const tmp = tempNameFor(p);
+  const fail = (e: unknown): never => {
+    try {
+      unlinkSync(tmp);
+    } catch {}
+    if (e instanceof InputError) throw e;
+    const err = e as NodeJS.ErrnoException;
+    // The system message names the temp file; say what failed about the user's file instead.
+    throw new InputError(shown, `cannot write: ${err.code ?? err.message}${err.syscall ? ` (${err.syscall})` : ""}`, "io");
+  };
+  let fd: number;
+  try {
+    fd = openSync(tmp, "wx", 0o644);
+  } catch (e) {
+    return fail(e);
+  }
   try {
     let off = 0;
     while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
     fsyncSync(fd);
   } catch (e) {
     closeSync(fd);
-    try {
-      unlinkSync(tmp);
-    } catch {}
-    throw e;
+    return fail(e);
   }
   closeSync(fd);
-  renameSync(tmp, path);
-  fsyncDir(dir);
+  try {
+    // e.g. `path` is a directory: the temp file must not outlive the failure.
+    renameSync(tmp, p);
+  } catch (e) {
+    return fail(e);
+  }
+  const slash = p.lastIndexOf(0x2f);
+  fsyncDir(slash < 0 ? "." : slash === 0 ? "/" : p.subarray(0, slash));
 }
 
 /** fsync a directory so a rename or unlink inside it survives a crash. */
-export function fsyncDir(dir: string): void {
-  const fd = openSync(dir, "r");
+export function fsyncDir(dir: string | Uint8Array): void {
+  const fd = openSync(typeof dir === "string" ? dir : Buffer.from(dir.buffer, dir.byteOffset, dir.byteLength), "r");
   try {
     fsyncSync(fd);
   } finally {

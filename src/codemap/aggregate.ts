@@ -25,7 +25,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, 
 import { join } from "node:path";
 import { InputError } from "../util/errors.ts";
 import { atomicWrite, fsyncDir, isTempName, tryFlock } from "./_fs.ts";
-import { buildCodeMap, codeMapImages, encodeCodeMap, hex16, parseCodeMap, readyMapName, type CodeMapFile, type CodeMapImage } from "./format.ts";
+import { buildCodeMap, codeMapImages, encodeCodeMap, hex16, parseCodeMap, readyMapName, readyMapNameBytes, samePath, type CodeMapFile, type CodeMapImage } from "./format.ts";
 
 export interface ReadyChange {
   /** Ready-map file name, `<basename>-<fileid16>`. */
@@ -51,29 +51,41 @@ export interface AggregateResult {
 
 interface Pending {
   image: CodeMapImage;
-  deps: Map<bigint, string>;
+  /** Dependencies (an EXE's): file id -> the image as named (path and raw path bytes). */
+  deps: Map<bigint, CodeMapImage>;
+  /** The new maps (raw names) that fed this image: set aside as `.bad` if it cannot be written. */
+  sources: Set<Buffer>;
 }
 
+/** `dir/name` for a name that may not be UTF-8 (FEX names files after raw path bytes). */
+const inDir = (dir: string, name: Uint8Array): Buffer => Buffer.concat([Buffer.from(`${dir}/`), name]);
+/** Folder entries as raw bytes, so a non-UTF-8 name can still be opened, renamed and deleted. */
+const entries = (dir: string): Buffer[] => readdirSync(dir, { encoding: "buffer" });
+
 /** Read and parse one code map file; an unreadable or malformed file is an InputError naming it. */
-export function readCodeMapFile(path: string): CodeMapFile {
+export function readCodeMapFile(path: string | Uint8Array): CodeMapFile {
+  const shown = typeof path === "string" ? path : Buffer.from(path).toString();
   let bytes: Uint8Array;
   try {
-    bytes = new Uint8Array(readFileSync(path));
+    bytes = new Uint8Array(readFileSync(typeof path === "string" ? path : Buffer.from(path)));
   } catch (e) {
-    throw new InputError(path, `cannot read: ${(e as Error).message}`, "io");
+    throw new InputError(shown, `cannot read: ${(e as Error).message}`, "io");
   }
-  return parseCodeMap(bytes, path);
+  return parseCodeMap(bytes, shown);
 }
 
 /** Read a ready map; undefined when absent. A corrupt ready map is an InputError. */
-export function readReadyMap(path: string): Map<bigint, CodeMapImage> | undefined {
-  if (!existsSync(path)) return undefined;
+export function readReadyMap(path: string | Uint8Array): Map<bigint, CodeMapImage> | undefined {
+  if (!existsSync(typeof path === "string" ? path : Buffer.from(path))) return undefined;
   return codeMapImages(readCodeMapFile(path));
 }
 
 /** Merge `src` into `dst` (paths: a non-empty one wins; bitness: src wins when set). */
 function mergeImage(dst: CodeMapImage, src: CodeMapImage): void {
-  if (src.path) dst.path = src.path;
+  if (src.path) {
+    dst.path = src.path;
+    dst.pathBytes = src.pathBytes;
+  }
   if (src.bitness) dst.bitness = src.bitness;
   for (const b of src.blocks) dst.blocks.add(b);
 }
@@ -116,12 +128,15 @@ export function aggregateCodeMaps(cacheDir: string, opts: { wait?: boolean; onWa
   const held: number[] = [];
   try {
     mkdirSync(readyDir, { recursive: true });
-    for (const name of readdirSync(readyDir)) if (isTempName(name)) unlinkSync(join(readyDir, name));
+    for (const raw of entries(readyDir)) if (isTempName(raw.toString())) unlinkSync(inDir(readyDir, raw));
 
     const pending = new Map<bigint, Pending>();
-    const names = readdirSync(newDir).filter((n) => n.endsWith(".bin")).sort();
-    for (const name of names) {
-      const file = join(newDir, name);
+    // Raw names: a map named after a non-UTF-8 path is opened, renamed and deleted by its own bytes.
+    const raws = entries(newDir).filter((n) => n.toString("latin1").endsWith(".bin")).sort(Buffer.compare);
+    const importedRaw: Buffer[] = [];
+    for (const raw of raws) {
+      const name = raw.toString();
+      const file = inDir(newDir, raw);
       const st = statSync(file, { throwIfNoEntry: false });
       if (!st?.isFile()) continue;
       if (st.size === 0) {
@@ -151,23 +166,28 @@ export function aggregateCodeMaps(cacheDir: string, opts: { wait?: boolean; onWa
         if (exes.length === 0) res.warnings.push(`${name}: no executable marker; its images are merged as libraries only`);
       } catch (e) {
         if (!(e instanceof InputError)) throw e;
-        renameSync(file, `${file}.bad`);
+        renameSync(file, Buffer.concat([file, Buffer.from(".bad")]));
         res.bad.push({ file: name, reason: e.detail });
         continue;
       }
       const exe = [...images.values()].find((i) => i.bitness);
       for (const im of images.values()) {
         let p = pending.get(im.fileId);
-        if (!p) pending.set(im.fileId, (p = { image: { fileId: im.fileId, path: "", blocks: new Set() }, deps: new Map() }));
+        if (!p) pending.set(im.fileId, (p = { image: { fileId: im.fileId, path: "", blocks: new Set() }, deps: new Map(), sources: new Set() }));
         mergeImage(p.image, im);
-        if (exe && im === exe) for (const d of images.values()) if (d !== exe) p.deps.set(d.fileId, d.path);
+        p.sources.add(raw);
+        if (exe && im === exe) for (const d of images.values()) if (d !== exe) p.deps.set(d.fileId, d);
       }
       res.imported.push(name);
+      importedRaw.push(raw);
     }
 
-    for (const { image, deps } of pending.values()) {
+    // A ready map that cannot be written (a name too long for the file system, a full disk) must
+    // not block the others: they are written, and the new maps that fed it are set aside as .bad.
+    const failed = new Map<Buffer, string>();
+    for (const { image, deps, sources } of pending.values()) {
       const name = readyMapName(image);
-      const out = join(readyDir, name);
+      const out = inDir(readyDir, readyMapNameBytes(image));
       let old: Map<bigint, CodeMapImage> | undefined;
       try {
         old = readReadyMap(out);
@@ -176,31 +196,51 @@ export function aggregateCodeMaps(cacheDir: string, opts: { wait?: boolean; onWa
         res.warnings.push(`ready map ${name} is corrupt (${e.detail}); rewriting it from the new maps`);
       }
       const prev = old?.get(image.fileId);
-      const merged: CodeMapImage = { fileId: image.fileId, path: image.path || prev?.path || "", blocks: new Set(prev?.blocks), bitness: image.bitness ?? prev?.bitness };
+      const named = image.path ? image : prev;
+      const merged: CodeMapImage = { fileId: image.fileId, path: named?.path ?? "", pathBytes: named?.pathBytes, blocks: new Set(prev?.blocks), bitness: image.bitness ?? prev?.bitness };
       for (const b of image.blocks) merged.blocks.add(b);
-      const allDeps = new Map<bigint, string>();
-      for (const [id, im] of old ?? []) if (id !== image.fileId) allDeps.set(id, im.path);
+      const allDeps = new Map<bigint, CodeMapImage>();
+      for (const [id, im] of old ?? []) if (id !== image.fileId) allDeps.set(id, im);
       const addedDeps: bigint[] = [];
       if (merged.bitness) {
-        for (const [id, path] of deps) {
+        for (const [id, d] of deps) {
           if (!allDeps.has(id)) addedDeps.push(id);
-          if (path || !allDeps.get(id)) allDeps.set(id, path);
+          if (d.path || !allDeps.get(id)?.path) allDeps.set(id, d);
         }
       }
       const addedBlocks = merged.blocks.size - (prev?.blocks.size ?? 0);
-      const changed = !prev || addedBlocks > 0 || addedDeps.length > 0 || merged.path !== prev.path || merged.bitness !== prev.bitness;
+      const changed = !prev || addedBlocks > 0 || addedDeps.length > 0 || !samePath(merged, prev) || merged.bitness !== prev.bitness;
       if (!changed) {
         res.unchanged.push(name);
         continue;
       }
       const images: CodeMapImage[] = [merged];
       // Dependencies are listed (library record, no blocks) only in an EXE's map, as FEX does.
-      if (merged.bitness) for (const [fileId, path] of allDeps) images.push({ fileId, path, blocks: new Set() });
-      atomicWrite(out, encodeCodeMap(buildCodeMap(images)));
+      if (merged.bitness) for (const [fileId, d] of allDeps) images.push({ fileId, path: d.path, pathBytes: d.pathBytes, blocks: new Set() });
+      try {
+        atomicWrite(out, encodeCodeMap(buildCodeMap(images)));
+      } catch (e) {
+        if (!(e instanceof InputError)) throw e;
+        for (const src of sources) if (!failed.has(src)) failed.set(src, `ready map ${name}: ${e.detail}`);
+        continue;
+      }
       res.changed.push({ name, fileId: image.fileId, path: merged.path, bitness: merged.bitness, created: !prev, addedBlocks, totalBlocks: merged.blocks.size, addedDeps });
     }
 
-    for (const name of res.imported) unlinkSync(join(newDir, name));
+    const kept: string[] = [];
+    importedRaw.forEach((raw, i) => {
+      const name = res.imported[i]!;
+      const why = failed.get(raw);
+      if (why === undefined) {
+        unlinkSync(inDir(newDir, raw));
+        kept.push(name);
+        return;
+      }
+      // Its other images were written (importing again is a union, so nothing is counted twice).
+      renameSync(inDir(newDir, raw), Buffer.concat([inDir(newDir, raw), Buffer.from(".bad")]));
+      res.bad.push({ file: name, reason: why });
+    });
+    res.imported = kept;
     if (res.imported.length || res.bad.length) fsyncDir(newDir);
   } finally {
     for (const fd of held) closeSync(fd);

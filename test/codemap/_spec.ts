@@ -6,7 +6,8 @@
 
 export type SpecRec =
   | { t: "blk"; id: bigint; off: number }
-  | { t: "lib"; id: bigint; path: string }
+  /** `path` as text (written as UTF-8) or as raw bytes (FEX writes whatever bytes the path has). */
+  | { t: "lib"; id: bigint; path: string | Uint8Array }
   | { t: "exe"; id: bigint; bits: 32 | 64 };
 
 /** Encode records: Entry = packed {u64 FileId, u32 BlockOffset}, little-endian. */
@@ -29,7 +30,7 @@ export function specEncode(recs: SpecRec[]): Uint8Array {
     if (r.t === "blk") parts.push(entry(r.id, r.off));
     else if (r.t === "exe") parts.push(entry(0xffffffffffffffffn, r.bits === 32 ? 0xffffffee : 0xffffffef), u64(r.id));
     else {
-      const s = new TextEncoder().encode(r.path);
+      const s = typeof r.path === "string" ? new TextEncoder().encode(r.path) : r.path;
       // total = AlignUp(sizeof(Entry) + sizeof(u64) + strlen + 1, 4)
       const total = Math.ceil((12 + 8 + s.length + 1) / 4) * 4;
       const b = new Uint8Array(total - 20);

@@ -22,10 +22,10 @@ export default defineCommand({
     // citty fills one positional per name; every word after OUT is an input.
     const out = String(args.out);
     const inputs = args._.slice(1).map(String);
-    const { readCodeMapFile, codeMapImages, buildCodeMap, encodeCodeMap, atomicWrite, hex16 } = await import("../../../codemap/index.ts");
+    const { readCodeMapFile, codeMapImages, buildCodeMap, encodeCodeMap, atomicWrite, hex16, samePath } = await import("../../../codemap/index.ts");
     const { dirname } = await import("node:path");
     const { mkdirSync, statSync } = await import("node:fs");
-    const merged = new Map<bigint, { fileId: bigint; path: string; blocks: Set<number>; bitness?: 32 | 64 }>();
+    const merged = new Map<bigint, { fileId: bigint; path: string; pathBytes?: Uint8Array; blocks: Set<number>; bitness?: 32 | 64 }>();
     const warnings: string[] = [];
     for (const file of inputs) {
       const map = readCodeMapFile(file);
@@ -34,8 +34,10 @@ export default defineCommand({
         let m = merged.get(im.fileId);
         if (!m) merged.set(im.fileId, (m = { fileId: im.fileId, path: "", blocks: new Set() }));
         if (im.path) {
-          if (m.path && m.path !== im.path) warnings.push(`${hex16(im.fileId)}: path ${m.path} replaced by ${im.path} (from ${file})`);
+          if (m.path && !samePath(m, im)) warnings.push(`${hex16(im.fileId)}: path ${m.path} replaced by ${im.path} (from ${file})`);
+          // The raw bytes travel with the text: a non-UTF-8 path is written back unchanged.
           m.path = im.path;
+          m.pathBytes = im.pathBytes;
         }
         if (im.bitness) {
           if (m.bitness && m.bitness !== im.bitness) throw new InputError(file, `image ${hex16(im.fileId)} is ${im.bitness}-bit here but ${m.bitness}-bit in an earlier input`, "conflict");
