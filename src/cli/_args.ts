@@ -9,24 +9,46 @@
 import type { ArgsDef } from "citty";
 import { UsageError } from "../util/errors.ts";
 
+const variadicDefs = new WeakSet<object>();
+
+/** Mark a positional as taking every remaining word (`aot codemap merge OUT INPUTS...`). */
+export function variadic<T extends object>(def: T): T {
+  variadicDefs.add(def);
+  return def;
+}
+
 const kebab = (s: string): string => s.replace(/([a-z0-9])([A-Z])/g, "$1-$2").toLowerCase();
 const camel = (s: string): string => s.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 
 /**
- * Throw a UsageError for the first option in `rawArgs` that `args` does not declare, or a boolean
- * given a value it cannot take. `--no-x` is accepted for a boolean `x`; `--` ends the options.
+ * Throw a UsageError for the first option in `rawArgs` that `args` does not declare, a boolean
+ * given a value it cannot take, or more positional words than the command declares (unless its
+ * last positional is {@link variadic}). `--no-x` is accepted for a boolean `x`; `--` ends the options.
  */
 export function checkFlags(args: ArgsDef, rawArgs: string[], command: string): void {
   const kinds = new Map<string, string>();
+  let positionals = 0;
+  let open = false;
   for (const [name, def] of Object.entries(args)) {
-    if (def.type === "positional") continue;
+    if (def.type === "positional") {
+      positionals++;
+      open = variadicDefs.has(def);
+      continue;
+    }
     const alias = "alias" in def && def.alias ? (Array.isArray(def.alias) ? def.alias : [def.alias]) : [];
     for (const n of [name, kebab(name), camel(name), ...alias]) kinds.set(n, def.type ?? "string");
   }
+  const words: string[] = [];
   for (let i = 0; i < rawArgs.length; i++) {
     const a = rawArgs[i]!;
-    if (a === "--") break;
-    if (!a.startsWith("-") || a === "-" || /^-\d/.test(a)) continue;
+    if (a === "--") {
+      words.push(...rawArgs.slice(i + 1));
+      break;
+    }
+    if (!a.startsWith("-") || a === "-" || /^-\d/.test(a)) {
+      words.push(a);
+      continue;
+    }
     const body = a.replace(/^--?/, "");
     const eq = body.indexOf("=");
     const name = eq < 0 ? body : body.slice(0, eq);
@@ -40,6 +62,10 @@ export function checkFlags(args: ArgsDef, rawArgs: string[], command: string): v
       if (i + 1 >= rawArgs.length) throw new UsageError(`${command}: --${name} needs a value`);
       i++;
     }
+  }
+  if (!open && words.length > positionals) {
+    const extra = words[positionals]!;
+    throw new UsageError(`${command}: unexpected argument ${extra} (${positionals ? `it takes ${positionals}` : "it takes none"}; see ${command} --help)`);
   }
 }
 

@@ -77,7 +77,8 @@ async function leafOf(cmd: CommandDef, rawArgs: string[]): Promise<{ cmd: Comman
     const i = args.findIndex((a) => !a.startsWith("-"));
     const name = i < 0 ? undefined : args[i];
     if (!subs || name === undefined) return { cmd: cur, names, args };
-    if (!(name in subs)) return { cmd: cur, names, args, unknown: cur.run ? undefined : name };
+    // A word where a sub-verb goes (no command with sub-verbs takes positionals) names an unknown one.
+    if (!(name in subs)) return { cmd: cur, names, args, unknown: name };
     cur = (await resolve((subs as Record<string, unknown>)[name] as CommandDef)) as CommandDef;
     names.push(name);
     args = args.slice(i + 1);

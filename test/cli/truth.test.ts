@@ -50,6 +50,9 @@ describe("options", () => {
     usageError(["bench", "encode", "--cuont", "5"], "--cuont");
     usageError(["disasm", sample(64), "--json=yes"], "--json");
     usageError(["frobnicate"], "frobnicate");
+    // Extra words are not silently dropped either (a mistyped bench suite would run them all).
+    usageError(["inspect", sample(64), "extra"], "extra");
+    usageError(["bench", "decod"], "decod");
   });
 
   test("flags that do not apply are errors, not ignored", () => {

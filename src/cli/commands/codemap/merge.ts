@@ -8,6 +8,7 @@
  */
 import { defineCommand } from "citty";
 import { InputError } from "../../../util/errors.ts";
+import { variadic } from "../../_args.ts";
 import { line, warn } from "../../_out.ts";
 import { systemReason } from "../../_run.ts";
 
@@ -15,7 +16,7 @@ export default defineCommand({
   meta: { name: "merge", description: "Union FEX code maps into one (atomic write)" },
   args: {
     out: { type: "positional", description: "Output code map (written atomically; an existing map is replaced)", required: true },
-    inputs: { type: "positional", description: "One or more input code maps (INPUTS...)", required: true },
+    inputs: variadic({ type: "positional" as const, description: "One or more input code maps (INPUTS...)", required: true as const }),
     json: { type: "boolean", description: "Machine-readable summary" },
   },
   async run({ args }) {
