@@ -2,8 +2,8 @@
 # Builds the small test fixtures from the project's own sources (test/fixtures-src) into
 # build/fixtures: an ARM64EC DLL and an ARM64X DLL (clang-19 + lld-link-19 with the CHPE
 # load-config stub), and mingw-w64 images exercising delay imports, TLS callbacks, forwarders and
-# ordinal imports, and the `aot run` test programs (nasm raw binaries and CRT-less PEs). Rebuilds
-# only when a source is newer than its output.
+# ordinal imports, installer-style stubs patched after linking, and the `aot run` test programs
+# (nasm raw binaries and CRT-less PEs). Rebuilds only when a source is newer than its output.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 S=test/fixtures-src; O=build/fixtures; mkdir -p "$O"
@@ -32,6 +32,16 @@ if [ -f $S/mingw.list ]; then
     fi
   done < $S/mingw.list
 fi
+# Installer-style stubs patched after linking (test/fixtures-src/patch-stub.ts): relocation
+# directory over zero-filled memory, blocks followed by zero padding, a corrupt block, a debug
+# directory outside the image; each with an appended overlay.
+for v in zero-reloc reloc-pad bad-reloc bad-debug; do
+  for b in 32 64; do
+    if newer "$O/stub-$v$b.exe" "$O/stub$b.exe" $S/patch-stub.ts; then
+      bun $S/patch-stub.ts "$v" "$O/stub$b.exe" "$O/stub-$v$b.exe"
+    fi
+  done
+done
 # `aot run` test programs (test/fixtures-src/run, described by programs.json): nasm raw binaries
 # <name>32.bin / <name>64.bin and the CRT-less, import-free PE runpe32.exe / runpe64.exe.
 R=$S/run; RO=$O/run; mkdir -p "$RO"

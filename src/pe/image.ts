@@ -1,7 +1,9 @@
 /**
  * @file Stage 1 (PE loader): the in-memory image model. {@link mapImage} lays a PeFile out the
  * way the Windows loader does (headers, then each section's raw data at its RVA, zero-filled to
- * its virtual size, in a SizeOfImage buffer) and applies base relocations for the chosen base.
+ * its virtual size, in a SizeOfImage buffer) and applies base relocations for the chosen base
+ * (an image whose relocation table could not be read, `pe.relocationProblem`, maps only at its
+ * preferred base, as the loader would refuse to move it).
  *
  * On entry: a parsed PeFile and an optional base (default: the preferred ImageBase). On exit: a
  * {@link MappedImage} whose reads are by VA and bounds-checked. Relocation arithmetic is done in
@@ -62,6 +64,8 @@ export function mapImage(pe: PeFile, base: bigint | number = pe.imageBase): Mapp
   }
   const dv = new DataView(mem.buffer);
   const delta = b - pe.imageBase;
+  // The loader applies relocations only when the image moves; only then is a bad table fatal.
+  if (delta !== 0n && pe.relocationProblem !== undefined) fail(file, `cannot relocate to ${hex(b)}: ${pe.relocationProblem}`, "corrupt");
   if (delta !== 0n) {
     const d32 = Number(BigInt.asUintN(32, delta));
     for (const r of pe.relocations.entries) {

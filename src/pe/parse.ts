@@ -7,6 +7,14 @@
  * "bad-rva", "bad-va", "corrupt", "unsupported-reloc", "missing"). Nothing is mapped here; see
  * image.ts for that.
  *
+ * Leniency follows the Windows loader: a problem in a directory the loader does not process when
+ * it maps the image at its preferred base is a warning (`warnings`, exit 1 in the verbs), and that
+ * directory reads as empty. Those are the base relocations (applied only when the image moves;
+ * `relocationProblem` keeps the reason and mapImage refuses to move such an image), the debug
+ * directory, the exception directory (.pdata), delay imports (bound by the program's own helper at
+ * the first call), and an EXE's exports. Headers, sections, imports, TLS and the load config stay
+ * strict: the loader reads them for every load.
+ *
  *   const pe = await loadPeFile("/usr/lib/wine/x86_64-windows/kernel32.dll");
  *   pe.format;                        // "PE32+"
  *   pe.imports.map((d) => d.dll);      // ["kernelbase.dll", "ntdll.dll"]
@@ -24,6 +32,7 @@ import { parseRelocations, type Relocations } from "./relocs.ts";
 import { parseSections, RvaSpace, type Section } from "./sections.ts";
 import { parseTls, type TlsDirectory } from "./tls.ts";
 import { readInput, sha256OfFile } from "../util/input-file.ts";
+import { InputError } from "../util/errors.ts";
 
 export interface PeFile {
   /** The path or name given to parsePe (used in error messages and for the FileId). */
@@ -68,9 +77,26 @@ export interface PeFile {
   contentHash: string;
   /**
    * Findings: tables cut at a cap or read only as far as the file's bytes go (hostile counts and
-   * sizes). The parse is usable; verbs print these and exit 1.
+   * sizes), and problems in directories the loader does not process at the preferred base (see
+   * the overview). The parse is usable; verbs print these and exit 1.
    */
   warnings: string[];
+  /** Why the base relocations could not be read (they read as none); mapImage refuses to relocate. */
+  relocationProblem?: string;
+}
+
+/**
+ * Parse a directory the loader skips for a load at the preferred base: an InputError becomes a
+ * warning and `empty` stands in for the directory.
+ */
+function skippable<T>(space: RvaSpace, what: string, why: string, empty: T, parse: () => T): { value: T; problem?: string } {
+  try {
+    return { value: parse() };
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    space.warn(`${e.detail}; ${what} ignored (${why})`);
+    return { value: empty, problem: e.detail };
+  }
 }
 
 export interface ParseOptions {
@@ -83,16 +109,19 @@ export function parsePe(bytes: Uint8Array, file: string, opts: ParseOptions = {}
   const h = parseHeaders(r);
   const sections = parseSections(r, h);
   const space = new RvaSpace(r, h, sections);
-  const exp = parseExports(space);
+  const isDll = (h.characteristics & FILE_DLL) !== 0;
+  // An EXE's exports are not read when it loads; a DLL's are, by every importer that binds to it.
+  const exp = isDll ? parseExports(space) : skippable(space, "export directory", "an EXE's exports are not read when it loads", undefined, () => parseExports(space)).value;
   const tls = parseTls(space);
   const loadConfig = parseLoadConfig(space);
-  const pdata = parsePdata(space);
+  const pdata = skippable(space, "exception directory", "the loader does not read it", [], () => parsePdata(space)).value;
   let hybridMachine: number | undefined;
   if (loadConfig?.hybrid && h.is64) hybridMachine = h.machine === MACHINE.arm64 ? MACHINE.arm64x : MACHINE.arm64ec;
   const imports = parseImports(space);
-  const delayImports = parseDelayImports(space);
-  const relocations = parseRelocations(space);
-  const debug = parseDebug(space);
+  const delayImports = skippable(space, "delay-import directory", "bound by the program at the first call, not by the loader", [], () => parseDelayImports(space)).value;
+  const relocs = skippable(space, "base relocations", "not applied at the preferred base", { count: 0, entries: [] }, () => parseRelocations(space));
+  const relocations = relocs.value;
+  const debug = skippable(space, "debug directory", "the loader never reads it", [], () => parseDebug(space)).value;
   let hash: string | undefined;
   return {
     file,
@@ -109,7 +138,7 @@ export function parsePe(bytes: Uint8Array, file: string, opts: ParseOptions = {}
     timeDateStamp: h.timeDateStamp,
     entryRva: h.entryRva,
     characteristics: h.characteristics,
-    isDll: (h.characteristics & FILE_DLL) !== 0,
+    isDll,
     subsystem: h.subsystem,
     dllCharacteristics: h.dllCharacteristics,
     sections,
@@ -129,6 +158,7 @@ export function parsePe(bytes: Uint8Array, file: string, opts: ParseOptions = {}
       return (hash ??= opts.hash ? opts.hash() : contentHashOf(bytes));
     },
     warnings: space.warnings,
+    ...(relocs.problem !== undefined ? { relocationProblem: relocs.problem } : {}),
   };
 }
 

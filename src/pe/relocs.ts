@@ -4,8 +4,12 @@
  * On entry: an RvaSpace. On exit: every entry of every block, ABSOLUTE padding included (as
  * llvm-readobj lists them), as `{ rva, type }`. Only ABSOLUTE (0), HIGHLOW (3) and DIR64 (10)
  * occur in x86/x64 images; any other type is an InputError ("unsupported-reloc"), and a block
- * whose SizeOfBlock is below 8 or runs past the directory is "corrupt", so the walk always
- * advances. Only the file-backed bytes are read: entries in the zero fill past them are ABSOLUTE
+ * whose SizeOfBlock is 1..7 or runs past the directory is "corrupt", so the walk always
+ * advances. A SizeOfBlock of 0 ends the list, as it ends Windows' and Wine's relocation loops: a
+ * directory over zero-filled memory, or valid blocks followed by zero padding, is what installer
+ * stubs patched after linking carry. parse.ts turns an error here into a warning (an image at its
+ * preferred base is never relocated) and image.ts refuses to relocate such an image. Only the
+ * file-backed bytes are read: entries in the zero fill past them are ABSOLUTE
  * padding and are counted, not listed, so a block claiming 64 MB of them costs nothing; more than
  * MAX_RELOC_ENTRIES listed entries is a finding (`space.warnings`) and the rest are counted only.
  *
@@ -52,6 +56,7 @@ export function parseRelocations(space: RvaSpace): Relocations {
   while (off + 8 <= dir.size) {
     const page = u32(off);
     const size = u32(off + 4);
+    if (size === 0) break;
     if (size < 8) fail(space.file, `base relocation block at ${hex(dir.rva + off)} has SizeOfBlock ${size} (minimum 8)`, "corrupt");
     if (size > dir.size - off) {
       fail(space.file, `base relocation block at ${hex(dir.rva + off)} (SizeOfBlock ${size}) runs past the directory (${dir.size} bytes)`, "corrupt");

@@ -42,6 +42,8 @@ export interface Closure {
   root: ClosureImage;
   images: ClosureImage[];
   unresolved: Unresolved[];
+  /** Findings in the images walked (PeFile.warnings: capped tables, directories the loader skips). */
+  warnings: { image: string; path: string; warning: string }[];
 }
 
 export interface ClosureOptions {
@@ -70,9 +72,11 @@ export function dependencyClosure(exePath: string, opts: ClosureOptions = {}): C
   const byPath = new Map<string, ClosureImage>([[abs, root]]);
   const images = [root];
   const unresolved: Unresolved[] = [];
+  const warnings: Closure["warnings"] = [];
   const queue: { img: ClosureImage; pe: typeof exe }[] = [{ img: root, pe: exe }];
   while (queue.length) {
     const { img, pe } = queue.shift()!;
+    for (const w of pe.warnings) warnings.push({ image: img.name, path: img.path, warning: w });
     const names: string[] = [];
     for (const d of pe.imports) names.push(d.dll);
     if (opts.delayImports ?? true) for (const d of pe.delayImports) names.push(d.dll);
@@ -94,7 +98,8 @@ export function dependencyClosure(exePath: string, opts: ClosureOptions = {}): C
       }
       const res = r.resolve(raw);
       if (!res.path || !res.pe || !res.via) {
-        if (!unresolved.some((u) => u.name === name && u.importer === img.name)) unresolved.push({ name, importer: img.name, reason: res.reason ?? "not found" });
+        // `seen` makes (name, importer) unique: each image is walked once, each name once per image.
+        unresolved.push({ name, importer: img.name, reason: res.reason ?? "not found" });
         continue;
       }
       const node: ClosureImage = { name, path: res.path, bitness: is64 ? 64 : 32, via: res.via, importedBy: [img.name], skipped: res.skipped };
@@ -111,5 +116,5 @@ export function dependencyClosure(exePath: string, opts: ClosureOptions = {}): C
       queue.push({ img: node, pe: res.pe });
     }
   }
-  return { root, images, unresolved };
+  return { root, images, unresolved, warnings };
 }

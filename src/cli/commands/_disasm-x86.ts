@@ -10,7 +10,7 @@
 import { InputError, UsageError } from "../../util/errors.ts";
 import { Decoder, Insn, formatInsn, mnemonicOf } from "../../x86/index.ts";
 import { count, uint } from "../_args.ts";
-import { line } from "../_out.ts";
+import { line, warn } from "../_out.ts";
 
 export interface X86Opts {
   /** The caller saw "MZ" and no --raw. */
@@ -39,8 +39,7 @@ export async function disasmX86(file: string, bytes: Uint8Array, o: X86Opts): Pr
     const pe = parsePe(bytes, file);
     // Tables cut at a cap (hostile counts and sizes) are findings: warned, exit 1.
     if (pe.warnings.length) {
-      const { consola } = await import("consola");
-      for (const w of pe.warnings) consola.warn(`${file}: ${w}`);
+      for (const w of pe.warnings) warn(`${file}: ${w}`);
       findings = 1;
     }
     bits = pe.is64 ? 64 : 32;

@@ -2,17 +2,18 @@
  * @file `aot deps <exe> [--prefix P] [--json] [--no-forwarders] [--no-delay]`: the DLL closure of
  * an executable as the Windows loader would resolve it inside a Wine prefix (stage 2): a tree on
  * stdout, every unresolved name on one line with its reason (the prefix in use goes to stderr).
- * Exit 0 when everything resolves, 1 when something is unresolved, 2 on bad input (not a PE, not a
- * prefix).
+ * Exit 0 when everything resolves, 1 when something is unresolved or an image has findings
+ * (PeFile.warnings, one stderr line each: e.g. a relocation table the loader would not apply), 2 on
+ * bad input (not a PE, not a prefix).
  *
  * JSON: {prefix, images: [{name, path, bitness, via, importedBy, skipped?, apiSetHost?}],
- *        unresolved: [{name, importer, reason}]}
+ *        unresolved: [{name, importer, reason}], warnings: [{image, path, warning}]}
  *
  *   aot deps ~/.wine/drive_c/windows/notepad.exe
  *   aot deps game.exe --prefix ~/games/pfx --json | jq '.unresolved'
  */
 import { defineCommand } from "citty";
-import { info, line } from "../_out.ts";
+import { info, line, warn } from "../_out.ts";
 
 export default defineCommand({
   meta: { name: "deps", description: "Resolve an executable's DLL dependency closure in a Wine prefix" },
@@ -28,6 +29,7 @@ export default defineCommand({
     const exe = String(args.exe);
     const prefix = findPrefix({ prefix: args.prefix, exe });
     const c = dependencyClosure(exe, { prefix, forwarders: args.forwarders, delayImports: args.delay });
+    for (const w of c.warnings) warn(`${w.path}: ${w.warning}`);
     if (args.json) {
       const images = c.images.map((i) => ({
         name: i.name,
@@ -38,7 +40,7 @@ export default defineCommand({
         ...(i.apiSetHost ? { apiSetHost: i.apiSetHost } : {}),
         ...(i.skipped.length ? { skipped: i.skipped } : {}),
       }));
-      await line(JSON.stringify({ prefix: prefix?.root ?? null, images, unresolved: c.unresolved }, null, 1));
+      await line(JSON.stringify({ prefix: prefix?.root ?? null, images, unresolved: c.unresolved, warnings: c.warnings }, null, 1));
     } else {
       info(prefix ? `prefix ${prefix.root} (${prefix.arch}, from ${prefix.source})` : "no Wine prefix: application folder and Wine builtins only");
       // Tree: each image under the first importer that reached it; later importers are listed.
@@ -63,6 +65,6 @@ export default defineCommand({
       lines.push(`${c.images.length} images, ${c.unresolved.length} unresolved`);
       await line(lines.join("\n"));
     }
-    return c.unresolved.length ? 1 : 0;
+    return c.unresolved.length || c.warnings.length ? 1 : 0;
   },
 });

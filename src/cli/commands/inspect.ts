@@ -6,14 +6,16 @@
  * `{"kind", "start", "end", "lines": [...]}` with lines in `aot disasm --json`'s shape).
  *
  * Addresses (imageBase, VAs, fileId) are hex strings in JSON because they can exceed 2^53; RVAs
- * are numbers. A missing, truncated or non-PE file is one error line and exit 2.
+ * are numbers. A missing, truncated or non-PE file is one error line and exit 2. Findings
+ * (PeFile.warnings: capped tables, a damaged directory the loader skips at the preferred base) are
+ * one stderr line each and exit 1; `--json` also lists them under `warnings`.
  *
  *   aot inspect notepad.exe
  *   aot inspect kernel32.dll --json | jq '.exports | length'
  *   aot inspect arm64ec.dll --disasm
  */
 import { defineCommand } from "citty";
-import { line as print, info } from "../_out.ts";
+import { line as print, info, warn } from "../_out.ts";
 
 const hx = (v: number | bigint): string => `0x${v.toString(16)}`;
 
@@ -27,6 +29,9 @@ export default defineCommand({
   async run({ args }) {
     const { loadPeFile, fileIdHex, MACHINE_NAMES, SUBSYSTEM_NAMES, DEBUG_TYPE_NAMES, sectionFlagNames } = await import("../../pe/index.ts");
     const pe = await loadPeFile(String(args.pe));
+    // Findings (capped tables, directories the loader skips at the preferred base): exit 1.
+    for (const w of pe.warnings) warn(`${pe.file}: ${w}`);
+    const findings = pe.warnings.length ? 1 : 0;
     if (args.disasm) {
       const { arm64Ranges } = await import("../_arm64-ranges.ts");
       const { formatArm64Line } = await import("../../arm64/index.ts");
@@ -36,7 +41,7 @@ export default defineCommand({
         if (args.json) await print(JSON.stringify({ kind: r.kind, start: r.start, end: r.end, lines: r.lines.map((l) => JSON.parse(formatArm64Line(l, true))) }));
         else await print([`${r.kind} code ${hx(r.start)}-${hx(r.end)}:`, ...r.lines.map((l) => formatArm64Line(l))].join("\n"));
       }
-      return 0;
+      return findings;
     }
     const lc = pe.loadConfig;
     const report = {
@@ -73,10 +78,11 @@ export default defineCommand({
         : null,
       fileId: fileIdHex(pe.fileId),
       contentHash: pe.contentHash,
+      warnings: pe.warnings,
     };
     if (args.json) {
       await print(JSON.stringify(report));
-      return 0;
+      return findings;
     }
     const out: string[] = [];
     const line = (s = ""): void => void out.push(s);
@@ -112,6 +118,6 @@ export default defineCommand({
       if (vm) line(`  volatile metadata v${vm.version}: ${vm.accessRvas.length} accesses, ${vm.infoRanges.length} info ranges`);
     }
     await print(out.join("\n"));
-    return 0;
+    return findings;
   },
 });
