@@ -1,8 +1,8 @@
 /**
  * @file `aot codemap import [--cache-dir D] [--prefix P] [--json]`: aggregate FEX's
  * `codemap/new/*.bin` into `codemap/ready/` (atomic, locked, dependency lists unioned; see
- * src/codemap/aggregate.ts) and print what changed. Exit 1 when a new map was malformed (it is
- * renamed to `.bad`), 2 when another aggregator holds the lock and --no-wait was given (with
+ * src/codemap/aggregate.ts) and print what changed. Exit 1 when a new map was malformed or fed a
+ * ready map that could not be written (it is renamed to `.bad`; the other maps still import), 2 when another aggregator holds the lock and --no-wait was given (with
  * --wait, the default, it says on stderr that it is waiting and for how long). An explicit
  * `--cache-dir` or `--prefix` beats FEX_APP_CACHE_LOCATION; giving both is a usage error.
  *
@@ -43,7 +43,8 @@ export default defineCommand({
       if (r.unchanged.length) lines.push(`  unchanged: ${r.unchanged.join(", ")}`);
       await line(lines.join("\n"));
       for (const s of r.skipped) warn(`skipped ${s.file}: ${s.reason}`);
-      for (const b of r.bad) errorLine(`malformed ${b.file} (renamed to .bad): ${b.reason}`);
+      // Malformed, or feeding a ready map that cannot be written (the reason names which).
+      for (const b of r.bad) errorLine(`${b.file} set aside as ${b.file}.bad: ${b.reason}`);
       for (const w of r.warnings) warn(w);
     }
     return r.bad.length ? 1 : 0;
