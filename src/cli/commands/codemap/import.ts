@@ -2,8 +2,9 @@
  * @file `aot codemap import [--cache-dir D] [--prefix P] [--json]`: aggregate FEX's
  * `codemap/new/*.bin` into `codemap/ready/` (atomic, locked, dependency lists unioned; see
  * src/codemap/aggregate.ts) and print what changed. Exit 1 when a new map was malformed or fed a
- * ready map that could not be written (it is renamed to `.bad`; the other maps still import), 2 when another aggregator holds the lock and --no-wait was given (with
- * --wait, the default, it says on stderr that it is waiting and for how long). An explicit
+ * ready map that could not be written (it is renamed to `.bad`; the other maps still import), 2
+ * when another aggregator holds the lock and --no-wait was given (with --wait, the default, it
+ * says on stderr that it is waiting and for how long). An explicit
  * `--cache-dir` or `--prefix` beats FEX_APP_CACHE_LOCATION; giving both is a usage error.
  *
  *   aot codemap import --prefix ~/.wine
