@@ -129,7 +129,7 @@ test("round trip on random valid blocks", () => {
     expect(printIr(c)).toBe(text);
     expect(fields(c)).toEqual(fields(b));
   }
-});
+}, 600_000);
 
 test("parse errors name the line", () => {
   const bad: [string, RegExp][] = [

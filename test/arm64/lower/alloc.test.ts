@@ -72,4 +72,4 @@ test("random blocks: no forbidden register, no leak, every word decodes, one fau
         expect(entries).toBe(accesses);
       }
   }
-});
+}, 600_000);

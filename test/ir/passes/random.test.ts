@@ -67,7 +67,7 @@ test("dead-flags keeps exactly the flags that reach a reader, and marks exactly 
     }
     expect(deadFlags(b)).toBe(0);
   }
-});
+}, 600_000);
 
 test("every pass alone and the pipeline give verified blocks; const-fold keeps every flag mask", () => {
   const r = prng(0xc0f);
@@ -91,4 +91,4 @@ test("every pass alone and the pipeline give verified blocks; const-fold keeps e
     runPasses(b);
     for (let i = 0, k = 0; i < b.n; i++) if (b.op[i] === OP.ExitIf) expect(b.d[i]).toBe(fused[k++]!);
   }
-});
+}, 600_000);
