@@ -23,19 +23,21 @@ export default defineCommand({
     // citty fills one positional per name; every word after OUT is an input.
     const out = String(args.out);
     const inputs = args._.slice(1).map(String);
-    const { readCodeMapFile, codeMapImages, buildCodeMap, encodeCodeMap, atomicWrite, hex16, samePath } = await import("../../../codemap/index.ts");
+    const { atomicWrite, hex16 } = await import("../../../codemap/index.ts");
+    // Streamed: inputs are read in chunks and blocks kept as sorted Uint32Arrays (codemap/scan.ts).
+    const { encodeScanned, scanCodeMap, unionBlocks } = await import("../../../codemap/scan.ts");
     const { dirname } = await import("node:path");
     const { mkdirSync, statSync } = await import("node:fs");
-    const merged = new Map<bigint, { fileId: bigint; path: string; pathBytes?: Uint8Array; blocks: Set<number>; bitness?: 32 | 64 }>();
+    const merged = new Map<bigint, { fileId: bigint; path: string; pathBytes: Uint8Array; blocks: Uint32Array; bitness?: 32 | 64 }>();
     const warnings: string[] = [];
     for (const file of inputs) {
-      const map = readCodeMapFile(file);
+      const map = scanCodeMap(file);
       for (const w of map.warnings) warnings.push(`${file}: ${w}`);
-      for (const im of codeMapImages(map).values()) {
+      for (const im of map.images.values()) {
         let m = merged.get(im.fileId);
-        if (!m) merged.set(im.fileId, (m = { fileId: im.fileId, path: "", blocks: new Set() }));
-        if (im.path) {
-          if (m.path && !samePath(m, im)) warnings.push(`${hex16(im.fileId)}: path ${m.path} replaced by ${im.path} (from ${file})`);
+        if (!m) merged.set(im.fileId, (m = { fileId: im.fileId, path: "", pathBytes: new Uint8Array(0), blocks: new Uint32Array(0) }));
+        if (im.pathBytes.length) {
+          if (m.pathBytes.length && Buffer.compare(m.pathBytes, im.pathBytes) !== 0) warnings.push(`${hex16(im.fileId)}: path ${m.path} replaced by ${im.path} (from ${file})`);
           // The raw bytes travel with the text: a non-UTF-8 path is written back unchanged.
           m.path = im.path;
           m.pathBytes = im.pathBytes;
@@ -44,7 +46,7 @@ export default defineCommand({
           if (m.bitness && m.bitness !== im.bitness) throw new InputError(file, `image ${hex16(im.fileId)} is ${im.bitness}-bit here but ${m.bitness}-bit in an earlier input`, "conflict");
           m.bitness = im.bitness;
         }
-        for (const b of im.blocks) m.blocks.add(b);
+        m.blocks = unionBlocks(m.blocks, im.blocks);
       }
     }
     const exes = [...merged.values()].filter((m) => m.bitness).length;
@@ -53,12 +55,12 @@ export default defineCommand({
     if (statSync(out, { throwIfNoEntry: false })?.isDirectory()) throw new InputError(out, "is a directory (give the output map's file name)", "unwritable");
     try {
       mkdirSync(dirname(out) || ".", { recursive: true });
-      atomicWrite(out, encodeCodeMap(buildCodeMap(merged.values())));
+      atomicWrite(out, encodeScanned(merged.values()));
     } catch (e) {
       if (e instanceof InputError) throw e;
       throw new InputError(out, `cannot write: ${systemReason(e)}`, "unwritable");
     }
-    const blocks = [...merged.values()].reduce((n, m) => n + m.blocks.size, 0);
+    const blocks = [...merged.values()].reduce((n, m) => n + m.blocks.length, 0);
     if (args.json) await line(JSON.stringify({ out, inputs: inputs.length, images: merged.size, blocks, warnings }));
     else {
       await line(`${out}: ${merged.size} images, ${blocks} blocks from ${inputs.length} maps`);

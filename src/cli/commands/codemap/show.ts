@@ -8,8 +8,7 @@
  *   aot codemap show new.bin --json --blocks | jq '.images[0].blocks | length'
  */
 import { defineCommand } from "citty";
-import { statSync } from "node:fs";
-import { line, warn } from "../../_out.ts";
+import { line, out, warn } from "../../_out.ts";
 
 export default defineCommand({
   meta: { name: "show", description: "Show the records, images and blocks of a FEX code map" },
@@ -19,31 +18,55 @@ export default defineCommand({
     blocks: { type: "boolean", description: "List every block offset (RVA)" },
   },
   async run({ args }) {
-    const { readCodeMapFile, codeMapImages, hex16 } = await import("../../../codemap/index.ts");
+    const { formatBlocks, scanCodeMap } = await import("../../../codemap/scan.ts");
+    const { hex16 } = await import("../../../codemap/index.ts");
     const file = String(args.file);
-    const map = readCodeMapFile(file);
-    const size = statSync(file).size;
+    // Streamed: a 10 M-block map is 40 MB of sorted offsets, never 10 M records (codemap/scan.ts).
+    const map = scanCodeMap(file);
+    const size = map.size;
     // FEX tolerates a torn tail and blocks of unknown images (it drops them); we read the map the
     // same way but report them as findings (exit 1), so a script notices a damaged or foreign file.
     const findings = map.warnings.length > 0 ? 1 : 0;
-    const kinds = { block: 0, library: 0, executable: 0 };
-    for (const r of map.records) kinds[r.kind]++;
-    const images = [...codeMapImages(map).values()].map((im) => ({
-      fileId: hex16(im.fileId),
-      path: im.path,
-      bitness: im.bitness ?? null,
-      blockCount: im.blocks.size,
-      ...(args.blocks ? { blocks: [...im.blocks].sort((a, b) => a - b).map((b) => `0x${b.toString(16)}`) } : {}),
-    }));
+    const kinds = map.records;
+    const images = [...map.images.values()];
+    const head = (im: (typeof images)[number]) => ({ fileId: hex16(im.fileId), path: im.path, bitness: im.bitness ?? null, blockCount: im.blocks.length });
+    // Block lists are written a slice at a time, so the output never exists as one string.
+    const writeBlocks = async (blocks: Uint32Array, pre: string, sep: string): Promise<void> => {
+      for (let i = 0; i < blocks.length; i += 65536) {
+        await out((i ? sep : "") + formatBlocks(blocks.subarray(i, i + 65536), pre, sep));
+      }
+    };
     if (args.json) {
-      await line(JSON.stringify({ file, size, records: kinds, trailingBytes: map.trailing.length, warnings: map.warnings, images }, null, 1));
+      // JSON.stringify(…, null, 1) layout, with each blocks array spliced in as it is written.
+      const hole = (k: number): string => `\u0000blocks${k}\u0000`;
+      const text = JSON.stringify({ file, size, records: kinds, trailingBytes: map.trailingBytes, warnings: map.warnings, images: images.map((im, k) => ({ ...head(im), ...(args.blocks ? { blocks: hole(k) } : {}) })) }, null, 1);
+      const parts = text.split(/"\\u0000blocks\d+\\u0000"/);
+      for (let k = 0; k < parts.length; k++) {
+        await out(parts[k]!);
+        const blocks = images[k]?.blocks;
+        if (k + 1 < parts.length && blocks) {
+          if (!blocks.length) await out("[]");
+          else {
+            await out("[\n");
+            await writeBlocks(blocks, '    "', '",\n');
+            await out('"\n   ]');
+          }
+        }
+      }
+      await out("\n");
       return findings;
     }
-    await line(`${file}: ${size} bytes, ${map.records.length} records (${kinds.block} blocks, ${kinds.library} library, ${kinds.executable} executable)`);
+    const records = kinds.block + kinds.library + kinds.executable;
+    await line(`${file}: ${size} bytes, ${records} records (${kinds.block} blocks, ${kinds.library} library, ${kinds.executable} executable)`);
     for (const im of images) {
-      const what = im.bitness ? `executable, ${im.bitness}-bit` : "library";
-      await line(`  ${im.fileId}  ${String(im.blockCount).padStart(7)} blocks  ${what}  ${im.path || "(no path)"}`);
-      if (im.blocks) await line(`    ${im.blocks.join(" ")}`);
+      const h = head(im);
+      const what = h.bitness ? `executable, ${h.bitness}-bit` : "library";
+      await line(`  ${h.fileId}  ${String(h.blockCount).padStart(7)} blocks  ${what}  ${h.path || "(no path)"}`);
+      if (args.blocks) {
+        await out("    ");
+        await writeBlocks(im.blocks, "", " ");
+        await out("\n");
+      }
     }
     for (const w of map.warnings) warn(w);
     return findings;
