@@ -43,9 +43,25 @@ export function movConst(L: Lowerer, r: number, lo: number, hi: number): void {
   if (hi === 0 && lo <= 0xffff) return L.emit(movz(0, r, lo as Imm16));
   if (hi === 0 && (lo & 0xffff) === 0) return L.emit(movz(0, r, (lo >>> 16) as Imm16, 1 as Hw));
   if (hi === 0xffffffff && lo >= 0xffff0000) return L.emit(movn(1, r, (~lo & 0xffff) as Imm16));
-  const words = movImm(hi ? 1 : 0, r, (BigInt(hi) << 32n) | BigInt(lo));
-  for (let k = 0; k < words.length; k++) L.emit(words[k]!);
+  // movImm searches bitmask immediates with BigInt arithmetic (most of the lowering's time on real
+  // code); its answer for a value is the same whatever the register, which is bits 0-4 of every
+  // word it emits (MOVZ/MOVN/MOVK Rd, ORR Rd, xzr, #imm), so remember it with Rd = 0.
+  // Keys are exact doubles only below 2^53: larger values (rare: hi >= 2^21) are not cached.
+  const exact = hi < 0x200000;
+  const key = hi * 0x1_0000_0000 + lo;
+  let words = exact ? MOV_CACHE.get(key) : undefined;
+  if (!words) {
+    words = Uint32Array.from(movImm(hi ? 1 : 0, 0, (BigInt(hi) << 32n) | BigInt(lo)));
+    if (exact) {
+      if (MOV_CACHE.size > 65536) MOV_CACHE.clear();
+      MOV_CACHE.set(key, words);
+    }
+  }
+  for (let k = 0; k < words.length; k++) L.emit((words[k]! | r) >>> 0);
 }
+
+/** movImm's words per value below 2^53 (Rd = 0), keyed by hi * 2^32 + lo. */
+const MOV_CACHE = new Map<number, Uint32Array>();
 
 /** x[r] = x[r] + delta for |delta| < 2^24 (one or two add/sub immediates). */
 function addDelta(L: Lowerer, r: number, delta: number): void {
