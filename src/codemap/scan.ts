@@ -258,15 +258,19 @@ export function encodeScanned(images: Iterable<ScannedImage>): Uint8Array {
     out.set(im.pathBytes, pos);
     pos += im.pathBytes.length + 1 + libraryPadding(im.pathBytes.length);
   }
+  // Every record is a multiple of 4 bytes, so the block records are 4-aligned u32 words.
+  const words = new Uint32Array(out.buffer);
   for (const im of list) {
     const lo = Number(im.fileId & 0xffffffffn);
     const hi = Number(im.fileId >> 32n);
-    for (const b of im.blocks) {
-      dv.setUint32(pos, lo, true);
-      dv.setUint32(pos + 4, hi, true);
-      dv.setUint32(pos + 8, b, true);
-      pos += ENTRY_SIZE;
+    const blocks = im.blocks;
+    let q = pos >>> 2;
+    for (let i = 0; i < blocks.length; i++, q += 3) {
+      words[q] = lo;
+      words[q + 1] = hi;
+      words[q + 2] = blocks[i]!;
     }
+    pos = q * 4;
   }
   return out;
 }

@@ -55,6 +55,8 @@ export default defineCommand({
     if (statSync(out, { throwIfNoEntry: false })?.isDirectory()) throw new InputError(out, "is a directory (give the output map's file name)", "unwritable");
     try {
       mkdirSync(dirname(out) || ".", { recursive: true });
+      // Collect the scan's garbage (block pieces, read buffers) before the output buffer exists.
+      Bun.gc(true);
       atomicWrite(out, encodeScanned(merged.values()));
     } catch (e) {
       if (e instanceof InputError) throw e;
