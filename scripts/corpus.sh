@@ -4,7 +4,9 @@
 #   x86_64-windows/  Debian wine64's PE files (symlink to the installed folder)
 #   i386-windows/    the i386 PE files of libwine:i386, fetched with `apt-get download` through a
 #                    private apt configuration (no `dpkg --add-architecture`, see environment.md 4)
-#   prefix64/        a Wine prefix made by `wineboot -i` (for `aot deps` on notepad.exe)
+#   prefix64/        a Wine prefix made by `wineboot -i` (for `aot deps` on notepad.exe), with the
+#                    i386 PE files copied into drive_c/windows/syswow64 as Wine's WOW64 layout has
+#                    them (wine32 cannot be installed here, so wineboot leaves syswow64 empty)
 #   arm64-libc.so.6  an AArch64 libc for the ARM64 disassembler oracle test
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -53,13 +55,29 @@ if [ ! -f "$C/i386-windows/.complete" ]; then
   touch "$C/i386-windows/.complete"
 fi
 
-# ── a Wine prefix (64-bit; wine32 cannot be installed here, so syswow64 stays empty) ──
+# ── a Wine prefix (64-bit; wine32 cannot be installed here, so wineboot leaves syswow64 empty) ──
 if [ ! -f "$C/prefix64/system.reg" ]; then
   rm -rf "$C/prefix64"
   WINE=/usr/lib/wine/wine64; [ -x "$WINE" ] || WINE=$(command -v wine64 || command -v wine)
   ( unset DISPLAY; WINEPREFIX="$C/prefix64" WINEDEBUG=-all timeout 300 "$WINE" wineboot -i >/dev/null 2>&1 || true )
   WINEPREFIX="$C/prefix64" /usr/lib/wine/wineserver64 -k >/dev/null 2>&1 || true
   [ -f "$C/prefix64/system.reg" ] || { echo "corpus: wineboot did not create $C/prefix64" >&2; exit 1; }
+fi
+
+# ── syswow64: the 32-bit builtins where a WOW64 prefix keeps them ──
+# Copies, not links: a test that edits a prefix DLL must never reach the corpus. Files that are
+# already identical are left alone, so a re-run copies nothing; the marker records a complete copy.
+# wine64's own i386-windows/ adds zlib1.dll (copied in from libz-mingw-w64, not part of libwine:i386).
+SW="$C/prefix64/drive_c/windows/syswow64"
+if [ ! -f "$C/prefix64/.syswow64-complete" ]; then
+  mkdir -p "$SW"
+  for f in "$C/i386-windows"/* "$(dirname "$W64")/i386-windows"/*; do
+    [ -f "$f" ] || continue
+    d="$SW/${f##*/}"
+    cmp -s "$f" "$d" && continue
+    cp -p "$f" "$d.tmp" && mv -f "$d.tmp" "$d"
+  done
+  touch "$C/prefix64/.syswow64-complete"
 fi
 
 # ── AArch64 libc for the ARM64 disassembler oracle ──

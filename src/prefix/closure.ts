@@ -54,10 +54,16 @@ export interface ClosureOptions {
   builtinDirs?: string[];
 }
 
-/** DLL named by a forwarder string "DLL.Function" / "DLL.#12" (the part before the last dot). */
+/**
+ * DLL named by a forwarder string "DLL.Function" / "DLL.#12": the part before the last dot, with
+ * ".dll" appended only when it has no extension of its own (Wine's loader, find_forwarded_export:
+ * i386 kernel32 forwards to "krnl386.exe16.GlobalAlloc16", module "krnl386.exe16").
+ */
 export function forwarderDll(fwd: string): string | undefined {
   const dot = fwd.lastIndexOf(".");
-  return dot > 0 ? `${fwd.slice(0, dot)}.dll` : undefined;
+  if (dot <= 0) return undefined;
+  const mod = fwd.slice(0, dot);
+  return mod.includes(".") ? mod : `${mod}.dll`;
 }
 
 export function dependencyClosure(exePath: string, opts: ClosureOptions = {}): Closure {
