@@ -132,7 +132,7 @@ function tables(l: Layout, f: Findings, first: boolean): void {
     if (off > strings || len > strings - off) f.add("corrupt", `names[${i}] (${len} bytes at ${off}) lies outside the ${strings}-byte strings table`);
   }
   // Blocks: strictly ascending RVAs; code, relocations and fault bytes in contiguous runs.
-  const bw = offsets[T.BLOCKS]! / 4, n = counts[T.BLOCKS]!;
+  const bw = offsets[T.BLOCKS]! / 4, n = counts[T.BLOCKS]!, before = f.list.length + f.more;
   let code = 0, reloc = 0, fault = 0, pairs = 0, prev = -1;
   for (let i = 0; i < n && !stop(); i++) {
     const r = bw + i * BLOCK_WORDS, rva = u32[r + B.RVA]!, len = u32[r + B.GUEST_LENGTH]!;
@@ -157,7 +157,8 @@ function tables(l: Layout, f: Findings, first: boolean): void {
   if (reloc !== counts[T.RELOCS]) f.add("corrupt", `blocks hold ${reloc} relocations, the table ${counts[T.RELOCS]}`);
   if (fault !== counts[T.FAULTS]) f.add("corrupt", `blocks hold ${fault} fault-table bytes, the table ${counts[T.FAULTS]}`);
   if (pairs !== counts[T.PAGE_BLOCKS]) f.add("corrupt", `blocks touch ${pairs} (page, block) pairs, the code-page table lists ${counts[T.PAGE_BLOCKS]}`);
-  if (stop()) return;
+  // The page and relocation checks index through the blocks' runs: only sound runs may be followed.
+  if (stop() || f.list.length + f.more !== before) return;
   pages(l, f, stop);
   if (stop()) return;
   relocs(l, f, stop);

@@ -13,6 +13,7 @@
 import { disasmWord } from "../arm64/index.ts";
 import { STATE, SYM_NAMES } from "../ir/state.ts";
 import { B, BLOCK_WORDS, R, RELOC_WORDS, RESOLVED, T, hex } from "./format.ts";
+import { InputError } from "../util/errors.ts";
 import { loadBytes } from "./reader.ts";
 import { validate, type Layout } from "./_validate.ts";
 
@@ -116,7 +117,14 @@ function checkBlock(l: Layout, bytes: Uint8Array, i: number, add: (s: string) =>
 
 /** Every structural check on the cache at `path`; findings, one line each. */
 export function checkCache(path: string, opts: { checksum?: boolean } = {}): CheckResult {
-  const bytes = loadBytes(path);
+  let bytes: Uint8Array;
+  try {
+    bytes = loadBytes(path);
+  } catch (e) {
+    // An empty file is a (badly) truncated cache, a finding like any other; unreadable files throw.
+    if (e instanceof InputError && e.kind === "truncated") return { findings: [e.detail], blocks: 0, codeWords: 0 };
+    throw e;
+  }
   return checkBytes(bytes.byteOffset % 8 === 0 ? bytes : bytes.slice(), opts);
 }
 
