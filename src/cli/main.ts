@@ -28,6 +28,7 @@ const main = defineCommand({
     inspect: () => import("./commands/inspect.ts").then((m) => m.default),
     run: () => import("./commands/run.ts").then((m) => m.default),
     translate: () => import("./commands/translate.ts").then((m) => m.default),
+    verify: () => import("./commands/verify.ts").then((m) => m.default),
   },
 });
 
