@@ -22,6 +22,7 @@ const main = defineCommand({
     // verbs are added here, one lazy line each, sorted
     bench: () => import("./commands/bench.ts").then((m) => m.default),
     codemap: () => import("./commands/codemap.ts").then((m) => m.default),
+    compile: () => import("./commands/compile.ts").then((m) => m.default),
     deps: () => import("./commands/deps.ts").then((m) => m.default),
     demo: () => import("./commands/demo.ts").then((m) => m.default),
     disasm: () => import("./commands/disasm.ts").then((m) => m.default),
