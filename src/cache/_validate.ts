@@ -11,11 +11,12 @@
 import { RELOC } from "../arm64/lower/output.ts";
 import {
   B, BLOCK_WORDS, CODE_ALIGN, DIR_ENTRY, ELEMENT_SIZE, FEATURE_BITS, FIXED_NAMES, FLAG, FORMAT_VERSION,
-  GUEST_PAGE, GUEST_PAGE_SHIFT, H, HEADER_SIZE, KIND_MASK, MAGIC_BYTES, NAME_WORDS, NONE, P, PAGE_WORDS, R, RELOC_WORDS,
+  GUEST_PAGE, GUEST_PAGE_SHIFT, H, HEADER_SIZE, KIND_MASK, MAGIC_BYTES, NAME, NAME_WORDS, NONE, P, PAGE_WORDS, R, RELOC_WORDS,
   RESOLVED, T, TABLE_ALIGN, TABLE_COUNT, TABLE_NAMES, checksum, hex,
 } from "./format.ts";
 
 export interface Layout {
+  bytes: Uint8Array;
   offsets: number[];
   counts: number[];
   /** u32 view of the whole file (its length is a multiple of 4 once the header checks pass). */
@@ -106,7 +107,7 @@ function header(bytes: Uint8Array, f: Findings): Layout | undefined {
   }
   if (counts[T.NAMES]! < FIXED_NAMES) { f.add("corrupt", `names table has ${counts[T.NAMES]} entries, fewer than ${FIXED_NAMES}`); return; }
   if (bytes.byteOffset % 8 !== 0) throw new Error("cache bytes must be 8-byte aligned");
-  return { offsets, counts, dv, u32: new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength >>> 2) };
+  return { bytes, offsets, counts, dv, u32: new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength >>> 2) };
 }
 
 /** Padding between tables and after the code must be zero (it is covered by the checksum, but a reader without it still notices). */
@@ -121,6 +122,15 @@ function padding(bytes: Uint8Array, l: Layout, f: Findings): void {
   }
 }
 
+function optionsOk(b: Uint8Array): boolean {
+  try {
+    const o: unknown = JSON.parse(new TextDecoder().decode(b));
+    return typeof o === "object" && o !== null && !Array.isArray(o) && Object.values(o).every((v) => typeof v === "string");
+  } catch {
+    return false;
+  }
+}
+
 /** Every table's records: sortedness, ranges, and the runs blocks point into. */
 function tables(l: Layout, f: Findings, first: boolean): void {
   const { u32, offsets, counts } = l;
@@ -130,6 +140,9 @@ function tables(l: Layout, f: Findings, first: boolean): void {
   for (let i = 0; i < counts[T.NAMES]! && !stop(); i++) {
     const off = u32[nw + i * NAME_WORDS]!, len = u32[nw + i * NAME_WORDS + 1]!;
     if (off > strings || len > strings - off) f.add("corrupt", `names[${i}] (${len} bytes at ${off}) lies outside the ${strings}-byte strings table`);
+    else if (i === NAME.OPTIONS && !optionsOk(l.bytes.subarray(offsets[T.STRINGS]! + off, offsets[T.STRINGS]! + off + len))) {
+      f.add("corrupt", "the options name is not a JSON object of strings");
+    }
   }
   // Blocks: strictly ascending RVAs; code, relocations and fault bytes in contiguous runs.
   const bw = offsets[T.BLOCKS]! / 4, n = counts[T.BLOCKS]!, before = f.list.length + f.more;

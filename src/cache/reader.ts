@@ -119,14 +119,8 @@ export class CacheReader {
       this.names.push(utf8.decode(bytes.subarray(so + off, so + off + len)));
     }
     const dv = l.dv, u = (o: number) => dv.getUint32(o, true), q = (o: number) => dv.getBigUint64(o, true);
-    let options: Record<string, string> = {};
-    try {
-      const o = JSON.parse(this.names[NAME.OPTIONS]!);
-      if (o && typeof o === "object" && !Array.isArray(o)) options = Object.fromEntries(Object.entries(o).map(([k, v]) => [k, String(v)]));
-      else throw new Error();
-    } catch {
-      throw new InputError(path, "the options name is not a JSON object", "corrupt");
-    }
+    // _validate checked that it parses as a JSON object of strings.
+    const options = JSON.parse(this.names[NAME.OPTIONS]!) as Record<string, string>;
     const sha = Array.from(bytes.subarray(H.SHA256, H.SHA256 + 32), (b) => b.toString(16).padStart(2, "0")).join("");
     this.header = {
       formatVersion: u(H.VERSION),

@@ -59,11 +59,12 @@ export function parseTempName(name: string): { pid: number } | null {
 
 /** Guest RVA of a block, or throw: the cache only holds blocks inside the image's 4 GiB RVA space. */
 function rvaOf(path: string, tb: TranslatedBlock, base: bigint): number {
-  const rva = tb.guestStart - base;
-  if (rva < 0n || rva > 0xffffffffn || tb.guestLength < 0 || Number(rva) + tb.guestLength > 0x1_0000_0000) {
+  // One BigInt operation, then number arithmetic (exact: anything past 2^53 fails the range check).
+  const rva = Number(tb.guestStart - base);
+  if (!(rva >= 0 && rva <= 0xffffffff) || !(tb.guestLength >= 0) || rva + tb.guestLength > 0x1_0000_0000) {
     throw new InputError(path, `block at ${hex(tb.guestStart)} lies outside the image based at ${hex(base)}`, "block-range");
   }
-  return Number(rva);
+  return rva;
 }
 
 /** Total order on blocks of one RVA, so a duplicate is dropped the same way whatever the arrival order. */
@@ -112,14 +113,32 @@ interface Plan {
 }
 
 function plan(path: string, image: CacheImage, config: CacheConfig, input: TranslatedBlock[], buildId: string): Plan {
-  const keyed = input.map((tb) => ({ rva: rvaOf(path, tb, image.imageBase), tb }));
-  keyed.sort((a, b) => a.rva - b.rva || compareSame(a.tb, b.tb));
+  const m = input.length;
+  const rvaOfInput = new Float64Array(m);
+  for (let i = 0; i < m; i++) rvaOfInput[i] = rvaOf(path, input[i]!, image.imageBase);
+  // Sort by (rva, arrival) with one native numeric sort of packed keys; ties are then ordered by
+  // content (compareSame), so which duplicate survives never depends on arrival order.
+  let order: Uint32Array;
+  if (m < 2 ** 21) {
+    const keys = new Float64Array(m);
+    for (let i = 0; i < m; i++) keys[i] = rvaOfInput[i]! * 2 ** 21 + i;
+    keys.sort();
+    order = new Uint32Array(m);
+    for (let i = 0; i < m; i++) order[i] = keys[i]! % 2 ** 21;
+  } else {
+    order = Uint32Array.from({ length: m }, (_, i) => i).sort((a, b) => rvaOfInput[a]! - rvaOfInput[b]! || a - b);
+  }
   const blocks: TranslatedBlock[] = [];
   const rvaList: number[] = [];
-  for (const k of keyed) {
-    if (rvaList.length > 0 && rvaList[rvaList.length - 1] === k.rva) continue;
-    rvaList.push(k.rva);
-    blocks.push(k.tb);
+  for (let i = 0; i < m;) {
+    let j = i + 1;
+    const rva = rvaOfInput[order[i]!]!;
+    while (j < m && rvaOfInput[order[j]!] === rva) j++;
+    let best = input[order[i]!]!;
+    for (let k = i + 1; k < j; k++) if (compareSame(input[order[k]!]!, best) < 0) best = input[order[k]!]!;
+    blocks.push(best);
+    rvaList.push(rva);
+    i = j;
   }
   const n = blocks.length;
   const rvas = Uint32Array.from(rvaList);
@@ -206,11 +225,9 @@ function fill(file: Uint8Array, pl: Plan, image: CacheImage, config: CacheConfig
   let reloc = 0, fault = 0, resolved = 0, unresolved = 0;
   for (let i = 0; i < blocks.length; i++) {
     const tb = blocks[i]!, r = bw + i * BLOCK_WORDS, code = codeAt[i]!;
-    const hash = BigInt.asUintN(64, tb.guestHash);
     u32[r + B.RVA] = rvas[i]!;
     u32[r + B.GUEST_LENGTH] = tb.guestLength;
-    u32[r + B.HASH_LO] = Number(hash & 0xffffffffn);
-    u32[r + B.HASH_HI] = Number(hash >> 32n);
+    dv.setBigUint64((r + B.HASH_LO) * 4, tb.guestHash, true); // HASH_LO, HASH_HI: the u64, little-endian
     u32[r + B.INSNS] = tb.insnCount;
     u32[r + B.CODE] = code;
     u32[r + B.WORDS] = tb.code.length;
@@ -221,15 +238,20 @@ function fill(file: Uint8Array, pl: Plan, image: CacheImage, config: CacheConfig
     u32.set(tb.code, cw + code);
     file.set(tb.faults, offsets[T.FAULTS]! + fault);
     fault += tb.faults.length;
-    const rs = blockRelocs(tb);
+    const rs = tb.relocs, nr = Math.floor(rs.length / 3);
     u32[r + B.RELOC_FIRST] = reloc;
-    u32[r + B.RELOC_COUNT] = rs.length;
-    for (const x of rs) {
+    u32[r + B.RELOC_COUNT] = nr;
+    let sortedRelocs = true;
+    for (let k = 3; k < nr * 3; k += 3) if (rs[k + 1]! <= rs[k - 2]!) sortedRelocs = false;
+    const list = sortedRelocs ? null : blockRelocs(tb);
+    for (let k = 0; k < nr; k++) {
+      const x = list ? list[k]! : { off: rs[3 * k + 1]!, kind: rs[3 * k]!, target: tb.targets[rs[3 * k + 2]!]! };
+      if (x.target === undefined) throw new Error(`relocation target index out of range in block ${hex(tb.guestStart)}`);
       if (x.off < 0 || x.off >= tb.code.length) throw new Error(`relocation at word ${x.off} outside block ${hex(tb.guestStart)}`);
-      const site = code + x.off, rr = rw + reloc * RELOC_WORDS, rel = BigInt.asUintN(64, x.target - image.imageBase);
+      const site = code + x.off, rr = rw + reloc * RELOC_WORDS, rel = Number(x.target - image.imageBase);
       let kind = x.kind & 0xff;
-      if (x.kind === RELOC.BLOCK && rel <= 0xffffffffn) {
-        const j = findBlock(rvas, Number(rel));
+      if (x.kind === RELOC.BLOCK && rel >= 0 && rel <= 0xffffffff) {
+        const j = findBlock(rvas, rel);
         const w = u32[cw + site]!;
         if (j >= 0 && (w & 0xfc000000) === 0x14000000) {
           const delta = codeAt[j]! - site;
@@ -242,8 +264,8 @@ function fill(file: Uint8Array, pl: Plan, image: CacheImage, config: CacheConfig
       if (x.kind === RELOC.BLOCK) (kind & RESOLVED ? resolved++ : unresolved++);
       u32[rr + R.SITE] = site;
       u32[rr + R.KIND] = kind;
-      u32[rr + R.TARGET_LO] = Number(rel & 0xffffffffn);
-      u32[rr + R.TARGET_HI] = Number(rel >> 32n);
+      if (rel >= 0 && rel <= 0xffffffff) u32[rr + R.TARGET_LO] = rel; // TARGET_HI stays 0
+      else dv.setBigUint64((rr + R.TARGET_LO) * 4, BigInt.asUintN(64, x.target - image.imageBase), true);
       reloc++;
     }
   }

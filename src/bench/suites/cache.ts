@@ -1,0 +1,127 @@
+/**
+ * @file Cache writing and reading speed (stage 11 bench, `aot bench cache`): a realistic cache of
+ * about 50 MB of code (the embedded hello64.exe's translated blocks, repeated at shifted RVAs so
+ * every copy links within itself) written by `writeCache`, against the peer in the same process:
+ * ONE plain `fs.writeSync` of the same bytes into a fresh file (plus the fsync our writer also
+ * does). Also reports opening with and without the checksum, and `checkCache` (disassembles
+ * every word), in MB/s.
+ *
+ *   const r = await benchCache();   // { bytes, writeMBps, plainMBps, ratio, open..., check... }
+ */
+import { closeSync, fsyncSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parsePe, mapImage } from "../../pe/index.ts";
+import { fileIdOf } from "../../pe/file-id.ts";
+import { discover } from "../../x86/index.ts";
+import { Translator } from "../../compile/translate.ts";
+import { BASELINE } from "../../arm64/features.ts";
+import type { TranslatedBlock } from "../../arm64/lower/output.ts";
+import { CacheReader, checkCache, writeCache, type CacheConfig, type CacheImage } from "../../cache/index.ts";
+
+export interface CacheBenchResult {
+  dir: string;
+  blocks: number;
+  bytes: number;
+  codeBytes: number;
+  /** writeCache, whole: plan, reserve, fill through the mapping, checksum, fsync, rename, directory fsync. */
+  writeMBps: number;
+  /** One writeSync of the same bytes (prebuilt buffer) + fsync. */
+  plainMBps: number;
+  /** writeMBps / plainMBps (goal >= 0.8). */
+  ratio: number;
+  /** CacheReader.open with the checksum / without it (header and table checks only). */
+  openMBps: number;
+  openNoChecksumMs: number;
+  /** checkCache (every word disassembled, every branch followed). */
+  checkMBps: number;
+  /** Heap growth while writing (the cache is written through the mapping, not a JS buffer). */
+  writeHeapMB: number;
+}
+
+/** The sample's blocks, translated position independent, and its identity. */
+async function sample(): Promise<{ image: CacheImage; blocks: TranslatedBlock[] }> {
+  const { sampleBytes, sampleName } = await import("../../cli/_samples.ts");
+  const bytes = await sampleBytes(64), name = sampleName(64);
+  const pe = parsePe(bytes, name), img = mapImage(pe), base = Number(img.base);
+  const ranges = img.executableRanges.map((r) => ({ va: Number(r.start), bytes: img.memory.subarray(Number(r.start) - base, Number(r.end) - base) }));
+  const entries = new Set<number>();
+  if (pe.entryRva) entries.add(base + pe.entryRva);
+  for (const e of pe.exports) if (e.rva && !e.forwarder) entries.add(base + e.rva);
+  for (const rva of pe.functionStarts) entries.add(base + rva);
+  const t = new Translator({ mode: 64, lower: { features: BASELINE, memoryOrder: "tso", pic: true, imageBase: img.base } });
+  const blocks: TranslatedBlock[] = [];
+  for (const b of discover(ranges, [...entries], 64).blocks.values()) {
+    const r = img.executableRanges.find((x) => BigInt(b.start) >= x.start && BigInt(b.start) < x.end)!;
+    blocks.push(t.translate(img.memory, b.start - base, Number(r.end) - base, BigInt(b.start)));
+  }
+  const h = pe.headers;
+  return {
+    image: { name, fileId: fileIdOf(name, h.sizeOfImage, h.timeDateStamp), sha256: new Bun.CryptoHasher("sha256").update(bytes).digest("hex"), size: bytes.length, timestamp: h.timeDateStamp, imageBase: img.base, sizeOfImage: h.sizeOfImage },
+    blocks,
+  };
+}
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
+
+export async function benchCache(opts: { codeMB?: number; runs?: number; dir?: string } = {}): Promise<CacheBenchResult> {
+  const { image, blocks: one } = await sample();
+  const perCopy = one.reduce((s, b) => s + b.code.length * 4, 0);
+  const copies = Math.max(1, Math.round(((opts.codeMB ?? 50) * 2 ** 20) / perCopy));
+  const blocks: TranslatedBlock[] = [];
+  for (let k = 0n; k < BigInt(copies); k++) {
+    for (const b of one) blocks.push({ ...b, guestStart: b.guestStart + k * 0x20000n, targets: b.targets.map((t) => t + k * 0x20000n) });
+  }
+  const config: CacheConfig = { target: "arm64ec", memoryOrder: "tso", volatileMetadata: false, features: { ...BASELINE }, options: {} };
+  const dir = opts.dir ?? mkdtempSync(join(tmpdir(), "aot-bench-cache-"));
+  const path = join(dir, "bench.cache"), plain = join(dir, "plain.bin");
+  const runs = opts.runs ?? 3;
+  try {
+    const w: number[] = [], p: number[] = [], o: number[] = [], on: number[] = [];
+    let bytes = 0, heap = 0;
+    for (let r = 0; r <= runs; r++) {
+      // Alternate which goes first so page-cache and writeback effects fall on both.
+      const order = r % 2 ? ["plain", "ours"] : ["ours", "plain"];
+      for (const which of order) {
+        if (which === "ours") {
+          Bun.gc(true);
+          const h0 = process.memoryUsage().heapUsed, t0 = performance.now();
+          bytes = writeCache(path, image, config, blocks).bytes;
+          const dt = performance.now() - t0;
+          heap = Math.max(heap, (process.memoryUsage().heapUsed - h0) / 2 ** 20);
+          if (r > 0) w.push(dt);
+        } else {
+          const buf = readFileSync(path);
+          rmSync(plain, { force: true });
+          const t0 = performance.now();
+          const fd = openSync(plain, "w");
+          writeSync(fd, buf);
+          fsyncSync(fd);
+          closeSync(fd);
+          if (r > 0) p.push(performance.now() - t0);
+        }
+      }
+      if (r > 0) {
+        let t0 = performance.now();
+        CacheReader.open(path);
+        o.push(performance.now() - t0);
+        t0 = performance.now();
+        CacheReader.open(path, { checksum: false });
+        on.push(performance.now() - t0);
+      }
+    }
+    const t0 = performance.now();
+    const check = checkCache(path);
+    const checkMs = performance.now() - t0;
+    if (check.findings.length) throw new Error(`bench cache has findings: ${check.findings[0]}`);
+    const mbps = (ms: number) => Math.round(bytes / 2 ** 20 / (ms / 1000));
+    const r2 = (x: number) => Math.round(x * 100) / 100;
+    return {
+      dir, blocks: CacheReader.open(path, { checksum: false }).blockCount, bytes, codeBytes: perCopy * copies,
+      writeMBps: mbps(median(w)), plainMBps: mbps(median(p)), ratio: r2(median(p) / median(w)),
+      openMBps: mbps(median(o)), openNoChecksumMs: r2(median(on)), checkMBps: mbps(checkMs), writeHeapMB: r2(heap),
+    };
+  } finally {
+    if (!opts.dir) rmSync(dir, { recursive: true, force: true });
+  }
+}
