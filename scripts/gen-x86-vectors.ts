@@ -154,6 +154,8 @@ function misc(): number[][] {
   // 1-in-10 M find); its 16-bit fallback address is not truncated. Listed first per prefix so the
   // rel16/rel32 lines survive the one-line-per-Code rule.
   for (const p of [[0x66], [], [0x48], [0x66, 0x48], [0x48, 0x66], [0x67], [0x66, 0x67]]) out.push([...p, 0xc7, 0xf8, 0x59, 0xb8, 0xbb, 0x9e]);
+  // KMOVQ r64/k (VEX.W1 F2 0F 92/93) is KMOVD r32/k outside 64-bit mode, where W is ignored (soak, fresh seed).
+  for (const op of [0x92, 0x93]) out.push([0xc4, 0xe1, 0xfb, op, 0xf1], [0xc4, 0xe1, 0x7b, op, 0xf1]);
   return out;
 }
 
