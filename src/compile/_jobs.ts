@@ -51,6 +51,7 @@ export interface WriteJob {
   path: string;
   image: CacheImage;
   config: CacheConfig;
+  buildId?: string;
   chunks: PackedBlocks[];
 }
 

@@ -234,25 +234,27 @@ export async function compileExe(opts: CompileOptions): Promise<CompileResult> {
           const cachePath = join(folder, cacheFileName(image, config));
           report.cache = cachePath;
           const weight = pe.sections.filter((s) => s.executable).reduce((n, s) => n + s.rawSize, 0);
-          const unit: Unit = { report, ref: { path: im.path, fileId: pe.fileId, mode: pe.is64 ? 64 : 32, memoryOrder }, image, config, cacheFolder: folder, cachePath, weight };
-          const existing = cacheState(cachePath, image, config, opts.buildId ?? VERSION);
-          if (existing.state === "current") {
-            report.status = "current";
-            report.blocks = existing.blocks;
-            report.cacheBytes = statSync(cachePath).size;
-            report.replaced = deleteStale(unit);
-          } else mine.push(unit);
+          mine.push({ report, ref: { path: im.path, fileId: pe.fileId, mode: pe.is64 ? 64 : 32, memoryOrder }, image, config, cacheFolder: folder, cachePath, weight });
         } catch (e) {
           if (!(e instanceof InputError)) throw e;
           report.error = e.message;
           findings.push(e.message);
         }
       }
-      // 5. Code-map blocks of the images to compile.
+      // 5. Code-map blocks; a cache is current unless a map gave its image blocks since it was written.
       const maps = readCodeMaps(mine.map((u) => ({ path: u.report.path, fileId: u.image.fileId })), { source: opts.codemap, cacheDir: c.cacheDir });
       res.codeMaps.files.push(...maps.files);
-      for (const u of mine) u.mapped = maps.byFileId.get(u.image.fileId);
-      units.push(...mine);
+      for (const u of mine) {
+        u.mapped = maps.byFileId.get(u.image.fileId);
+        const existing = cacheState(u.cachePath, u.image, u.config, opts.buildId ?? VERSION);
+        const mapTime = maps.mtimeMs.get(u.image.fileId) ?? 0;
+        if (existing.state === "current" && mapTime <= statSync(u.cachePath).mtimeMs) {
+          u.report.status = "current";
+          u.report.blocks = existing.blocks;
+          u.report.cacheBytes = statSync(u.cachePath).size;
+          u.report.replaced = deleteStale(u);
+        } else units.push(u);
+      }
     }
 
     res.setupSeconds = (performance.now() - t0) / 1000;
@@ -285,7 +287,7 @@ export async function compileExe(opts: CompileOptions): Promise<CompileResult> {
           }
           const chunks = await Promise.all(parts);
           if (fatal) return;
-          const w = await p.write({ path: u.cachePath, image: u.image, config: u.config, chunks });
+          const w = await p.write({ path: u.cachePath, image: u.image, config: u.config, buildId: opts.buildId, chunks });
           r.blocks = w.blocks;
           r.cacheBytes = w.bytes;
           r.status = "compiled";

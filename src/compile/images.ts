@@ -120,6 +120,8 @@ export function findBlocks(pe: PeFile, img: MappedImage, ranges: RvaRange[], map
 /** Code-map blocks per FileId (RVAs, ascending), and the map files read. */
 export interface CodeMapBlocks {
   byFileId: Map<bigint, Uint32Array>;
+  /** Newest modification time (ms) of the map files that gave an image blocks. */
+  mtimeMs: Map<bigint, number>;
   files: string[];
 }
 
@@ -148,12 +150,15 @@ export function readCodeMaps(images: { path: string; fileId: bigint }[], opts: {
     }
   }
   const byFileId = new Map<bigint, Uint32Array>();
+  const mtimeMs = new Map<bigint, number>();
   for (const f of files) {
+    const t = statSync(f).mtimeMs;
     for (const im of scanCodeMap(f).images.values()) {
       if (!ids.has(im.fileId) || im.blocks.length === 0) continue;
+      mtimeMs.set(im.fileId, Math.max(mtimeMs.get(im.fileId) ?? 0, t));
       const prev = byFileId.get(im.fileId);
       byFileId.set(im.fileId, prev ? unionBlocks(prev, im.blocks) : im.blocks);
     }
   }
-  return { byFileId, files };
+  return { byFileId, mtimeMs, files };
 }

@@ -48,7 +48,7 @@ function openImage(ref: ImageRef): Open {
 function handle(job: Job): Result {
   if (job.kind === "write") {
     const blocks = job.chunks.flatMap((c) => unpackBlocks(c, job.image.imageBase));
-    return { kind: "written", id: job.id, ...writeCache(job.path, job.image, job.config, blocks), rss: process.memoryUsage().rss };
+    return { kind: "written", id: job.id, ...writeCache(job.path, job.image, job.config, blocks, job.buildId === undefined ? {} : { buildId: job.buildId }), rss: process.memoryUsage().rss };
   }
   const o = openImage(job.image);
   if (job.kind === "discover") {
