@@ -60,7 +60,8 @@ export function parseTempName(name: string): { pid: number } | null {
 /** Guest RVA of a block, or throw: the cache only holds blocks inside the image's 4 GiB RVA space. */
 function rvaOf(path: string, tb: TranslatedBlock, base: bigint): number {
   // One BigInt operation, then number arithmetic (exact: anything past 2^53 fails the range check).
-  const rva = Number(tb.guestStart - base);
+  const va = Number(tb.guestStart);
+  const rva = va < 2 ** 53 && va >= 0 ? va - Number(base) : Number(tb.guestStart - base);
   if (!(rva >= 0 && rva <= 0xffffffff) || !(tb.guestLength >= 0) || rva + tb.guestLength > 0x1_0000_0000) {
     throw new InputError(path, `block at ${hex(tb.guestStart)} lies outside the image based at ${hex(base)}`, "block-range");
   }
@@ -104,9 +105,9 @@ interface Plan {
   codeAt: Uint32Array;
   names: Uint8Array[];
   fallbackName: Map<string, number>;
-  /** (page, block) pairs sorted: page * 2^32 + block. */
-  pagePairs: Float64Array;
-  pageCount: number;
+  /** The PAGES table's words and the PAGE_BLOCKS list, ready to copy. */
+  pageList: Uint32Array;
+  pageBlocks: Uint32Array;
   offsets: number[];
   counts: number[];
   size: number;
@@ -142,7 +143,7 @@ function plan(path: string, image: CacheImage, config: CacheConfig, input: Trans
   }
   const n = blocks.length;
   const rvas = Uint32Array.from(rvaList);
-  const codeAt = new Uint32Array(n);
+  const codeAt = new Uint32Array(n), lastPage = new Uint32Array(n);
   let words = 0, relocs = 0, faults = 0, pairs = 0;
   const mnemonics = new Set<string>();
   for (let i = 0; i < n; i++) {
@@ -152,18 +153,30 @@ function plan(path: string, image: CacheImage, config: CacheConfig, input: Trans
     relocs += Math.floor(tb.relocs.length / 3);
     faults += tb.faults.length;
     if (tb.fallback) mnemonics.add(tb.fallback);
-    const first = rvas[i]! >>> GUEST_PAGE_SHIFT, last = (rvas[i]! + Math.max(tb.guestLength, 1) - 1) >>> GUEST_PAGE_SHIFT;
-    pairs += last - first + 1;
+    const last = (rvas[i]! + Math.max(tb.guestLength, 1) - 1) >>> GUEST_PAGE_SHIFT;
+    lastPage[i] = last;
+    pairs += last - (rvas[i]! >>> GUEST_PAGE_SHIFT) + 1;
   }
-  const pagePairs = new Float64Array(pairs);
-  let p = 0;
-  for (let i = 0; i < n; i++) {
-    const first = rvas[i]! >>> GUEST_PAGE_SHIFT, last = (rvas[i]! + Math.max(blocks[i]!.guestLength, 1) - 1) >>> GUEST_PAGE_SHIFT;
-    for (let pg = first; pg <= last; pg++) pagePairs[p++] = pg * 0x1_0000_0000 + i;
-  }
-  pagePairs.sort();
+  // Code-page table by counting (no sort): blocks per page, prefix sums, then blocks in index
+  // order, so each page's run comes out ascending.
+  const maxPage = n ? Math.max(...lastPageMax(lastPage)) : 0;
+  const perPage = new Uint32Array(maxPage + 2);
+  for (let i = 0; i < n; i++) for (let pg = rvas[i]! >>> GUEST_PAGE_SHIFT; pg <= lastPage[i]!; pg++) perPage[pg]!++;
   let pageCount = 0;
-  for (let i = 0; i < pairs; i++) if (i === 0 || Math.floor(pagePairs[i]! / 0x1_0000_0000) !== Math.floor(pagePairs[i - 1]! / 0x1_0000_0000)) pageCount++;
+  for (let pg = 0; pg <= maxPage; pg++) if (perPage[pg]) pageCount++;
+  const pageList = new Uint32Array(pageCount * PAGE_WORDS);
+  const cursor = new Uint32Array(maxPage + 1);
+  for (let pg = 0, e = 0, at = 0; pg <= maxPage; pg++) {
+    if (!perPage[pg]) continue;
+    pageList[e * PAGE_WORDS + P.PAGE] = pg;
+    pageList[e * PAGE_WORDS + P.FIRST] = at;
+    pageList[e * PAGE_WORDS + P.COUNT] = perPage[pg]!;
+    cursor[pg] = at;
+    at += perPage[pg]!;
+    e++;
+  }
+  const pageBlocks = new Uint32Array(pairs);
+  for (let i = 0; i < n; i++) for (let pg = rvas[i]! >>> GUEST_PAGE_SHIFT; pg <= lastPage[i]!; pg++) pageBlocks[cursor[pg]!++] = i;
 
   const enc = new TextEncoder();
   const sortedMnemonics = [...mnemonics].sort();
@@ -189,7 +202,12 @@ function plan(path: string, image: CacheImage, config: CacheConfig, input: Trans
   }
   const size = alignUp(at, CODE_ALIGN);
   if (size > MAX_FILE) throw new InputError(path, `cache would be ${size} bytes, over the format's 4 GiB limit`, "too-large");
-  return { blocks, rvas, codeAt, names, fallbackName, pagePairs, pageCount, offsets, counts, size };
+  return { blocks, rvas, codeAt, names, fallbackName, pageList, pageBlocks, offsets, counts, size };
+}
+
+/** Chunks of `xs` small enough to spread into Math.max. */
+function* lastPageMax(xs: Uint32Array): Iterable<number> {
+  for (let i = 0; i < xs.length; i += 65536) yield Math.max(...xs.subarray(i, i + 65536));
 }
 
 /** Index of the block starting exactly at `rva`, or -1. */
@@ -223,6 +241,7 @@ function fill(file: Uint8Array, pl: Plan, image: CacheImage, config: CacheConfig
   // Blocks, code, faults, relocations (linked where the target block is in this cache).
   const bw = offsets[T.BLOCKS]! / 4, cw = offsets[T.CODE]! / 4, rw = offsets[T.RELOCS]! / 4;
   let reloc = 0, fault = 0, resolved = 0, unresolved = 0;
+  const baseNum = Number(image.imageBase);
   for (let i = 0; i < blocks.length; i++) {
     const tb = blocks[i]!, r = bw + i * BLOCK_WORDS, code = codeAt[i]!;
     u32[r + B.RVA] = rvas[i]!;
@@ -235,8 +254,12 @@ function fill(file: Uint8Array, pl: Plan, image: CacheImage, config: CacheConfig
     u32[r + B.FAULT_OFFSET] = fault;
     u32[r + B.FAULT_LENGTH] = tb.faults.length;
     u32[r + B.FALLBACK] = tb.fallback ? pl.fallbackName.get(tb.fallback)! : NONE;
-    u32.set(tb.code, cw + code);
-    file.set(tb.faults, offsets[T.FAULTS]! + fault);
+    // Blocks are small: a loop beats TypedArray.set's per-call cost below a few dozen elements.
+    const cd = tb.code, ft = tb.faults, fo = offsets[T.FAULTS]! + fault;
+    if (cd.length < 64) for (let k = 0; k < cd.length; k++) u32[cw + code + k] = cd[k]!;
+    else u32.set(cd, cw + code);
+    if (ft.length < 64) for (let k = 0; k < ft.length; k++) file[fo + k] = ft[k]!;
+    else file.set(ft, fo);
     fault += tb.faults.length;
     const rs = tb.relocs, nr = Math.floor(rs.length / 3);
     u32[r + B.RELOC_FIRST] = reloc;
@@ -248,7 +271,8 @@ function fill(file: Uint8Array, pl: Plan, image: CacheImage, config: CacheConfig
       const x = list ? list[k]! : { off: rs[3 * k + 1]!, kind: rs[3 * k]!, target: tb.targets[rs[3 * k + 2]!]! };
       if (x.target === undefined) throw new Error(`relocation target index out of range in block ${hex(tb.guestStart)}`);
       if (x.off < 0 || x.off >= tb.code.length) throw new Error(`relocation at word ${x.off} outside block ${hex(tb.guestStart)}`);
-      const site = code + x.off, rr = rw + reloc * RELOC_WORDS, rel = Number(x.target - image.imageBase);
+      const site = code + x.off, rr = rw + reloc * RELOC_WORDS, tn = Number(x.target);
+      const rel = tn >= 0 && tn < 2 ** 53 ? tn - baseNum : Number(x.target - image.imageBase);
       let kind = x.kind & 0xff;
       if (x.kind === RELOC.BLOCK && rel >= 0 && rel <= 0xffffffff) {
         const j = findBlock(rvas, rel);
@@ -270,20 +294,8 @@ function fill(file: Uint8Array, pl: Plan, image: CacheImage, config: CacheConfig
     }
   }
 
-  // Code-page table: runs of the sorted (page, block) pairs.
-  const pw = offsets[T.PAGES]! / 4, qw = offsets[T.PAGE_BLOCKS]! / 4;
-  let page = -1, entry = -1;
-  for (let i = 0; i < pl.pagePairs.length; i++) {
-    const v = pl.pagePairs[i]!, pg = Math.floor(v / 0x1_0000_0000), blk = v - pg * 0x1_0000_0000;
-    if (pg !== page) {
-      page = pg;
-      entry++;
-      u32[pw + entry * PAGE_WORDS + P.PAGE] = pg;
-      u32[pw + entry * PAGE_WORDS + P.FIRST] = i;
-    }
-    u32[pw + entry * PAGE_WORDS + P.COUNT]!++;
-    u32[qw + i] = blk;
-  }
+  u32.set(pl.pageList, offsets[T.PAGES]! / 4);
+  u32.set(pl.pageBlocks, offsets[T.PAGE_BLOCKS]! / 4);
 
   // Header last: the checksum covers everything after its own field.
   file.set(MAGIC_BYTES, H.MAGIC);
