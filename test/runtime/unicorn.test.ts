@@ -99,7 +99,7 @@ describe("x86 engine", () => {
     expect(e.start(0x1000n, 0x1003n)).toBe(0);
     expect(e.reg(X86_REG.RAX)).toBe(0n);
     e.close();
-  });
+  }, 120_000); // flushTb costs ~1.3 s on a fresh engine, more on a loaded machine
 
   test("unmapped read reports kind and address and stops the run", () => {
     const e = Engine.x86(64);
