@@ -9,6 +9,8 @@ type AnyCommand = CommandDef<any>; // eslint-disable-line @typescript-eslint/no-
 
 const suites: Record<string, () => Promise<AnyCommand>> = {
   // suites are added here, one lazy line each, sorted
+  cache: () => import("./bench/cache.ts").then((m) => m.default),
+  compile: () => import("./bench/compile.ts").then((m) => m.default),
   decode: () => import("./bench/decode.ts").then((m) => m.default),
   encode: () => import("./bench/encode.ts").then((m) => m.default),
   quality: () => import("./bench/quality.ts").then((m) => m.default),

@@ -1,0 +1,107 @@
+/**
+ * @file Whole-closure compile speed (stage 11 bench, `aot bench compile`): `compileExe` with
+ * static discovery of the 64-bit notepad.exe and its DLL closure in the corpus prefix
+ * (`AOT_CORPUS_DIR` or ~/.cache/aot-corpus, scripts/corpus.sh), into fresh cache folders, on 1
+ * worker and on 2, alternated in the same process (1, 2, 1, 2, ...). The peer of the 2-worker run is
+ * the 1-worker run: ratio = best 1-worker seconds / best 2-worker seconds (best, not median: other
+ * load on the machine only ever slows a run down). Also: guest instructions per second, peak
+ * memory (RSS, workers included: they are threads of this process), cache bytes, whether both
+ * runs wrote byte-identical caches, the load average when the bench started and the CPU time
+ * used per wall-clock second (how many cores the runs really had).
+ *
+ *   const r = await benchCompile({ runs: 2 });   // { seconds: {1: .., 2: ..}, ratio, ... }
+ */
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { homedir, loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
+import { compileExe, type CompileResult } from "../../compile/compile.ts";
+import { InputError } from "../../util/errors.ts";
+
+export interface CompileBenchRun { jobs: number; seconds: number; insnsPerSecond: number; peakRssBytes: number; cpuPerSecond: number }
+
+export interface CompileBenchResult {
+  exe: string;
+  images: number;
+  blocks: number;
+  /** Share of blocks translated without a fallback. */
+  translatedShare: number;
+  insns: number;
+  cacheBytes: number;
+  runs: CompileBenchRun[];
+  /** Best seconds per worker count. */
+  best: { one: number; two: number };
+  /** best.one / best.two (goal >= 1.8). */
+  ratio: number;
+  /** Guest instructions per second on 2 workers (best run). */
+  insnsPerSecond: number;
+  peakRssBytes: number;
+  /** The 1-worker and 2-worker caches are byte-identical. */
+  identical: boolean;
+  loadAverage: number;
+  goals: { under60s: boolean; ratio18: boolean; under1GiB: boolean };
+}
+
+function notepad(): string {
+  const corpus = process.env.AOT_CORPUS_DIR ?? join(homedir(), ".cache", "aot-corpus");
+  const exe = join(corpus, "prefix64", "drive_c", "windows", "notepad.exe");
+  if (!existsSync(exe)) throw new InputError(exe, "missing: run `bash scripts/corpus.sh` first (the bench compiles the test prefix's notepad closure)", "missing");
+  return exe;
+}
+
+function cacheBytesOf(dir: string): Map<string, Buffer> {
+  const out = new Map<string, Buffer>();
+  for (const n of readdirSync(join(dir, "cache")).sort()) if (!n.startsWith(".")) out.set(n, readFileSync(join(dir, "cache", n)));
+  return out;
+}
+
+export async function benchCompile(opts: { runs?: number } = {}): Promise<CompileBenchResult> {
+  const exe = notepad();
+  const prefix = join(exe, "..", "..", "..");
+  const rounds = opts.runs ?? 2;
+  const loadAverage = loadavg()[0] ?? 0;
+  const runs: CompileBenchRun[] = [];
+  let last: CompileResult | undefined;
+  let identical = true;
+  for (let round = 0; round < rounds; round++) {
+    const outputs: Map<string, Buffer>[] = [];
+    for (const jobs of [1, 2]) {
+      const dir = mkdtempSync(join(tmpdir(), "aot-bench-compile-"));
+      try {
+        const cpu0 = process.cpuUsage();
+        const r = await compileExe({ exes: [exe], prefix, cacheDir: dir, discover: true, jobs });
+        const cpu = process.cpuUsage(cpu0);
+        if (r.totals.compiled !== r.totals.images) throw new Error(`bench compile: ${r.totals.failed} image(s) failed: ${r.findings.join("; ")}`);
+        runs.push({ jobs, seconds: r.seconds, insnsPerSecond: r.insnsPerSecond, peakRssBytes: r.peakRssBytes, cpuPerSecond: (cpu.user + cpu.system) / 1e6 / r.seconds });
+        if (round === 0) outputs.push(cacheBytesOf(dir));
+        last = r;
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }
+    if (round === 0) {
+      const [a, b] = outputs as [Map<string, Buffer>, Map<string, Buffer>];
+      identical = a.size === b.size && [...a].every(([n, x]) => b.has(n) && Buffer.compare(x, b.get(n)!) === 0);
+    }
+  }
+  const best = (j: number) => Math.min(...runs.filter((r) => r.jobs === j).map((r) => r.seconds));
+  const one = best(1), two = best(2);
+  const t = last!.totals;
+  const peak = Math.max(...runs.map((r) => r.peakRssBytes));
+  const ratio = Math.round((one / two) * 100) / 100;
+  return {
+    exe,
+    images: t.images,
+    blocks: t.blocks,
+    translatedShare: t.blocks ? t.translated / t.blocks : 1,
+    insns: t.insns,
+    cacheBytes: t.cacheBytes,
+    runs,
+    best: { one, two },
+    ratio,
+    insnsPerSecond: Math.round(t.insns / two),
+    peakRssBytes: peak,
+    identical,
+    loadAverage,
+    goals: { under60s: two < 60, ratio18: ratio >= 1.8, under1GiB: peak < 1 << 30 },
+  };
+}
