@@ -1,4 +1,4 @@
-/** `aot demo` is README command one's main job: it must run every existing stage on the samples. */
+/** `aot demo` is README command one's main job: it must run every existing stage on the samples, `aot compile` and `aot verify` included. */
 import { expect, test } from "bun:test";
 import { runAot, sample } from "../_env.ts";
 
@@ -16,4 +16,11 @@ test("aot demo --json covers both samples; imports match objdump -p", () => {
     expect(img.codeMapBlocks).toBeGreaterThan(0);
   }
   expect(out.readyMaps.length).toBe(2);
-});
+  // The main job: both closures compiled in a temporary prefix, every cache verified and run.
+  expect(out.compile.compiled).toBeGreaterThanOrEqual(2);
+  expect(out.compile.blocks).toBeGreaterThan(out.images[0].codeMapBlocks);
+  expect(out.verify.caches).toBe(out.compile.compiled);
+  expect(out.verify.failing).toBe(0);
+  expect(out.verify.execBlocks).toBeGreaterThan(100);
+  expect(out.verify.execMismatches).toBe(0);
+}, 180_000);
