@@ -230,6 +230,35 @@ class CacheRunner {
   readonly clobbered: string[] = [];
   private x86Fault: MemFault | undefined;
   intno = -1;
+  private readonly img: Uint8Array;
+  private saved: { at: number; bytes: Uint8Array } | undefined;
+
+  /**
+   * Make the block's pages the only executable ones on the x86 side, with every byte of them
+   * outside the block set to int3 (in the one image buffer both engines read, so data loads still
+   * agree). Unicorn's x86 engine translates a whole QEMU block ahead of its instruction count, and
+   * aborts the process (tcg fatal error) on some byte strings, e.g. `ff e9`; this way it only ever
+   * translates the block's own bytes and int3s, and a branch out of the block stops with a fetch fault.
+   */
+  enter(blk: ExecBlock): void {
+    const at = blk.rva & ~(PAGE - 1), end = Math.min(this.img.length, pageUp(blk.rva + Math.max(1, blk.guestLength)));
+    this.saved = { at, bytes: this.img.slice(at, end) };
+    this.img.fill(0xcc, at, blk.rva);
+    this.img.fill(0xcc, blk.rva + blk.guestLength, end);
+    const va = this.cache.imageBase + BigInt(at);
+    this.x86.engine.protect(va, end - at, UC_PROT.READ | UC_PROT.EXEC);
+    this.x86.engine.invalidate(va, va + BigInt(end - at));
+  }
+
+  leave(): void {
+    const sv = this.saved;
+    if (!sv) return;
+    this.img.set(sv.bytes, sv.at);
+    const va = this.cache.imageBase + BigInt(sv.at);
+    this.x86.engine.protect(va, sv.bytes.length, UC_PROT.READ);
+    this.x86.engine.invalidate(va, va + BigInt(sv.bytes.length));
+    this.saved = undefined;
+  }
 
   constructor(readonly cache: ExecCache, image: Uint8Array, readonly windows: { spec: WindowSpec; x86: Uint8Array; arm: Uint8Array; init: Uint8Array }[], rng: Rng) {
     const { bits } = cache;
@@ -253,12 +282,13 @@ class CacheRunner {
     sv.setBigUint64(STATE.IMAGE_BASE, cache.imageBase, true);
     arm.mapPtr(stateAddr, 0x1000, UC_PROT.READ | UC_PROT.WRITE, this.stateBlock);
     // The image, read-only on both sides (one buffer: neither engine can write it).
-    const img = new Uint8Array(pageUp(Math.max(1, image.length)));
+    const img = (this.img = new Uint8Array(pageUp(Math.max(1, image.length))));
     img.set(image);
     arm.mapPtr(cache.imageBase, img.length, UC_PROT.READ, img);
     this.x86 = new X86Harness(bits, { codeAddr: cache.imageBase, codeSize: img.length });
     this.x86.engine.unmap(cache.imageBase, img.length);
-    this.x86.engine.mapPtr(cache.imageBase, img.length, UC_PROT.READ | UC_PROT.EXEC, img);
+    // Not executable on the x86 side except the pages of the block under test (`enter`).
+    this.x86.engine.mapPtr(cache.imageBase, img.length, UC_PROT.READ, img);
     for (const w of windows) {
       arm.mapPtr(BigInt(w.spec.addr), w.spec.size, UC_PROT.READ | UC_PROT.WRITE, w.arm);
       this.x86.engine.mapPtr(BigInt(w.spec.addr), w.spec.size, UC_PROT.READ | UC_PROT.WRITE, w.x86);
@@ -424,7 +454,11 @@ export function execCache(cache: ExecCache, image: Uint8Array, opts: ExecOptions
   const maxReports = opts.maxReports ?? 10;
   const layout = windowsFor(bits, cache.imageBase, image.length);
   const specs = [layout.data, layout.stack, ...(layout.low ? [layout.low] : [])];
-  const windows = specs.map((spec) => ({ spec, x86: new Uint8Array(spec.size), arm: new Uint8Array(spec.size), init: new Uint8Array(spec.size) }));
+  const windows = specs.map((spec) => {
+    const x86 = new Uint8Array(spec.size), arm = new Uint8Array(spec.size), init = new Uint8Array(spec.size);
+    return { spec, x86, arm, init, words: new Uint32Array(init.buffer), x86b: Buffer.from(x86.buffer), armb: Buffer.from(arm.buffer) };
+  });
+  for (const w of windows) for (let i = 0; i < w.words.length; i++) w.words[i] = (rng() * TWO32) >>> 0;
   const runner = new CacheRunner(cache, image, windows, rng);
   const res: ExecResult = { seed: opts.seed, codeBase: runner.codeBase, blocks: 0, states: 0, mismatchBlocks: 0, mismatches: 0, skipped: {}, refFaults: {}, available: 0, reports: [] };
   const entries = entryIndex(blocks);
@@ -453,27 +487,37 @@ export function execCache(cache: ExecCache, image: Uint8Array, opts: ExecOptions
       }
       res.blocks++;
       let bad = 0;
-      for (let k = 0; k < states; k++) {
-        randomState(rng, bits, s);
-        let placed = false;
-        for (let tries = 0; tries < 4 && !placed; tries++) placed = placeState({ refs: plan.refs, stackRegs: plan.stackRegs }, rng, s, layout, bits, targets);
-        if (!placed) continue;
-        for (const w of windows) {
-          for (let i = 0; i < w.spec.size; i += 4) new DataView(w.init.buffer).setUint32(i, (rng() * TWO32) >>> 0);
-          w.x86.set(w.init);
-          w.arm.set(w.init);
+      runner.enter(blk);
+      try {
+        for (let k = 0; k < states; k++) {
+          randomState(rng, bits, s);
+          let placed = false;
+          for (let tries = 0; tries < 4 && !placed; tries++) placed = placeState({ refs: plan.refs, stackRegs: plan.stackRegs }, rng, s, layout, bits, targets);
+          if (!placed) continue;
+          // Fresh bytes where this state's operands point (the rest of each window was randomised once).
+          for (const w of windows) {
+            for (const t of targets) {
+              if (t < w.spec.addr || t >= w.spec.addr + w.spec.size) continue;
+              const o = (t - w.spec.addr) >> 2;
+              for (let i = Math.max(0, o - 16); i < Math.min(w.words.length, o + 32); i++) w.words[i] = (rng() * TWO32) >>> 0;
+            }
+            w.x86.set(w.init);
+            w.arm.set(w.init);
+          }
+          const stopped = runner.runX86(blk, s, ref);
+          runner.runArm(blk, s);
+          res.states++;
+          if (stopped) res.refFaults[stopped] = (res.refFaults[stopped] ?? 0) + 1;
+          const why = compare(runner, blk, plan, stopped, ref, gprs, windows, entries, blocks, base);
+          if (!why) continue;
+          res.mismatches++;
+          if (bad++ === 0) {
+            res.mismatchBlocks++;
+            if (res.reports.length < maxReports) res.reports.push(report(runner, blk, plan, s, ref, why, bits, base));
+          }
         }
-        const stopped = runner.runX86(blk, s, ref);
-        runner.runArm(blk, s);
-        res.states++;
-        if (stopped) res.refFaults[stopped] = (res.refFaults[stopped] ?? 0) + 1;
-        const why = compare(runner, blk, plan, stopped, ref, gprs, windows, entries, blocks, base);
-        if (!why) continue;
-        res.mismatches++;
-        if (bad++ === 0) {
-          res.mismatchBlocks++;
-          if (res.reports.length < maxReports) res.reports.push(report(runner, blk, plan, s, ref, why, bits, base));
-        }
+      } finally {
+        runner.leave();
       }
     }
   } finally {
@@ -498,7 +542,7 @@ function flagMaskOf(r: CacheRunner, plan: Plan, start: number): number {
 /** Empty when the two runs agree, else what differs (one line). */
 function compare(
   r: CacheRunner, blk: ExecBlock, plan: Plan, stopped: string, ref: GuestState, gprs: number,
-  windows: { x86: Uint8Array; arm: Uint8Array; spec: WindowSpec }[], entries: Map<number, number>, blocks: ExecBlock[], base: number,
+  windows: { x86b: Buffer; armb: Buffer; spec: WindowSpec }[], entries: Map<number, number>, blocks: ExecBlock[], base: number,
 ): string {
   if (r.clobbered.length) return `clobbered ${r.clobbered.join(", ")}`;
   const names = gprs === 16 ? NAMES64 : NAMES64.map((n) => `e${n.slice(1)}`);
@@ -508,7 +552,7 @@ function compare(
   }
   const mask = flagMaskOf(r, plan, base + blk.rva);
   if ((ref.eflags ^ r.out.eflags) & mask) return `eflags differ (${flagText((ref.eflags ^ r.out.eflags) & mask)})`;
-  for (const w of windows) if (!Buffer.from(w.x86.buffer).equals(Buffer.from(w.arm.buffer))) return `memory at ${hex(w.spec.addr)} (${w.spec.name}) differs`;
+  for (const w of windows) if (!w.x86b.equals(w.armb)) return `memory at ${hex(w.spec.addr)} (${w.spec.name}) differs`;
   const at = (rip: number): string => hex(rip);
   if (stopped.startsWith("interrupt 0")) return r.fault || r.sym !== SYM.divide_error || r.exitRip !== ref.rip ? `expected an exit to divide_error at ${at(ref.rip)}` : "";
   if (stopped.startsWith("interrupt")) return r.fault || r.sym <= SYM.fallback || r.exitRip !== ref.rip ? `expected a runtime helper exit at ${at(ref.rip)}` : "";

@@ -13,8 +13,11 @@ import { cacheFileName } from "../../src/cache/format.ts";
 import { expectedConfig, imageIdentity } from "../../src/verify/cache-verify.ts";
 import type { TranslatedBlock } from "../../src/arm64/lower/output.ts";
 
-/** Translate up to `maxBlocks` discovered blocks of `pePath` and write their cache into `dir`; returns its path. */
-export function buildCache(pePath: string, dir: string, maxBlocks = 2000): string {
+/**
+ * Translate up to `maxBlocks` discovered blocks of `pePath` (or exactly the blocks at `rvas`) and
+ * write their cache into `dir`; returns its path.
+ */
+export function buildCache(pePath: string, dir: string, maxBlocks = 2000, rvas?: number[]): string {
   const pe = loadPeFileSync(pePath);
   const img = mapImage(pe);
   const mode = pe.is64 ? 64 : 32;
@@ -25,7 +28,8 @@ export function buildCache(pePath: string, dir: string, maxBlocks = 2000): strin
   const found = discover(ranges, [...entries], mode);
   const t = new Translator({ mode, lower: { features: BASELINE, memoryOrder: "tso", pic: true, imageBase: img.base } });
   const tbs: TranslatedBlock[] = [];
-  for (const va of [...found.blocks.keys()].sort((a, b) => a - b).slice(0, maxBlocks)) {
+  const vas = rvas ? rvas.map((r) => Number(img.base) + r) : [...found.blocks.keys()].sort((a, b) => a - b).slice(0, maxBlocks);
+  for (const va of vas) {
     const r = img.executableRanges.find((x) => BigInt(va) >= x.start && BigInt(va) < x.end);
     if (!r) continue;
     const off = va - Number(img.base);

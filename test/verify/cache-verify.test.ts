@@ -3,7 +3,8 @@
  * 32-bit) inside a throwaway prefix: a clean cache passes, structurally and run differentially
  * (Unicorn x86 on the guest bytes vs the cached code on Unicorn ARM64); a flipped code byte, a
  * truncation, a changed image and a foreign file are findings; a patched code word (checksum fixed
- * up, so only running it can tell) is found by `--exec`; bad input is exit 2.
+ * up, so only running it can tell) is found by `--exec`; a block whose indirect jump reaches bytes
+ * that crash Unicorn's x86 translator is run safely; bad input is exit 2.
  */
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from "node:fs";
@@ -142,6 +143,20 @@ describe("aot verify", () => {
     expect(v.exec!.reports[0]).toContain(`MISMATCH block ${va}`);
     expect(v.exec!.reports[0]).toContain("rax differs");
   }, 120_000);
+
+  test("a jump into bytes Unicorn's x86 engine cannot translate does not take the verifier down", () => {
+    // kernel32's jump-table dispatch at RVA 0x29565: entry 11 lands on `ff e9` (jmp far with a
+    // register operand), which aborts the process (tcg fatal error) if Unicorn ever translates it.
+    const dir = join(work, "tcg");
+    mkdirSync(dir, { recursive: true });
+    const k32 = join(prefix, "drive_c", "windows", "system32", "kernel32.dll");
+    copyFileSync(join(wine64Dir(), "kernel32.dll"), k32);
+    const p = buildCache(k32, dir, 0, [0x29565]);
+    const r = verify(p, "--exec", "1", "--states", "2000");
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.j!.caches[0]!.exec!.states).toBe(2000);
+  }, 60_000);
 
   test("bad input is exit 2 with one line", () => {
     const r = runAot(["verify", join(work, "nothing-here")]);
