@@ -75,6 +75,25 @@ export function line(text: string): Promise<void> | undefined {
   return out(text + "\n");
 }
 
+/**
+ * Write bytes the caller formatted itself and knows hold no control characters (a code map's
+ * block list: hex digits and punctuation), skipping {@link printable}'s scan and a string copy.
+ * Resolves once the stream has handed `bytes` to the OS (its write callback), so the caller may
+ * then reuse the buffer; a caller that keeps two buffers can format one while the other is written.
+ */
+export function outBytes(bytes: Uint8Array): Promise<void> {
+  if (!bytes.length) return Promise.resolve();
+  const s = process.stdout;
+  hook(s);
+  pending++;
+  return new Promise<void>((r) => {
+    s.write(bytes, () => {
+      settle();
+      r();
+    });
+  });
+}
+
 /** Write pre-rendered text (help with its colours) without escaping. */
 export function outRaw(text: string): Promise<void> | undefined {
   return write(process.stdout, text);

@@ -71,10 +71,11 @@ export function tempNameFor(path: string | Uint8Array): Buffer {
 
 /**
  * Replace `path` with `bytes` atomically and durably (see the file overview). `path` may be raw
- * bytes (a non-UTF-8 name). Failures are InputErrors naming `path` (never the temp file), and
+ * bytes (a non-UTF-8 name); `bytes` may be pieces, each written before the next is asked for (a
+ * generator may reuse one buffer). Failures are InputErrors naming `path` (never the temp file), and
  * leave no temp file behind; a final name longer than NAME_MAX is refused before anything is written.
  */
-export function atomicWrite(path: string | Uint8Array, bytes: Uint8Array): void {
+export function atomicWrite(path: string | Uint8Array, bytes: Uint8Array | Iterable<Uint8Array>): void {
   const p = asBytes(path);
   const shown = p.toString();
   const base = p.subarray(p.lastIndexOf(0x2f) + 1);
@@ -96,8 +97,10 @@ export function atomicWrite(path: string | Uint8Array, bytes: Uint8Array): void 
     return fail(e);
   }
   try {
-    let off = 0;
-    while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
+    for (const piece of bytes instanceof Uint8Array ? [bytes] : bytes) {
+      let off = 0;
+      while (off < piece.length) off += writeSync(fd, piece, off, piece.length - off);
+    }
     fsyncSync(fd);
   } catch (e) {
     closeSync(fd);

@@ -18,6 +18,10 @@
  * - new maps are deleted only after every ready map they fed is durable, so a kill at any moment
  *   loses nothing: re-importing a map is idempotent (union).
  *
+ * Memory: maps are read with the streaming reader (scan.ts: 4 MiB reads, each image's blocks a
+ * sorted Uint32Array) and ready maps written in 4 MiB pieces, so a 10 M-block map costs ~40 MB of
+ * offsets, never 10 M record objects (issue 11).
+ *
  *   const r = aggregateCodeMaps("/home/u/.cache/fex-emu");
  *   for (const c of r.changed) console.log(c.name, c.addedBlocks, c.addedDeps);
  */
@@ -25,7 +29,8 @@ import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, 
 import { join } from "node:path";
 import { InputError } from "../util/errors.ts";
 import { atomicWrite, fsyncDir, isTempName, tryFlock } from "./_fs.ts";
-import { buildCodeMap, codeMapImages, encodeCodeMap, hex16, parseCodeMap, readyMapName, readyMapNameBytes, samePath, type CodeMapFile, type CodeMapImage } from "./format.ts";
+import { codeMapImages, hex16, parseCodeMap, readyMapName, readyMapNameBytes, samePath, type CodeMapFile, type CodeMapImage } from "./format.ts";
+import { encodeScannedChunks, scanCodeMap, unionBlocks, type ScannedImage } from "./scan.ts";
 
 export interface ReadyChange {
   /** Ready-map file name, `<basename>-<fileid16>`. */
@@ -49,10 +54,13 @@ export interface AggregateResult {
   warnings: string[];
 }
 
+/** An image as named (path and raw path bytes), without its blocks. */
+type Named = Pick<ScannedImage, "fileId" | "path" | "pathBytes">;
+
 interface Pending {
-  image: CodeMapImage;
-  /** Dependencies (an EXE's): file id -> the image as named (path and raw path bytes). */
-  deps: Map<bigint, CodeMapImage>;
+  image: ScannedImage;
+  /** Dependencies (an EXE's): file id -> the image as named. */
+  deps: Map<bigint, Named>;
   /** The new maps (raw names) that fed this image: set aside as `.bad` if it cannot be written. */
   sources: Set<Buffer>;
 }
@@ -80,15 +88,23 @@ export function readReadyMap(path: string | Uint8Array): Map<bigint, CodeMapImag
   return codeMapImages(readCodeMapFile(path));
 }
 
+/** A ready map streamed (scan.ts); undefined when absent. A corrupt ready map is an InputError. */
+function scanReadyMap(path: Uint8Array): Map<bigint, ScannedImage> | undefined {
+  if (!existsSync(Buffer.from(path))) return undefined;
+  return scanCodeMap(path).images;
+}
+
 /** Merge `src` into `dst` (paths: a non-empty one wins; bitness: src wins when set). */
-function mergeImage(dst: CodeMapImage, src: CodeMapImage): void {
-  if (src.path) {
+function mergeImage(dst: ScannedImage, src: ScannedImage): void {
+  if (src.pathBytes.length) {
     dst.path = src.path;
     dst.pathBytes = src.pathBytes;
   }
   if (src.bitness) dst.bitness = src.bitness;
-  for (const b of src.blocks) dst.blocks.add(b);
+  dst.blocks = unionBlocks(dst.blocks, src.blocks);
 }
+
+const named = (im: Named): Named => ({ fileId: im.fileId, path: im.path, pathBytes: im.pathBytes });
 
 /** How long a second aggregator waits for the lock (in 50 ms steps). */
 export const WAIT_SECONDS = 30;
@@ -156,11 +172,11 @@ export function aggregateCodeMaps(cacheDir: string, opts: { wait?: boolean; onWa
         continue;
       }
       held.push(fd); // keep the lock until the map is deleted
-      let images: Map<bigint, CodeMapImage>;
+      let images: Map<bigint, ScannedImage>;
       try {
-        const parsed = readCodeMapFile(file);
-        for (const w of parsed.warnings) res.warnings.push(`${name}: ${w}`);
-        images = codeMapImages(parsed);
+        const scanned = scanCodeMap(file);
+        for (const w of scanned.warnings) res.warnings.push(`${name}: ${w}`);
+        images = scanned.images;
         const exes = [...images.values()].filter((i) => i.bitness);
         if (exes.length > 1) throw new InputError(name, `${exes.length} executable markers (FEX expects exactly one)`, "corrupt");
         if (exes.length === 0) res.warnings.push(`${name}: no executable marker; its images are merged as libraries only`);
@@ -173,10 +189,10 @@ export function aggregateCodeMaps(cacheDir: string, opts: { wait?: boolean; onWa
       const exe = [...images.values()].find((i) => i.bitness);
       for (const im of images.values()) {
         let p = pending.get(im.fileId);
-        if (!p) pending.set(im.fileId, (p = { image: { fileId: im.fileId, path: "", blocks: new Set() }, deps: new Map(), sources: new Set() }));
+        if (!p) pending.set(im.fileId, (p = { image: { fileId: im.fileId, path: "", pathBytes: new Uint8Array(0), blocks: new Uint32Array(0) }, deps: new Map(), sources: new Set() }));
         mergeImage(p.image, im);
         p.sources.add(raw);
-        if (exe && im === exe) for (const d of images.values()) if (d !== exe) p.deps.set(d.fileId, d);
+        if (exe && im === exe) for (const d of images.values()) if (d !== exe) p.deps.set(d.fileId, named(d));
       }
       res.imported.push(name);
       importedRaw.push(raw);
@@ -188,43 +204,42 @@ export function aggregateCodeMaps(cacheDir: string, opts: { wait?: boolean; onWa
     for (const { image, deps, sources } of pending.values()) {
       const name = readyMapName(image);
       const out = inDir(readyDir, readyMapNameBytes(image));
-      let old: Map<bigint, CodeMapImage> | undefined;
+      let old: Map<bigint, ScannedImage> | undefined;
       try {
-        old = readReadyMap(out);
+        old = scanReadyMap(out);
       } catch (e) {
         if (!(e instanceof InputError)) throw e;
         res.warnings.push(`ready map ${name} is corrupt (${e.detail}); rewriting it from the new maps`);
       }
       const prev = old?.get(image.fileId);
-      const named = image.path ? image : prev;
-      const merged: CodeMapImage = { fileId: image.fileId, path: named?.path ?? "", pathBytes: named?.pathBytes, blocks: new Set(prev?.blocks), bitness: image.bitness ?? prev?.bitness };
-      for (const b of image.blocks) merged.blocks.add(b);
-      const allDeps = new Map<bigint, CodeMapImage>();
-      for (const [id, im] of old ?? []) if (id !== image.fileId) allDeps.set(id, im);
+      const from = image.pathBytes.length ? image : prev;
+      const merged: ScannedImage = { fileId: image.fileId, path: from?.path ?? "", pathBytes: from?.pathBytes ?? new Uint8Array(0), blocks: unionBlocks(prev?.blocks ?? new Uint32Array(0), image.blocks), bitness: image.bitness ?? prev?.bitness };
+      const allDeps = new Map<bigint, Named>();
+      for (const [id, im] of old ?? []) if (id !== image.fileId) allDeps.set(id, named(im));
       const addedDeps: bigint[] = [];
       if (merged.bitness) {
         for (const [id, d] of deps) {
           if (!allDeps.has(id)) addedDeps.push(id);
-          if (d.path || !allDeps.get(id)?.path) allDeps.set(id, d);
+          if (d.pathBytes.length || !allDeps.get(id)?.pathBytes.length) allDeps.set(id, d);
         }
       }
-      const addedBlocks = merged.blocks.size - (prev?.blocks.size ?? 0);
+      const addedBlocks = merged.blocks.length - (prev?.blocks.length ?? 0);
       const changed = !prev || addedBlocks > 0 || addedDeps.length > 0 || !samePath(merged, prev) || merged.bitness !== prev.bitness;
       if (!changed) {
         res.unchanged.push(name);
         continue;
       }
-      const images: CodeMapImage[] = [merged];
+      const images: ScannedImage[] = [merged];
       // Dependencies are listed (library record, no blocks) only in an EXE's map, as FEX does.
-      if (merged.bitness) for (const [fileId, d] of allDeps) images.push({ fileId, path: d.path, pathBytes: d.pathBytes, blocks: new Set() });
+      if (merged.bitness) for (const d of allDeps.values()) images.push({ ...d, blocks: new Uint32Array(0) });
       try {
-        atomicWrite(out, encodeCodeMap(buildCodeMap(images)));
+        atomicWrite(out, encodeScannedChunks(images));
       } catch (e) {
         if (!(e instanceof InputError)) throw e;
         for (const src of sources) if (!failed.has(src)) failed.set(src, `ready map ${name}: ${e.detail}`);
         continue;
       }
-      res.changed.push({ name, fileId: image.fileId, path: merged.path, bitness: merged.bitness, created: !prev, addedBlocks, totalBlocks: merged.blocks.size, addedDeps });
+      res.changed.push({ name, fileId: image.fileId, path: merged.path, bitness: merged.bitness, created: !prev, addedBlocks, totalBlocks: merged.blocks.length, addedDeps });
     }
 
     const kept: string[] = [];

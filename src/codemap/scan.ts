@@ -5,16 +5,17 @@
  * blocks as a sorted, de-duplicated Uint32Array (4 bytes a block), and {@link encodeScanned}
  * writes the same layout as `buildCodeMap` straight into one output buffer.
  *
- * On entry: a path (a regular file; util/input-file.ts). On exit: FEX's ParseCodeMap view (the
+ * On entry: a path (a regular file; util/input-file.ts), as text or as raw bytes (FEX names new maps
+ * after non-UTF-8 paths). On exit: FEX's ParseCodeMap view (the
  * semantics of `codeMapImages(parseCodeMap(...))`: a block counts only after a record introduced
  * its FileId), record counts, the torn-tail length and the same warnings, or the same InputErrors
  * (old or unknown marker).
  *
  *   const m = scanCodeMap("game.exe-0123456789abcdef");
  *   for (const im of m.images.values()) console.log(im.path, im.blocks.length);
- *   atomicWrite(out, encodeScanned(m.images.values()));
+ *   atomicWrite(out, encodeScannedChunks(m.images.values())); // 4 MiB pieces, never one buffer
  */
-import { closeSync, openSync, readSync } from "node:fs";
+import { closeSync, openSync, readSync, statSync } from "node:fs";
 import { InputError } from "../util/errors.ts";
 import { statRegular } from "../util/input-file.ts";
 import { ENTRY_SIZE, hex16, libraryPadding, MARK_EXE32, MARK_EXE64, MARK_LIBRARY, MARK_OLD_EXE, MARKER_FILE_ID } from "./format.ts";
@@ -62,6 +63,22 @@ class BlockList {
     }
     this.cur[this.n++] = v;
   }
+  /** Push `words[i]` for i = from, from + 3, ... below `end` (the offsets of a run of records). */
+  pushRun(words: Uint32Array, from: number, end: number): void {
+    let cur = this.cur;
+    let n = this.n;
+    for (let i = from; i < end; i += 3) {
+      if (n === cur.length) {
+        this.n = n;
+        this.push(words[i]!);
+        cur = this.cur;
+        n = this.n;
+        continue;
+      }
+      cur[n++] = words[i]!;
+    }
+    this.n = n;
+  }
   finish(): Uint32Array {
     const total = this.pieces.length * PIECE + this.n;
     const all = new Uint32Array(total);
@@ -72,7 +89,10 @@ class BlockList {
     }
     all.set(this.cur.subarray(0, this.n), at);
     this.pieces = [];
-    all.sort();
+    // Ready maps (and maps we wrote) are already sorted: checking is far cheaper than sorting.
+    let sorted = true;
+    for (let i = 1; i < all.length; i++) if (all[i - 1]! > all[i]!) { sorted = false; break; }
+    if (!sorted) all.sort();
     let w = 0;
     for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[w - 1]) all[w++] = all[i]!;
     return all.subarray(0, w);
@@ -84,19 +104,78 @@ interface Building {
   list: BlockList;
 }
 
+/**
+ * A set of 64-bit FileIds keyed by their two u32 halves: a lookup is a Map get on a small
+ * integer, where building a BigInt per record run cost ~0.5 s per million records.
+ */
+class IdTable<T> {
+  private byLo = new Map<number, { hi: number; value: T }[]>();
+  size = 0;
+  get(lo: number, hi: number): T | undefined {
+    const list = this.byLo.get(lo);
+    if (!list) return undefined;
+    for (const e of list) if (e.hi === hi) return e.value;
+    return undefined;
+  }
+  /** Add (lo, hi) unless present; true when it was new. */
+  add(lo: number, hi: number, value: T): boolean {
+    const list = this.byLo.get(lo);
+    if (!list) this.byLo.set(lo, [{ hi, value }]);
+    else if (list.some((e) => e.hi === hi)) return false;
+    else list.push({ hi, value });
+    this.size++;
+    return true;
+  }
+}
+
+/** Distinct FileIds as two u32 halves: lo -> hi for the first seen, a BigInt set for the rare rest. */
+class IdSet {
+  private byLo = new Map<number, number>();
+  private more = new Set<bigint>();
+  get size(): number {
+    return this.byLo.size + this.more.size;
+  }
+  /** Add (lo, hi) unless present; true when it was new. */
+  add(lo: number, hi: number): boolean {
+    const h = this.byLo.get(lo);
+    if (h === undefined) {
+      this.byLo.set(lo, hi);
+      return true;
+    }
+    if (h === hi) return false;
+    const id = (BigInt(hi) << 32n) | BigInt(lo);
+    if (this.more.has(id)) return false;
+    this.more.add(id);
+    return true;
+  }
+}
+
+const halves = (id: bigint): [number, number] => [Number(id & 0xffffffffn), Number(id >> 32n)];
+
 /** Read a code map in chunks (see the file overview); `chunk` is smaller only in tests. */
-export function scanCodeMap(file: string, chunk = CHUNK): ScannedMap {
-  const size = statRegular(file).size;
+export function scanCodeMap(path: string | Uint8Array, chunk = CHUNK): ScannedMap {
+  // Messages name the file as text; the file itself is opened by its own bytes.
+  const file = typeof path === "string" ? path : Buffer.from(path).toString();
+  const raw = typeof path === "string" ? path : Buffer.from(path.buffer, path.byteOffset, path.byteLength);
+  let size: number;
+  if (typeof raw === "string") size = statRegular(raw).size;
+  else {
+    const st = statSync(raw, { throwIfNoEntry: false });
+    if (!st?.isFile()) throw new InputError(file, st ? "not a regular file" : "cannot read: no such file", "not-a-file");
+    size = st.size;
+  }
   let fd: number;
   try {
-    fd = openSync(file, "r");
+    fd = openSync(raw, "r");
   } catch (e) {
     throw new InputError(file, `cannot read: ${(e as Error).message}`, "io");
   }
   const records = { block: 0, library: 0, executable: 0 };
   const warnings: string[] = [];
   const images = new Map<bigint, Building>();
-  const unknown = new Set<bigint>();
+  const known = new IdTable<Building>();
+  const unknown = new IdSet();
+  const firstUnknown: bigint[] = [];
   let unknownBlocks = 0;
   let buf = new Uint8Array(chunk + 64);
   let len = 0; // bytes in buf
@@ -145,25 +224,31 @@ export function scanCodeMap(file: string, chunk = CHUNK): ScannedMap {
       // as are the hosts we run on).
       const words = new Uint32Array(buf.buffer, buf.byteOffset, len >>> 2);
       const limit = eof ? len : len - 64;
-      while (pos + ENTRY_SIZE <= len && pos < limit) {
-        const q = pos >>> 2;
-        const lo = (pos & 3) === 0 ? words[q]! : dv.getUint32(pos, true);
-        const hi = (pos & 3) === 0 ? words[q + 1]! : dv.getUint32(pos + 4, true);
+      // Records of one FileId come in runs: find a run's end, then copy its offsets in one go.
+      // (pos is always 4-aligned: the buffer starts at a record and every record is 4k bytes.)
+      const qEnd = Math.ceil(Math.min(len - ENTRY_SIZE + 1, limit) / 4); // last run start + 1
+      let q = pos >>> 2;
+      while (q < qEnd) {
+        const lo = words[q]!;
+        const hi = words[q + 1]!;
         if (lo === 0xffffffff && hi === 0xffffffff) break;
-        records.block++;
+        let e = q + 3;
+        while (e < qEnd && words[e] === lo && words[e + 1] === hi) e += 3;
+        const n = (e - q) / 3;
+        records.block += n;
         if (lo !== lastLo || hi !== lastHi) {
           lastLo = lo;
           lastHi = hi;
-          last = images.get((BigInt(hi) << 32n) | BigInt(lo));
+          last = known.get(lo, hi);
         }
-        if (last) last.list.push((pos & 3) === 0 ? words[q + 2]! : dv.getUint32(pos + 8, true));
+        if (last) last.list.pushRun(words, q + 2, e);
         else {
-          const id = (BigInt(hi) << 32n) | BigInt(lo);
-          unknownBlocks++;
-          if (unknown.size < MAX_UNKNOWN) unknown.add(id);
+          unknownBlocks += n;
+          if (unknown.size < MAX_UNKNOWN && unknown.add(lo, hi) && firstUnknown.length < 3) firstUnknown.push((BigInt(hi) << 32n) | BigInt(lo));
         }
-        pos += ENTRY_SIZE;
+        q = e;
       }
+      pos = q << 2;
       if (pos + ENTRY_SIZE > len || (len - pos <= 64 && !eof)) continue;
       // A marker record (FileId ~0).
       const mark = dv.getUint32(pos + 8, true);
@@ -178,7 +263,10 @@ export function scanCodeMap(file: string, chunk = CHUNK): ScannedMap {
       const id = dv.getBigUint64(pos + ENTRY_SIZE, true);
       const entryOf = (): Building => {
         let e = images.get(id);
-        if (!e) images.set(id, (e = { image: { fileId: id, path: "", pathBytes: new Uint8Array(0), blocks: new Uint32Array(0) }, list: new BlockList() }));
+        if (!e) {
+          images.set(id, (e = { image: { fileId: id, path: "", pathBytes: new Uint8Array(0), blocks: new Uint32Array(0) }, list: new BlockList() }));
+          known.add(...halves(id), e);
+        }
         lastLo = lastHi = -1;
         return e;
       };
@@ -220,7 +308,7 @@ export function scanCodeMap(file: string, chunk = CHUNK): ScannedMap {
     closeSync(fd);
   }
   if (unknownBlocks) {
-    const ids = [...unknown].slice(0, 3).map(hex16).join(", ");
+    const ids = firstUnknown.map(hex16).join(", ");
     const capped = unknown.size >= MAX_UNKNOWN;
     const count = capped ? `${MAX_UNKNOWN}+` : String(unknown.size);
     const more = unknown.size > 3 ? `, ... (${capped ? "many" : unknown.size - 3} more)` : "";
@@ -231,19 +319,33 @@ export function scanCodeMap(file: string, chunk = CHUNK): ScannedMap {
   return { size, records, trailingBytes: trailing, warnings, images: out };
 }
 
+/** Bytes per piece of {@link encodeScannedChunks} (a multiple of 12, so block records never straddle). */
+const OUT_PIECE = ENTRY_SIZE * 349_525;
+
+/** Block records `{lo, hi, blocks[from + k]}` for k < n into `words` (a plain function: JSC optimises generator bodies far less). */
+function fillRecords(words: Uint32Array, lo: number, hi: number, blocks: Uint32Array, from: number, n: number): void {
+  for (let k = 0, q = 0; k < n; k++, q += 3) {
+    words[q] = lo;
+    words[q + 1] = hi;
+    words[q + 2] = blocks[from + k]!;
+  }
+}
+
 /**
- * `buildCodeMap` + `encodeCodeMap` for scanned images, in one buffer: executable markers, then
+ * `buildCodeMap` + `encodeCodeMap` for scanned images, as pieces of at most ~4 MiB (a 10 M-block
+ * map is 120 MB of output; written piece by piece it never exists whole): executable markers, then
  * one library record per image (executables first), then each image's blocks in ascending order.
  */
-export function encodeScanned(images: Iterable<ScannedImage>): Uint8Array {
+export function* encodeScannedChunks(images: Iterable<ScannedImage>): Generator<Uint8Array> {
   const list = [...images].sort((a, b) => (a.bitness ? 0 : 1) - (b.bitness ? 0 : 1) || (a.fileId < b.fileId ? -1 : a.fileId > b.fileId ? 1 : 0));
   let size = 0;
   for (const im of list) {
+    if (im.pathBytes.includes(0)) throw new InputError(im.path, "a code-map library path cannot contain NUL", "invalid");
     if (im.bitness) size += ENTRY_SIZE + 8;
-    size += ENTRY_SIZE + 8 + im.pathBytes.length + 1 + libraryPadding(im.pathBytes.length) + im.blocks.length * ENTRY_SIZE;
+    size += ENTRY_SIZE + 8 + im.pathBytes.length + 1 + libraryPadding(im.pathBytes.length);
   }
-  const out = new Uint8Array(size);
-  const dv = new DataView(out.buffer);
+  const head = new Uint8Array(size);
+  const dv = new DataView(head.buffer);
   let pos = 0;
   const marker = (mark: number, id: bigint): void => {
     dv.setBigUint64(pos, MARKER_FILE_ID, true);
@@ -253,24 +355,36 @@ export function encodeScanned(images: Iterable<ScannedImage>): Uint8Array {
   };
   for (const im of list) if (im.bitness) marker(im.bitness === 32 ? MARK_EXE32 : MARK_EXE64, im.fileId);
   for (const im of list) {
-    if (im.pathBytes.includes(0)) throw new InputError(im.path, "a code-map library path cannot contain NUL", "invalid");
     marker(MARK_LIBRARY, im.fileId);
-    out.set(im.pathBytes, pos);
+    head.set(im.pathBytes, pos);
     pos += im.pathBytes.length + 1 + libraryPadding(im.pathBytes.length);
   }
-  // Every record is a multiple of 4 bytes, so the block records are 4-aligned u32 words.
-  const words = new Uint32Array(out.buffer);
+  if (head.length) yield head;
+  // Block records are 12 bytes, so a piece holds whole records as u32 words.
+  const piece = new Uint32Array(OUT_PIECE >>> 2);
   for (const im of list) {
     const lo = Number(im.fileId & 0xffffffffn);
     const hi = Number(im.fileId >> 32n);
     const blocks = im.blocks;
-    let q = pos >>> 2;
-    for (let i = 0; i < blocks.length; i++, q += 3) {
-      words[q] = lo;
-      words[q + 1] = hi;
-      words[q + 2] = blocks[i]!;
+    for (let i = 0; i < blocks.length; ) {
+      const n = Math.min(blocks.length - i, OUT_PIECE / ENTRY_SIZE);
+      fillRecords(piece, lo, hi, blocks, i, n);
+      i += n;
+      // The consumer writes a piece before asking for the next, so one buffer is reused.
+      yield new Uint8Array(piece.buffer, 0, n * ENTRY_SIZE);
     }
-    pos = q * 4;
+  }
+}
+
+/** {@link encodeScannedChunks} joined into one buffer (small maps and tests). */
+export function encodeScanned(images: Iterable<ScannedImage>): Uint8Array {
+  const parts: Uint8Array[] = [];
+  for (const p of encodeScannedChunks(images)) parts.push(p.slice()); // the pieces share one buffer
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
   }
   return out;
 }
@@ -291,29 +405,31 @@ export function unionBlocks(a: Uint32Array, b: Uint32Array): Uint32Array {
 }
 
 const HEX = new TextEncoder().encode("0123456789abcdef");
-const latin1 = new TextDecoder("latin1");
 
 /**
- * `pre + "0x<hex>"` for each of `blocks`, joined with `sep`: the text of a block list, built in
- * bytes (10 M offsets in well under a second, where `toString(16)` and joins take seconds).
+ * `pre + "0x<hex>"` for each of `blocks`, joined with `sep`, as ASCII bytes: the text of a block
+ * list built without strings (10 M offsets in a fraction of a second, where `toString(16)` and
+ * joins take seconds). `continued`: the list goes on from an earlier slice (starts with `sep`).
+ * `into`: a buffer to reuse when large enough (fresh 4 MB buffers cost page faults per slice);
+ * the result is a view of it. Written to stdout a slice at a time (cli/_out.ts `outBytes`).
  */
-export function formatBlocks(blocks: Uint32Array, pre: string, sep: string): string {
-  const p = new TextEncoder().encode(pre + "0x");
-  const s = new TextEncoder().encode(sep);
-  const out = new Uint8Array(blocks.length * (p.length + 8 + s.length));
+export function formatBlocksBytes(blocks: Uint32Array, pre: string, sep: string, opts: { continued?: boolean; into?: Uint8Array } = {}): Uint8Array {
+  const first = new TextEncoder().encode((opts.continued ? sep : "") + pre + "0x");
+  const mid = new TextEncoder().encode(sep + pre + "0x");
+  const need = first.length + blocks.length * (mid.length + 8);
+  const out = opts.into && opts.into.length >= need ? opts.into : new Uint8Array(need);
   let o = 0;
   for (let i = 0; i < blocks.length; i++) {
-    if (i) {
-      out.set(s, o);
-      o += s.length;
+    const lead = i ? mid : first;
+    for (let k = 0; k < lead.length; k++) out[o + k] = lead[k]!;
+    o += lead.length;
+    let v = blocks[i]!;
+    const digits = v ? (35 - Math.clz32(v)) >>> 2 : 1;
+    for (let j = o + digits - 1; j >= o; j--) {
+      out[j] = HEX[v & 15]!;
+      v >>>= 4;
     }
-    out.set(p, o);
-    o += p.length;
-    const v = blocks[i]!;
-    let shift = 28;
-    while (shift > 0 && (v >>> shift) === 0) shift -= 4;
-    for (; shift >= 0; shift -= 4) out[o++] = HEX[(v >>> shift) & 15]!;
+    o += digits;
   }
-  return latin1.decode(out.subarray(0, o));
+  return out.subarray(0, o);
 }
-

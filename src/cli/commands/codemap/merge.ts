@@ -25,7 +25,7 @@ export default defineCommand({
     const inputs = args._.slice(1).map(String);
     const { atomicWrite, hex16 } = await import("../../../codemap/index.ts");
     // Streamed: inputs are read in chunks and blocks kept as sorted Uint32Arrays (codemap/scan.ts).
-    const { encodeScanned, scanCodeMap, unionBlocks } = await import("../../../codemap/scan.ts");
+    const { encodeScannedChunks, scanCodeMap, unionBlocks } = await import("../../../codemap/scan.ts");
     const { dirname } = await import("node:path");
     const { mkdirSync, statSync } = await import("node:fs");
     const merged = new Map<bigint, { fileId: bigint; path: string; pathBytes: Uint8Array; blocks: Uint32Array; bitness?: 32 | 64 }>();
@@ -55,9 +55,8 @@ export default defineCommand({
     if (statSync(out, { throwIfNoEntry: false })?.isDirectory()) throw new InputError(out, "is a directory (give the output map's file name)", "unwritable");
     try {
       mkdirSync(dirname(out) || ".", { recursive: true });
-      // Collect the scan's garbage (block pieces, read buffers) before the output buffer exists.
-      Bun.gc(true);
-      atomicWrite(out, encodeScanned(merged.values()));
+      // Written in 4 MiB pieces: the 120 MB of a 10 M-block map never exists as one buffer.
+      atomicWrite(out, encodeScannedChunks(merged.values()));
     } catch (e) {
       if (e instanceof InputError) throw e;
       throw new InputError(out, `cannot write: ${systemReason(e)}`, "unwritable");

@@ -8,7 +8,7 @@
  *   aot codemap show new.bin --json --blocks | jq '.images[0].blocks | length'
  */
 import { defineCommand } from "citty";
-import { line, out, warn } from "../../_out.ts";
+import { line, out, outBytes, warn } from "../../_out.ts";
 
 export default defineCommand({
   meta: { name: "show", description: "Show the records, images and blocks of a FEX code map" },
@@ -18,7 +18,7 @@ export default defineCommand({
     blocks: { type: "boolean", description: "List every block offset (RVA)" },
   },
   async run({ args }) {
-    const { formatBlocks, scanCodeMap } = await import("../../../codemap/scan.ts");
+    const { formatBlocksBytes, scanCodeMap } = await import("../../../codemap/scan.ts");
     const { hex16 } = await import("../../../codemap/index.ts");
     const file = String(args.file);
     // Streamed: a 10 M-block map is 40 MB of sorted offsets, never 10 M records (codemap/scan.ts).
@@ -30,11 +30,20 @@ export default defineCommand({
     const kinds = map.records;
     const images = [...map.images.values()];
     const head = (im: (typeof images)[number]) => ({ fileId: hex16(im.fileId), path: im.path, bitness: im.bitness ?? null, blockCount: im.blocks.length });
-    // Block lists are written a slice at a time, so the output never exists as one string.
+    // Block lists are written as pre-formatted bytes, ~4 MB at a time through two reused buffers
+    // (one is formatted while the other is written): never one big string, no per-block strings,
+    // no fresh memory per slice (a 10 M-block map is 180 MB of JSON).
+    const bufs: [Uint8Array, Uint8Array] = [new Uint8Array(0), new Uint8Array(0)];
+    const busy: [Promise<void>, Promise<void>] = [Promise.resolve(), Promise.resolve()];
     const writeBlocks = async (blocks: Uint32Array, pre: string, sep: string): Promise<void> => {
-      for (let i = 0; i < blocks.length; i += 65536) {
-        await out((i ? sep : "") + formatBlocks(blocks.subarray(i, i + 65536), pre, sep));
+      const SLICE = 1 << 18;
+      for (let i = 0, k = 0; i < blocks.length; i += SLICE, k ^= 1) {
+        await busy[k];
+        const text = formatBlocksBytes(blocks.subarray(i, i + SLICE), pre, sep, { continued: i > 0, into: bufs[k] });
+        bufs[k] = new Uint8Array(text.buffer);
+        busy[k] = outBytes(text);
       }
+      await Promise.all(busy);
     };
     if (args.json) {
       // JSON.stringify(…, null, 1) layout, with each blocks array spliced in as it is written.
