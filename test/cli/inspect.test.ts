@@ -34,6 +34,15 @@ describe("aot inspect --json", () => {
     expect(j.tlsCallbacks.length).toBeGreaterThan(0);
     expect(j.loadConfig).toBeNull();
   });
+  test("--hash adds the file's SHA-256 (sha256sum's); without it contentHash is null and the hash is not printed", () => {
+    const path = sample(64);
+    const sha = Bun.spawnSync(["sha256sum", path]).stdout.toString().split(" ")[0]!;
+    expect(JSON.parse(runAot(["inspect", path, "--json"]).stdout).contentHash).toBeNull();
+    expect(JSON.parse(runAot(["inspect", path, "--json", "--hash"]).stdout).contentHash).toBe(sha);
+    expect(runAot(["inspect", path]).stdout).not.toContain("sha256");
+    expect(runAot(["inspect", path, "--hash"]).stdout).toContain(`sha256 ${sha}`);
+    expect(runAot(["inspect", path, "--disasm", "--hash"]).code).toBe(2);
+  });
   test("hello32.exe is PE32", () => {
     const j = JSON.parse(runAot(["inspect", sample(32), "--json"]).stdout);
     expect([j.format, j.machine, j.imageBase]).toEqual(["PE32", "0x14c", headerField(sample(32), "ImageBase").toLowerCase()]);

@@ -1,5 +1,5 @@
 /**
- * @file `aot inspect <pe> [--json]`: what the PE loader (stage 1) sees in one image: headers,
+ * @file `aot inspect <pe> [--json] [--hash]`: what the PE loader (stage 1) sees in one image: headers,
  * sections, imports, delay imports, exports, relocations, TLS callbacks, .pdata, debug entries,
  * the load config with hybrid code ranges and volatile metadata, and FEX's FileId. `--disasm`
  * prints the ARM64/ARM64EC code ranges disassembled instead (with --json: one line per range,
@@ -10,11 +10,19 @@
  * (PeFile.warnings: capped tables, a damaged directory the loader skips at the preferred base) are
  * one stderr line each and exit 1; `--json` also lists them under `warnings`.
  *
+ * The SHA-256 of the whole file (`contentHash`, the identity `aot compile` records in a cache)
+ * is computed only with `--hash`: it reads every byte of the file, and an installer's overlay can
+ * be gigabytes the loader never maps (a 4.4 GB file: 30 s), so without it inspect's work follows
+ * the headers and tables it reads. Without `--hash`, JSON has `"contentHash": null`. The FileId
+ * (from the name, SizeOfImage and TimeDateStamp, as FEX computes it) is always printed.
+ *
  *   aot inspect notepad.exe
+ *   aot inspect setup.exe --hash              # also the file's SHA-256
  *   aot inspect kernel32.dll --json | jq '.exports | length'
  *   aot inspect arm64ec.dll --disasm
  */
 import { defineCommand } from "citty";
+import { UsageError } from "../../util/errors.ts";
 import { line as print, info, warn } from "../_out.ts";
 
 const hx = (v: number | bigint): string => `0x${v.toString(16)}`;
@@ -25,8 +33,10 @@ export default defineCommand({
     pe: { type: "positional", description: "PE image (.exe/.dll)", required: true },
     json: { type: "boolean", description: "Machine-readable output (one JSON object)" },
     disasm: { type: "boolean", description: "Disassemble the ARM64/ARM64EC code ranges instead" },
+    hash: { type: "boolean", description: "Also print the file's SHA-256 (reads the whole file, overlays included; JSON contentHash is null without it)" },
   },
   async run({ args }) {
+    if (args.disasm && args.hash) throw new UsageError("--hash does not apply to --disasm");
     const { loadPeFile, fileIdHex, MACHINE_NAMES, SUBSYSTEM_NAMES, DEBUG_TYPE_NAMES, sectionFlagNames } = await import("../../pe/index.ts");
     const pe = await loadPeFile(String(args.pe));
     // Findings (capped tables, directories the loader skips at the preferred base): exit 1.
@@ -77,7 +87,8 @@ export default defineCommand({
           }
         : null,
       fileId: fileIdHex(pe.fileId),
-      contentHash: pe.contentHash,
+      // Only on request: hashing reads every byte, overlays the loader never maps included.
+      contentHash: args.hash ? pe.contentHash : null,
       warnings: pe.warnings,
     };
     if (args.json) {
@@ -88,7 +99,7 @@ export default defineCommand({
     const line = (s = ""): void => void out.push(s);
     line(`${pe.file}: ${report.format} ${report.machineName} (${report.machine}) ${pe.isDll ? "DLL" : "EXE"}, ${report.subsystem}`);
     line(`  image base ${report.imageBase}, size ${hx(pe.sizeOfImage)}, entry RVA ${hx(pe.entryRva)}, timestamp ${hx(pe.timeDateStamp)}`);
-    line(`  FileId ${report.fileId}  sha256 ${pe.contentHash}`);
+    line(`  FileId ${report.fileId}${report.contentHash ? `  sha256 ${report.contentHash}` : ""}`);
     line(`sections (${pe.sections.length}):`);
     for (const s of pe.sections) {
       line(`  ${s.name.padEnd(16)} rva ${hx(s.rva).padEnd(10)} vsize ${hx(s.virtualSize).padEnd(10)} raw ${hx(s.rawSize).padEnd(10)} ${hx(s.flags)} ${sectionFlagNames(s.flags).join(" ")}`);
