@@ -156,6 +156,9 @@ function misc(): number[][] {
   for (const p of [[0x66], [], [0x48], [0x66, 0x48], [0x48, 0x66], [0x67], [0x66, 0x67]]) out.push([...p, 0xc7, 0xf8, 0x59, 0xb8, 0xbb, 0x9e]);
   // KMOVQ r64/k (VEX.W1 F2 0F 92/93) is KMOVD r32/k outside 64-bit mode, where W is ignored (soak, fresh seed).
   for (const op of [0x92, 0x93]) out.push([0xc4, 0xe1, 0xfb, op, 0xf1], [0xc4, 0xe1, 0x7b, op, 0xf1]);
+  // VCVTDQ2PD / VCVTUDQ2PD zmm (EVEX.512.F3.0F.W0 E6 / 7A) take {er}: EVEX.b on the register form is
+  // a rounding control (L'L = RC, length 512), not invalid, as iced says (soak, fresh seed 0x79dad200).
+  for (const op of [0xe6, 0x7a]) for (const p2 of [0x7c, 0x1c, 0x5c]) out.push([0x62, 0x71, 0x7e, p2, op, 0xc1]);
   return out;
 }
 
