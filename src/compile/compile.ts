@@ -170,7 +170,8 @@ export async function compileExe(opts: CompileOptions): Promise<CompileResult> {
     volatileMetadata: { applied: false, images: [], note: VOLATILE_NOTE }, findings,
   };
   const locks: DirLock[] = [];
-  let pool: CompilePool | undefined;
+  // Workers start now: loading their modules overlaps resolving closures and hashing images.
+  let pool: CompilePool | undefined = new CompilePool(jobs);
   try {
     // 1. Each EXE's context: prefix, closure, target, cache folder.
     const contexts: { exe: string; target: Target; cacheDir: string; images: { name: string; path: string }[] }[] = [];
@@ -262,8 +263,10 @@ export async function compileExe(opts: CompileOptions): Promise<CompileResult> {
     units.sort((a, b) => b.weight - a.weight || (a.report.path < b.report.path ? -1 : 1));
     const progress = { imagesDone: 0, images: units.length, blocksDone: 0, blocksKnown: 0, current: "" };
     let fatal: InputError | undefined;
-    if (units.length) {
-      pool = new CompilePool(Math.min(jobs, 256));
+    if (!units.length) {
+      pool.close();
+      pool = undefined;
+    } else {
       const chunk = opts.chunkBlocks ?? 1500;
       const p = pool;
       const one = async (u: Unit) => {
