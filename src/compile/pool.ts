@@ -37,7 +37,7 @@ export class CompilePool {
   }
 
   private spawn(): Worker {
-    const w = new Worker(new URL("./translate.worker.ts", import.meta.url));
+    const w = new Worker(WORKER_URL);
     w.onmessage = (ev: MessageEvent<Result>) => this.done(w, ev.data);
     w.onerror = (ev: ErrorEvent) => {
       const p = this.busy.get(w);
@@ -104,3 +104,14 @@ export class CompilePool {
     this.busy.clear();
   }
 }
+
+/**
+ * Where the worker's code is. Under `bun run` it sits next to this file. In the single binary
+ * every entry point lives under /$bunfs/root/ at its path relative to src/ (build.ts passes the
+ * workers as entry points) while `import.meta.url` names the executable itself at the root, so the
+ * worker is `./compile/translate.worker.ts` from there (checked by test/cli/binary.test.ts via
+ * `aot demo`, which compiles through the pool).
+ */
+const WORKER_URL = /\/\$bunfs\/|~BUN/.test(import.meta.url)
+  ? new URL("./compile/translate.worker.ts", import.meta.url)
+  : new URL("./translate.worker.ts", import.meta.url);
