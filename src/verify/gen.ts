@@ -508,9 +508,12 @@ export function randomBlock(rng: Rng, bits: 32 | 64, opts: { min?: number; max?:
   while (g.lines.length < n - (withJcc ? 1 : 0)) g.one();
   if (withJcc) {
     const c = g.cc();
-    const d = below(rng, 0x100) - 0x80;
+    // Forward past the block's end, into the int3 fill X86Harness.load puts around a snippet: a
+    // taken branch must never land inside an instruction, where Unicorn's x86 engine can meet
+    // bytes it aborts the whole process on (a "tcg fatal error" seen in the soak tier).
+    const d = 0x10 + below(rng, 0x70);
     if (c < 0) g.emit("nop");
-    else g.emit(`j${CCS[c]} ${rng() < 0.3 ? "near " : ""}$${d < 0 ? "-" : "+"}0x${Math.abs(d).toString(16)}`);
+    else g.emit(`j${CCS[c]} ${rng() < 0.3 ? "near " : ""}$+0x${d.toString(16)}`);
   }
   return { lines: g.lines };
 }

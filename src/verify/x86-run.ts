@@ -210,6 +210,7 @@ export class X86Harness {
   private readonly codeNum: number;
   private endNum: number;
   private readonly codeSize: number;
+  private fill: Uint8Array | undefined;
 
   constructor(
     readonly bits: 32 | 64,
@@ -233,6 +234,9 @@ export class X86Harness {
   /** Place a snippet at codeAddr; runs go from codeAddr to its end. Drops stale translations. */
   load(code: Uint8Array): void {
     if (code.length > this.codeSize) throw new Error(`snippet of ${code.length} bytes exceeds the ${this.codeSize}-byte code area`);
+    // int3 everywhere else: a branch out of the snippet meets a clean trap, never the tail of an
+    // earlier, longer snippet (Unicorn's x86 translator aborts the process on some byte strings).
+    this.engine.write(this.codeAddr, this.fill ??= new Uint8Array(this.codeSize).fill(0xcc));
     this.engine.write(this.codeAddr, code);
     this.engine.invalidate(this.codeAddr, this.codeAddr + BigInt(this.codeSize));
     this.endNum = this.codeNum + code.length;
