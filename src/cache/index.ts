@@ -10,6 +10,7 @@ export {
   FORMAT_VERSION, MAGIC, CODE_ALIGN, GUEST_PAGE, canonicalConfig, canonicalOptions, configFingerprint, cacheFileName,
   featureBits, featuresFromBits, type CacheImage, type CacheConfig,
 } from "./format.ts";
-export { writeCache, tempPath, parseTempName, type WriteOptions, type WriteResult } from "./writer.ts";
+export { writeCache, writeCacheFlat, tempPath, parseTempName, type WriteOptions, type WriteResult } from "./writer.ts";
 export { CacheReader, loadBytes, type CacheHeader, type CacheBlock, type CacheReloc, type OpenOptions } from "./reader.ts";
+export { flattenBlocks, unflattenBlocks, flatCount, F as FLAT, FLAT_META, type FlatBlocks } from "./blocks.ts";
 export { checkCache, checkBytes, type CheckResult } from "./check.ts";

@@ -1,16 +1,19 @@
 /**
  * @file Stage 9 (code cache): writes one image's translated blocks as a cache file
- * (docs/cache-format.md). On entry: the blocks `Translator.translate` produced, in any order and
- * possibly with repeats; on exit: `path` is either the old cache or the complete new one, never
+ * (docs/cache-format.md). On entry: the blocks `Translator.translate` produced as flat chunks
+ * (`FlatBlocks`, blocks.ts: what the compile pool transfers), in any order and possibly with
+ * repeats, or as `TranslatedBlock` objects (`writeCache`, flattened first); on exit: `path` is either the old cache or the complete new one, never
  * a mix, and no temporary file remains.
  *
  * Two passes: the first sorts the blocks by guest RVA (duplicates of one RVA resolved by content,
  * so the output does not depend on arrival order or worker count) and computes every table's size;
  * the second reserves a temporary file of exactly that size next to the cache, maps it with
- * `Bun.mmap` and writes each table in place (no whole-cache buffer on the JS heap), links
+ * `Bun.mmap` and writes each table in place (no whole-cache buffer on the JS heap; code and fault
+ * bytes copied a chunk-run at a time, header fields through one DataView, no BigInt per block), links
  * block-to-block branches, checksums, fsyncs, renames over the old cache and fsyncs the directory.
  *
  *   const { bytes, blocks } = writeCache(join(dir, cacheFileName(image, config)), image, config, tbs);
+ *   writeCacheFlat(path, image, config, chunks);   // the compile pool's packed chunks
  */
 import { closeSync, fsyncSync, openSync, renameSync, unlinkSync, constants } from "node:fs";
 import { basename, dirname, join } from "node:path";
@@ -18,6 +21,8 @@ import { InputError } from "../util/errors.ts";
 import { VERSION } from "../cli/_version.ts";
 import { RELOC, type TranslatedBlock } from "../arm64/lower/output.ts";
 import { fsyncDir, ignoreSigxfsz, reserve } from "./_fs.ts";
+import { inRvaOrder, relOrder } from "./_order.ts";
+import { F, FLAT_META, flatCount, flattenBlocks, type FlatBlocks } from "./blocks.ts";
 import {
   B, BLOCK_WORDS, CHECKSUM_FROM, CODE_ALIGN, DIR_ENTRY, ELEMENT_SIZE, FEATURE_BITS, FIXED_NAMES, FLAG, FORMAT_VERSION,
   GUEST_PAGE, GUEST_PAGE_SHIFT, H, HEADER_SIZE, MAGIC_BYTES, MAX_FILE, NAME_WORDS, NONE, ORDER, P, PAGE_WORDS, R,
@@ -57,131 +62,76 @@ export function parseTempName(name: string): { pid: number } | null {
   return m ? { pid: Number(m[1]) } : null;
 }
 
-/** Guest RVA of a block, or throw: the cache only holds blocks inside the image's 4 GiB RVA space. */
-function rvaOf(path: string, tb: TranslatedBlock, base: bigint): number {
-  // One BigInt operation, then number arithmetic (exact: anything past 2^53 fails the range check).
-  const va = Number(tb.guestStart);
-  const rva = va < 2 ** 53 && va >= 0 ? va - Number(base) : Number(tb.guestStart - base);
-  if (!(rva >= 0 && rva <= 0xffffffff) || !(tb.guestLength >= 0) || rva + tb.guestLength > 0x1_0000_0000) {
-    throw new InputError(path, `block at ${hex(tb.guestStart)} lies outside the image based at ${hex(base)}`, "block-range");
-  }
-  return rva;
-}
-
-/** Total order on blocks of one RVA, so a duplicate is dropped the same way whatever the arrival order. */
-function compareSame(a: TranslatedBlock, b: TranslatedBlock): number {
-  if (a.guestLength !== b.guestLength) return b.guestLength - a.guestLength;
-  if (a.insnCount !== b.insnCount) return b.insnCount - a.insnCount;
-  if (a.guestHash !== b.guestHash) return a.guestHash < b.guestHash ? -1 : 1;
-  if (a.code.length !== b.code.length) return a.code.length - b.code.length;
-  for (let i = 0; i < a.code.length; i++) if (a.code[i] !== b.code[i]) return a.code[i]! - b.code[i]!;
-  if (a.faults.length !== b.faults.length) return a.faults.length - b.faults.length;
-  for (let i = 0; i < a.faults.length; i++) if (a.faults[i] !== b.faults[i]) return a.faults[i]! - b.faults[i]!;
-  if (a.relocs.length !== b.relocs.length) return a.relocs.length - b.relocs.length;
-  for (let i = 0; i < a.relocs.length; i++) if (a.relocs[i] !== b.relocs[i]) return a.relocs[i]! - b.relocs[i]!;
-  for (let i = 0; i < a.targets.length && i < b.targets.length; i++) {
-    if (a.targets[i] !== b.targets[i]) return a.targets[i]! < b.targets[i]! ? -1 : 1;
-  }
-  if (a.bodyWords !== b.bodyWords) return a.bodyWords - b.bodyWords;
-  return a.fallback < b.fallback ? -1 : a.fallback > b.fallback ? 1 : 0;
-}
-
-/** A block's relocations as [word offset, kind, target] sorted by word offset (then kind, target). */
-function blockRelocs(tb: TranslatedBlock): { off: number; kind: number; target: bigint }[] {
-  const out: { off: number; kind: number; target: bigint }[] = [];
-  for (let i = 0; i + 2 < tb.relocs.length; i += 3) {
-    const target = tb.targets[tb.relocs[i + 2]!];
-    if (target === undefined) throw new Error(`relocation target index ${tb.relocs[i + 2]} out of range in block ${hex(tb.guestStart)}`);
-    out.push({ off: tb.relocs[i + 1]!, kind: tb.relocs[i]!, target });
-  }
-  return out.sort((a, b) => a.off - b.off || a.kind - b.kind || (a.target < b.target ? -1 : a.target > b.target ? 1 : 0));
-}
-
-/** The writer's plan: sorted unique blocks and every table's offset and count. */
+/** The writer's plan: chunks in RVA order, each output block's RVA and first code word, every table's offset and count. */
 interface Plan {
-  blocks: TranslatedBlock[];
+  chunks: readonly FlatBlocks[];
+  /** Output index of each chunk's first block (one more entry: the block count). */
+  first: Uint32Array;
   rvas: Uint32Array;
-  /** First code word of each block. */
   codeAt: Uint32Array;
   names: Uint8Array[];
-  fallbackName: Map<string, number>;
-  /** The PAGES table's words and the PAGE_BLOCKS list, ready to copy. */
-  pageList: Uint32Array;
-  pageBlocks: Uint32Array;
+  /** Per chunk: its fallback index (as in meta, 1-based) → NAMES index. */
+  fallbackName: Uint32Array[];
+  /** Blocks touching each guest page (counts; the PAGES and PAGE_BLOCKS tables are built from them in place). */
+  perPage: Uint32Array;
   offsets: number[];
   counts: number[];
   size: number;
 }
 
-function plan(path: string, image: CacheImage, config: CacheConfig, input: TranslatedBlock[], buildId: string): Plan {
-  const m = input.length;
-  const rvaOfInput = new Float64Array(m);
-  for (let i = 0; i < m; i++) rvaOfInput[i] = rvaOf(path, input[i]!, image.imageBase);
-  // Sort by (rva, arrival) with one native numeric sort of packed keys; ties are then ordered by
-  // content (compareSame), so which duplicate survives never depends on arrival order.
-  let order: Uint32Array;
-  if (m < 2 ** 21) {
-    const keys = new Float64Array(m);
-    for (let i = 0; i < m; i++) keys[i] = rvaOfInput[i]! * 2 ** 21 + i;
-    keys.sort();
-    order = new Uint32Array(m);
-    for (let i = 0; i < m; i++) order[i] = keys[i]! % 2 ** 21;
-  } else {
-    order = Uint32Array.from({ length: m }, (_, i) => i).sort((a, b) => rvaOfInput[a]! - rvaOfInput[b]! || a - b);
+function plan(path: string, image: CacheImage, config: CacheConfig, input: readonly FlatBlocks[], buildId: string): Plan {
+  const chunks = inRvaOrder(input);
+  let n = 0;
+  const first = new Uint32Array(chunks.length + 1);
+  chunks.forEach((c, ci) => { first[ci] = n; n += flatCount(c); });
+  first[chunks.length] = n;
+  const rvas = new Uint32Array(n), codeAt = new Uint32Array(n);
+  let words = 0, relocs = 0, faults = 0, pairs = 0, maxPage = 0;
+  const used = chunks.map((c) => new Uint8Array(c.names.length + 1));
+  for (let ci = 0, i = 0; ci < chunks.length; ci++) {
+    const c = chunks[ci]!, meta = c.meta, nc = flatCount(c), u = used[ci]!;
+    let cw = 0, ri = 0, tp = 0, fb = 0;
+    for (let k = 0, mm = 0; k < nc; k++, i++, mm += FLAT_META) {
+      const rva = meta[mm + F.RVA]!, len = meta[mm + F.GUEST_LENGTH]!;
+      if (rva + len > 0x1_0000_0000) throw new InputError(path, `block at ${hex(image.imageBase + BigInt(rva))} lies outside the image based at ${hex(image.imageBase)}`, "block-range");
+      rvas[i] = rva;
+      codeAt[i] = words + cw;
+      cw += meta[mm + F.CODE_WORDS]!;
+      ri += meta[mm + F.RELOC_INTS]!;
+      relocs += Math.floor(meta[mm + F.RELOC_INTS]! / 3);
+      tp += meta[mm + F.TARGETS]!;
+      fb += meta[mm + F.FAULT_BYTES]!;
+      u[meta[mm + F.FALLBACK]!] = 1;
+      const last = (rva + Math.max(len, 1) - 1) >>> GUEST_PAGE_SHIFT;
+      if (last > maxPage) maxPage = last;
+      pairs += last - (rva >>> GUEST_PAGE_SHIFT) + 1;
+    }
+    if (cw > c.code.length || ri > c.relocs.length || tp * 2 > c.targets.length || fb > c.faults.length || c.hashes.length < nc * 2 || u.length > c.names.length + 1) {
+      throw new Error(`flat block chunk ${ci}: its block fields count more than its arrays hold`);
+    }
+    words += cw;
+    faults += fb;
   }
-  const blocks: TranslatedBlock[] = [];
-  const rvaList: number[] = [];
-  for (let i = 0; i < m;) {
-    let j = i + 1;
-    const rva = rvaOfInput[order[i]!]!;
-    while (j < m && rvaOfInput[order[j]!] === rva) j++;
-    let best = input[order[i]!]!;
-    for (let k = i + 1; k < j; k++) if (compareSame(input[order[k]!]!, best) < 0) best = input[order[k]!]!;
-    blocks.push(best);
-    rvaList.push(rva);
-    i = j;
-  }
-  const n = blocks.length;
-  const rvas = Uint32Array.from(rvaList);
-  const codeAt = new Uint32Array(n), lastPage = new Uint32Array(n);
-  let words = 0, relocs = 0, faults = 0, pairs = 0;
-  const mnemonics = new Set<string>();
-  for (let i = 0; i < n; i++) {
-    const tb = blocks[i]!;
-    codeAt[i] = words;
-    words += tb.code.length;
-    relocs += Math.floor(tb.relocs.length / 3);
-    faults += tb.faults.length;
-    if (tb.fallback) mnemonics.add(tb.fallback);
-    const last = (rvas[i]! + Math.max(tb.guestLength, 1) - 1) >>> GUEST_PAGE_SHIFT;
-    lastPage[i] = last;
-    pairs += last - (rvas[i]! >>> GUEST_PAGE_SHIFT) + 1;
-  }
-  // Code-page table by counting (no sort): blocks per page, prefix sums, then blocks in index
-  // order, so each page's run comes out ascending.
-  const maxPage = n ? Math.max(...lastPageMax(lastPage)) : 0;
+  // Code-page table by counting (no sort): blocks per page here, the tables themselves in fill().
   const perPage = new Uint32Array(maxPage + 2);
-  for (let i = 0; i < n; i++) for (let pg = rvas[i]! >>> GUEST_PAGE_SHIFT; pg <= lastPage[i]!; pg++) perPage[pg]!++;
+  for (let ci = 0, i = 0; ci < chunks.length; ci++) {
+    const meta = chunks[ci]!.meta, nc = flatCount(chunks[ci]!);
+    for (let k = 0, mm = 0; k < nc; k++, i++, mm += FLAT_META) {
+      const rva = rvas[i]!, last = (rva + Math.max(meta[mm + F.GUEST_LENGTH]!, 1) - 1) >>> GUEST_PAGE_SHIFT;
+      for (let pg = rva >>> GUEST_PAGE_SHIFT; pg <= last; pg++) perPage[pg]!++;
+    }
+  }
   let pageCount = 0;
   for (let pg = 0; pg <= maxPage; pg++) if (perPage[pg]) pageCount++;
-  const pageList = new Uint32Array(pageCount * PAGE_WORDS);
-  const cursor = new Uint32Array(maxPage + 1);
-  for (let pg = 0, e = 0, at = 0; pg <= maxPage; pg++) {
-    if (!perPage[pg]) continue;
-    pageList[e * PAGE_WORDS + P.PAGE] = pg;
-    pageList[e * PAGE_WORDS + P.FIRST] = at;
-    pageList[e * PAGE_WORDS + P.COUNT] = perPage[pg]!;
-    cursor[pg] = at;
-    at += perPage[pg]!;
-    e++;
-  }
-  const pageBlocks = new Uint32Array(pairs);
-  for (let i = 0; i < n; i++) for (let pg = rvas[i]! >>> GUEST_PAGE_SHIFT; pg <= lastPage[i]!; pg++) pageBlocks[cursor[pg]!++] = i;
 
-  const enc = new TextEncoder();
+  // Fallback mnemonics the blocks use, sorted, after the fixed names.
+  const mnemonics = new Set<string>();
+  chunks.forEach((c, ci) => c.names.forEach((name, k) => { if (used[ci]![k + 1]) mnemonics.add(name); }));
   const sortedMnemonics = [...mnemonics].sort();
+  const nameIndex = new Map(sortedMnemonics.map((m, i) => [m, FIXED_NAMES + i]));
+  const fallbackName = chunks.map((c) => Uint32Array.from([NONE, ...c.names.map((name) => nameIndex.get(name) ?? NONE)]));
+  const enc = new TextEncoder();
   const names = [image.name, buildId, canonicalOptions(config.options), ...sortedMnemonics].map((s) => enc.encode(s));
-  const fallbackName = new Map(sortedMnemonics.map((m, i) => [m, FIXED_NAMES + i]));
   const stringBytes = names.reduce((s, b) => s + b.length, 0);
 
   const counts = new Array<number>(TABLE_COUNT).fill(0);
@@ -202,31 +152,60 @@ function plan(path: string, image: CacheImage, config: CacheConfig, input: Trans
   }
   const size = alignUp(at, CODE_ALIGN);
   if (size > MAX_FILE) throw new InputError(path, `cache would be ${size} bytes, over the format's 4 GiB limit`, "too-large");
-  return { blocks, rvas, codeAt, names, fallbackName, pageList, pageBlocks, offsets, counts, size };
+  return { chunks, first, rvas, codeAt, names, fallbackName, perPage, offsets, counts, size };
 }
 
-/** Chunks of `xs` small enough to spread into Math.max. */
-function* lastPageMax(xs: Uint32Array): Iterable<number> {
-  for (let i = 0; i < xs.length; i += 65536) yield Math.max(...xs.subarray(i, i + 65536));
-}
+/**
+ * Finds a block by its exact start RVA: a directory of buckets of 2^shift bytes (first block
+ * index per bucket, sized to about one bucket per block), then a binary search inside the
+ * bucket: a few steps instead of ~20 over the whole table, for every relocation.
+ */
+class BlockIndex {
+  private readonly shift: number;
+  private readonly dir: Uint32Array;
 
-/** Index of the block starting exactly at `rva`, or -1. */
-function findBlock(rvas: Uint32Array, rva: number): number {
-  let lo = 0, hi = rvas.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1, v = rvas[mid]!;
-    if (v === rva) return mid;
-    if (v < rva) lo = mid + 1;
-    else hi = mid - 1;
+  constructor(private readonly rvas: Uint32Array) {
+    const n = rvas.length, last = n ? rvas[n - 1]! : 0;
+    let shift = 4;
+    while (shift < 32 && last / 2 ** shift > n / 2 + 16) shift++;
+    this.shift = shift;
+    const buckets = Math.floor(last / 2 ** shift) + 1;
+    this.dir = new Uint32Array(buckets + 1);
+    for (let b = 0, i = 0; b <= buckets; b++) {
+      while (i < n && Math.floor(rvas[i]! / 2 ** shift) < b) i++;
+      this.dir[b] = i;
+    }
   }
-  return -1;
+
+  /** Index of the block starting exactly at `rva`, or -1. */
+  find(rva: number): number {
+    const b = Math.floor(rva / 2 ** this.shift);
+    if (b + 1 >= this.dir.length) return -1;
+    let lo = this.dir[b]!, hi = this.dir[b + 1]! - 1;
+    const rvas = this.rvas;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1, v = rvas[mid]!;
+      if (v === rva) return mid;
+      if (v < rva) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  }
+}
+
+/** Relocation order of a block whose sites are not ascending: by word offset, then kind, then target. */
+function sortedRelocs(c: FlatBlocks, r0: number, t0: number, nr: number): number[] {
+  const ix = Array.from({ length: nr }, (_, k) => k);
+  const rs = c.relocs;
+  return ix.sort((a, b) => rs[r0 + 3 * a + 1]! - rs[r0 + 3 * b + 1]! || rs[r0 + 3 * a]! - rs[r0 + 3 * b]!
+    || relOrder(c, t0 + rs[r0 + 3 * a + 2]!) - relOrder(c, t0 + rs[r0 + 3 * b + 2]!));
 }
 
 /** Fill `file` (exactly `pl.size` zero bytes, 8-aligned) with the cache. Returns linked/unlinked counts. */
 function fill(file: Uint8Array, pl: Plan, image: CacheImage, config: CacheConfig): { resolved: number; unresolved: number } {
   const u32 = new Uint32Array(file.buffer, file.byteOffset, file.byteLength >>> 2);
   const dv = new DataView(file.buffer, file.byteOffset, file.byteLength);
-  const { offsets, counts, blocks, rvas, codeAt } = pl;
+  const { offsets, counts, chunks, first, rvas, codeAt } = pl;
 
   // Names and strings.
   let s = 0;
@@ -238,64 +217,89 @@ function fill(file: Uint8Array, pl: Plan, image: CacheImage, config: CacheConfig
     s += b.length;
   }
 
-  // Blocks, code, faults, relocations (linked where the target block is in this cache).
-  const bw = offsets[T.BLOCKS]! / 4, cw = offsets[T.CODE]! / 4, rw = offsets[T.RELOCS]! / 4;
-  let reloc = 0, fault = 0, resolved = 0, unresolved = 0;
-  const baseNum = Number(image.imageBase);
-  for (let i = 0; i < blocks.length; i++) {
-    const tb = blocks[i]!, r = bw + i * BLOCK_WORDS, code = codeAt[i]!;
-    u32[r + B.RVA] = rvas[i]!;
-    u32[r + B.GUEST_LENGTH] = tb.guestLength;
-    dv.setBigUint64((r + B.HASH_LO) * 4, tb.guestHash, true); // HASH_LO, HASH_HI: the u64, little-endian
-    u32[r + B.INSNS] = tb.insnCount;
-    u32[r + B.CODE] = code;
-    u32[r + B.WORDS] = tb.code.length;
-    u32[r + B.BODY_WORDS] = tb.bodyWords;
-    u32[r + B.FAULT_OFFSET] = fault;
-    u32[r + B.FAULT_LENGTH] = tb.faults.length;
-    u32[r + B.FALLBACK] = tb.fallback ? pl.fallbackName.get(tb.fallback)! : NONE;
-    // Blocks are small: a loop beats TypedArray.set's per-call cost below a few dozen elements.
-    const cd = tb.code, ft = tb.faults, fo = offsets[T.FAULTS]! + fault;
-    if (cd.length < 64) for (let k = 0; k < cd.length; k++) u32[cw + code + k] = cd[k]!;
-    else u32.set(cd, cw + code);
-    if (ft.length < 64) for (let k = 0; k < ft.length; k++) file[fo + k] = ft[k]!;
-    else file.set(ft, fo);
-    fault += tb.faults.length;
-    const rs = tb.relocs, nr = Math.floor(rs.length / 3);
-    u32[r + B.RELOC_FIRST] = reloc;
-    u32[r + B.RELOC_COUNT] = nr;
-    let sortedRelocs = true;
-    for (let k = 3; k < nr * 3; k += 3) if (rs[k + 1]! <= rs[k - 2]!) sortedRelocs = false;
-    const list = sortedRelocs ? null : blockRelocs(tb);
-    for (let k = 0; k < nr; k++) {
-      const x = list ? list[k]! : { off: rs[3 * k + 1]!, kind: rs[3 * k]!, target: tb.targets[rs[3 * k + 2]!]! };
-      if (x.target === undefined) throw new Error(`relocation target index out of range in block ${hex(tb.guestStart)}`);
-      if (x.off < 0 || x.off >= tb.code.length) throw new Error(`relocation at word ${x.off} outside block ${hex(tb.guestStart)}`);
-      const site = code + x.off, rr = rw + reloc * RELOC_WORDS, tn = Number(x.target);
-      const rel = tn >= 0 && tn < 2 ** 53 ? tn - baseNum : Number(x.target - image.imageBase);
-      let kind = x.kind & 0xff;
-      if (x.kind === RELOC.BLOCK && rel >= 0 && rel <= 0xffffffff) {
-        const j = findBlock(rvas, rel);
-        const w = u32[cw + site]!;
-        if (j >= 0 && (w & 0xfc000000) === 0x14000000) {
-          const delta = codeAt[j]! - site;
-          if (delta >= -(1 << 25) && delta < 1 << 25) {
-            u32[cw + site] = (0x14000000 | (delta & 0x3ffffff)) >>> 0;
-            kind |= RESOLVED;
-          }
-        }
-      }
-      if (x.kind === RELOC.BLOCK) (kind & RESOLVED ? resolved++ : unresolved++);
-      u32[rr + R.SITE] = site;
-      u32[rr + R.KIND] = kind;
-      if (rel >= 0 && rel <= 0xffffffff) u32[rr + R.TARGET_LO] = rel; // TARGET_HI stays 0
-      else dv.setBigUint64((rr + R.TARGET_LO) * 4, BigInt.asUintN(64, x.target - image.imageBase), true);
-      reloc++;
-    }
+  // Code pages: each page's run of PAGE_BLOCKS is placed by prefix sums, then filled with block
+  // indices in ascending order, so each run comes out ascending without sorting.
+  const { perPage } = pl, pw = offsets[T.PAGES]! / 4, pbw = offsets[T.PAGE_BLOCKS]! / 4;
+  const cursor = new Uint32Array(perPage.length);
+  for (let pg = 0, e = 0, at = 0; pg < perPage.length; pg++) {
+    if (!perPage[pg]) continue;
+    u32[pw + e * PAGE_WORDS + P.PAGE] = pg;
+    u32[pw + e * PAGE_WORDS + P.FIRST] = at;
+    u32[pw + e * PAGE_WORDS + P.COUNT] = perPage[pg]!;
+    cursor[pg] = at;
+    at += perPage[pg]!;
+    e++;
   }
 
-  u32.set(pl.pageList, offsets[T.PAGES]! / 4);
-  u32.set(pl.pageBlocks, offsets[T.PAGE_BLOCKS]! / 4);
+  // Per chunk: its code and fault bytes in one copy each (its blocks are contiguous there and in
+  // the file), then its block records and relocations, linking `b` exits to blocks of this cache.
+  const bw = offsets[T.BLOCKS]! / 4, cw = offsets[T.CODE]! / 4, rw = offsets[T.RELOCS]! / 4, fo = offsets[T.FAULTS]!;
+  const blockAt = new BlockIndex(rvas);
+  let reloc = 0, fault = 0, resolved = 0, unresolved = 0;
+  for (let ci = 0; ci < chunks.length; ci++) {
+    const c = chunks[ci]!, meta = c.meta, hashes = c.hashes, rs = c.relocs, tg = c.targets, cs = c.code, names = pl.fallbackName[ci]!;
+    const i0 = first[ci]!, i1 = first[ci + 1]!;
+    if (i0 === i1) continue;
+    const words = codeAt[i1 - 1]! + meta[(i1 - 1 - i0) * FLAT_META + F.CODE_WORDS]! - codeAt[i0]!;
+    u32.set(cs.subarray(0, words), cw + codeAt[i0]!);
+    let c0 = 0, r0 = 0, t0 = 0, f0 = 0;
+    for (let i = i0, mm = 0, l = 0; i < i1; i++, l++, mm += FLAT_META) {
+      const r = bw + i * BLOCK_WORDS, code = codeAt[i]!, rva = rvas[i]!, len = meta[mm + F.GUEST_LENGTH]!;
+      const nCode = meta[mm + F.CODE_WORDS]!, nFault = meta[mm + F.FAULT_BYTES]!, fb = meta[mm + F.FALLBACK]!;
+      u32[r + B.RVA] = rva;
+      u32[r + B.GUEST_LENGTH] = len;
+      u32[r + B.HASH_LO] = hashes[2 * l]!;
+      u32[r + B.HASH_HI] = hashes[2 * l + 1]!;
+      u32[r + B.INSNS] = meta[mm + F.INSNS]!;
+      u32[r + B.CODE] = code;
+      u32[r + B.WORDS] = nCode;
+      u32[r + B.BODY_WORDS] = meta[mm + F.BODY_WORDS]!;
+      u32[r + B.FAULT_OFFSET] = fault + f0;
+      u32[r + B.FAULT_LENGTH] = nFault;
+      u32[r + B.FALLBACK] = fb ? names[fb]! : NONE;
+      for (let pg = rva >>> GUEST_PAGE_SHIFT, last = (rva + Math.max(len, 1) - 1) >>> GUEST_PAGE_SHIFT; pg <= last; pg++) u32[pbw + cursor[pg]!++] = i;
+      const nt = meta[mm + F.TARGETS]!, nr = Math.floor(meta[mm + F.RELOC_INTS]! / 3);
+      u32[r + B.RELOC_FIRST] = reloc;
+      u32[r + B.RELOC_COUNT] = nr;
+      if (nr) {
+        let ascending = true;
+        for (let k = 1; k < nr; k++) if (rs[r0 + 3 * k + 1]! <= rs[r0 + 3 * k - 2]!) { ascending = false; break; }
+        const list = ascending ? null : sortedRelocs(c, r0, t0, nr);
+        for (let q = 0; q < nr; q++) {
+          const k = list ? list[q]! : q;
+          const kindIn = rs[r0 + 3 * k]!, off = rs[r0 + 3 * k + 1]!, ti = rs[r0 + 3 * k + 2]!;
+          if (!(ti >= 0 && ti < nt)) throw new Error(`relocation target index ${ti} out of range in block ${hex(image.imageBase + BigInt(rva))}`);
+          if (off < 0 || off >= nCode) throw new Error(`relocation at word ${off} outside block ${hex(image.imageBase + BigInt(rva))}`);
+          const site = code + off, rr = rw + reloc * RELOC_WORDS;
+          const lo = tg[2 * (t0 + ti)]!, hi = tg[2 * (t0 + ti) + 1]!;
+          let kind = kindIn & 0xff;
+          if (kindIn === RELOC.BLOCK) {
+            const j = hi === 0 ? blockAt.find(lo) : -1;
+            if (j >= 0 && (cs[c0 + off]! & 0xfc000000) === 0x14000000) {
+              const delta = codeAt[j]! - site;
+              if (delta >= -(1 << 25) && delta < 1 << 25) {
+                u32[cw + site] = (0x14000000 | (delta & 0x3ffffff)) >>> 0;
+                kind |= RESOLVED;
+              }
+            }
+            if (kind & RESOLVED) resolved++;
+            else unresolved++;
+          }
+          u32[rr + R.SITE] = site;
+          u32[rr + R.KIND] = kind;
+          u32[rr + R.TARGET_LO] = lo;
+          u32[rr + R.TARGET_HI] = hi;
+          reloc++;
+        }
+      }
+      c0 += nCode;
+      r0 += meta[mm + F.RELOC_INTS]!;
+      t0 += nt;
+      f0 += nFault;
+    }
+    if (f0) file.set(c.faults.subarray(0, f0), fo + fault);
+    fault += f0;
+  }
 
   // Header last: the checksum covers everything after its own field.
   file.set(MAGIC_BYTES, H.MAGIC);
@@ -344,24 +348,29 @@ function describe(e: unknown, bytes: number): { detail: string; kind: string } {
  * removing the temporary file; the old cache at `path`, if any, is untouched.
  */
 export function writeCache(path: string, image: CacheImage, config: CacheConfig, blocks: TranslatedBlock[], opts: WriteOptions = {}): WriteResult {
+  return writeCacheFlat(path, image, config, [flattenBlocks(blocks, image.imageBase, path)], opts);
+}
+
+/** `writeCache` for flat chunks (blocks.ts), the compile pool's form: the same bytes, without per-block objects. */
+export function writeCacheFlat(path: string, image: CacheImage, config: CacheConfig, chunks: readonly FlatBlocks[], opts: WriteOptions = {}): WriteResult {
   for (const k of FEATURE_BITS) if (typeof config.features[k] !== "boolean") throw new Error(`host feature "${k}" missing from the configuration`);
-  const pl = plan(path, image, config, blocks, opts.buildId ?? VERSION);
+  const pl = plan(path, image, config, chunks, opts.buildId ?? VERSION);
   const tmp = tempPath(path);
   ignoreSigxfsz();
   let fd = -1;
   try {
     fd = openSync(tmp, constants.O_RDWR | constants.O_CREAT | constants.O_EXCL, 0o644);
     reserve(fd, pl.size);
-    const file = Bun.mmap(tmp, { shared: true });
+      const file = Bun.mmap(tmp, { shared: true });
     if (file.byteLength !== pl.size) throw new Error(`mapped ${file.byteLength} bytes, expected ${pl.size}`);
     const links = fill(file, pl, image, config);
-    // fsync through the fd flushes the mapping's dirty pages (Bun has no msync).
+      // fsync through the fd flushes the mapping's dirty pages (Bun has no msync).
     fsyncSync(fd);
-    closeSync(fd);
+      closeSync(fd);
     fd = -1;
     renameSync(tmp, path);
     fsyncDir(dirname(path));
-    return { bytes: pl.size, blocks: pl.blocks.length, ...links };
+    return { bytes: pl.size, blocks: pl.rvas.length, ...links };
   } catch (e) {
     if (fd >= 0) try { closeSync(fd); } catch { /* already failing */ }
     try { unlinkSync(tmp); } catch { /* never created, or already renamed */ }

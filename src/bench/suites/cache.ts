@@ -1,10 +1,11 @@
 /**
  * @file Cache writing and reading speed (stage 11 bench, `aot bench cache`): a realistic cache of
  * about 50 MB of code (the embedded hello64.exe's translated blocks, repeated at shifted RVAs so
- * every copy links within itself) written by `writeCache`, against the peer in the same process:
+ * every copy links within itself) written by `writeCacheFlat` from flat chunks of 1500 blocks in
+ * RVA order (what the compile pool hands the writer), against the peer in the same process:
  * ONE plain `fs.writeSync` of the same bytes into a fresh file (plus the fsync our writer also
- * does). Also reports opening with and without the checksum, and `checkCache` (disassembles
- * every word), in MB/s.
+ * does). Also reports the object-form adapter `writeCache`, the whole-file checksum's share,
+ * opening with and without the checksum, and `checkCache` (disassembles every word), in MB/s.
  *
  *   const r = await benchCache();   // { bytes, writeMBps, plainMBps, ratio, open..., check... }
  */
@@ -17,15 +18,21 @@ import { discover } from "../../x86/index.ts";
 import { Translator } from "../../compile/translate.ts";
 import { BASELINE } from "../../arm64/features.ts";
 import type { TranslatedBlock } from "../../arm64/lower/output.ts";
-import { CacheReader, checkCache, writeCache, type CacheConfig, type CacheImage } from "../../cache/index.ts";
+import { CacheReader, checkCache, flattenBlocks, writeCache, writeCacheFlat, type CacheConfig, type CacheImage, type FlatBlocks } from "../../cache/index.ts";
+import { checksum } from "../../cache/format.ts";
 
 export interface CacheBenchResult {
   dir: string;
   blocks: number;
   bytes: number;
   codeBytes: number;
-  /** writeCache, whole: plan, reserve, fill through the mapping, checksum, fsync, rename, directory fsync. */
+  /** writeCacheFlat, whole: plan, reserve, fill through the mapping, checksum, fsync, rename, directory fsync. */
   writeMBps: number;
+  /** writeCache (TranslatedBlock objects, flattened first) / plain write. */
+  objectRatio: number;
+  /** xxHash64 of the whole file (Bun.hash), ms, and its share of the writer's time. */
+  checksumMs: number;
+  checksumShare: number;
   /** One writeSync of the same bytes (prebuilt buffer) + fsync. */
   plainMBps: number;
   /** writeMBps / plainMBps (goal >= 0.8). */
@@ -69,15 +76,18 @@ export async function benchCache(opts: { codeMB?: number; runs?: number; dir?: s
   const perCopy = one.reduce((s, b) => s + b.code.length * 4, 0);
   const copies = Math.max(1, Math.round(((opts.codeMB ?? 50) * 2 ** 20) / perCopy));
   const blocks: TranslatedBlock[] = [];
+  one.sort((a, b) => (a.guestStart < b.guestStart ? -1 : 1));
   for (let k = 0n; k < BigInt(copies); k++) {
     for (const b of one) blocks.push({ ...b, guestStart: b.guestStart + k * 0x20000n, targets: b.targets.map((t) => t + k * 0x20000n) });
   }
+  const chunks: FlatBlocks[] = [];
+  for (let i = 0; i < blocks.length; i += 1500) chunks.push(flattenBlocks(blocks.slice(i, i + 1500), image.imageBase));
   const config: CacheConfig = { target: "arm64ec", memoryOrder: "tso", volatileMetadata: false, features: { ...BASELINE }, options: {} };
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), "aot-bench-cache-"));
   const path = join(dir, "bench.cache"), plain = join(dir, "plain.bin");
   const runs = opts.runs ?? 3;
   try {
-    const w: number[] = [], p: number[] = [], o: number[] = [], on: number[] = [];
+    const w: number[] = [], p: number[] = [], o: number[] = [], on: number[] = [], obj: number[] = [], ck: number[] = [];
     let bytes = 0, heap = 0;
     for (let r = 0; r <= runs; r++) {
       // Alternate which goes first so page-cache and writeback effects fall on both.
@@ -86,7 +96,7 @@ export async function benchCache(opts: { codeMB?: number; runs?: number; dir?: s
         if (which === "ours") {
           Bun.gc(true);
           const h0 = process.memoryUsage().heapUsed, t0 = performance.now();
-          bytes = writeCache(path, image, config, blocks).bytes;
+          bytes = writeCacheFlat(path, image, config, chunks).bytes;
           const dt = performance.now() - t0;
           heap = Math.max(heap, (process.memoryUsage().heapUsed - h0) / 2 ** 20);
           if (r > 0) w.push(dt);
@@ -103,12 +113,23 @@ export async function benchCache(opts: { codeMB?: number; runs?: number; dir?: s
       }
       if (r > 0) {
         let t0 = performance.now();
+        const mapped = Bun.mmap(path, { shared: false });
+        t0 = performance.now();
+        checksum(mapped);
+        ck.push(performance.now() - t0);
+        t0 = performance.now();
         CacheReader.open(path);
         o.push(performance.now() - t0);
         t0 = performance.now();
         CacheReader.open(path, { checksum: false });
         on.push(performance.now() - t0);
       }
+    }
+    // The object-form adapter last, so its one big chunk does not change how the flat path was compiled.
+    for (let r = 0; r < runs; r++) {
+      const t1 = performance.now();
+      writeCache(path, image, config, blocks);
+      obj.push(performance.now() - t1);
     }
     const t0 = performance.now();
     const check = checkCache(path);
@@ -118,7 +139,7 @@ export async function benchCache(opts: { codeMB?: number; runs?: number; dir?: s
     const r2 = (x: number) => Math.round(x * 100) / 100;
     return {
       dir, blocks: CacheReader.open(path, { checksum: false }).blockCount, bytes, codeBytes: perCopy * copies,
-      writeMBps: mbps(median(w)), plainMBps: mbps(median(p)), ratio: r2(median(p) / median(w)),
+      writeMBps: mbps(median(w)), objectRatio: r2(median(p) / median(obj)), checksumMs: r2(median(ck)), checksumShare: r2(median(ck) / median(w)), plainMBps: mbps(median(p)), ratio: r2(median(p) / median(w)),
       openMBps: mbps(median(o)), openNoChecksumMs: r2(median(on)), checkMBps: mbps(checkMs), writeHeapMB: r2(heap),
     };
   } finally {
