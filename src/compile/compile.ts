@@ -12,9 +12,9 @@
  * cache (src/cache writer: temp file + rename, so a kill leaves the old or the new cache) and
  * delete the image's stale caches. The writer sorts blocks, so the bytes do not depend on `jobs`.
  *
- * Volatile metadata is not applied: the lowering has one memory-ordering policy per block and no
- * per-access override yet, so every access keeps the policy (tso) and the configuration records
- * `volatileMetadata: false`; images that carry the metadata are listed in the result.
+ * Volatile metadata is applied (config.ts): under tso, an image that carries it is translated with
+ * its listed accesses ordered and the others in its ranges plain, and its configuration records
+ * `volatileMetadata: true`; such images are listed in the result.
  *
  * Bad input (a missing or non-PE executable, a malformed code map, a full disk) throws InputError;
  * everything else that deserves attention is a finding in `result.findings` (exit 1).
@@ -25,7 +25,6 @@
 import { existsSync, readdirSync, statSync, unlinkSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { basename, join, resolve } from "node:path";
-import { BASELINE } from "../arm64/features.ts";
 import { cacheFileName, type CacheConfig, type CacheImage } from "../cache/format.ts";
 import { parseTempName } from "../cache/writer.ts";
 import { VERSION } from "../cli/_version.ts";
@@ -33,10 +32,12 @@ import { aggregateCodeMaps, codeCacheDir, fexCacheDir } from "../codemap/index.t
 import { loadPeFileSync } from "../pe/index.ts";
 import { dependencyClosure, findPrefix } from "../prefix/index.ts";
 import { InputError, UsageError } from "../util/errors.ts";
-import { META, type ImageRef, type PackedBlocks } from "./_jobs.ts";
+import { F, FLAT_META, flatCount } from "../cache/blocks.ts";
+import type { ImageRef, PackedBlocks } from "./_jobs.ts";
 import { cacheState, staleSiblings } from "./_existing.ts";
 import { isHybrid, readCodeMaps } from "./images.ts";
 import { lockCacheDir, type DirLock } from "./lock.ts";
+import { cacheConfigFor } from "./config.ts";
 import { CompilePool, JobError } from "./pool.ts";
 
 export type Target = "wow64" | "arm64ec";
@@ -106,7 +107,8 @@ export interface CompileResult {
   codeMaps: { imported: number; files: string[] };
   /** Temporary files of killed writers removed. */
   tempRemoved: string[];
-  volatileMetadata: { applied: false; images: string[]; note: string };
+  /** Images whose volatile metadata was applied (config.ts). */
+  volatileMetadata: { images: string[] };
   /** One line each; non-empty means exit 1. */
   findings: string[];
 }
@@ -121,8 +123,6 @@ interface Unit {
   mapped?: Uint32Array;
   weight: number;
 }
-
-const VOLATILE_NOTE = "volatile metadata is not applied: the lowering has no per-access memory ordering yet, so every access keeps the tso policy (correct, slower)";
 
 /** Kinds of write failure that stop the whole compile: the next image would fail the same way. */
 const FATAL_WRITE = new Set(["no-space", "too-large", "permission", "missing-dir"]);
@@ -167,7 +167,7 @@ export async function compileExe(opts: CompileOptions): Promise<CompileResult> {
   const res: CompileResult = {
     exes: [], images: [], totals: { images: 0, compiled: 0, current: 0, failed: 0, blocks: 0, translated: 0, insns: 0, rejected: 0, cacheBytes: 0 },
     fallbacks: [], seconds: 0, insnsPerSecond: 0, peakRssBytes: 0, jobs, setupSeconds: 0, codeMaps: { imported: 0, files: [] }, tempRemoved: [],
-    volatileMetadata: { applied: false, images: [], note: VOLATILE_NOTE }, findings,
+    volatileMetadata: { images: [] }, findings,
   };
   const locks: DirLock[] = [];
   // Workers start now: loading their modules overlaps resolving closures and hashing images.
@@ -211,7 +211,6 @@ export async function compileExe(opts: CompileOptions): Promise<CompileResult> {
     const seen = new Set<string>();
     const memoryOrder = opts.memoryOrder ?? "tso";
     for (const c of contexts) {
-      const config: CacheConfig = { target: c.target, memoryOrder, volatileMetadata: false, features: { ...BASELINE }, options: {} };
       const mine: Unit[] = [];
       for (const im of c.images) {
         const key = `${c.cacheDir}\0${im.path}\0${c.target}`;
@@ -229,13 +228,14 @@ export async function compileExe(opts: CompileOptions): Promise<CompileResult> {
             imageBase: pe.imageBase, sizeOfImage: pe.sizeOfImage,
           };
           report.hybrid = isHybrid(pe);
-          report.volatileMetadata = pe.loadConfig?.volatileMetadata !== undefined;
+          const config = cacheConfigFor(c.target, pe, memoryOrder);
+          report.volatileMetadata = config.volatileMetadata;
           if (report.volatileMetadata) res.volatileMetadata.images.push(im.path);
           const folder = codeCacheDir(c.cacheDir);
           const cachePath = join(folder, cacheFileName(image, config));
           report.cache = cachePath;
           const weight = pe.sections.filter((s) => s.executable).reduce((n, s) => n + s.rawSize, 0);
-          mine.push({ report, ref: { path: im.path, fileId: pe.fileId, mode: pe.is64 ? 64 : 32, memoryOrder }, image, config, cacheFolder: folder, cachePath, weight });
+          mine.push({ report, ref: { path: im.path, fileId: pe.fileId, mode: pe.is64 ? 64 : 32, memoryOrder, volatileMetadata: config.volatileMetadata }, image, config, cacheFolder: folder, cachePath, weight });
         } catch (e) {
           if (!(e instanceof InputError)) throw e;
           report.error = e.message;
@@ -282,7 +282,7 @@ export async function compileExe(opts: CompileOptions): Promise<CompileResult> {
           for (let i = 0; i < d.rvas.length; i += chunk) {
             parts.push(p.translate({ image: u.ref, rvas: d.rvas.slice(i, i + chunk) }).then((packed) => {
               countBlocks(r, packed);
-              progress.blocksDone += packed.hashes.length;
+              progress.blocksDone += flatCount(packed);
               progress.current = r.name;
               opts.onProgress?.(progress);
               return packed;
@@ -349,9 +349,9 @@ export async function compileExe(opts: CompileOptions): Promise<CompileResult> {
 
 /** Add a translated chunk's instructions, translated blocks and fallbacks to the image's report. */
 function countBlocks(r: ImageReport, p: PackedBlocks): void {
-  for (let i = 0; i < p.hashes.length; i++) {
-    r.insns += p.meta[i * META + 2]!;
-    const fb = p.meta[i * META + 8]!;
+  for (let i = 0; i < flatCount(p); i++) {
+    r.insns += p.meta[i * FLAT_META + F.INSNS]!;
+    const fb = p.meta[i * FLAT_META + F.FALLBACK]!;
     if (fb) {
       const m = p.names[fb - 1]!;
       r.fallbacks[m] = (r.fallbacks[m] ?? 0) + 1;

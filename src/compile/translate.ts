@@ -5,7 +5,8 @@
  *
  * A `Translator` owns one decoder, one `Insn` and one `IrBlock`, all reused: translating a whole
  * image allocates little more than each block's output arrays. Its `split` timings feed
- * `aot bench translate`.
+ * `aot bench translate`. An `ordering` option applies volatile metadata: per guest instruction,
+ * its accesses keep the memory-ordering policy, or are forced ordered or plain (ABI §8).
  *
  *   const t = new Translator({ mode: 64, lower: { features: BASELINE, memoryOrder: "tso", pic: false } });
  *   const tb = t.translate(bytes, 0, bytes.length, 0x140001000n);
@@ -14,7 +15,7 @@
 import { Decoder, Insn } from "../x86/index.ts";
 import { tables } from "../x86/tables/_load.ts";
 import { translateInsn } from "../x86/semantics/index.ts";
-import { IrBlock, SYM, EXIT, printIr } from "../ir/index.ts";
+import { IrBlock, SYM, EXIT, MEM, OP, printIr } from "../ir/index.ts";
 import { runPasses } from "../ir/passes/index.ts";
 import { lowerBlock, type LowerOptions } from "../arm64/lower/index.ts";
 import { fnv1a64, type TranslatedBlock } from "../arm64/lower/output.ts";
@@ -26,7 +27,17 @@ export interface TranslateOptions {
   maxInsns?: number;
   /** Run the IR passes (default true). */
   passes?: boolean;
+  /**
+   * Per-instruction memory-ordering override by guest address (volatile metadata, ABI §8): 0 = the
+   * policy, 1 = ordered, 2 = plain. Applied to the instruction's Load/Store ops (MEM.ORDERED /
+   * MEM.PLAIN) right after its semantics run.
+   */
+  ordering?: (va: number) => Ordering;
 }
+
+/** `TranslateOptions.ordering` answers: the policy, forced ordered, forced plain. */
+export const ORDERING = { POLICY: 0, ORDERED: 1, PLAIN: 2 } as const;
+export type Ordering = 0 | 1 | 2;
 
 /** What `translate` can also keep for printing (`aot translate --ir`, golden tests). */
 export interface TranslateTrace {
@@ -86,7 +97,7 @@ export class Translator {
   private translateUpTo(mem: Uint8Array, off: number, end: number, va: bigint, max: number, fallbackFirst: boolean, trace?: TranslateTrace): TranslatedBlock {
     const { mode } = this.opts;
     const b = this.ir, insn = this.insn, dec = this.decoder;
-    const timing = this.timing;
+    const timing = this.timing, ordering = this.opts.ordering;
     b.reset(va, mode);
     const vaNum = Number(va);
     let p = off, count = 0, fallback = "";
@@ -124,6 +135,10 @@ export class Translator {
         b.exitSym(SYM.fallback, b.addr(here), len);
         fallback = this.mnemonics[insn.mnemonic] ?? "?";
         break;
+      }
+      if (ordering) {
+        const o = ordering(vaNum + (p - off));
+        if (o) markAccesses(b, mark, o === ORDERING.ORDERED ? MEM.ORDERED : MEM.PLAIN);
       }
       count++;
       p += len;
@@ -165,5 +180,14 @@ export class Translator {
       faults: low.faults,
       fallback,
     };
+  }
+}
+
+/** Give every Load/Store op from `from` on the attribute `bit` (and drop the other override). */
+function markAccesses(b: IrBlock, from: number, bit: number): void {
+  const other = bit === MEM.ORDERED ? MEM.PLAIN : MEM.ORDERED;
+  for (let k = from; k < b.n; k++) {
+    if (b.op[k] === OP.Load) b.b[k] = (b.b[k]! & ~other) | bit;
+    else if (b.op[k] === OP.Store) b.c[k] = (b.c[k]! & ~other) | bit;
   }
 }

@@ -15,10 +15,11 @@ import { BASELINE } from "../arm64/features.ts";
 import type { TranslatedBlock } from "../arm64/lower/output.ts";
 import { loadPeFileSync, mapImage, type MappedImage, type PeFile } from "../pe/index.ts";
 import { InputError } from "../util/errors.ts";
-import { writeCache } from "../cache/writer.ts";
-import { packBlocks, transferList, unpackBlocks, type ImageRef, type Job, type Result } from "./_jobs.ts";
+import { writeCacheFlat } from "../cache/writer.ts";
+import { packBlocks, transferList, type ImageRef, type Job, type Result } from "./_jobs.ts";
 import { findBlocks, rangeOf, x86Ranges, type RvaRange } from "./images.ts";
 import { Translator } from "./translate.ts";
+import { volatileOrdering } from "./config.ts";
 
 declare const self: Worker;
 
@@ -28,7 +29,7 @@ const KEEP = 3;
 const open: Open[] = [];
 
 function openImage(ref: ImageRef): Open {
-  const key = `${ref.path}\0${ref.mode}\0${ref.memoryOrder}`;
+  const key = `${ref.path}\0${ref.mode}\0${ref.memoryOrder}\0${ref.volatileMetadata}`;
   const hit = open.findIndex((o) => o.key === key);
   if (hit >= 0) {
     const o = open.splice(hit, 1)[0]!;
@@ -47,15 +48,20 @@ function openImage(ref: ImageRef): Open {
 
 function handle(job: Job): Result {
   if (job.kind === "write") {
-    const blocks = job.chunks.flatMap((c) => unpackBlocks(c, job.image.imageBase));
-    return { kind: "written", id: job.id, ...writeCache(job.path, job.image, job.config, blocks, job.buildId === undefined ? {} : { buildId: job.buildId }), rss: process.memoryUsage().rss };
+    return { kind: "written", id: job.id, ...writeCacheFlat(job.path, job.image, job.config, job.chunks, job.buildId === undefined ? {} : { buildId: job.buildId }), rss: process.memoryUsage().rss };
   }
   const o = openImage(job.image);
   if (job.kind === "discover") {
     const f = findBlocks(o.pe, o.img, o.ranges, job.mapped, job.discover);
     return { kind: "discover", id: job.id, rvas: f.rvas, rejected: f.rejected, entries: f.entries, rss: process.memoryUsage().rss };
   }
-  o.translator ??= new Translator({ mode: job.image.mode, lower: { features: BASELINE, memoryOrder: job.image.memoryOrder, pic: true, imageBase: o.img.base } });
+  if (!o.translator) {
+    const vm = job.image.volatileMetadata ? o.pe.loadConfig?.volatileMetadata : undefined;
+    o.translator = new Translator({
+      mode: job.image.mode, lower: { features: BASELINE, memoryOrder: job.image.memoryOrder, pic: true, imageBase: o.img.base },
+      ...(vm ? { ordering: volatileOrdering(vm, o.img.base) } : {}),
+    });
+  }
   const blocks: TranslatedBlock[] = [];
   for (const rva of job.rvas) {
     const r = rangeOf(o.ranges, rva);

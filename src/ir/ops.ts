@@ -124,8 +124,14 @@ export const REL = { EQ: 0, NE: 1, ULT: 2, ULE: 3, UGT: 4, UGE: 5, SLT: 6, SLE: 
 export const REL_NAMES = ["eq", "ne", "ult", "ule", "ugt", "uge", "slt", "sle", "sgt", "sge"] as const;
 
 /**
- * Memory access attributes (`Load` b, `Store` c). STACK: the address is RSP/ESP-relative (push,
- * pop, call, ret, [rsp+d]); the memory-ordering policy may leave such accesses unordered
- * (ABI §8) because another thread cannot legitimately race on a thread's own stack slots.
+ * Memory access attributes (`Load` b, `Store` c), ABI §8. A per-instruction override (ORDERED,
+ * PLAIN) wins over the policy and over STACK; an access never carries both.
  */
-export const MEM = { STACK: 1 } as const;
+export const MEM = {
+  /** The address is RSP/ESP-relative (push, pop, call, ret, [rsp+d]): the policy may leave it unordered, since another thread cannot legitimately race on a thread's own stack slots. */
+  STACK: 1,
+  /** Ordered whatever the policy (an access the image's volatile metadata lists). */
+  ORDERED: 2,
+  /** Plain whatever the policy (inside the volatile metadata's ranges but not listed). */
+  PLAIN: 4,
+} as const;

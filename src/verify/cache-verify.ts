@@ -18,7 +18,6 @@
  */
 import { existsSync, readdirSync, readSync, openSync, closeSync, statSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
-import { BASELINE } from "../arm64/features.ts";
 import { fnv1a64 } from "../arm64/lower/output.ts";
 import { CacheReader, cacheFileName, checkCache, configFingerprint, type CacheConfig, type CacheImage } from "../cache/index.ts";
 import { VERSION } from "../cli/_version.ts";
@@ -27,6 +26,7 @@ import { loadPeFileSync, mapImage, type PeFile } from "../pe/index.ts";
 import { DllResolver, dependencyClosure, findPrefix, resolveCaseInsensitive, type WinePrefix } from "../prefix/index.ts";
 import { InputError } from "../util/errors.ts";
 import { execCache, type ExecCache, type ExecResult } from "./cache-exec.ts";
+import { cacheConfigFor } from "../compile/config.ts";
 
 export type Verdict = "ok" | "corrupt" | "foreign" | "stale" | "mismatched" | "missing" | "exec-mismatch";
 
@@ -64,12 +64,11 @@ export interface VerifyResult {
 }
 
 /**
- * The configuration `aot compile` writes for a target (compile.ts: tso, BASELINE features, no
- * per-application options, volatile metadata not applied yet).
+ * The configuration `aot compile` writes for an image of `target` (`cacheConfigFor`, the one
+ * definition in src/compile/config.ts: tso, BASELINE features, no per-application options, the
+ * image's volatile metadata applied when it has some).
  */
-export function expectedConfig(target: CacheConfig["target"]): CacheConfig {
-  return { target, memoryOrder: "tso", volatileMetadata: false, features: { ...BASELINE }, options: {} };
-}
+export const expectedConfig = (target: CacheConfig["target"], pe?: PeFile): CacheConfig => cacheConfigFor(target, pe);
 
 /** The identity a cache of `path` records (as compile.ts computes it). */
 export function imageIdentity(path: string, pe: PeFile = loadPeFileSync(path)): CacheImage {
@@ -134,7 +133,7 @@ function jobsFor(inputs: string[], opts: VerifyOptions): Job[] {
       if (seen.has(im.path)) continue;
       seen.add(im.path);
       const pe = im.path === p ? root : loadPeFileSync(im.path);
-      const want = cacheFileName(imageIdentity(im.path, pe), expectedConfig(target));
+      const want = cacheFileName(imageIdentity(im.path, pe), expectedConfig(target, pe));
       const base = want.slice(0, want.length - 34);
       if (!listing.includes(want)) jobs.push({ path: join(folder, want), imagePath: im.path, target, missing: { image: im.path } });
       for (const n of listing) {
@@ -220,8 +219,22 @@ function verifyOne(job: Job, opts: VerifyOptions, seed: number, prefixOf: () => 
   const c = CacheReader.open(job.path, { checksum: false });
   const h = c.header;
   r.image = { name: h.image.name, target: h.config.target };
-  // 2. Configuration: what this aot would write for the cache's target.
-  const want = expectedConfig(h.config.target);
+  // 2. The image on disk (the configuration this aot writes for it depends on its volatile metadata).
+  // A sibling for the other target (a 32-bit and a 64-bit kernel32.dll share a name) is another image's.
+  const mine = job.imagePath !== undefined && job.target === h.config.target;
+  const imagePath = (mine ? job.imagePath : undefined) ?? findImage(h.image.name, h.config.target, prefixOf(), opts.env ?? process.env);
+  let pe: PeFile | undefined, peError: string | undefined;
+  if (imagePath) {
+    try {
+      pe = loadPeFileSync(imagePath);
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      peError = e.detail;
+    }
+  }
+  // 3. Configuration: what this aot would write for the image (without it, its use of volatile
+  // metadata cannot be known: the recorded one is taken).
+  const want = pe ? expectedConfig(h.config.target, pe) : { ...expectedConfig(h.config.target), volatileMetadata: h.config.volatileMetadata };
   if (h.buildId !== VERSION) set("mismatched", `mismatched: translator build id ${JSON.stringify(h.buildId)}, this aot is ${JSON.stringify(VERSION)}`);
   if (h.configFingerprint !== configFingerprint(h.config)) set("mismatched", `mismatched: recorded fingerprint ${hex(h.configFingerprint)} does not match the recorded configuration (${hex(configFingerprint(h.config))})`);
   else if (h.configFingerprint !== configFingerprint(want)) {
@@ -230,21 +243,14 @@ function verifyOne(job: Job, opts: VerifyOptions, seed: number, prefixOf: () => 
     if (JSON.stringify(h.config.options) !== "{}") diffs.push(`options ${JSON.stringify(h.config.options)}`);
     set("mismatched", `mismatched: configuration fingerprint ${hex(h.configFingerprint)}, this aot writes ${hex(configFingerprint(want))}${diffs.length ? ` (${diffs.join(", ")})` : ""}`);
   }
-  // 3. Identity against the image on disk.
-  // A sibling for the other target (a 32-bit and a 64-bit kernel32.dll share a name) is another image's.
-  const mine = job.imagePath !== undefined && job.target === h.config.target;
-  const imagePath = (mine ? job.imagePath : undefined) ?? findImage(h.image.name, h.config.target, prefixOf(), opts.env ?? process.env);
+  // 4. Identity against the image on disk.
   if (!imagePath) {
     r.notes.push(`image ${h.image.name} not found in the prefix: identity not checked${opts.exec ? ", blocks not run" : ""}`);
     return r;
   }
   r.image.path = imagePath;
-  let pe: PeFile;
-  try {
-    pe = loadPeFileSync(imagePath);
-  } catch (e) {
-    if (!(e instanceof InputError)) throw e;
-    set("stale", `stale: the image ${imagePath} no longer parses (${e.detail})`);
+  if (!pe) {
+    set("stale", `stale: the image ${imagePath} no longer parses (${peError})`);
     return r;
   }
   const now = imageIdentity(imagePath, pe);
@@ -269,7 +275,7 @@ function verifyOne(job: Job, opts: VerifyOptions, seed: number, prefixOf: () => 
     }
   }
   if (badHash) set("stale", `stale: ${badHash} block(s) were translated from other guest bytes than the image holds (first at RVA ${hex(first)})`);
-  // 4. Run sampled blocks.
+  // 5. Run sampled blocks.
   if (opts.exec && r.findings.length === 0) {
     const view: ExecCache = {
       bits: h.config.target === "wow64" ? 32 : 64,

@@ -122,8 +122,13 @@ export class Lowerer {
     this.code[this.n++] = w;
   }
 
-  /** Non-stack accesses are ordered (a barrier after each load, before each store) under TSO (ABI §8). */
+  /**
+   * Whether an access gets its barrier (after a load, before a store; ABI §8): MEM.ORDERED or
+   * MEM.PLAIN decide when set (volatile metadata); otherwise non-stack accesses under TSO.
+   */
   ordered(attrs: number): boolean {
+    if (attrs & MEM.ORDERED) return true;
+    if (attrs & MEM.PLAIN) return false;
     return this.opts.memoryOrder === "tso" && !(attrs & MEM.STACK);
   }
 

@@ -72,7 +72,7 @@ export default defineCommand({
       if (r.fallbacks.length) lines.push(`fallbacks: ${r.fallbacks.map(([m, n]) => `${printable(m)} ${n}`).join(", ")}`);
       lines.push(`cache bytes: ${t.cacheBytes} (${mb(t.cacheBytes)})`);
       lines.push(`${r.seconds.toFixed(2)} s on ${r.jobs} worker(s), ${Math.round(r.insnsPerSecond / 1000)} k guest instructions/s, peak memory ${mb(r.peakRssBytes)}`);
-      if (r.volatileMetadata.images.length) lines.push(`${r.volatileMetadata.images.length} image(s) carry volatile metadata; ${r.volatileMetadata.note}`);
+      if (r.volatileMetadata.images.length) lines.push(`${r.volatileMetadata.images.length} image(s) compiled with their volatile metadata applied (listed accesses ordered, the rest of their ranges plain)`);
       if (r.tempRemoved.length) lines.push(`removed ${r.tempRemoved.length} temporary file(s) left by an interrupted compile`);
       await line(lines.join("\n"));
       for (const f of r.findings) errorLine(printable(f));

@@ -56,3 +56,12 @@ test("fault side table: ULEB word delta, ULEB guest offset, state byte (C invert
   expect(r.lines[0]).toBe("ldr x9, [x27]");
   expect([...r.out.faults]).toEqual([0, 0, 0, words, 3, 1 | (9 << 1), 1, 0x90, 0x01, 1]);
 });
+
+test("MEM.ORDERED (2) and MEM.PLAIN (4) override the policy and MEM.STACK (volatile metadata, ABI §8)", () => {
+  // Attribute values are the MEM bits as documented in src/ir/ops.ts: STACK 1, ORDERED 2, PLAIN 4.
+  const ir = (la: number, sa: number) => `  v1 = GetReg rbx\n  v2 = Load.4 v1, ${la}\n  SetReg rax, v2\n  v4 = GetReg rcx\n  Store.8 v4, v1, ${sa}\n` + END;
+  expect(body(lower(ir(4, 4), { memoryOrder: "tso" }))).toEqual(["ldr w8, [x27]", "str x27, [x0]"]);
+  expect(body(lower(ir(2, 2), { memoryOrder: "relaxed" }))).toEqual(["ldr w8, [x27]", "dmb ishld", "dmb ishst", "str x27, [x0]"]);
+  expect(body(lower(ir(2 | 1, 2 | 1), { memoryOrder: "tso" }))).toEqual(["ldr w8, [x27]", "dmb ishld", "dmb ishst", "str x27, [x0]"]);
+  expect(body(lower(ir(4, 0), { memoryOrder: "tso" }))).toEqual(["ldr w8, [x27]", "dmb ishst", "str x27, [x0]"]);
+});
