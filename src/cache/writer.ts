@@ -361,12 +361,12 @@ export function writeCacheFlat(path: string, image: CacheImage, config: CacheCon
   try {
     fd = openSync(tmp, constants.O_RDWR | constants.O_CREAT | constants.O_EXCL, 0o644);
     reserve(fd, pl.size);
-      const file = Bun.mmap(tmp, { shared: true });
+    const file = Bun.mmap(tmp, { shared: true });
     if (file.byteLength !== pl.size) throw new Error(`mapped ${file.byteLength} bytes, expected ${pl.size}`);
     const links = fill(file, pl, image, config);
-      // fsync through the fd flushes the mapping's dirty pages (Bun has no msync).
+    // fsync through the fd flushes the mapping's dirty pages (Bun has no msync).
     fsyncSync(fd);
-      closeSync(fd);
+    closeSync(fd);
     fd = -1;
     renameSync(tmp, path);
     fsyncDir(dirname(path));

@@ -8,7 +8,8 @@
  * codemap import`); remove the temporary files a killed writer left; skip images whose cache is
  * current (identity, translator build id, configuration fingerprint, checksum); for the others,
  * find the blocks (images.ts: code-map blocks exactly, plus static discovery with `discover` or
- * when no map covers the image), translate them on the pool in chunks of block RVAs, write the
+ * when no map covers the image), translate them on the pool (pool.ts: this thread and jobs - 1
+ * workers; the images it identified are reused by its own jobs) in chunks of block RVAs, write the
  * cache (src/cache writer: temp file + rename, so a kill leaves the old or the new cache) and
  * delete the image's stale caches. The writer sorts blocks, so the bytes do not depend on `jobs`.
  *
@@ -39,6 +40,7 @@ import { isHybrid, readCodeMaps } from "./images.ts";
 import { lockCacheDir, type DirLock } from "./lock.ts";
 import { cacheConfigFor } from "./config.ts";
 import { CompilePool, JobError } from "./pool.ts";
+import { adoptImage, dropAdopted } from "./_work.ts";
 
 export type Target = "wow64" | "arm64ec";
 
@@ -49,7 +51,7 @@ export interface CompileOptions {
   codemap?: string;
   /** Static discovery for every image (images no code map covers always get it). */
   discover?: boolean;
-  /** Workers (default: the number of cores). */
+  /** Translator threads: the main thread and jobs - 1 workers (default: the number of cores). */
   jobs?: number;
   target?: "auto" | Target;
   /** FEX cache folder (caches go to its `cache/`); default as `aot codemap import` finds it. */
@@ -235,6 +237,7 @@ export async function compileExe(opts: CompileOptions): Promise<CompileResult> {
           const cachePath = join(folder, cacheFileName(image, config));
           report.cache = cachePath;
           const weight = pe.sections.filter((s) => s.executable).reduce((n, s) => n + s.rawSize, 0);
+          adoptImage(im.path, pe);
           mine.push({ report, ref: { path: im.path, fileId: pe.fileId, mode: pe.is64 ? 64 : 32, memoryOrder, volatileMetadata: config.volatileMetadata }, image, config, cacheFolder: folder, cachePath, weight });
         } catch (e) {
           if (!(e instanceof InputError)) throw e;
@@ -339,6 +342,7 @@ export async function compileExe(opts: CompileOptions): Promise<CompileResult> {
   } finally {
     clearInterval(sample);
     pool?.close();
+    dropAdopted();
     for (const l of locks) l.release();
     peak = Math.max(peak, process.memoryUsage().rss, pool?.peakRss ?? 0);
     res.seconds = (performance.now() - t0) / 1000;

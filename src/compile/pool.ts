@@ -1,20 +1,28 @@
 /**
- * @file Stage 8 (compiler): a pool of Bun workers (translate.worker.ts) running compile jobs.
+ * @file Stage 8 (compiler): `--jobs N` compile translators: the main thread and N-1 Bun workers
+ * (translate.worker.ts), all running the same `runJob` (_work.ts). `--jobs 1` starts no worker,
+ * and every worker pays its own JIT warm-up, so the main thread is the first translator rather
+ * than an idle dispatcher.
  *
  * Two queues: `write` and `translate` jobs go before `discover` jobs, so images already being
  * translated finish (and their caches are written and their blocks freed) before new images are
- * opened; the discover jobs keep every worker busy meanwhile. Each job resolves with its result,
- * or rejects with the worker's InputError (bad input, a full disk) or a {@link JobError} (a bug). A worker that dies is
- * replaced and its job rejected. `peakRss` is the largest RSS any worker reported (workers are
- * threads of this process, so it is the process's RSS as seen from them).
+ * opened; the discover jobs keep every translator busy meanwhile. A worker is given a second job
+ * while it runs one when more than one is waiting, so it never waits for the main thread (which
+ * sees the worker's answers only between its own jobs) to hand it the next. The main thread runs
+ * a job from `setImmediate`, after the workers' messages.
  *
- *   const pool = new CompilePool(2);
+ * Each job resolves with its result, or rejects with the InputError it met (bad input, a full
+ * disk) or a {@link JobError} (a bug). A worker that dies is replaced and its jobs rejected.
+ * `peakRss` is the largest RSS any translator reported (workers are threads of this process).
+ *
+ *   const pool = new CompilePool(2);     // the main thread and one worker
  *   const r = await pool.discover({ image, discover: true });
  *   const chunk = await pool.translate({ image, rvas: r.rvas });
  *   pool.close();
  */
 import { InputError } from "../util/errors.ts";
 import { transferList, type DiscoverJob, type DiscoverResult, type Job, type PackedBlocks, type Result, type TranslateJob, type WriteJob, type WrittenResult } from "./_jobs.ts";
+import { runJob } from "./_work.ts";
 
 /** A job failed on a bug in a worker (bad input is rethrown as the worker's InputError). */
 export class JobError extends Error {}
@@ -23,38 +31,43 @@ interface Pending { job: Job; resolve: (r: Result) => void; reject: (e: Error) =
 
 type WithoutId<T> = T extends unknown ? Omit<T, "id" | "kind"> : never;
 
+/** Jobs a worker may hold at once (one running, one waiting in its message queue). */
+const DEPTH = 2;
+
 export class CompilePool {
-  private readonly idle: Worker[] = [];
-  private readonly busy = new Map<Worker, Pending>();
+  /** Each worker's jobs, in the order it answers them. */
+  private readonly workers = new Map<Worker, Pending[]>();
+  private local: Pending | undefined;
   private readonly high: Pending[] = [];
   private readonly low: Pending[] = [];
   private nextId = 1;
   private closed = false;
   peakRss = 0;
 
+  /** `size` translators: this thread and size - 1 workers. */
   constructor(readonly size: number) {
-    for (let i = 0; i < size; i++) this.idle.push(this.spawn());
+    for (let i = 1; i < size; i++) this.spawn();
   }
 
-  private spawn(): Worker {
+  private spawn(): void {
     const w = new Worker(WORKER_URL);
-    w.onmessage = (ev: MessageEvent<Result>) => this.done(w, ev.data);
+    this.workers.set(w, []);
+    w.onmessage = (ev: MessageEvent<Result>) => {
+      const p = this.workers.get(w)?.shift();
+      this.settle(p, ev.data);
+    };
     w.onerror = (ev: ErrorEvent) => {
-      const p = this.busy.get(w);
-      this.busy.delete(w);
+      const lost = this.workers.get(w) ?? [];
+      this.workers.delete(w);
       w.terminate();
       if (this.closed) return;
-      this.idle.push(this.spawn());
-      p?.reject(new JobError(`compile worker failed: ${ev.message}`));
+      this.spawn();
+      for (const p of lost) p.reject(new JobError(`compile worker failed: ${ev.message}`));
       this.pump();
     };
-    return w;
   }
 
-  private done(w: Worker, r: Result): void {
-    const p = this.busy.get(w);
-    this.busy.delete(w);
-    this.idle.push(w);
+  private settle(p: Pending | undefined, r: Result): void {
     if (r.kind !== "error" && r.rss > this.peakRss) this.peakRss = r.rss;
     if (p) {
       if (r.kind === "error") p.reject(r.input ? new InputError(r.input.file, r.input.detail, r.input.kind) : new JobError(r.message));
@@ -63,14 +76,34 @@ export class CompilePool {
     this.pump();
   }
 
+  private waiting(): number {
+    return this.high.length + this.low.length;
+  }
+
+  private next(): Pending {
+    return (this.high.length ? this.high : this.low).shift()!;
+  }
+
+  private post(w: Worker, p: Pending): void {
+    this.workers.get(w)!.push(p);
+    if (p.job.kind === "write") w.postMessage(p.job, p.job.chunks.flatMap(transferList));
+    else w.postMessage(p.job);
+  }
+
   private pump(): void {
-    while (this.idle.length && (this.high.length || this.low.length)) {
-      const p = (this.high.length ? this.high : this.low).shift()!;
-      const w = this.idle.pop()!;
-      this.busy.set(w, p);
-      if (p.job.kind === "write") w.postMessage(p.job, p.job.chunks.flatMap(transferList));
-      else w.postMessage(p.job);
+    if (this.closed) return;
+    // Idle workers first, then this thread, then a second job for busy workers while more than
+    // one job waits (the last one is left for whichever translator frees up first).
+    for (const [w, q] of this.workers) if (q.length === 0 && this.waiting()) this.post(w, this.next());
+    if (!this.local && this.waiting()) {
+      const p = (this.local = this.next());
+      setImmediate(() => {
+        const r = runJob(p.job);
+        this.local = undefined;
+        if (!this.closed) this.settle(p, r);
+      });
     }
+    for (const [w, q] of this.workers) if (q.length < DEPTH && this.waiting() > 1) this.post(w, this.next());
   }
 
   private submit(job: Job, queue: Pending[]): Promise<Result> {
@@ -94,14 +127,19 @@ export class CompilePool {
     return this.submit({ ...job, kind: "write", id: this.nextId++ }, this.high) as Promise<WrittenResult>;
   }
 
-  /** Stop every worker; queued jobs are rejected. */
+  /** Stop every worker; queued and running jobs are rejected. */
   close(): void {
+    if (this.closed) return;
     this.closed = true;
-    for (const p of [...this.high, ...this.low]) p.reject(new Error("compile pool closed"));
+    const gone = new Error("compile pool closed");
+    for (const p of [...this.high, ...this.low]) p.reject(gone);
     this.high.length = this.low.length = 0;
-    for (const w of [...this.idle, ...this.busy.keys()]) w.terminate();
-    this.idle.length = 0;
-    this.busy.clear();
+    for (const [w, q] of this.workers) {
+      w.terminate();
+      for (const p of q) p.reject(gone);
+    }
+    this.workers.clear();
+    this.local?.reject(gone);
   }
 }
 

@@ -1,9 +1,10 @@
 /**
  * @file Whole-closure compile speed (stage 11 bench, `aot bench compile`): `compileExe` with
  * static discovery of the 64-bit notepad.exe and its DLL closure in the corpus prefix
- * (`AOT_CORPUS_DIR` or ~/.cache/aot-corpus, scripts/corpus.sh), into fresh cache folders, on 1
- * worker and on 2, alternated in the same process (1, 2, 1, 2, ...). The peer of the 2-worker run is
- * the 1-worker run: ratio = best 1-worker seconds / best 2-worker seconds (best, not median: other
+ * (`AOT_CORPUS_DIR` or ~/.cache/aot-corpus, scripts/corpus.sh), into fresh cache folders, with
+ * `jobs` 1 (the main thread alone) and 2 (it and one worker), alternated in the same process
+ * (1, 2, 1, 2, ...). The peer of the 2-translator run is the 1-translator run: ratio = best jobs-1
+ * seconds / best jobs-2 seconds (best, not median: other
  * load on the machine only ever slows a run down). Also: guest instructions per second, peak
  * memory (RSS, workers included: they are threads of this process), cache bytes, whether both
  * runs wrote byte-identical caches, the load average when the bench started and the CPU time

@@ -25,7 +25,7 @@ export default defineCommand({
     prefix: { type: "string", description: "Wine prefix (default: $WINEPREFIX, the exe's enclosing prefix, ~/.wine)" },
     codemap: { type: "string", description: "FEX code map file or folder (default: the cache folder's codemap/ready, after importing codemap/new)" },
     discover: { type: "boolean", description: "Find code statically in every image (images without a code map always are)" },
-    jobs: { type: "string", description: "Worker threads (default: the number of cores)" },
+    jobs: { type: "string", description: "Translator threads: this one and N-1 workers (default: the number of cores)" },
     target: { type: "string", default: "auto", description: "auto (32-bit exe: wow64, 64-bit: arm64ec), wow64 or arm64ec" },
     "cache-dir": { type: "string", description: "FEX cache folder (default: --prefix's LOCALAPPDATA\\fex-emu, FEX_APP_CACHE_LOCATION, the exe's prefix's)" },
     wait: { type: "boolean", description: "Wait for another aot compile writing the same cache folder (default: refuse, exit 2)" },
@@ -71,7 +71,7 @@ export default defineCommand({
       ];
       if (r.fallbacks.length) lines.push(`fallbacks: ${r.fallbacks.map(([m, n]) => `${printable(m)} ${n}`).join(", ")}`);
       lines.push(`cache bytes: ${t.cacheBytes} (${mb(t.cacheBytes)})`);
-      lines.push(`${r.seconds.toFixed(2)} s on ${r.jobs} worker(s), ${Math.round(r.insnsPerSecond / 1000)} k guest instructions/s, peak memory ${mb(r.peakRssBytes)}`);
+      lines.push(`${r.seconds.toFixed(2)} s on ${r.jobs} translator thread(s), ${Math.round(r.insnsPerSecond / 1000)} k guest instructions/s, peak memory ${mb(r.peakRssBytes)}`);
       if (r.volatileMetadata.images.length) lines.push(`${r.volatileMetadata.images.length} image(s) compiled with their volatile metadata applied (listed accesses ordered, the rest of their ranges plain)`);
       if (r.tempRemoved.length) lines.push(`removed ${r.tempRemoved.length} temporary file(s) left by an interrupted compile`);
       await line(lines.join("\n"));

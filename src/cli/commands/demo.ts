@@ -130,7 +130,7 @@ export default defineCommand({
       say(`\naot compile --discover (temporary prefix ${pfx}; DLLs from ${comp.images.some((i) => i.path.startsWith(pfx + "/drive_c/windows")) ? "the prefix" : "Wine's builtin folders"}):`);
       for (const e of comp.exes) say(`  ${e.path.slice(e.path.lastIndexOf("/") + 1)}: ${e.target}, ${e.images} images`);
       say(`  ${t.compiled} caches written (${(t.cacheBytes / 1048576).toFixed(1)} MiB), ${t.blocks} blocks, ${t.blocks ? ((100 * t.translated) / t.blocks).toFixed(1) : "0"}% without fallback, ` +
-        `${comp.seconds.toFixed(1)} s on ${comp.jobs} worker(s), ${Math.round(comp.insnsPerSecond / 1000)} k guest instructions/s`);
+        `${comp.seconds.toFixed(1)} s on ${comp.jobs} translator thread(s), ${Math.round(comp.insnsPerSecond / 1000)} k guest instructions/s`);
       // A DLL Wine does not have here (wine32 is often missing) only shrinks that closure: a note, not a failure.
       const unresolved = comp.findings.filter((f) => / is not resolved: /.test(f));
       const findings = comp.findings.filter((f) => !unresolved.includes(f));
