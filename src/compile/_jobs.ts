@@ -47,7 +47,7 @@ export interface TranslateJob {
   rvas: Uint32Array;
 }
 
-/** Write one image's cache from its translated chunks (the writer runs in a worker so the main thread stays idle). */
+/** Write one image's cache from its translated chunks (on the main thread: pool.ts). */
 export interface WriteJob {
   kind: "write";
   id: number;

@@ -4,7 +4,9 @@
  * and every worker pays its own JIT warm-up, so the main thread is the first translator rather
  * than an idle dispatcher.
  *
- * Two queues: `write` and `translate` jobs go before `discover` jobs, so images already being
+ * Three queues: `write` jobs run on the main thread only (the writer's hot loops then get
+ * JIT-compiled once, not again in every worker: the translators share two cores with the JIT
+ * compiler threads); `translate` jobs go before `discover` jobs, so images already being
  * translated finish (and their caches are written and their blocks freed) before new images are
  * opened; the discover jobs keep every translator busy meanwhile. A worker is given a second job
  * while it runs one when more than one is waiting, so it never waits for the main thread (which
@@ -21,7 +23,7 @@
  *   pool.close();
  */
 import { InputError } from "../util/errors.ts";
-import { transferList, type DiscoverJob, type DiscoverResult, type Job, type PackedBlocks, type Result, type TranslateJob, type WriteJob, type WrittenResult } from "./_jobs.ts";
+import { type DiscoverJob, type DiscoverResult, type Job, type PackedBlocks, type Result, type TranslateJob, type WriteJob, type WrittenResult } from "./_jobs.ts";
 import { runJob } from "./_work.ts";
 
 /** A job failed on a bug in a worker (bad input is rethrown as the worker's InputError). */
@@ -38,6 +40,7 @@ export class CompilePool {
   /** Each worker's jobs, in the order it answers them. */
   private readonly workers = new Map<Worker, Pending[]>();
   private local: Pending | undefined;
+  private readonly writes: Pending[] = [];
   private readonly high: Pending[] = [];
   private readonly low: Pending[] = [];
   private nextId = 1;
@@ -76,6 +79,7 @@ export class CompilePool {
     this.pump();
   }
 
+  /** Jobs a worker may take. */
   private waiting(): number {
     return this.high.length + this.low.length;
   }
@@ -86,8 +90,7 @@ export class CompilePool {
 
   private post(w: Worker, p: Pending): void {
     this.workers.get(w)!.push(p);
-    if (p.job.kind === "write") w.postMessage(p.job, p.job.chunks.flatMap(transferList));
-    else w.postMessage(p.job);
+    w.postMessage(p.job);
   }
 
   private pump(): void {
@@ -95,8 +98,8 @@ export class CompilePool {
     // Idle workers first, then this thread, then a second job for busy workers while more than
     // one job waits (the last one is left for whichever translator frees up first).
     for (const [w, q] of this.workers) if (q.length === 0 && this.waiting()) this.post(w, this.next());
-    if (!this.local && this.waiting()) {
-      const p = (this.local = this.next());
+    if (!this.local && (this.writes.length || this.waiting())) {
+      const p = (this.local = this.writes.shift() ?? this.next());
       setImmediate(() => {
         const r = runJob(p.job);
         this.local = undefined;
@@ -122,9 +125,9 @@ export class CompilePool {
     return this.submit({ ...job, kind: "translate", id: this.nextId++ }, this.high) as Promise<PackedBlocks>;
   }
 
-  /** Write a cache from translated chunks (their buffers are transferred: do not use them afterwards). */
+  /** Write a cache from translated chunks, on the main thread. */
   write(job: WithoutId<WriteJob>): Promise<WrittenResult> {
-    return this.submit({ ...job, kind: "write", id: this.nextId++ }, this.high) as Promise<WrittenResult>;
+    return this.submit({ ...job, kind: "write", id: this.nextId++ }, this.writes) as Promise<WrittenResult>;
   }
 
   /** Stop every worker; queued and running jobs are rejected. */
@@ -132,8 +135,8 @@ export class CompilePool {
     if (this.closed) return;
     this.closed = true;
     const gone = new Error("compile pool closed");
-    for (const p of [...this.high, ...this.low]) p.reject(gone);
-    this.high.length = this.low.length = 0;
+    for (const p of [...this.writes, ...this.high, ...this.low]) p.reject(gone);
+    this.writes.length = this.high.length = this.low.length = 0;
     for (const [w, q] of this.workers) {
       w.terminate();
       for (const p of q) p.reject(gone);
