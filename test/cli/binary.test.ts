@@ -31,4 +31,4 @@ test("dist/aot runs --help, --version and demo from an empty folder", () => {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-});
+}, 180_000); // the demo compiles and verifies six caches: seconds, more on a loaded machine
