@@ -1,11 +1,2 @@
-/** Seeded PRNG shared by the fuzz and random tests (mulberry32): small, fast, reproducible from a seed. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded PRNG shared by the fuzz and random tests (mulberry32): the one in src/verify/gen.ts. */
+export { prng } from "../src/verify/gen.ts";

@@ -13,14 +13,10 @@ import { defineCommand } from "citty";
 import { line } from "../_out.ts";
 import { readFileSync } from "node:fs";
 import { InputError, UsageError } from "../../util/errors.ts";
+import { uint } from "../_args.ts";
 
-function num(flag: string, s: string): bigint {
-  try {
-    const v = BigInt(s);
-    if (v >= 0n && v < 1n << 64n) return v;
-  } catch {}
-  throw new UsageError(`--${flag}: not a number from 0 to 2^64-1: ${s}`);
-}
+/** A whole number from 0 to 2^64 - 1 (the shared flag check). */
+const num = (flag: string, s: string): bigint => uint(flag, s);
 
 /** Every value of a repeatable flag (`--map a --map b`, `--map=a`). */
 function repeated(raw: string[], flag: string): string[] {

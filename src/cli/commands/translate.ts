@@ -15,14 +15,10 @@ import { defineCommand } from "citty";
 import { line } from "../_out.ts";
 import { readInput } from "../../util/input-file.ts";
 import { InputError, UsageError } from "../../util/errors.ts";
+import { uint } from "../_args.ts";
 
-function num(flag: string, s: string): bigint {
-  try {
-    const v = BigInt(s);
-    if (v >= 0n && v < 1n << 64n) return v;
-  } catch {}
-  throw new UsageError(`--${flag}: not a number from 0 to 2^64-1: ${s}`);
-}
+/** A whole number from 0 to 2^64 - 1 (the shared flag check). */
+const num = (flag: string, s: string): bigint => uint(flag, s);
 
 export default defineCommand({
   meta: { name: "translate", description: "Translate one x86 block to ARM64 and print x86, IR and ARM64" },
