@@ -18,7 +18,7 @@
  *   r.stop // "hlt"
  */
 import { Engine, RegBatch, UC_PROT, ARM64_REG, X86_REG, X86_GPR32_IDS, X86_GPR64_IDS, type MemFault } from "./unicorn.ts";
-import { RETURN_SENTINEL, GPR32_NAMES, GPR64_NAMES } from "../verify/x86-run.ts";
+import { RETURN_SENTINEL, GPR32_NAMES, GPR64_NAMES, type X86RunOptions } from "../verify/x86-run.ts";
 import { eflagsFromHost, findFault, hostFromEflags } from "./faults.ts";
 import { loadPeFileSync, mapImage } from "../pe/index.ts";
 import { Decoder, Insn, discover } from "../x86/index.ts";
@@ -30,21 +30,15 @@ import type { TranslatedBlock } from "../arm64/lower/output.ts";
 import { STATE, SYM, SYM_COUNT } from "../ir/index.ts";
 import { InputError } from "../util/errors.ts";
 
-export interface RunOptions {
-  bits: 32 | 64;
+/** The reference runner's options (same contract), plus what only the translated run has. */
+export type RunOptions = Omit<X86RunOptions, "image" | "maxInsns"> & {
   image: { raw: Uint8Array; base: bigint; file?: string } | { pe: string };
-  entry?: bigint;
-  stack?: { addr: bigint; size: number };
-  sp?: bigint;
-  maps?: { addr: bigint; size: number }[];
-  regs?: Record<string, bigint>;
-  dumps?: { addr: bigint; len: number }[];
   /** Stop with an error after this many block runs (a runaway loop). */
   maxBlocks?: number;
   memoryOrder?: "tso" | "relaxed";
   /** Seed for the host code address (default: random). */
   seed?: number;
-}
+};
 
 export interface RunResult {
   regs: Record<string, string>;
