@@ -49,7 +49,7 @@ describe("writeCacheFlat", () => {
       expect(Buffer.compare(readFileSync(a), readFileSync(b))).toBe(0);
       expect(CacheReader.open(b).blockCount).toBe(wa.blocks);
     }
-  });
+  }, 600_000);
 
   test("targets outside the 4 GiB RVA space and unsorted relocations survive flattening", async () => {
     const { image, config } = await sampleBlocks();

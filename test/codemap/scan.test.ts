@@ -55,7 +55,7 @@ test("scanCodeMap = codeMapImages(parseCodeMap) for random, cut maps read in sma
     expect(got.warnings).toEqual(want.warnings);
     expect(encodeScanned(got.images.values())).toEqual(encodeCodeMap(buildCodeMap(images.values())));
   }
-});
+}, 600_000);
 
 test("unionBlocks merges sorted sets", () => {
   expect([...unionBlocks(new Uint32Array([1, 3, 5]), new Uint32Array([2, 3, 6]))]).toEqual([1, 2, 3, 5, 6]);
