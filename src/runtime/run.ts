@@ -24,10 +24,11 @@ import { loadPeFileSync, mapImage } from "../pe/index.ts";
 import { Decoder, Insn, discover } from "../x86/index.ts";
 import { tables } from "../x86/tables/_load.ts";
 import { Translator } from "../compile/translate.ts";
-import { BASELINE, b as bInsn, tryPcOff } from "../arm64/index.ts";
+import { BASELINE } from "../arm64/index.ts";
+import { STATE_PAGE, armX, mapRuntimePages, symbolTaken, type RuntimePages } from "./host.ts";
 import { HOST_GPR, HOST_PF, HOST_AF, HOST_STATE } from "../arm64/lower/regmap.ts";
 import type { TranslatedBlock } from "../arm64/lower/output.ts";
-import { STATE, SYM, SYM_COUNT } from "../ir/index.ts";
+import { STATE, SYM } from "../ir/index.ts";
 import { InputError } from "../util/errors.ts";
 
 /** The reference runner's options (same contract), plus what only the translated run has. */
@@ -74,9 +75,10 @@ class Runner {
   private readonly arm = Engine.arm64();
   private x86: Engine | undefined;
   private readonly codeBase: bigint;
-  private readonly stub: bigint;
-  private readonly stop: bigint;
-  private readonly stateAddr: bigint;
+  private pages!: RuntimePages;
+  /** The guest state block, mapped into the ARM64 engine (DF is read and written here directly). */
+  private readonly stateBlock = new Uint8Array(new ArrayBuffer(STATE_PAGE));
+  private readonly stateView = new DataView(this.stateBlock.buffer);
   private codeTop = 0;
   private readonly blocks = new Map<bigint, Hosted>();
   /** Host start → block, for mapping a faulting PC back (sorted lazily). */
@@ -99,9 +101,6 @@ class Runner {
     this.file = "pe" in opts.image ? opts.image.pe : opts.image.file ?? "<raw>";
     const seed = opts.seed ?? Math.floor(Math.random() * 0xffff);
     this.codeBase = 0x6000_0000_0000n + BigInt(seed & 0xffff) * 0x1000_0000n;
-    this.stub = this.codeBase - 0x10000n;
-    this.stop = this.stub + 0x800n;
-    this.stateAddr = this.codeBase - 0x20000n;
     const lower = { features: BASELINE, memoryOrder: opts.memoryOrder ?? "tso", pic: false } as const;
     let imageBase: bigint | undefined;
     if ("pe" in opts.image) imageBase = this.loadPe(opts.image.pe);
@@ -156,16 +155,7 @@ class Runner {
     }
     for (const r of this.regions) this.arm.mapPtr(r.addr, r.size, UC_PROT.ALL, r.buf);
     this.arm.map(this.codeBase, CODE_SIZE, UC_PROT.READ | UC_PROT.EXEC);
-    this.arm.map(this.stub, 0x1000, UC_PROT.READ | UC_PROT.EXEC);
-    this.arm.map(this.stateAddr, 0x1000, UC_PROT.READ | UC_PROT.WRITE);
-    // Symbol stubs: slot i branches to the stop address; x17 tells which slot was taken.
-    const stubs = new Uint32Array(0x800 / 4 + 1);
-    for (let i = 0; i < SYM_COUNT; i++) stubs[i] = bInsn(tryPcOff(26, 0x800 - 4 * i)!);
-    this.arm.write(this.stub, new Uint8Array(stubs.buffer));
-    const state = new DataView(new ArrayBuffer(STATE.SIZE));
-    for (let i = 0; i < SYM_COUNT; i++) state.setBigUint64(STATE.SYMBOLS + 8 * i, this.stub + BigInt(4 * i), true);
-    state.setBigUint64(STATE.IMAGE_BASE, imageBase, true);
-    this.arm.write(this.stateAddr, new Uint8Array(state.buffer));
+    this.pages = mapRuntimePages(this.arm, this.codeBase, this.stateBlock, imageBase);
   }
 
   private regionOf(va: bigint): Region | undefined {
@@ -224,8 +214,8 @@ class Runner {
 
   private initRegisters(): void {
     const { arm, opts } = this;
-    for (let i = 0; i < 31; i++) if (i !== HOST_STATE) arm.setRegNum(i === 29 ? ARM64_REG.X29 : i === 30 ? ARM64_REG.X30 : ARM64_REG.X0 + i, 0);
-    arm.setReg(ARM64_REG.X0 + HOST_STATE, this.stateAddr);
+    for (let i = 0; i < 31; i++) if (i !== HOST_STATE) arm.setRegNum(armX(i), 0);
+    arm.setReg(armX(HOST_STATE), this.pages.state);
     let sp: bigint | undefined = opts.sp;
     if (opts.stack) {
       sp ??= opts.stack.addr + BigInt(opts.stack.size);
@@ -255,22 +245,12 @@ class Runner {
     this.arm.setRegNum(ARM64_REG.NZCV, h.nzcv);
     this.arm.setRegNum(armX(HOST_PF), h.pfSrc);
     this.arm.setRegNum(armX(HOST_AF), h.afSrc);
-    this.writeState(STATE.DF, BigInt(h.df));
+    this.stateView.setBigUint64(STATE.DF, BigInt(h.df), true);
   }
 
   private eflags(cInverted = 0): number {
-    const df = Number(this.readState(STATE.DF));
+    const df = Number(this.stateView.getBigUint64(STATE.DF, true));
     return eflagsFromHost(this.arm.regNum(ARM64_REG.NZCV), this.arm.regNum(armX(HOST_PF)), this.arm.regNum(armX(HOST_AF)), df, cInverted);
-  }
-
-  private writeState(off: number, v: bigint): void {
-    const b = new Uint8Array(8);
-    new DataView(b.buffer).setBigUint64(0, v, true);
-    this.arm.write(this.stateAddr + BigInt(off), b);
-  }
-
-  private readState(off: number): bigint {
-    return new DataView(this.arm.read(this.stateAddr + BigInt(off), 8).buffer).getBigUint64(0, true);
   }
 
   run(): RunResult {
@@ -290,7 +270,7 @@ class Runner {
       if (!h) { stop = `fault: fetch-unmapped at ${hex(rip)}`; break; }
       if (++runs > maxBlocks) throw new InputError(this.file, `still running after ${maxBlocks} blocks at ${hex(rip)} (raise --max-blocks)`, "runaway");
       this.lastFault = undefined;
-      const err = this.arm.start(h.host, this.stop, 0, 0);
+      const err = this.arm.start(h.host, this.pages.stop, 0, 0);
       if (err !== 0) {
         const pc = this.arm.reg(ARM64_REG.PC);
         const at = this.hostedAt(pc);
@@ -311,7 +291,7 @@ class Runner {
       }
       this.arm.readBatch(this.exitRegs);
       rip = this.exitRegs.values[0]!;
-      const sym = Number(this.exitRegs.values[1]! - this.stub) / 4;
+      const sym = symbolTaken(this.exitRegs.num(1), Number(this.pages.stub));
       if (sym === SYM.dispatch) continue;
       if (sym === SYM.hlt) {
         rip += BigInt(this.lengthAt(rip));
@@ -405,11 +385,6 @@ class Runner {
 }
 
 const noop = (): void => {};
-
-/** Unicorn id of host register x<n>. */
-function armX(n: number): number {
-  return n === 29 ? ARM64_REG.X29 : n === 30 ? ARM64_REG.X30 : ARM64_REG.X0 + n;
-}
 
 function mnemonicName(id: number): string {
   return tables().mnemonics[id] ?? "?";

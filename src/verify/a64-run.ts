@@ -24,9 +24,9 @@
  */
 import { Engine, RegBatch, UC_PROT, ARM64_REG } from "../runtime/unicorn.ts";
 import { eflagsFromHost, findFault, hostFromEflags } from "../runtime/faults.ts";
-import { b as bInsn, tryPcOff } from "../arm64/index.ts";
+import { STATE_PAGE, armX, mapRuntimePages, symbolTaken } from "../runtime/host.ts";
 import { HOST_GPR, HOST_PF, HOST_AF, HOST_STATE, HOST_FORBIDDEN } from "../arm64/lower/regmap.ts";
-import { STATE, SYM_COUNT } from "../ir/index.ts";
+import { STATE } from "../ir/index.ts";
 
 const TWO32 = 4294967296;
 
@@ -119,15 +119,12 @@ export interface LoadableBlock {
   guestStart: bigint;
 }
 
-/** Unicorn id of host register x<n> (x29/x30 are not contiguous with x0..x28). */
-export function armX(n: number): number {
-  return n === 29 ? ARM64_REG.X29 : n === 30 ? ARM64_REG.X30 : n === 31 ? ARM64_REG.SP : ARM64_REG.X0 + n;
-}
+export { armX };
 
 const hexN = (v: number): string => `0x${v.toString(16)}`;
 
 /** Host registers a block must preserve beyond the guest homes: x12 (STATE), the ABI's forbidden set, sp. */
-function preserved(bits: 32 | 64): number[] {
+export function preserved(bits: 32 | 64): number[] {
   const r = [HOST_STATE, ...HOST_FORBIDDEN, 31];
   // A 32-bit block has no R8..R15, so their 64-bit homes are not its to write either.
   if (bits === 32) r.push(...HOST_GPR.slice(8));
@@ -181,28 +178,22 @@ export class A64Harness {
   constructor(readonly bits: 32 | 64, opts: A64Options = {}) {
     this.engine = Engine.arm64();
     const seed = opts.seed ?? Math.floor(Math.random() * 0xffff);
-    // The layout of src/runtime/run.ts: code area, stubs 64 KiB below, state block 128 KiB below.
+    // The layout of src/runtime/run.ts: the code area, the runtime pages below it (runtime/host.ts).
     this.codeBase = 0x6000_0000_0000n + BigInt(seed & 0xffff) * 0x1000_0000n;
-    this.stub = this.codeBase - 0x10000n;
-    this.stop = this.stub + 0x800n;
-    this.stateAddr = this.codeBase - 0x20000n;
     this.codeNum = Number(this.codeBase);
-    this.stopNum = Number(this.stop);
-    this.stubNum = Number(this.stub);
     this.codeSize = opts.codeSize ?? 1 << 20;
     this.budget = opts.budget ?? 1_000_000;
     this.alignment = opts.alignment ?? "v8.0";
     const e = this.engine;
     e.map(this.codeBase, this.codeSize, UC_PROT.READ | UC_PROT.EXEC);
-    e.map(this.stub, 0x1000, UC_PROT.READ | UC_PROT.EXEC);
-    // Symbol stubs: slot i branches to the stop address; x17 then tells which slot was taken.
-    const stubs = new Uint32Array(0x800 / 4 + 1);
-    for (let i = 0; i < SYM_COUNT; i++) stubs[i] = bInsn(tryPcOff(26, 0x800 - 4 * i)!);
-    e.write(this.stub, new Uint8Array(stubs.buffer));
-    this.stateBlock = new Uint8Array(new ArrayBuffer(0x1000));
+    this.stateBlock = new Uint8Array(new ArrayBuffer(STATE_PAGE));
     this.stateView = new DataView(this.stateBlock.buffer);
-    for (let i = 0; i < SYM_COUNT; i++) this.stateView.setBigUint64(STATE.SYMBOLS + 8 * i, this.stub + BigInt(4 * i), true);
-    e.mapPtr(this.stateAddr, 0x1000, UC_PROT.READ | UC_PROT.WRITE, this.stateBlock);
+    const pages = mapRuntimePages(e, this.codeBase, this.stateBlock);
+    this.stub = pages.stub;
+    this.stop = pages.stop;
+    this.stateAddr = pages.state;
+    this.stopNum = Number(this.stop);
+    this.stubNum = Number(this.stub);
 
     this.gprs = bits === 64 ? 16 : 8;
     const homes = HOST_GPR.slice(0, this.gprs).map(armX);
@@ -306,8 +297,7 @@ export class A64Harness {
     this.out.rip = 0;
     this.exitRip = o.num(this.oX16);
     const x17 = o.num(this.oX16 + 1);
-    const slot = (x17 - this.stubNum) / 4;
-    this.sym = Number.isInteger(slot) && slot >= 0 && slot < SYM_COUNT ? slot : -1;
+    this.sym = symbolTaken(x17, this.stubNum);
     this.clobbered.length = 0;
     for (let k = 0; k < this.preservedRegs.length; k++) {
       const j = 2 * (this.iPreserved + k);

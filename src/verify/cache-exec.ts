@@ -22,11 +22,11 @@
  */
 import { Engine, RegBatch, UC_PROT, ARM64_REG, type MemFault } from "../runtime/unicorn.ts";
 import { eflagsFromHost, findFault, hostFromEflags } from "../runtime/faults.ts";
-import { b as bInsn, tryPcOff } from "../arm64/index.ts";
-import { HOST_GPR, HOST_PF, HOST_AF, HOST_STATE, HOST_FORBIDDEN } from "../arm64/lower/regmap.ts";
-import { EFLAGS_BIT, STATE, SYM, SYM_COUNT, SYM_NAMES } from "../ir/index.ts";
+import { HOST_GPR, HOST_PF, HOST_AF, HOST_STATE } from "../arm64/lower/regmap.ts";
+import { EFLAGS_BIT, STATE, SYM, SYM_NAMES } from "../ir/index.ts";
 import { Decoder, Insn, K, PF, R, formatInsn, tables } from "../x86/index.ts";
-import { GuestState, armX, orderedAccessSize } from "./a64-run.ts";
+import { GuestState, armX, orderedAccessSize, preserved } from "./a64-run.ts";
+import { STATE_PAGE, mapRuntimePages, symbolTaken } from "../runtime/host.ts";
 import { X86Harness } from "./x86-run.ts";
 import { formFlags, flagText } from "./diff.ts";
 import { placeState, planMemory, prng, randomState, type Layout, type MemRef, type Rng, type WindowSpec } from "./gen.ts";
@@ -189,13 +189,6 @@ function planBlock(blk: ExecBlock, mem: Uint8Array, base: number, bits: 32 | 64,
   return plan;
 }
 
-/** Host registers a block must leave alone beyond the guest homes (as A64Harness checks). */
-function preserved(bits: 32 | 64): number[] {
-  const r = [HOST_STATE, ...HOST_FORBIDDEN, 31];
-  if (bits === 32) r.push(...HOST_GPR.slice(8));
-  return r;
-}
-
 /** One engine pair over one cache: the ARM64 side holds the whole code section. */
 class CacheRunner {
   readonly arm: Engine;
@@ -205,7 +198,7 @@ class CacheRunner {
   private readonly codeNum: number;
   private readonly stopNum: number;
   private readonly stubNum: number;
-  private readonly stateBlock = new Uint8Array(0x1000);
+  private readonly stateBlock = new Uint8Array(new ArrayBuffer(STATE_PAGE));
   private readonly input: RegBatch;
   private readonly output: RegBatch;
   private readonly gprs: number;
@@ -265,22 +258,14 @@ class CacheRunner {
     this.gprs = bits === 64 ? 16 : 8;
     // Code at a random 16 KiB-aligned host address, stubs and state below it (src/runtime/run.ts layout).
     this.codeBase = 0x6000_0000_0000n + BigInt(Math.floor(rng() * 0xffff)) * 0x1000_0000n + BigInt(Math.floor(rng() * 0x4000)) * 0x4000n;
-    const stub = this.codeBase - 0x10000n, stop = stub + 0x800n, stateAddr = this.codeBase - 0x20000n;
     this.codeNum = Number(this.codeBase);
-    this.stopNum = Number(stop);
-    this.stubNum = Number(stub);
     const arm = (this.arm = Engine.arm64());
     const codeBytes = new Uint8Array(cache.code.buffer, cache.code.byteOffset, cache.code.length * 4);
     arm.map(this.codeBase, Math.max(PAGE, pageUp(codeBytes.length)), UC_PROT.READ | UC_PROT.EXEC);
     if (codeBytes.length) arm.write(this.codeBase, codeBytes);
-    arm.map(stub, PAGE, UC_PROT.READ | UC_PROT.EXEC);
-    const stubs = new Uint32Array(0x800 / 4 + 1);
-    for (let i = 0; i < SYM_COUNT; i++) stubs[i] = bInsn(tryPcOff(26, 0x800 - 4 * i)!);
-    arm.write(stub, new Uint8Array(stubs.buffer));
-    const sv = new DataView(this.stateBlock.buffer);
-    for (let i = 0; i < SYM_COUNT; i++) sv.setBigUint64(STATE.SYMBOLS + 8 * i, stub + BigInt(4 * i), true);
-    sv.setBigUint64(STATE.IMAGE_BASE, cache.imageBase, true);
-    arm.mapPtr(stateAddr, 0x1000, UC_PROT.READ | UC_PROT.WRITE, this.stateBlock);
+    const { stub, stop, state: stateAddr } = mapRuntimePages(arm, this.codeBase, this.stateBlock, cache.imageBase);
+    this.stopNum = Number(stop);
+    this.stubNum = Number(stub);
     // The image, read-only on both sides (one buffer: neither engine can write it).
     const img = (this.img = new Uint8Array(pageUp(Math.max(1, image.length))));
     img.set(image);
@@ -401,8 +386,7 @@ class CacheRunner {
     const lo = o.lo;
     this.out.gpr.set(lo.subarray(0, n));
     this.exitRip = o.num(this.oX16);
-    const slot = (o.num(this.oX16 + 1) - this.stubNum) / 4;
-    this.sym = Number.isInteger(slot) && slot >= 0 && slot < SYM_COUNT ? slot : -1;
+    this.sym = symbolTaken(o.num(this.oX16 + 1), this.stubNum);
     this.pc = o.num(this.oX16 + 2);
     this.clobbered.length = 0;
     for (let k = 0; k < this.preservedRegs.length; k++) {
