@@ -117,6 +117,16 @@ export function findBlocks(pe: PeFile, img: MappedImage, ranges: RvaRange[], map
   return { rvas, rejected, entries };
 }
 
+/**
+ * Every block static discovery finds in `img` (what `aot compile --discover` compiles), with the
+ * end of the x86 range it lies in: what translating a block may read up to. Benches and tests
+ * that need "the blocks of an image" take them from here.
+ */
+export function discoveredBlocks(pe: PeFile, img: MappedImage): { rva: number; end: number }[] {
+  const ranges = x86Ranges(pe, img);
+  return Array.from(findBlocks(pe, img, ranges, undefined, true).rvas, (rva) => ({ rva, end: rangeOf(ranges, rva)!.end }));
+}
+
 /** Code-map blocks per FileId (RVAs, ascending), and the map files read. */
 export interface CodeMapBlocks {
   byFileId: Map<bigint, Uint32Array>;

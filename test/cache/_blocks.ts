@@ -5,7 +5,7 @@
  *   const { image, config, blocks } = await sampleBlocks();
  */
 import { parsePe, mapImage } from "../../src/pe/index.ts";
-import { discover } from "../../src/x86/index.ts";
+import { discoveredBlocks } from "../../src/compile/images.ts";
 import { Translator } from "../../src/compile/translate.ts";
 import { BASELINE } from "../../src/arm64/features.ts";
 import type { TranslatedBlock } from "../../src/arm64/lower/output.ts";
@@ -22,19 +22,8 @@ export async function sampleBlocks(): Promise<Sample> {
   const bytes = await sampleBytes(64), name = sampleName(64);
   const pe = parsePe(bytes, name);
   const img = mapImage(pe);
-  const base = Number(img.base);
-  const ranges = img.executableRanges.map((r) => ({ va: Number(r.start), bytes: img.memory.subarray(Number(r.start) - base, Number(r.end) - base) }));
-  const entries = new Set<number>();
-  if (pe.entryRva) entries.add(base + pe.entryRva);
-  for (const e of pe.exports) if (e.rva && !e.forwarder) entries.add(base + e.rva);
-  for (const rva of pe.functionStarts) entries.add(base + rva);
-  const d = discover(ranges, [...entries], 64);
   const t = new Translator({ mode: 64, lower: { features: BASELINE, memoryOrder: "tso", pic: true, imageBase: img.base } });
-  const blocks: TranslatedBlock[] = [];
-  for (const b of d.blocks.values()) {
-    const r = img.executableRanges.find((x) => BigInt(b.start) >= x.start && BigInt(b.start) < x.end)!;
-    blocks.push(t.translate(img.memory, b.start - base, Number(r.end) - base, BigInt(b.start)));
-  }
+  const blocks: TranslatedBlock[] = discoveredBlocks(pe, img).map((b) => t.translate(img.memory, b.rva, b.end, img.base + BigInt(b.rva)));
   const sha256 = new Bun.CryptoHasher("sha256").update(bytes).digest("hex");
   const image: CacheImage = {
     name, fileId: fileIdOf(name, pe.headers.sizeOfImage, pe.headers.timeDateStamp), sha256, size: bytes.length,

@@ -14,7 +14,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parsePe, mapImage } from "../../pe/index.ts";
 import { fileIdOf } from "../../pe/file-id.ts";
-import { discover } from "../../x86/index.ts";
+import { discoveredBlocks } from "../../compile/images.ts";
 import { Translator } from "../../compile/translate.ts";
 import { BASELINE } from "../../arm64/features.ts";
 import type { TranslatedBlock } from "../../arm64/lower/output.ts";
@@ -50,18 +50,9 @@ export interface CacheBenchResult {
 async function sample(): Promise<{ image: CacheImage; blocks: TranslatedBlock[] }> {
   const { sampleBytes, sampleName } = await import("../../cli/_samples.ts");
   const bytes = await sampleBytes(64), name = sampleName(64);
-  const pe = parsePe(bytes, name), img = mapImage(pe), base = Number(img.base);
-  const ranges = img.executableRanges.map((r) => ({ va: Number(r.start), bytes: img.memory.subarray(Number(r.start) - base, Number(r.end) - base) }));
-  const entries = new Set<number>();
-  if (pe.entryRva) entries.add(base + pe.entryRva);
-  for (const e of pe.exports) if (e.rva && !e.forwarder) entries.add(base + e.rva);
-  for (const rva of pe.functionStarts) entries.add(base + rva);
+  const pe = parsePe(bytes, name), img = mapImage(pe);
   const t = new Translator({ mode: 64, lower: { features: BASELINE, memoryOrder: "tso", pic: true, imageBase: img.base } });
-  const blocks: TranslatedBlock[] = [];
-  for (const b of discover(ranges, [...entries], 64).blocks.values()) {
-    const r = img.executableRanges.find((x) => BigInt(b.start) >= x.start && BigInt(b.start) < x.end)!;
-    blocks.push(t.translate(img.memory, b.start - base, Number(r.end) - base, BigInt(b.start)));
-  }
+  const blocks = discoveredBlocks(pe, img).map((b) => t.translate(img.memory, b.rva, b.end, img.base + BigInt(b.rva)));
   const h = pe.headers;
   return {
     image: { name, fileId: fileIdOf(name, h.sizeOfImage, h.timeDateStamp), sha256: new Bun.CryptoHasher("sha256").update(bytes).digest("hex"), size: bytes.length, timestamp: h.timeDateStamp, imageBase: img.base, sizeOfImage: h.sizeOfImage },

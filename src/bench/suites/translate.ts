@@ -11,7 +11,8 @@ import { existsSync, readFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import { parsePe, mapImage } from "../../pe/index.ts";
-import { Decoder, Insn, discover } from "../../x86/index.ts";
+import { Decoder, Insn } from "../../x86/index.ts";
+import { discoveredBlocks } from "../../compile/images.ts";
 import { Translator } from "../../compile/translate.ts";
 import { BASELINE } from "../../arm64/features.ts";
 
@@ -49,23 +50,11 @@ async function images(): Promise<{ name: string; bytes: Uint8Array }[]> {
   return [{ name: sampleName(64), bytes: await sampleBytes(64) }];
 }
 
-/** Discover every block of each image (entry, exports, .pdata starts) as translation jobs. */
+/** Every block static discovery finds in each image (as `aot compile --discover` does), as translation jobs. */
 function jobsOf(file: { name: string; bytes: Uint8Array }): Job[] {
   const pe = parsePe(file.bytes, file.name);
   const img = mapImage(pe);
-  const base = Number(img.base);
-  const ranges = img.executableRanges.map((r) => ({ va: Number(r.start), bytes: img.memory.subarray(Number(r.start) - base, Number(r.end) - base) }));
-  const entries = new Set<number>();
-  if (pe.entryRva) entries.add(base + pe.entryRva);
-  for (const e of pe.exports) if (e.rva && !e.forwarder) entries.add(base + e.rva);
-  for (const rva of pe.functionStarts) entries.add(base + rva);
-  const d = discover(ranges, [...entries], 64);
-  const jobs: Job[] = [];
-  for (const b of d.blocks.values()) {
-    const r = img.executableRanges.find((x) => BigInt(b.start) >= x.start && BigInt(b.start) < x.end)!;
-    jobs.push({ mem: img.memory, off: b.start - base, end: Number(r.end) - base, va: BigInt(b.start), base: img.base });
-  }
-  return jobs;
+  return discoveredBlocks(pe, img).map((b) => ({ mem: img.memory, off: b.rva, end: b.end, va: img.base + BigInt(b.rva), base: img.base }));
 }
 
 export async function benchTranslate(runs = 3): Promise<TranslateResult> {

@@ -18,22 +18,12 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { aggregateCodeMaps, buildCodeMap, encodeCodeMap, newMapName, type CodeMapImage } from "../../codemap/index.ts";
-import { fileIdHex, MACHINE_NAMES, mapImage, parsePe, type MappedImage, type PeFile } from "../../pe/index.ts";
+import { fileIdHex, MACHINE_NAMES, mapImage, parsePe } from "../../pe/index.ts";
+import { declaredEntries, x86Ranges } from "../../compile/images.ts";
 import { discover } from "../../x86/index.ts";
 import { dependencyClosure, findPrefix } from "../../prefix/index.ts";
 import { info, line } from "../_out.ts";
 import { sampleBytes, sampleName } from "../_samples.ts";
-
-/** Code entry points the image itself declares (entry, exports, TLS callbacks, .pdata starts), as VAs in executable ranges. */
-function declaredEntries(pe: PeFile, img: MappedImage): number[] {
-  const rvas = new Set<number>();
-  const add = (rva: number | undefined) => rva !== undefined && img.isExecutable(img.base + BigInt(rva)) && rvas.add(rva);
-  add(pe.entryRva);
-  for (const e of pe.exports) add(e.rva);
-  for (const va of pe.tlsCallbacks) add(Number(va - pe.imageBase));
-  for (const rva of pe.functionStarts) add(rva);
-  return [...rvas].map((rva) => Number(img.base) + rva);
-}
 
 export default defineCommand({
   meta: { name: "demo", description: "Run aot's stages on the embedded sample program" },
@@ -71,7 +61,7 @@ export default defineCommand({
         // Stage 4: static discovery from the declared entry points, inside executable ranges only.
         const img = mapImage(pe);
         const ranges = img.executableRanges.map((r) => ({ va: Number(r.start), bytes: img.read(r.start, Number(r.end - r.start)) }));
-        const entries = declaredEntries(pe, img);
+        const entries = declaredEntries(pe, x86Ranges(pe, img)).map((rva) => Number(img.base) + rva);
         const found = discover(ranges, entries, pe.is64 ? 64 : 32);
         say(`  discovery: ${entries.length} declared entry points -> ${found.blocks.size} blocks, ${found.insns.size} instructions, ${found.functions.size} functions`);
 
