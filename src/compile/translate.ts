@@ -17,7 +17,7 @@ import { tables } from "../x86/tables/_load.ts";
 import { translateInsn } from "../x86/semantics/index.ts";
 import { IrBlock, SYM, EXIT, MEM, OP, printIr } from "../ir/index.ts";
 import { runPasses } from "../ir/passes/index.ts";
-import { lowerBlock, type LowerOptions } from "../arm64/lower/index.ts";
+import { OutOfTemporaries, lowerBlock, type LowerOptions } from "../arm64/lower/index.ts";
 import { fnv1a64, type TranslatedBlock } from "../arm64/lower/output.ts";
 
 export interface TranslateOptions {
@@ -47,9 +47,6 @@ export interface TranslateTrace {
 
 /** Time spent per stage (ms), summed over every `translate` call while `timing` is on. */
 export interface StageSplit { decode: number; semantics: number; passes: number; lower: number }
-
-/** The lowering ran out of temporaries for this block (see `Translator.translate`). */
-export class LoweringLimit extends Error {}
 
 export class Translator {
   readonly decoder: Decoder;
@@ -88,7 +85,7 @@ export class Translator {
         // The lowering has no spill slots (ABI §3.1): a block whose values outgrow the six
         // temporaries is retried shorter; a single instruction that still does not fit becomes a
         // counted fallback, like any instruction the translator does not handle.
-        if (!(e instanceof LoweringLimit)) throw e;
+        if (!(e instanceof OutOfTemporaries)) throw e;
         max = max > 1 ? Math.min(max >> 1, this.ir.insns - 1 || 1) : 0;
       }
     }
@@ -159,13 +156,7 @@ export class Translator {
       this.split.passes += t2 - t1;
     }
     b.insns = count;
-    let low;
-    try {
-      low = lowerBlock(b, this.opts.lower);
-    } catch (e) {
-      if (/out of temporaries/.test((e as Error).message)) throw new LoweringLimit((e as Error).message);
-      throw e;
-    }
+    const low = lowerBlock(b, this.opts.lower);
     if (timing) this.split.lower += performance.now() - t2;
     return {
       guestStart: va,

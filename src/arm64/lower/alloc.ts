@@ -189,7 +189,7 @@ export class TempPool {
       }
     }
     if (extra) for (const r of [10, 11]) if (this.extra & (1 << r) && this.owner[r] === FREE) return r;
-    throw new Error("arm64 lowering: out of temporaries (more than 6 values live at once)");
+    throw new OutOfTemporaries();
   }
 
   /** After op i: nothing locked, and every owned temp belongs to a value used after i. */
@@ -201,5 +201,15 @@ export class TempPool {
       if (v === SCRATCH) throw new Error(`op ${i}: x${r} still locked as scratch`);
       if (v >= 0 && lastUse[v]! <= i) throw new Error(`op ${i}: x${r} leaked by v${v} (last use ${lastUse[v]})`);
     }
+  }
+}
+
+/**
+ * More values are live at once than there are temporaries (the ABI has no spill area, §3.1):
+ * the block cannot be lowered as it is. The translator catches exactly this and retries shorter.
+ */
+export class OutOfTemporaries extends Error {
+  constructor() {
+    super("arm64 lowering: out of temporaries (more values live at once than the six temporaries)");
   }
 }
