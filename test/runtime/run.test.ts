@@ -75,6 +75,8 @@ describe("aot run through the binary", () => {
       ["run", "--raw", file, "--base", "0x140000000", "--mode", "64", "--entry", "0x10"],      // unmapped entry
       ["run", "--raw", file, "--base", "0x140000000", "--mode", "64", "--max-blocks", "3"],    // runaway (the loops run many blocks)
       ["run", "--raw", "/nonexistent/file", "--base", "0", "--mode", "64"],
+      ["run", "--raw", "/dev/zero", "--base", "0", "--mode", "64"],                              // not a regular file
+      ["run", "--raw", ROOT, "--base", "0", "--mode", "64"],                                      // a directory
       ["run", "--raw", file, "--mode", "64"],
       ["run", "--raw", file, "--base", "0x140000000", "--mode", "16"],
     ];

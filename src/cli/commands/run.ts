@@ -11,7 +11,7 @@
  */
 import { defineCommand } from "citty";
 import { line } from "../_out.ts";
-import { readFileSync } from "node:fs";
+import { readInput } from "../../util/input-file.ts";
 import { InputError, UsageError } from "../../util/errors.ts";
 import { uint } from "../_args.ts";
 
@@ -62,12 +62,8 @@ export default defineCommand({
       if (args.image) throw new UsageError("give either a PE image or --raw FILE, not both");
       if (!args.base) throw new UsageError("--raw needs --base ADDR");
       if (args.mode !== "32" && args.mode !== "64") throw new UsageError("--raw needs --mode 32 or 64");
-      let raw: Uint8Array;
-      try {
-        raw = readFileSync(args.raw);
-      } catch (e) {
-        throw new InputError(args.raw, `cannot read: ${(e as Error).message}`, "unreadable");
-      }
+      // A regular file only (not /dev/zero, a FIFO or a directory), as every verb reads its input.
+      const raw = readInput(args.raw).bytes;
       if (raw.length === 0) throw new InputError(args.raw, "is empty: no code to run", "empty");
       image = { raw, base: num("base", args.base), file: args.raw };
       bits = Number(args.mode) as 32 | 64;

@@ -35,14 +35,8 @@ export default defineCommand({
   async run({ args }) {
     if (args.rva !== undefined && args.va !== undefined) throw new UsageError("give --rva or --va, not both");
     if (args.order && args.order !== "tso" && args.order !== "relaxed") throw new UsageError(`--order: expected tso or relaxed, got ${args.order}`);
-    let bytes: Uint8Array;
-    try {
-      // A regular file only (not /dev/zero or a FIFO); a large one is mapped, not read.
-      bytes = readInput(args.file).bytes;
-    } catch (e) {
-      if (e instanceof InputError) throw e;
-      throw new InputError(args.file, `cannot read: ${(e as Error).message}`, "unreadable");
-    }
+    // A regular file only (not /dev/zero or a FIFO); a large one is mapped, not read.
+    const bytes = readInput(args.file).bytes;
     let mem: Uint8Array, off: number, end: number, va: bigint, bits: 32 | 64;
     let imageBase: bigint | undefined;
     if (bytes.length >= 2 && bytes[0] === 0x4d && bytes[1] === 0x5a) {
