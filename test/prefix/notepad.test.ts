@@ -2,52 +2,20 @@
  * Acceptance: `aot deps notepad.exe` in the real wineboot prefix resolves its whole closure, and
  * the closure equals one computed by an oracle we did not write: llvm-readobj-19 --coff-imports
  * (imports + delay imports) and GNU objdump -p (export forwarders), names resolved by a
- * case-insensitive lookup in the app folder, then system32, then the Windows folder.
+ * case-insensitive lookup in the app folder, then system32, then the Windows folder
+ * (test/prefix/_closure-oracle.ts).
  */
 import { expect, test } from "bun:test";
-import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { prefix64, runAot } from "../_env.ts";
-
-function oracleDeps(file: string): string[] {
-  const imp = Bun.spawnSync(["llvm-readobj-19", "--coff-imports", file]).stdout.toString();
-  const names = [...imp.matchAll(/^\s*(?:Import|DelayImport) \{\s*\n\s*Name: (\S+)/gm)].map((m) => m[1]!);
-  const exp = Bun.spawnSync(["objdump", "-p", file]).stdout.toString();
-  for (const m of exp.matchAll(/Forwarder RVA -- (\S+)/g)) {
-    const dot = m[1]!.lastIndexOf(".");
-    names.push(`${m[1]!.slice(0, dot)}.dll`);
-  }
-  return [...new Set(names.map((n) => n.toLowerCase()))];
-}
+import { oracleClosure } from "./_closure-oracle.ts";
 
 test("aot deps notepad.exe: whole closure resolved, equal to the llvm-readobj/objdump oracle", () => {
   const p = prefix64();
   const win = join(p, "drive_c", "windows");
   const exe = join(win, "notepad.exe");
   const dirs = [win, join(win, "system32"), win]; // app folder is C:\windows here
-  const lookup = (name: string): string | undefined => {
-    for (const d of dirs) {
-      const hit = readdirSync(d).find((n) => n.toLowerCase() === name);
-      if (hit) return join(d, hit);
-    }
-    return undefined;
-  };
-  const want = new Map<string, string>([["notepad.exe", exe]]);
-  const queue = [exe];
-  const missing: string[] = [];
-  while (queue.length) {
-    const f = queue.shift()!;
-    for (const n of oracleDeps(f)) {
-      if (want.has(n)) continue;
-      const path = lookup(n);
-      if (!path) {
-        missing.push(n);
-        continue;
-      }
-      want.set(n, path);
-      queue.push(path);
-    }
-  }
+  const { want, missing } = oracleClosure(exe, dirs);
   expect(missing).toEqual([]);
   expect(want.size).toBeGreaterThan(10);
 

@@ -7,20 +7,9 @@
  * then syswow64, then the Windows folder, skipping files that are not i386 PEs.
  */
 import { expect, test } from "bun:test";
-import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { prefix64, runAot } from "../_env.ts";
-
-function oracleDeps(file: string): string[] {
-  const imp = Bun.spawnSync(["llvm-readobj-19", "--coff-imports", file]).stdout.toString();
-  const names = [...imp.matchAll(/^\s*(?:Import|DelayImport) \{\s*\n\s*Name: (\S+)/gm)].map((m) => m[1]!);
-  const exp = Bun.spawnSync(["objdump", "-p", file]).stdout.toString();
-  for (const m of exp.matchAll(/Forwarder RVA -- (\S+)/g)) {
-    const mod = m[1]!.slice(0, m[1]!.lastIndexOf("."));
-    names.push(mod.includes(".") ? mod : `${mod}.dll`);
-  }
-  return [...new Set(names.map((n) => n.toLowerCase()))];
-}
+import { oracleClosure } from "./_closure-oracle.ts";
 
 const isI386 = (file: string): boolean => /file format pei-i386/.test(Bun.spawnSync(["objdump", "-f", file]).stdout.toString());
 
@@ -31,29 +20,7 @@ test("aot deps syswow64/notepad.exe: the 32-bit closure resolves inside the pref
   const exe = join(wow, "notepad.exe");
   expect(isI386(exe)).toBe(true);
   const dirs = [wow, wow, win]; // the app folder is C:\windows\syswow64 here
-  const lookup = (name: string): string | undefined => {
-    for (const d of dirs) {
-      const hit = readdirSync(d).find((n) => n.toLowerCase() === name);
-      if (hit && isI386(join(d, hit))) return join(d, hit);
-    }
-    return undefined;
-  };
-  const want = new Map<string, string>([["notepad.exe", exe]]);
-  const queue = [exe];
-  const missing: string[] = [];
-  while (queue.length) {
-    const f = queue.shift()!;
-    for (const n of oracleDeps(f)) {
-      if (want.has(n)) continue;
-      const path = lookup(n);
-      if (!path) {
-        missing.push(n);
-        continue;
-      }
-      want.set(n, path);
-      queue.push(path);
-    }
-  }
+  const { want, missing } = oracleClosure(exe, dirs, isI386);
   expect(missing).toEqual([]);
   expect(want.size).toBeGreaterThan(10);
   expect(want.get("kernel32.dll")).toBe(join(wow, "kernel32.dll"));
