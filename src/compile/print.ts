@@ -34,18 +34,17 @@ export function translateForPrint(mem: Uint8Array, off: number, end: number, va:
   const tr = new Translator({ mode: o.mode, lower });
   const trace: TranslateTrace = {};
   const tb = tr.translate(mem, off, end, va, o.ir ? trace : undefined);
-  // The x86 side: the translated instructions, then the one that ended the block as a fallback.
+  // The x86 side: the translated instructions, then the one that ended the block as a fallback
+  // (a mnemonic; "(invalid)"/"(truncated)" name bytes that do not decode).
   const dec = new Decoder(o.mode), insn = new Insn();
   const x86: { va: string; bytes: string; text: string }[] = [];
-  let p = off;
-  const stop = off + tb.guestLength + (tb.fallback && tb.fallback[0] !== "(" ? 15 : 0);
-  while (p < Math.min(stop, end)) {
+  const shown = tb.insnCount + (tb.fallback && !tb.fallback.startsWith("(") ? 1 : 0);
+  for (let p = off, k = 0; k < shown; k++) {
     const at = va + BigInt(p - off);
     const len = dec.decode(mem, p, end, Number(at), insn);
     if (!len) break;
     x86.push({ va: hex(at), bytes: Buffer.from(mem.subarray(p, p + len)).toString("hex"), text: formatInsn(insn) });
     p += len;
-    if (p - off > tb.guestLength) break;
   }
   const relocAt = new Map<number, string>();
   for (let i = 0; i < tb.relocs.length; i += 3) {
