@@ -157,14 +157,5 @@ export function hi32(v: number | bigint): number {
   return Number(BigInt.asUintN(64, BigInt(v)) >> 32n);
 }
 
-/** A 64-bit value (number or bigint, negative numbers as two's complement) as [lo, hi] u32 halves. */
-export function split(v: number | bigint): [number, number] {
-  if (typeof v === "number") {
-    if (Number.isSafeInteger(v) && v >= 0) return [v >>> 0, Math.floor(v / 0x1_0000_0000) >>> 0];
-    v = BigInt(v);
-  }
-  const u = BigInt.asUintN(64, v);
-  return [Number(u & 0xffffffffn), Number(u >> 32n)];
-}
 
 export { EXIT };

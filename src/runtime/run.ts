@@ -81,7 +81,7 @@ class Runner {
   private readonly stateView = new DataView(this.stateBlock.buffer);
   private codeTop = 0;
   private readonly blocks = new Map<bigint, Hosted>();
-  /** Host start → block, for mapping a faulting PC back (sorted lazily). */
+  /** Every block placed, in host address order (code is bump-allocated): a faulting PC → its block. */
   private readonly byHost: Hosted[] = [];
   private readonly pageBlocks = new Map<bigint, Set<bigint>>();
   private readonly protectedPages = new Set<bigint>();
@@ -207,8 +207,15 @@ class Runner {
     this.x86?.invalidate(p, p + PAGE);
   }
 
+  /** The block whose code holds host address pc: `byHost` is in allocation order, so by address. */
   private hostedAt(pc: bigint): Hosted | undefined {
-    for (const h of this.byHost) if (pc >= h.host && pc < h.host + BigInt(h.tb.code.length * 4)) return h;
+    let lo = 0, hi = this.byHost.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1, h = this.byHost[mid]!;
+      if (pc < h.host) hi = mid - 1;
+      else if (pc >= h.host + BigInt(h.tb.code.length * 4)) lo = mid + 1;
+      else return h;
+    }
     return undefined;
   }
 
