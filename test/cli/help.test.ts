@@ -81,7 +81,10 @@ test("every verb's help names every argument and option with a description", asy
 
 test("help is plain on a pipe, coloured on a terminal unless NO_COLOR", () => {
   expect(help([]).out).not.toContain("\x1b");
-  const tty = (env: string) => Bun.spawnSync(["script", "-qec", `${env} ${bin} --help`, "/dev/null"]).stdout.toString();
+  // A clean environment: CI machines may set NO_COLOR or TERM=dumb, which rightly turn colour off.
+  const clean = { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: process.env.HOME ?? "/", TERM: "xterm-256color" };
+  const tty = (env: string) =>
+    Bun.spawnSync(["script", "-qec", `${env} ${bin} --help`, "/dev/null"], { env: clean }).stdout.toString();
   expect(tty("")).toContain("\x1b[");
   expect(tty("NO_COLOR=1")).not.toContain("\x1b");
 });
