@@ -10,7 +10,7 @@
  * operands is an x87, MMX, SSE/AVX or AVX-512 register (register class ST, MM, XMM, YMM, ZMM, K
  * or TMM, including fixed and ST(i) operands and VSIB index registers), or a form of the x87
  * escape map D8–DF (`src/x86/tables/x87.ts`: FNINIT, FLD1, ... have no register operand), or one
- * of the FP/vector state instructions with only memory or no operands: EMMS, FEMMS,
+ * of the FP/vector state instructions with only memory or no operands: (F)WAIT, EMMS, FEMMS,
  * (V)LDMXCSR, (V)STMXCSR, FXSAVE(64), FXRSTOR(64), VZEROUPPER, VZEROALL. Forms are matched, not
  * mnemonics: string MOVSD/CMPSD are integer instructions, SSE MOVSD/CMPSD are not.
  *
@@ -43,7 +43,7 @@ export interface ImageStats {
 
 const MAX_INSNS = 200;
 const FP_CLASSES = new Set<number>([RC.ST, RC.MM, RC.XMM, RC.YMM, RC.ZMM, RC.K, RC.TMM]);
-const FP_STATE = new Set(["EMMS", "FEMMS", "LDMXCSR", "STMXCSR", "VLDMXCSR", "VSTMXCSR", "FXSAVE", "FXSAVE64", "FXRSTOR", "FXRSTOR64", "VZEROUPPER", "VZEROALL"]);
+const FP_STATE = new Set(["WAIT", "FWAIT", "EMMS", "FEMMS", "LDMXCSR", "STMXCSR", "VLDMXCSR", "VSTMXCSR", "FXSAVE", "FXSAVE64", "FXRSTOR", "FXRSTOR64", "VZEROUPPER", "VZEROALL"]);
 
 /** Is a fixed register id one of the FP/SIMD register files? */
 const fpReg = (r: number): boolean => r >= R.ST && r < R.ZMM + 32 || r >= R.K && r < R.K + 8 || r >= R.TMM && r < R.TMM + 8;
