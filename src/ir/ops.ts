@@ -105,6 +105,22 @@ export const OPS: readonly OpInfo[] = [
   row("ExitIf", "cv", { doc: "if x86 condition a holds, leave the block for the direct target b (a Const or Addr)" }),
   row("Exit", "kv", { term: true, doc: "leave the block for target b; a = EXIT.* kind (direct kinds take a Const or Addr)" }),
   row("ExitSym", "svn", { term: true, doc: "leave the block into runtime symbol a for the guest instruction at b, c bytes long" }),
+  // ── string group: REP-prefixed string instructions, each one op whose lowering is a host loop ──
+  // a = the per-element step (+sz or -sz by DF), b = address size (4: ESI/EDI/ECX, 8: RSI/RDI/RCX),
+  // c = MEM.* attributes, d (scas/cmps) = 0 for REPE, 1 for REPNE. They read and write RCX, RSI,
+  // RDI (and RAX) in their homes, one iteration at a time, so a fault leaves exactly the completed
+  // iterations' state. `reads`: every status flag, since a fault inside the loop exposes them (ABI §9).
+  row("RepMovs", "vnn", { sized: true, reads: ARITH, doc: "REP MOVS: while rCX != 0 { [rDI] = [rSI]; rSI += a; rDI += a; rCX-- }" }),
+  row("RepStos", "vnn", { sized: true, reads: ARITH, doc: "REP STOS: while rCX != 0 { [rDI] = rAX; rDI += a; rCX-- }" }),
+  row("RepLods", "vnn", { sized: true, reads: ARITH, doc: "REP LODS: while rCX != 0 { rAX = [rSI] (sz bytes, merged as x86 does); rSI += a; rCX-- }" }),
+  row("RepScas", "vnnn", {
+    sized: true, flags: ARITH, reads: ARITH,
+    doc: "REPE/REPNE SCAS: while rCX != 0 { flags = rAX - [rDI]; rDI += a; rCX--; stop unless ZF == (d == 0) }; rCX = 0 leaves the flags",
+  }),
+  row("RepCmps", "vnnn", {
+    sized: true, flags: ARITH, reads: ARITH,
+    doc: "REPE/REPNE CMPS: while rCX != 0 { flags = [rSI] - [rDI]; rSI += a; rDI += a; rCX--; stop unless ZF == (d == 0) }; rCX = 0 leaves the flags",
+  }),
 ];
 
 /** Op numbers, by name. */
@@ -113,7 +129,8 @@ export const OP = Object.fromEntries(OPS.map((o, i) => [o.name, i])) as Readonly
 export const opByName = (name: string): number | undefined => (OP as Record<string, number>)[name];
 export type OpName = "Nop" | "Guest" | "Const" | "Addr" | "GetReg" | "SetReg" | "GetFlag" | "SetFlag" | "Add" | "Sub" | "Adc" | "Sbb"
   | "And" | "Or" | "Xor" | "Neg" | "Not" | "Test" | "Shl" | "Shr" | "Sar" | "Ror" | "Mul" | "MulHU" | "MulHS" | "Zext" | "Sext"
-  | "Bfi" | "Ubfx" | "Cmp" | "Select" | "Cond" | "SelectCC" | "Load" | "Store" | "ExitIf" | "Exit" | "ExitSym";
+  | "Bfi" | "Ubfx" | "Cmp" | "Select" | "Cond" | "SelectCC" | "Load" | "Store" | "ExitIf" | "Exit" | "ExitSym"
+  | "RepMovs" | "RepStos" | "RepLods" | "RepScas" | "RepCmps";
 
 /** Exit kinds (`Exit` operand a). JUMP and CALL are direct: their target is a `Const`. */
 export const EXIT = { JUMP: 0, INDIRECT: 1, CALL: 2, CALL_INDIRECT: 3, RET: 4 } as const;

@@ -40,6 +40,12 @@ export interface DiffOptions {
   reportsPerCase?: number;
   /** Alignment rule the ARM side enforces on ordered/atomic accesses (A64Options.alignment). Default "v8.0". */
   alignment?: "v8.0" | "lse2" | "none";
+  /**
+   * REP string instructions: "small" (default) gives RCX a count of 0..8, so the run stays in its
+   * window; "any" keeps the random RCX (huge counts run until they leave the window and fault,
+   * which both sides must do at the same iteration, with the same registers and memory).
+   */
+  repCounts?: "small" | "any";
 }
 
 export interface DiffStats {
@@ -127,6 +133,9 @@ interface Case {
   flagMask: number;
   /** Single-instruction cases: the decoded instruction, for the state-dependent masks. */
   insn?: Insn;
+  /** A string instruction (MOVS … CMPS): DF is random for it. With a REP prefix, its address size in bytes (else 0). */
+  string?: boolean;
+  repAsz?: number;
   mnemonic: string;
 }
 
@@ -210,6 +219,9 @@ export class Differ {
     const mnemonic = (t.mnemonics[insn.mnemonic] ?? "?").toLowerCase();
     const plan = planMemory(insn, bits, layout);
     if (typeof plan === "string") return this.skip(plan), 0;
+    if (this.opts.repCounts === "any") plan.smallCount = false;
+    const string = Array.from({ length: insn.opCount }, (_, k) => insn.kind[k]).some((k) => k === K.MEM_SI || k === K.MEM_DI);
+    const repAsz = string && insn.prefixes & (PF.REP | PF.REPNE) ? insn.asz / 8 : 0;
     const tb = this.translate(code, 1);
     if (typeof tb === "string") return this.failCase(`${formatInsn(insn)} [${bytesHex(code)}]`, tb), 1;
     if (tb.fallback) return this.skip(`fallback ${tb.fallback}`), 0;
@@ -217,7 +229,7 @@ export class Differ {
     dec.decode(code, 0, code.length, layout.code, keep);
     const c: Case = {
       label: `${formatInsn(insn)}  [${bytesHex(code)}] ${form}`, form, bytes: code, refBytes: referenceBytes(code, keep, bits), n: 1, tb, plan,
-      flagMask: COMPARED & ~formFlags(t.formIds[insn.form]!).u, insn: keep, mnemonic,
+      flagMask: COMPARED & ~formFlags(t.formIds[insn.form]!).u, insn: keep, mnemonic, string, repAsz,
     };
     if (!this.formsSeen.has(form)) this.formsSeen.add(form), this.stats.forms++;
     return this.runCase(c, states);
@@ -274,6 +286,8 @@ export class Differ {
         this.skip("state: operands not placeable");
         continue;
       }
+      // DF only matters to string instructions: they run in both directions.
+      if (c.string && rng() < 0.5) s.eflags |= 0x400;
       // Blocks address memory through RBX/EBX: the middle of the data window, 8-aligned.
       if (block) s.setGpr(3, layout.data.addr + layout.data.size / 2 + 8 * Math.floor(rng() * 32 - 16));
       s.rip = layout.code;
@@ -292,7 +306,7 @@ export class Differ {
       inp[2 * x86.flagsIndex + 1] = 0;
       this.intno = -1;
       this.x86Fault = undefined;
-      const xerr = x86.run(c.n);
+      const xerr = x86.run(c.repAsz ? repSteps(s, c.repAsz) : c.n);
       const xo = x86.output;
       this.x86Out.gpr.set(xo.lo.subarray(0, 2 * this.gprs));
       this.x86Out.eflags = xo.u32(x86.flagsIndex);
@@ -434,6 +448,16 @@ export class Differ {
     this.x86.close();
     this.arm.close();
   }
+}
+
+/**
+ * Unicorn's x86 counts a REP instruction once per iteration plus once (environment.md, x86-run.ts):
+ * the count that lets it finish rCX iterations. Capped: past the cap the run has left every window
+ * (0x2000 bytes) and faulted long before.
+ */
+function repSteps(s: GuestState, asz: number): number {
+  const rcx = asz === 8 ? s.gprNum(1) : s.gpr[2]!;
+  return Math.min(rcx, 0x100000) + 1;
 }
 
 const NEAR_BRANCH = new Set<number>([FLOW.JMP, FLOW.JCC, FLOW.CALL, FLOW.RET, FLOW.JMP_IND, FLOW.CALL_IND]);

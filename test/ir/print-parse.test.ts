@@ -57,6 +57,12 @@ function everyOp(exitSym: boolean): IrBlock {
   b.test(1, v[1]!, 0);
   b.store(2, x, v[2]!);
   b.storeStack(8, ad, v[3]!);
+  // The string group's REP ops: step value, address size, MEM attributes, (scas/cmps) 0 = REPE, 1 = REPNE.
+  b.emit(OP.RepMovs, 1, 0, v[0]!, 8, 0);
+  b.emit(OP.RepStos, 2, 0, v[1]!, 4, MEM.PLAIN);
+  b.emit(OP.RepLods, 4, 0, v[2]!, 8, 0);
+  b.emit(OP.RepScas, 8, STATUS_FLAGS, v[3]!, 4, 0, 1);
+  b.emit(OP.RepCmps, 1, FLAG.ZF, v[0]!, 8, MEM.ORDERED, 0);
   b.exitIf(CC.O, ad, 0);
   b.exitIf(CC.LE, big);
   if (exitSym) b.exitSym(SYM.divide_error, ad, 2, FLAG.ZF | FLAG.CF);

@@ -28,6 +28,7 @@ import { lowerConst, lowerGetReg, lowerGuest, lowerNop, lowerSetReg } from "./co
 import { emitStubs, lowerExit, lowerExitIf, lowerExitSym } from "./exits.ts";
 import { lowerCond, lowerGetFlag, lowerSelectCC, lowerSetFlag } from "./flags.ts";
 import { lowerLoad, lowerStore } from "./memory.ts";
+import { lowerRepCmps, lowerRepLods, lowerRepMovs, lowerRepScas, lowerRepStos } from "./string.ts";
 import { RULE, RULES, markFusions } from "./rules.ts";
 
 export type { LoweredBlock, LowerOptions } from "./context.ts";
@@ -48,6 +49,7 @@ export const LOWER = {
   Cmp: lowerCmp, Select: lowerSelect, Cond: lowerCond, SelectCC: lowerSelectCC,
   Load: lowerLoad, Store: lowerStore,
   ExitIf: lowerExitIf, Exit: lowerExit, ExitSym: lowerExitSym,
+  RepMovs: lowerRepMovs, RepStos: lowerRepStos, RepLods: lowerRepLods, RepScas: lowerRepScas, RepCmps: lowerRepCmps,
 } satisfies Record<OpName, Lower>;
 
 const BY_OP: readonly Lower[] = OPS.map((o) => LOWER[o.name as OpName]);

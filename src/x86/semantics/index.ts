@@ -29,6 +29,8 @@ import { POP, PUSH } from "./stack.ts";
 import { CALL, JA, JAE, JB, JBE, JE, JG, JGE, JL, JLE, JMP, JNE, JNO, JNP, JNS, JO, JP, JS, RET } from "./branch.ts";
 import { HLT, INT3, LEA, NOP, UD2 } from "./misc.ts";
 
+import { REP_MNEMONICS, STRING_SEMANTICS } from "./string.ts";
+
 export { SemCtx, type Semantic } from "./_operand.ts";
 
 /** Every translated mnemonic, by its key in the tables. */
@@ -41,12 +43,16 @@ export const SEMANTICS = {
   PUSH, POP, JMP, CALL, RET,
   JO, JNO, JB, JAE, JE, JNE, JBE, JA, JS, JNS, JP, JNP, JL, JGE, JLE, JG,
   NOP, INT3, UD2, HLT,
+  ...STRING_SEMANTICS,
 } satisfies Record<string, Semantic>;
 
 /** Semantic function per mnemonic id (undefined: not translated). */
 const BY_MNEMONIC: (Semantic | undefined)[] = tables().mnemonics.map((m) => (SEMANTICS as Record<string, Semantic>)[m]);
 
-const REJECT_PREFIXES = PF.LOCK | PF.REP | PF.REPNE;
+const REJECT_PREFIXES = PF.LOCK;
+const REP_PREFIXES = PF.REP | PF.REPNE;
+/** Per mnemonic id: 1 when its semantics take a REP/REPNE prefix (the string instructions); on any other it falls back. */
+const REP_OK = Uint8Array.from(tables().mnemonics, (m) => (REP_MNEMONICS.includes(m) ? 1 : 0));
 const SEG_FS = R.SEG + 4, SEG_GS = R.SEG + 5;
 const ctx = new SemCtx();
 
@@ -56,6 +62,7 @@ const ctx = new SemCtx();
  */
 export function translateInsn(b: IrBlock, i: Insn, va: bigint, mode: 32 | 64): "next" | "end" | "unhandled" {
   if ((i.prefixes & REJECT_PREFIXES) !== 0 || i.asz === 16 || i.segPrefix === SEG_FS || i.segPrefix === SEG_GS) return "unhandled";
+  if ((i.prefixes & REP_PREFIXES) !== 0 && REP_OK[i.mnemonic] !== 1) return "unhandled";
   const f = BY_MNEMONIC[i.mnemonic];
   if (f === undefined) return "unhandled";
   ctx.va = va;

@@ -38,7 +38,8 @@ function reads(b: IrBlock, i: number, f: number): boolean {
   if (op === OP.ExitIf) return ((b.fm[i]! | CC_READS[b.a[i]!]!) & f) !== 0;
   if (op === OP.Cond || op === OP.SelectCC) return (CC_READS[b.a[i]!]! & f) !== 0;
   if (op === OP.GetFlag) return b.a[i] === f;
-  return (op === OP.Adc || op === OP.Sbb) && f === FLAG.CF;
+  // Adc/Sbb read CF; the REP string ops every status flag (a fault in their loop exposes them).
+  return (OPS[op]!.reads & f) !== 0;
 }
 
 test("dead-flags keeps exactly the flags that reach a reader, and marks exactly the lost ones stale", () => {
