@@ -18,7 +18,7 @@
  *
  * Operand kinds in `args`: `v` value, `r` guest register (GPR.*), `f` flag (FLAG.*), `c` x86
  * condition (CC.*), `k` exit kind (EXIT.*), `s` runtime symbol (SYM.*), `R` relation (REL.*),
- * `n` small integer. A 64-bit immediate (`imm`) is separate (`Const`, `Guest`).
+ * `A` atomic operation (ATOM.*), `n` small integer. A 64-bit immediate (`imm`) is separate (`Const`, `Guest`).
  *
  *   OPS[OP.Add] // { name: "Add", args: "vv", result: true, sized: true, flags: 63, ... }
  */
@@ -121,6 +121,15 @@ export const OPS: readonly OpInfo[] = [
     sized: true, flags: ARITH, reads: ARITH,
     doc: "REPE/REPNE CMPS: while rCX != 0 { flags = [rSI] - [rDI]; rSI += a; rDI += a; rCX--; stop unless ZF == (d == 0) }; rCX = 0 leaves the flags",
   }),
+  // ── atomics (atomics group): x86 LOCK read-modify-write, XCHG with memory, LOCK CMPXCHG ──
+  row("AtomicRmw", "vvA", {
+    result: true, sized: true, reads: CF,
+    doc: "atomically and as a full barrier (x86 LOCK): old = sz bytes at a, then store ATOM.* op c of old and b; the result is old, zero-extended (ATOM ADC/SBB read CF; NEG/NOT ignore b)",
+  }),
+  row("AtomicCas", "vvv", {
+    result: true, sized: true,
+    doc: "atomically and as a full barrier (x86 LOCK CMPXCHG): old = sz bytes at a; store c if old equals b in sz bytes; the result is old, zero-extended",
+  }),
 ];
 
 /** Op numbers, by name. */
@@ -130,7 +139,8 @@ export const opByName = (name: string): number | undefined => (OP as Record<stri
 export type OpName = "Nop" | "Guest" | "Const" | "Addr" | "GetReg" | "SetReg" | "GetFlag" | "SetFlag" | "Add" | "Sub" | "Adc" | "Sbb"
   | "And" | "Or" | "Xor" | "Neg" | "Not" | "Test" | "Shl" | "Shr" | "Sar" | "Ror" | "Mul" | "MulHU" | "MulHS" | "Zext" | "Sext"
   | "Bfi" | "Ubfx" | "Cmp" | "Select" | "Cond" | "SelectCC" | "Load" | "Store" | "ExitIf" | "Exit" | "ExitSym"
-  | "RepMovs" | "RepStos" | "RepLods" | "RepScas" | "RepCmps";
+  | "RepMovs" | "RepStos" | "RepLods" | "RepScas" | "RepCmps"
+  | "AtomicRmw" | "AtomicCas";
 
 /** Exit kinds (`Exit` operand a). JUMP and CALL are direct: their target is a `Const`. */
 export const EXIT = { JUMP: 0, INDIRECT: 1, CALL: 2, CALL_INDIRECT: 3, RET: 4 } as const;
@@ -152,3 +162,7 @@ export const MEM = {
   /** Plain whatever the policy (inside the volatile metadata's ranges but not listed). */
   PLAIN: 4,
 } as const;
+
+/** Operations of `AtomicRmw` (operand c): the value stored is op(old, b). */
+export const ATOM = { ADD: 0, SUB: 1, AND: 2, OR: 3, XOR: 4, XCHG: 5, ADC: 6, SBB: 7, NEG: 8, NOT: 9 } as const;
+export const ATOM_NAMES = ["add", "sub", "and", "or", "xor", "xchg", "adc", "sbb", "neg", "not"] as const;

@@ -6,7 +6,7 @@
  *   printIr(b) // the same text
  */
 import { IrBlock } from "./block.ts";
-import { EXIT_NAMES, OPS, REL_NAMES, opByName } from "./ops.ts";
+import { ATOM_NAMES, EXIT_NAMES, OPS, REL_NAMES, opByName } from "./ops.ts";
 import { CC_NAMES, FLAG_NAMES, GPR_NAMES, SYM_NAMES, parseFlagLetters } from "./state.ts";
 
 const index = (list: readonly string[], s: string, what: string): number => {
@@ -76,6 +76,7 @@ function parseLine(raw: string, b: IrBlock, values: Map<string, number>): void {
       case "k": ops[k] = index(EXIT_NAMES, p, "exit kind"); break;
       case "s": ops[k] = index(SYM_NAMES, p, "symbol"); break;
       case "R": ops[k] = index(REL_NAMES, p, "relation"); break;
+      case "A": ops[k] = index(ATOM_NAMES, p, "atomic operation"); break;
       default: {
         if (!/^-?\d+$/.test(p)) throw new Error(`expected a number, got "${p}"`);
         ops[k] = Number(p);

@@ -16,7 +16,7 @@
  * the flags whose value is stale there (`flagLetters`).
  */
 import type { IrBlock } from "./block.ts";
-import { EXIT_NAMES, OP, OPS, REL_NAMES } from "./ops.ts";
+import { ATOM_NAMES, EXIT_NAMES, OP, OPS, REL_NAMES } from "./ops.ts";
 import { CC_NAMES, FLAG_NAMES, GPR_NAMES, SYM_NAMES, flagLetters } from "./state.ts";
 
 /** Text of one operand of kind `k` with raw value `x`; `names` maps op index → printed name. */
@@ -29,6 +29,7 @@ function operand(k: string, x: number, names: Int32Array): string {
     case "k": return EXIT_NAMES[x] ?? `k?${x}`;
     case "s": return SYM_NAMES[x] ?? `s?${x}`;
     case "R": return REL_NAMES[x] ?? `R?${x}`;
+    case "A": return ATOM_NAMES[x] ?? `A?${x}`;
     default: return String(x);
   }
 }

@@ -8,7 +8,7 @@
  *   const errs = verifyIr(block); // [] when well formed
  */
 import type { IrBlock } from "./block.ts";
-import { EXIT, OP, OPS, REL_NAMES } from "./ops.ts";
+import { ATOM_NAMES, EXIT, OP, OPS, REL_NAMES } from "./ops.ts";
 import { CC_NAMES, FLAG_NAMES, SYM_COUNT } from "./state.ts";
 
 const SIZES = new Set([1, 2, 4, 8]);
@@ -38,6 +38,7 @@ export function verifyIr(b: IrBlock): string[] {
         case "f": if (!FLAG_NAMES[x]) err(i, `flag ${x} is not one flag bit`); break;
         case "c": if (x < 0 || x >= CC_NAMES.length) err(i, `condition ${x} out of range`); break;
         case "R": if (x < 0 || x >= REL_NAMES.length) err(i, `relation ${x} out of range`); break;
+        case "A": if (x < 0 || x >= ATOM_NAMES.length) err(i, `atomic operation ${x} out of range`); break;
         case "k": if (x < 0 || x > EXIT.RET) err(i, `exit kind ${x} out of range`); break;
         case "s": if (x < 0 || x >= SYM_COUNT) err(i, `symbol ${x} out of range`); break;
       }

@@ -311,6 +311,7 @@ export class Differ {
       this.x86Out.gpr.set(xo.lo.subarray(0, 2 * this.gprs));
       this.x86Out.eflags = xo.u32(x86.flagsIndex);
       this.x86Out.rip = xo.num(x86.ripIndex);
+      if (c.insn && c.mnemonic === "cmpxchg") this.cmpxchgUpperHalves(c.insn);
       const xf = this.x86Fault as MemFault | undefined;
       // A taken branch to unmapped memory stops Unicorn with a fetch fault *after* the instruction.
       const fetchedNext = xf !== undefined && xf.kind.startsWith("fetch") && Number(xf.address) === this.x86Out.rip;
@@ -371,6 +372,21 @@ export class Differ {
     if (bad > (this.opts.reportsPerCase ?? 2) || this.stats.reports.length >= (this.opts.maxReports ?? 30)) return false;
     this.stats.reports.push(this.report(c, k, s, flagMask, regSkip, { wantSym, wantRip, wantFault, helper: helper >= 0 }));
     return false;
+  }
+
+  /**
+   * CMPXCHG with a 32-bit operand in 64-bit mode: the CPU writes the destination register only on
+   * success and the accumulator only on failure, so the register not written keeps its upper half;
+   * Unicorn 2.0.1 writes both, zero-extending both (QEMU fixed this in 2023). This machine's CPU
+   * referees (test/verify/atomic-diff.test.ts runs the cases natively): put the upper half back.
+   */
+  private cmpxchgUpperHalves(i: Insn): void {
+    if (this.bits !== 64 || i.osz !== 32) return;
+    const keep = (g: number): void => void (this.x86Out.gpr[2 * g + 1] = this.s.gpr[2 * g + 1]!);
+    const dest = i.kind[0] === K.REG ? gprOf(i.reg[0]!) : -1;
+    if (this.x86Out.eflags & 0x40) {
+      if (dest !== 0) keep(0);
+    } else if (dest > 0) keep(dest);
   }
 
   /** The state-dependent undefined results the rows cannot declare (SDM Vol. 2). */
@@ -486,12 +502,18 @@ export function oracleDisagrees(code: Uint8Array, insn: Insn, bits: 32 | 64): st
 /**
  * The bytes the reference runs for `code`: the same, except for encodings Unicorn rejects but the
  * CPU runs as an alias. F6 /1 and F7 /1 are TEST r/m, imm (as /0) on hardware (checked natively in
- * test/verify/diff.test.ts); Unicorn raises #UD for them.
+ * test/verify/diff.test.ts); Unicorn raises #UD for them. And LOCK NEG, where Unicorn 2.0.1 takes
+ * SF, ZF and PF from the old value instead of the result (the CPU does not: checked natively in
+ * test/verify/atomic-diff.test.ts): the reference runs it with a DS override (3E, as long, no
+ * effect here) in place of each F0 (a single thread cannot tell LOCK apart).
  */
 export function referenceBytes(code: Uint8Array, insn: Insn, bits: 32 | 64): Uint8Array {
   let i = 0;
   while (i < insn.length && (LEGACY_PREFIX.has(code[i]!) || (bits === 64 && (code[i]! & 0xf0) === 0x40))) i++;
   const op = code[i], modrm = code[i + 1];
+  if ((op === 0xf6 || op === 0xf7) && modrm !== undefined && ((modrm >> 3) & 7) === 3 && insn.prefixes & PF.LOCK) {
+    return code.map((b, k) => (k < i && b === 0xf0 ? 0x3e : b));
+  }
   if ((op === 0xf6 || op === 0xf7) && modrm !== undefined && ((modrm >> 3) & 7) === 1) {
     const ref = code.slice();
     ref[i + 1] = modrm & ~0x38;

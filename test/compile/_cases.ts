@@ -93,4 +93,15 @@ export const GROUPS: Record<string, Case[]> = {
     { mode: 64, asm: "hlt" },
     { mode: 64, asm: "cpuid" },
   ],
+  strings: [
+    { mode: 64, asm: "movsb" },
+    { mode: 64, asm: "rep movsq" },
+    { mode: 64, asm: "rep stosb" },
+    { mode: 64, asm: "lodsw" },
+    { mode: 64, asm: "repne scasb" },
+    { mode: 64, asm: "repe cmpsd" },
+    { mode: 64, asm: "a32 rep movsb" },
+    { mode: 32, asm: "rep stosd" },
+    { mode: 32, asm: "cmpsb" },
+  ],
 };

@@ -79,6 +79,8 @@ export class Analysis {
         case OP.SetFlag: live &= ~b.a[i]!; break;
         // A fault makes every flag observable except those stale at this guest instruction (ABI §9).
         case OP.Load: case OP.Store: live |= STATUS_FLAGS & ~staleAt(b, i); break;
+        // Atomics access memory too (and AtomicRmw adc/sbb read CF).
+        case OP.AtomicRmw: case OP.AtomicCas: live |= (STATUS_FLAGS & ~staleAt(b, i)) | OPS[o]!.reads; break;
         default: {
           const info = OPS[o]!;
           if (info.flags) live &= ~fm[i]!;

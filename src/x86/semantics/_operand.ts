@@ -128,7 +128,7 @@ function isZext32(b: IrBlock, v: Value): boolean {
   const op = b.op[v]!;
   switch (op) {
     case OP.Const: return b.hi[v] === 0;
-    case OP.Load: return b.sz[v]! <= 4;
+    case OP.Load: case OP.AtomicRmw: case OP.AtomicCas: return b.sz[v]! <= 4;
     case OP.Cmp: case OP.Cond: return true;
     case OP.Zext: return true;
     // The ABI keeps every 32-bit guest's registers zero-extended.

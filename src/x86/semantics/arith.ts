@@ -11,6 +11,7 @@
  */
 import { OP, type IrBlock } from "../../ir/index.ts";
 import { K, type Insn } from "../insn.ts";
+import { locked, lockedAlu, lockedUnary } from "./atomic.ts";
 import { ARITH_FLAGS, INCDEC_FLAGS, effAddr, konst, memAttr, opSize, readOp, readReg, writeReg, type SemCtx } from "./_operand.ts";
 
 /**
@@ -21,6 +22,7 @@ import { ARITH_FLAGS, INCDEC_FLAGS, effAddr, konst, memAttr, opSize, readOp, rea
 export function aluOp(b: IrBlock, i: Insn, op: number, fm: number, write: boolean): boolean {
   const sz = opSize(i, 0);
   if (i.kind[0] === K.MEM) {
+    if (write && locked(i)) return lockedAlu(b, i, op, fm);
     const a = effAddr(b, i), attr = memAttr(i);
     const v = b.load(sz, a, attr);
     const s = readOp(b, i, 1, sz);
@@ -40,6 +42,7 @@ export function aluOp(b: IrBlock, i: Insn, op: number, fm: number, write: boolea
 export function unaryOp(b: IrBlock, i: Insn, op: number, fm: number, one: boolean): boolean {
   const sz = opSize(i, 0);
   if (i.kind[0] === K.MEM) {
+    if (locked(i)) return lockedUnary(b, i, op, fm, one);
     const a = effAddr(b, i), attr = memAttr(i);
     const v = b.load(sz, a, attr);
     const k = one ? konst(b, sz, 1) : 0;

@@ -5,8 +5,8 @@
  *
  * `translateInsn` looks the function up in an array indexed by mnemonic id (built once; no
  * string work per instruction) and returns "end" when the instruction emitted a terminator,
- * "next" otherwise, and "unhandled" for a mnemonic or form outside the core set: any LOCK or
- * REP/REPNE prefix, an FS/GS segment override, a 16-bit address size, or a function that
+ * "next" otherwise, and "unhandled" for a mnemonic or form outside the core set: a LOCK prefix
+ * on a mnemonic outside atomic.ts `LOCKABLE`, a REP/REPNE prefix, an FS/GS segment override, a 16-bit address size, or a function that
  * returned false. On "unhandled" it restores `b.n` itself; the caller emits the fallback exit.
  *
  *   b.guest(va, insn.length);
@@ -30,6 +30,7 @@ import { CALL, JA, JAE, JB, JBE, JE, JG, JGE, JL, JLE, JMP, JNE, JNO, JNP, JNS, 
 import { HLT, INT3, LEA, NOP, UD2 } from "./misc.ts";
 
 import { REP_MNEMONICS, STRING_SEMANTICS } from "./string.ts";
+import { CMPXCHG, CMPXCHG8B, LOCKABLE, XADD } from "./atomic.ts";
 
 export { SemCtx, type Semantic } from "./_operand.ts";
 
@@ -43,13 +44,15 @@ export const SEMANTICS = {
   PUSH, POP, JMP, CALL, RET,
   JO, JNO, JB, JAE, JE, JNE, JBE, JA, JS, JNS, JP, JNP, JL, JGE, JLE, JG,
   NOP, INT3, UD2, HLT,
+  XADD, CMPXCHG, CMPXCHG8B,
   ...STRING_SEMANTICS,
 } satisfies Record<string, Semantic>;
 
 /** Semantic function per mnemonic id (undefined: not translated). */
 const BY_MNEMONIC: (Semantic | undefined)[] = tables().mnemonics.map((m) => (SEMANTICS as Record<string, Semantic>)[m]);
 
-const REJECT_PREFIXES = PF.LOCK;
+/** Per mnemonic id: 1 when its semantics implement LOCK (atomic.ts `LOCKABLE`); LOCK on any other falls back. */
+const LOCK_OK = Uint8Array.from(tables().mnemonics, (m) => (LOCKABLE.has(m) && m in SEMANTICS ? 1 : 0));
 const REP_PREFIXES = PF.REP | PF.REPNE;
 /** Per mnemonic id: 1 when its semantics take a REP/REPNE prefix (the string instructions); on any other it falls back. */
 const REP_OK = Uint8Array.from(tables().mnemonics, (m) => (REP_MNEMONICS.includes(m) ? 1 : 0));
@@ -61,7 +64,7 @@ const ctx = new SemCtx();
  * "end" if it ended the block, "next" to go on, "unhandled" (with `b.n` restored) to fall back.
  */
 export function translateInsn(b: IrBlock, i: Insn, va: bigint, mode: 32 | 64): "next" | "end" | "unhandled" {
-  if ((i.prefixes & REJECT_PREFIXES) !== 0 || i.asz === 16 || i.segPrefix === SEG_FS || i.segPrefix === SEG_GS) return "unhandled";
+  if (((i.prefixes & PF.LOCK) !== 0 && LOCK_OK[i.mnemonic] !== 1) || i.asz === 16 || i.segPrefix === SEG_FS || i.segPrefix === SEG_GS) return "unhandled";
   if ((i.prefixes & REP_PREFIXES) !== 0 && REP_OK[i.mnemonic] !== 1) return "unhandled";
   const f = BY_MNEMONIC[i.mnemonic];
   if (f === undefined) return "unhandled";

@@ -1,6 +1,6 @@
 /**
  * @file x86 semantics (stage 4 → 5): data transfer, SDM Vol. 1 §7.3.1 — MOV (general-register
- * forms, moffs, imm64), MOVZX, MOVSX, MOVSXD, CMOVcc, XCHG (register forms), and the sign
+ * forms, moffs, imm64), MOVZX, MOVSX, MOVSXD, CMOVcc, XCHG (memory forms: atomic.ts), and the sign
  * extensions CBW/CWDE/CDQE and CWD/CDQ/CQO. PUSH and POP are in `stack.ts`.
  *
  * No flags. Register writes go through `writeReg` (partial-register merge, 32-bit zero
@@ -11,6 +11,7 @@
 import { CC, GPR, type IrBlock } from "../../ir/index.ts";
 import { K, type Insn } from "../insn.ts";
 import { R } from "../regs.ts";
+import { xchgMem } from "./atomic.ts";
 import { effAddr, isGpr, konst, memAttr, opSize, readOp, readReg, writeReg, type SemCtx } from "./_operand.ts";
 
 /** Operand k is a general register, memory or an immediate (not Sreg/CR/DR). */
@@ -103,11 +104,11 @@ export function CMOVG(b: IrBlock, i: Insn, _c: SemCtx): boolean { return cmov(b,
 
 /**
  * XCHG—Exchange Register/Memory With Register, SDM Vol. 2C. With a memory operand XCHG is
- * implicitly locked: that form falls back. Both writes follow the width rules (xchg eax, ecx
- * zero-extends both; opcode 90 without REX.B is NOP, a different mnemonic).
+ * implicitly locked: an atomic swap (atomic.ts `xchgMem`). Both writes follow the width rules
+ * (xchg eax, ecx zero-extends both; opcode 90 without REX.B is NOP, a different mnemonic).
  */
 export function XCHG(b: IrBlock, i: Insn, _c: SemCtx): boolean {
-  if (i.kind[0] !== K.REG || i.kind[1] !== K.REG) return false;
+  if (i.kind[0] === K.MEM || i.kind[1] === K.MEM) return xchgMem(b, i);
   const r0 = i.reg[0]!, r1 = i.reg[1]!;
   const v0 = readReg(b, r0), v1 = readReg(b, r1);
   writeReg(b, r0, v1);

@@ -1,0 +1,203 @@
+/**
+ * @file Stage 6 (ARM64 lowering): the atomic ops `AtomicRmw` (x86 LOCK read-modify-write, XCHG
+ * with memory) and `AtomicCas` (LOCK CMPXCHG, CMPXCHG8B). The result is the old memory value;
+ * the x86 flags are computed afterwards by ordinary flag ops on it (ops.ts), so nothing here
+ * writes NZCV: loops test with `cbz`/`cbnz`, never `cmp` (guest flags stay live across them,
+ * and the ADC/SBB forms read C inside the loop).
+ *
+ * Sequences, by host feature and by the address's alignment (checked at run time, `and` +
+ * `cbnz`, never `tst`: the flags are the guest's):
+ * - LSE (BASELINE), aligned: one `ldaddal`/`ldclral`/`ldsetal`/`ldeoral`/`swpal` where the
+ *   operation maps (SUB adds the negation, AND clears the complement); otherwise (ADC, SBB, NEG,
+ *   NOT) a loop `ldr old; new = f(old); casal old', new; cbnz old' ^ old` (sub-word loads and
+ *   CASALB/H both zero-extend, so the difference is exact). CMPXCHG: `dmb ish; casal`.
+ * - No LSE, aligned: `ldaxr old; new = f(old); stlxr; cbnz; dmb ish` (the Linux LL/SC full-barrier
+ *   sequence: the dmb after the release store keeps later accesses behind it).
+ * - Misaligned (x86 allows LOCK on any address; ARMv8.0 atomics and exclusives fault unless
+ *   naturally aligned): `dmb ish; ldr; new = f(old); str; dmb ish`. Ordered like a LOCK, but
+ *   NOT atomic against another thread writing the same bytes between the load and the store.
+ *   NOTE: a split lock (an x86 locked access that is not naturally aligned) is rare and slow on
+ *   x86 too (Linux and Windows can trap it); an atomic emulation (CAS on the enclosing aligned
+ *   16 bytes) is left for later.
+ *
+ * Why these are as strong as x86 LOCK (a full barrier): the Arm memory model orders an atomic
+ * with both acquire and release (`*AL`) against every earlier and later access, as Linux relies
+ * on (arch/arm64/include/asm/atomic_lse.h implements its fully ordered atomics with the AL forms
+ * and no dmb). A CASAL that fails writes nothing and so has no release half: CMPXCHG issues a
+ * `dmb ish` first, since a failed x86 LOCK CMPXCHG still orders earlier stores before later
+ * loads. Every load, store, atomic and exclusive gets a fault side-table entry (ABI §9); guest
+ * registers and flags are written only by later ops, so a fault leaves the guest state as it was
+ * before the instruction (the old value goes to a temporary, never to a guest home).
+ *
+ *   AtomicRmw.4 v1, v2, add (aligned)  → and x9, x0, #3; cbnz x9, slow; ldaddal w27, w6, [x0]; b done;
+ *                                        slow: dmb ish; ldr w6, [x0]; add w9, w6, w27; str w9, [x0]; dmb ish; done:
+ */
+import { ATOM } from "../../ir/ops.ts";
+import { tryLogicalImm, type LogicalImm, type PcOff, type Uimm12s, type Uimm6 } from "../imm.ts";
+import { ATOMIC, ORDER, cas, ldAtomic, ldaxr, stlxr, swp, type AtomicOp, type Size } from "../isa/atomic.ts";
+import { lslImm } from "../isa/bitfield.ts";
+import { b as branch, cbnz, cbz } from "../isa/branch.ts";
+import { adc, addShifted, neg, sbc, subShifted } from "../isa/data-reg.ts";
+import { LDST, ldstUimm, type LdSt } from "../isa/load-store.ts";
+import { andImm, andShifted, eorShifted, movReg, mvn, orrShifted } from "../isa/logical.ts";
+import { BARRIER, dmb } from "../isa/system.ts";
+import { ZR, type Lowerer } from "./context.ts";
+import { setCarrySense } from "./flags.ts";
+
+const LOADS: Record<number, LdSt> = { 1: LDST.LDRB, 2: LDST.LDRH, 4: LDST.LDRW, 8: LDST.LDRX };
+const STORES: Record<number, LdSt> = { 1: LDST.STRB, 2: LDST.STRH, 4: LDST.STRW, 8: LDST.STRX };
+const SIZE: Record<number, Size> = { 1: 0, 2: 1, 4: 2, 8: 3 };
+/** The LSE operation of each ATOM kind that has one (SUB via ADD of -b, AND via CLR of ~b). */
+const LSE_OP: Record<number, AtomicOp> = {
+  [ATOM.ADD]: ATOMIC.ADD, [ATOM.SUB]: ATOMIC.ADD, [ATOM.AND]: ATOMIC.CLR, [ATOM.OR]: ATOMIC.SET, [ATOM.XOR]: ATOMIC.EOR,
+};
+const ALIGN_MASK: Record<number, LogicalImm> = { 2: tryLogicalImm(1, 1)!, 4: tryLogicalImm(1, 3)!, 8: tryLogicalImm(1, 7)! };
+
+/** The old value's register: always a temporary (a guest home must not change before the access that may fault). */
+function oldReg(L: Lowerer, i: number): number {
+  return L.an.uses[i] ? (L.loc[i] = L.pool.take(i)) : L.pool.scratch();
+}
+
+/** Emit a placeholder branch word; `land` patches it. */
+function placeholder(L: Lowerer): number {
+  L.emit(0);
+  return L.n - 1;
+}
+
+/** `and t, ra, #sz-1; cbnz t, <slow>` for sz > 1; returns the cbnz word (patched by `land`), or -1. */
+function misaligned(L: Lowerer, sz: number, ra: number, t: number): number {
+  if (sz === 1) return -1;
+  L.emit(andImm(1, t, ra, ALIGN_MASK[sz]!));
+  return placeholder(L);
+}
+
+/** Point the placeholder at `at` to the current word: `cbnz reg` (the misalignment test), or `b` when `reg` < 0. */
+function land(L: Lowerer, at: number, reg: number): void {
+  const off = (L.n - at) as PcOff;
+  L.code[at] = reg < 0 ? branch(off) : cbnz(1, reg, off);
+}
+
+/** Plain load / store of sz bytes at [ra] (any alignment), with its fault entry. */
+function plainLoad(L: Lowerer, sz: number, rt: number, ra: number): void {
+  L.faultEntry();
+  L.emit(ldstUimm(LOADS[sz]!, rt, ra, 0 as Uimm12s));
+}
+function plainStore(L: Lowerer, sz: number, rt: number, ra: number): void {
+  L.faultEntry();
+  L.emit(ldstUimm(STORES[sz]!, rt, ra, 0 as Uimm12s));
+}
+
+/** The value to store for kind applied to (old, rs), computed into t; XCHG stores rs itself. */
+function newValue(L: Lowerer, kind: number, sf: 0 | 1, t: number, old: number, rs: number): number {
+  switch (kind) {
+    case ATOM.ADD: L.emit(addShifted(sf, t, old, rs)); break;
+    case ATOM.SUB: L.emit(subShifted(sf, t, old, rs)); break;
+    case ATOM.AND: L.emit(andShifted(sf, t, old, rs)); break;
+    case ATOM.OR: L.emit(orrShifted(sf, t, old, rs)); break;
+    case ATOM.XOR: L.emit(eorShifted(sf, t, old, rs)); break;
+    case ATOM.XCHG: return rs;
+    // C already holds CF (adc) or NOT CF (sbc), set before the loop; nothing in it writes NZCV.
+    case ATOM.ADC: L.emit(adc(sf, t, old, rs)); break;
+    case ATOM.SBB: L.emit(sbc(sf, t, old, rs)); break;
+    case ATOM.NEG: L.emit(neg(sf, t, old)); break;
+    case ATOM.NOT: L.emit(mvn(sf, t, old)); break;
+    default: throw new Error(`AtomicRmw: operation ${kind}`);
+  }
+  return t;
+}
+
+/** AtomicRmw.sz a, b, kind: old value of [a]; [a] = kind(old, b), atomically and fully ordered. */
+export function lowerAtomicRmw(L: Lowerer, i: number): void {
+  const b = L.b, sz = b.sz[i]!, kind = b.c[i]!, sf = sz === 8 ? 1 : 0, size = SIZE[sz]!;
+  if (kind === ATOM.ADC || kind === ATOM.SBB) setCarrySense(L, kind === ATOM.SBB);
+  const ra = L.reg(b.a[i]!, false);
+  const rs = kind === ATOM.NEG || kind === ATOM.NOT ? ZR : L.reg(b.b[i]!);
+  const rd = oldReg(L, i), t = L.pool.scratch();
+  const slow = misaligned(L, sz, ra, t);
+  const lse = L.opts.features.lse;
+  if (lse && (LSE_OP[kind] !== undefined || kind === ATOM.XCHG)) {
+    let src = rs;
+    if (kind === ATOM.SUB) L.emit(neg(sf, (src = t), rs));
+    else if (kind === ATOM.AND) L.emit(mvn(sf, (src = t), rs));
+    L.faultEntry();
+    L.emit(kind === ATOM.XCHG ? swp(size, ORDER.AL, src, rd, ra) : ldAtomic(LSE_OP[kind]!, size, ORDER.AL, src, rd, ra));
+  } else {
+    const e = L.pool.scratch(), top = L.n;
+    if (lse) {
+      plainLoad(L, sz, rd, ra);
+      const nv = newValue(L, kind, sf, t, rd, rs);
+      L.emit(movReg(1, e, rd));
+      L.faultEntry();
+      L.emit(cas(size, ORDER.AL, e, nv, ra));
+      L.emit(eorShifted(1, e, e, rd));
+      L.emit(cbnz(1, e, (top - L.n) as PcOff));
+    } else {
+      L.faultEntry();
+      L.emit(ldaxr(size, rd, ra));
+      const nv = newValue(L, kind, sf, t, rd, rs);
+      L.faultEntry();
+      L.emit(stlxr(size, e, nv, ra));
+      L.emit(cbnz(0, e, (top - L.n) as PcOff));
+      L.emit(dmb(BARRIER.ISH));
+    }
+    L.pool.release(e);
+  }
+  if (slow < 0) return;
+  const done = placeholder(L);
+  land(L, slow, t);
+  L.emit(dmb(BARRIER.ISH));
+  plainLoad(L, sz, rd, ra);
+  plainStore(L, sz, newValue(L, kind, sf, t, rd, rs), ra);
+  L.emit(dmb(BARRIER.ISH));
+  land(L, done, -1);
+}
+
+/** w/x `t` = 0 iff the low sz bytes of `old` and `exp` agree (old is zero-extended, exp need not be). */
+function differs(L: Lowerer, sz: number, t: number, old: number, exp: number): void {
+  L.emit(eorShifted(sz === 8 ? 1 : 0, t, old, exp));
+  if (sz < 4) L.emit(lslImm(0, t, t, (32 - 8 * sz) as Uimm6));
+}
+
+/** `e` = t == 0 ? new : old (x86 writes the old value back when the comparison fails). */
+function pick(L: Lowerer, e: number, t: number, rnew: number, old: number): void {
+  L.emit(movReg(1, e, rnew));
+  L.emit(cbz(1, t, 2 as PcOff));
+  L.emit(movReg(1, e, old));
+}
+
+/** AtomicCas.sz a, exp, new: old value of [a]; [a] = new if old == exp; atomic and fully ordered. */
+export function lowerAtomicCas(L: Lowerer, i: number): void {
+  const b = L.b, sz = b.sz[i]!, size = SIZE[sz]!;
+  const ra = L.reg(b.a[i]!, false), rexp = L.reg(b.b[i]!), rnew = L.reg(b.c[i]!);
+  const rd = oldReg(L, i), t = L.pool.scratch();
+  const slow = misaligned(L, sz, ra, t);
+  if (L.opts.features.lse) {
+    // A failing CASAL has no release half; x86 LOCK CMPXCHG is a full barrier either way.
+    L.emit(dmb(BARRIER.ISH));
+    L.emit(movReg(1, rd, rexp));
+    L.faultEntry();
+    L.emit(cas(size, ORDER.AL, rd, rnew, ra));
+  } else {
+    const e = L.pool.scratch(), top = L.n;
+    L.faultEntry();
+    L.emit(ldaxr(size, rd, ra));
+    differs(L, sz, t, rd, rexp);
+    pick(L, e, t, rnew, rd);
+    L.faultEntry();
+    L.emit(stlxr(size, t, e, ra));
+    L.emit(cbnz(0, t, (top - L.n) as PcOff));
+    L.emit(dmb(BARRIER.ISH));
+    L.pool.release(e);
+  }
+  if (slow < 0) return;
+  const done = placeholder(L);
+  land(L, slow, t);
+  const e = L.pool.scratch();
+  L.emit(dmb(BARRIER.ISH));
+  plainLoad(L, sz, rd, ra);
+  differs(L, sz, t, rd, rexp);
+  pick(L, e, t, rnew, rd);
+  plainStore(L, sz, e, ra);
+  L.emit(dmb(BARRIER.ISH));
+  land(L, done, -1);
+}
