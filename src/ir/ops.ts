@@ -105,6 +105,13 @@ export const OPS: readonly OpInfo[] = [
   row("ExitIf", "cv", { doc: "if x86 condition a holds, leave the block for the direct target b (a Const or Addr)" }),
   row("Exit", "kv", { term: true, doc: "leave the block for target b; a = EXIT.* kind (direct kinds take a Const or Addr)" }),
   row("ExitSym", "svn", { term: true, doc: "leave the block into runtime symbol a for the guest instruction at b, c bytes long" }),
+  // ── flags/stack/system group (misc): segment bases, value-conditional exits, spin-wait hint ──
+  row("SegBase", "n", { result: true, pure: true, doc: "the FS (a = 0) or GS (a = 1) segment base from the state block (ABI §2, §6)" }),
+  row("ExitIfNZ", "vv", {
+    reads: ARITH,
+    doc: "if value a is nonzero, leave the block for the direct target b (a Const or Addr); LOOP/JrCXZ (no flag condition); fm = flags live there",
+  }),
+  row("Pause", "", { doc: "spin-wait hint (x86 PAUSE): host yield" }),
   // ── string group: REP-prefixed string instructions, each one op whose lowering is a host loop ──
   // a = the per-element step (+sz or -sz by DF), b = address size (4: ESI/EDI/ECX, 8: RSI/RDI/RCX),
   // c = MEM.* attributes, d (scas/cmps) = 0 for REPE, 1 for REPNE. They read and write RCX, RSI,
@@ -138,7 +145,7 @@ export const OP = Object.fromEntries(OPS.map((o, i) => [o.name, i])) as Readonly
 export const opByName = (name: string): number | undefined => (OP as Record<string, number>)[name];
 export type OpName = "Nop" | "Guest" | "Const" | "Addr" | "GetReg" | "SetReg" | "GetFlag" | "SetFlag" | "Add" | "Sub" | "Adc" | "Sbb"
   | "And" | "Or" | "Xor" | "Neg" | "Not" | "Test" | "Shl" | "Shr" | "Sar" | "Ror" | "Mul" | "MulHU" | "MulHS" | "Zext" | "Sext"
-  | "Bfi" | "Ubfx" | "Cmp" | "Select" | "Cond" | "SelectCC" | "Load" | "Store" | "ExitIf" | "Exit" | "ExitSym"
+  | "Bfi" | "Ubfx" | "Cmp" | "Select" | "Cond" | "SelectCC" | "Load" | "Store" | "ExitIf" | "Exit" | "ExitSym" | "SegBase" | "ExitIfNZ" | "Pause"
   | "RepMovs" | "RepStos" | "RepLods" | "RepScas" | "RepCmps"
   | "AtomicRmw" | "AtomicCas";
 

@@ -39,6 +39,8 @@ export class GuestState {
   readonly gpr = new Uint32Array(32);
   eflags = 2;
   rip = 0;
+  /** FS and GS bases as two 32-bit halves each (fs lo, fs hi, gs lo, gs hi): the state block's (ABI §2). */
+  readonly seg = new Uint32Array(4);
   gprNum(i: number): number {
     return this.gpr[2 * i + 1]! * TWO32 + this.gpr[2 * i]!;
   }
@@ -59,6 +61,7 @@ export class GuestState {
     this.gpr.set(o.gpr);
     this.eflags = o.eflags;
     this.rip = o.rip;
+    this.seg.set(o.seg);
   }
 }
 
@@ -284,6 +287,10 @@ export class A64Harness {
     inp[2 * this.iNzcv + 5] = 0;
     this.stateView.setUint32(STATE.DF, h.df, true);
     this.stateView.setUint32(STATE.DF + 4, 0, true);
+    this.stateView.setUint32(STATE.FS_BASE, s.seg[0]!, true);
+    this.stateView.setUint32(STATE.FS_BASE + 4, s.seg[1]!, true);
+    this.stateView.setUint32(STATE.GS_BASE, s.seg[2]!, true);
+    this.stateView.setUint32(STATE.GS_BASE + 4, s.seg[3]!, true);
     const e = this.engine;
     e.writeBatch(this.input);
     this.memFault = undefined;

@@ -25,7 +25,7 @@ import { parseRows } from "../x86/tables/_schema.ts";
 import { regByName } from "../x86/regs.ts";
 import { SYM, SYM_NAMES } from "../ir/index.ts";
 import type { TranslatedBlock } from "../arm64/lower/output.ts";
-import { UC_PROT, type MemFault } from "../runtime/unicorn.ts";
+import { UC_PROT, X86_REG, type MemFault } from "../runtime/unicorn.ts";
 
 /** Translate `code` (guest bytes at `va`) as one block of at most `maxInsns` instructions. */
 export type TranslateFn = (code: Uint8Array, va: bigint, maxInsns: number) => TranslatedBlock;
@@ -143,7 +143,8 @@ export class Differ {
   readonly bits: 32 | 64;
   readonly layout: Layout;
   readonly stats: DiffStats = { forms: 0, cases: 0, blocks: 0, states: 0, mismatches: 0, skipped: {}, failing: {}, refFaults: {}, reports: [] };
-  readonly x86: X86Harness;
+  /** The reference; replaced after every interrupt (`openX86`). */
+  x86: X86Harness;
   readonly arm: A64Harness;
   private readonly windows: Win[];
   private readonly rng: Rng;
@@ -163,15 +164,23 @@ export class Differ {
     this.gprs = opts.bits === 64 ? 16 : 8;
     this.rng = prng(opts.seed ?? 1);
     this.dec = new Decoder(opts.bits);
-    this.x86 = new X86Harness(opts.bits, { codeAddr: BigInt(this.layout.code), codeSize: 0x1000 });
     this.arm = new A64Harness(opts.bits, { seed: (opts.seed ?? 1) & 0xffff, alignment: opts.alignment });
     const specs = [this.layout.data, this.layout.stack, ...(this.layout.low ? [this.layout.low] : [])];
     this.windows = specs.map((w) => new Win(w, this.rng));
-    for (const w of this.windows) {
-      this.x86.engine.mapPtr(BigInt(w.spec.addr), w.spec.size, UC_PROT.READ | UC_PROT.WRITE, w.x86);
-      this.arm.mapRegion(BigInt(w.spec.addr), w.arm);
-    }
-    const e = this.x86.engine;
+    for (const w of this.windows) this.arm.mapRegion(BigInt(w.spec.addr), w.arm);
+    this.x86 = this.openX86();
+  }
+
+  /**
+   * A fresh reference engine with the windows mapped and the hooks set. Unicorn 2.0.1 never resets
+   * QEMU's `old_exception` when an interrupt hook takes an exception, so the next #DE in the same
+   * engine becomes a double fault (#DF, interrupt 8) and the one after a silent triple-fault reset:
+   * after any interrupt the Differ continues on a new engine.
+   */
+  private openX86(): X86Harness {
+    const h = new X86Harness(this.opts.bits, { codeAddr: BigInt(this.layout.code), codeSize: 0x1000 });
+    const e = h.engine;
+    for (const w of this.windows) e.mapPtr(BigInt(w.spec.addr), w.spec.size, UC_PROT.READ | UC_PROT.WRITE, w.x86);
     e.onInterrupt((n) => {
       if (this.intno < 0) this.intno = n;
       e.stop();
@@ -180,6 +189,7 @@ export class Differ {
       this.x86Fault ??= f;
       return false;
     });
+    return h;
   }
 
   private skip(reason: string): void {
@@ -206,7 +216,9 @@ export class Differ {
     if (oracle) return this.skip(oracle), 0;
     const isRip = insn.memBase === R.RIP || insn.memBase === R.EIP;
     const hasMem = Array.from({ length: insn.opCount }, (_, k) => insn.kind[k]).includes(K.MEM);
-    if (hasMem && (isRip || (!insn.memBase && !insn.memIndex))) {
+    // A fixed offset from an FS/GS base needs no re-aiming: placeState picks the base.
+    const segmented = insn.segPrefix === R.SEG + 4 || insn.segPrefix === R.SEG + 5;
+    if (hasMem && !segmented && (isRip || (!insn.memBase && !insn.memIndex))) {
       const w = bits === 64 && insn.asz === 32 ? layout.low! : layout.data;
       const target = w.addr + 0x100 + 8 * Math.floor(this.rng() * ((w.size - 0x200) / 8));
       if (!aimAbsolute(code, insn, layout.code, target)) return this.skip("absolute address out of reach"), 0;
@@ -273,7 +285,8 @@ export class Differ {
   }
 
   private runCase(c: Case, states: number, block = false): number {
-    const { x86, arm, s, rng, bits, layout } = this;
+    const { arm, s, rng, bits, layout } = this;
+    let x86 = this.x86;
     this.stats.cases++;
     x86.load(c.refBytes);
     arm.load(c.tb);
@@ -302,8 +315,13 @@ export class Differ {
       // x86 reference: GPRs and EFLAGS in, one counted run, GPRs/EFLAGS/RIP out.
       const inp = x86.input.lo;
       inp.set(s.gpr.subarray(0, 2 * this.gprs));
-      inp[2 * x86.flagsIndex] = s.eflags;
+      // IF = 1: Windows user code always runs with interrupts enabled, and PUSHF shows it.
+      inp[2 * x86.flagsIndex] = s.eflags | 0x200;
       inp[2 * x86.flagsIndex + 1] = 0;
+      if (c.plan.seg !== undefined) {
+        const seg = s.seg, k = 2 * c.plan.seg;
+        x86.engine.setReg(c.plan.seg === 0 ? X86_REG.FS_BASE : X86_REG.GS_BASE, (BigInt(seg[k + 1]!) << 32n) | BigInt(seg[k]!));
+      }
       this.intno = -1;
       this.x86Fault = undefined;
       const xerr = x86.run(c.repAsz ? repSteps(s, c.repAsz) : c.n);
@@ -335,7 +353,13 @@ export class Differ {
         const kind = this.intno >= 0 ? `interrupt ${this.intno}` : xf ? xf.kind : x86.engine.errorText(xerr);
         this.stats.refFaults[kind] = (this.stats.refFaults[kind] ?? 0) + 1;
       }
-      if (!this.compare(c, k, stopped, helper)) {
+      const agree = this.compare(c, k, stopped, helper);
+      if (this.intno >= 0) {
+        x86.close();
+        this.x86 = x86 = this.openX86();
+        x86.load(c.refBytes);
+      }
+      if (!agree) {
         bad++;
         this.stats.mismatches++;
         this.stats.failing[c.label] = (this.stats.failing[c.label] ?? 0) + 1;
@@ -424,6 +448,7 @@ export class Differ {
     for (let i = 0; i < this.gprs; i++) init.push(`${names[i]}=${hex64(s.gpr[2 * i]!, s.gpr[2 * i + 1]!)}`);
     for (let i = 0; i < init.length; i += 4) out.push(`  ${i ? "       " : "initial"} ${init.slice(i, i + 4).join(" ")}`);
     out.push(`          eflags=${hex(s.eflags)}`);
+    if (c.plan.seg !== undefined) out.push(`          ${c.plan.seg ? "gs" : "fs"}_base=${hex64(s.seg[2 * c.plan.seg]!, s.seg[2 * c.plan.seg + 1]!)}`);
     for (const t of this.targets) {
       const w = this.windows.find((x) => t >= x.spec.addr && t < x.spec.addr + x.spec.size)!;
       const o = t - w.spec.addr;

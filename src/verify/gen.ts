@@ -124,6 +124,8 @@ export interface MemPlan {
   stackRegs: number[];
   /** A REP string instruction: RCX gets a count of 0..8. */
   smallCount?: boolean;
+  /** An FS (0) or GS (1) override: the references' targets are linear addresses, and `placeState` picks the base (`GuestState.seg`). */
+  seg?: number;
 }
 
 /** Mnemonics whose memory operand is not accessed. */
@@ -145,7 +147,11 @@ export function planMemory(insn: Insn, bits: 32 | 64, layout: Layout): MemPlan |
   const mn = (tables().mnemonics[insn.mnemonic] ?? "").toLowerCase();
   const plan: MemPlan = { refs: [], stackRegs: [4] };
   if (STACK_RBP.has(mn)) plan.stackRegs.push(5);
-  if (insn.segPrefix === R.SEG + 4 || insn.segPrefix === R.SEG + 5) return "fs/gs segment base";
+  if (insn.segPrefix === R.SEG + 4 || insn.segPrefix === R.SEG + 5) {
+    // Unicorn 2.0.1 takes FS_BASE/GS_BASE writes only in 64-bit mode (a 32-bit base needs a GDT).
+    if (bits === 32) return "fs/gs segment base (32-bit)";
+    plan.seg = insn.segPrefix - R.SEG - 4;
+  }
   for (let k = 0; k < insn.opCount; k++) {
     const kind = insn.kind[k]!;
     if (kind === K.FAR) return "far pointer";
@@ -162,9 +168,19 @@ export function planMemory(insn: Insn, bits: 32 | 64, layout: Layout): MemPlan |
       if (insn.prefixes & (PF.REP | PF.REPNE)) plan.smallCount = true;
       continue;
     }
+    // XLAT reads [rBX + AL]: rBX goes 256 bytes below the window's end, whatever AL is.
+    if (mn === "xlatb") {
+      plan.refs.push({ base: 3, index: -1, scale: 1, disp: 0, asz, size: 256, window });
+      continue;
+    }
     const base = insn.memBase && insn.memBase !== R.RIP && insn.memBase !== R.EIP ? gprIndex(insn.memBase) : -1;
     const index = insn.memIndex ? gprIndex(insn.memIndex) : -1;
     if (base === -2 || index === -2) return "unsupported address register";
+    if (base < 0 && index < 0 && plan.seg !== undefined) {
+      // A fixed offset from a segment base (`mov rax, gs:[0x30]`): placeState picks the base.
+      plan.refs.push({ base: -1, index: -1, scale: 1, disp: insn.memDisp, asz, size, window: "data" });
+      continue;
+    }
     if (base < 0 && index < 0) {
       // A fixed address (the decoder resolves RIP-relative ones): it must already be in a window.
       const a = insn.memDisp;
@@ -201,36 +217,50 @@ export function placeState(plan: MemPlan, rng: Rng, s: GuestState, layout: Layou
   for (const r of plan.stackRegs) s.setGpr(r, r === 4 ? sp : sp + word * below(rng, 16));
   targets.push(sp);
   if (plan.smallCount) s.setGpr(1, below(rng, 9));
+  s.seg.fill(0);
+  // Segment base: page-aligned below 128 MiB, so a target minus the base stays a valid 32-bit
+  // offset in the low window; a fixed offset instead takes the base that puts it on the target.
+  let segBase = plan.seg !== undefined ? 0x1000 * below(rng, 0x8000) : 0;
   const fixed = new Map<number, number>();
   for (const ref of plan.refs) {
     const w = ref.window === "stack" ? layout.stack : ref.window === "low" ? layout.low! : layout.data;
     const align = rng() < 0.8 ? Math.min(ref.size, 16) : 1;
     let t = w.addr + 0x100 + below(rng, (w.size - 0x200) / align) * align;
     const sc = ref.scale;
+    let disp = ref.disp;
+    if (plan.seg !== undefined) {
+      if (ref.base < 0 && ref.index < 0) segBase = t - disp;
+      disp += segBase;
+    }
     if (ref.base >= 0 && ref.index === ref.base) {
-      const v = Math.round((t - ref.disp) / (1 + sc));
+      const v = Math.round((t - disp) / (1 + sc));
       setAddr(s, ref.base, v, ref.asz, rng, bits);
-      t = v * (1 + sc) + ref.disp;
+      t = v * (1 + sc) + disp;
     } else {
       let idx = 0;
       if (ref.index >= 0) {
         if (fixed.has(ref.index)) idx = fixed.get(ref.index)!;
         else {
-          idx = ref.base < 0 ? Math.round((t - ref.disp) / sc) : below(rng, 16) - 4;
+          idx = ref.base < 0 ? Math.round((t - disp) / sc) : below(rng, 16) - 4;
           setAddr(s, ref.index, idx, ref.asz, rng, bits);
           fixed.set(ref.index, idx);
         }
       }
       if (ref.base >= 0) {
-        const b = t - idx * sc - ref.disp;
+        const b = t - idx * sc - disp;
         if (fixed.has(ref.base) && fixed.get(ref.base) !== b) return false;
         setAddr(s, ref.base, b, ref.asz, rng, bits);
         fixed.set(ref.base, b);
-      } else t = idx * sc + ref.disp;
+      } else t = idx * sc + disp;
     }
-    if (ref.asz === 32) t = ((t % TWO32) + TWO32) % TWO32;
+    if (ref.asz === 32 && plan.seg === undefined) t = ((t % TWO32) + TWO32) % TWO32;
     if (t < w.addr || t + ref.size > w.addr + w.size) return false;
     targets.push(t);
+  }
+  if (plan.seg !== undefined) {
+    const u = BigInt.asUintN(64, BigInt(segBase));
+    s.seg[2 * plan.seg] = Number(u & 0xffffffffn);
+    s.seg[2 * plan.seg + 1] = Number(u >> 32n);
   }
   return true;
 }

@@ -63,6 +63,10 @@ function everyOp(exitSym: boolean): IrBlock {
   b.emit(OP.RepLods, 4, 0, v[2]!, 8, 0);
   b.emit(OP.RepScas, 8, STATUS_FLAGS, v[3]!, 4, 0, 1);
   b.emit(OP.RepCmps, 1, FLAG.ZF, v[0]!, 8, MEM.ORDERED, 0);
+  // The misc group: an FS/GS base, a conditional exit on a value, the spin-wait hint.
+  const seg = b.emit(OP.SegBase, 0, 0, 1);
+  b.emit(OP.ExitIfNZ, 0, FLAG.CF | FLAG.ZF, seg, ad);
+  b.emit(OP.Pause, 0, 0);
   b.exitIf(CC.O, ad, 0);
   b.exitIf(CC.LE, big);
   if (exitSym) b.exitSym(SYM.divide_error, ad, 2, FLAG.ZF | FLAG.CF);

@@ -28,6 +28,7 @@ import { lowerConst, lowerGetReg, lowerGuest, lowerNop, lowerSetReg } from "./co
 import { emitStubs, lowerExit, lowerExitIf, lowerExitSym } from "./exits.ts";
 import { lowerCond, lowerGetFlag, lowerSelectCC, lowerSetFlag } from "./flags.ts";
 import { lowerLoad, lowerStore } from "./memory.ts";
+import { lowerExitIfNZ, lowerPause, lowerSegBase } from "./misc.ts";
 import { lowerAtomicCas, lowerAtomicRmw } from "./atomic.ts";
 import { lowerRepCmps, lowerRepLods, lowerRepMovs, lowerRepScas, lowerRepStos } from "./string.ts";
 import { RULE, RULES, markFusions } from "./rules.ts";
@@ -51,6 +52,7 @@ export const LOWER = {
   Load: lowerLoad, Store: lowerStore,
   AtomicRmw: lowerAtomicRmw, AtomicCas: lowerAtomicCas,
   ExitIf: lowerExitIf, Exit: lowerExit, ExitSym: lowerExitSym,
+  SegBase: lowerSegBase, ExitIfNZ: lowerExitIfNZ, Pause: lowerPause,
   RepMovs: lowerRepMovs, RepStos: lowerRepStos, RepLods: lowerRepLods, RepScas: lowerRepScas, RepCmps: lowerRepCmps,
 } satisfies Record<OpName, Lower>;
 

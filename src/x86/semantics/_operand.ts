@@ -6,8 +6,9 @@
  * `Const`s, effective addresses (base + index*scale + disp in the address size; RIP-relative as
  * `Addr`), and memory operands with `MEM.STACK` when the base is RSP/ESP.
  *
- * On entry: a decoded `Insn` whose form the caller accepted (no FS/GS override, no 16-bit
- * address size: `translateInsn` falls back on those before any semantic runs). On exit: IR
+ * On entry: a decoded `Insn` whose form the caller accepted (no 16-bit address size:
+ * `translateInsn` falls back on it before any semantic runs; an FS/GS override adds the base from
+ * the state block to every memory access, `effAddr`, but not to LEA's `effOffset`). On exit: IR
  * appended to the block. Nothing here allocates: constants and addresses are emitted through
  * `IrBlock.emit` with their two 32-bit halves (the builder's `const`/`addr` go through `split`,
  * which builds a tuple per call).
@@ -159,17 +160,45 @@ export function writeReg(b: IrBlock, r: number, v: Value): void {
 
 // ── memory ──
 
-/** `MEM.STACK` when the memory operand's base is RSP/ESP (ABI §8), else 0. */
+/** `MEM.STACK` when the memory operand's base is RSP/ESP (ABI §8) and no FS/GS base moves it off the stack, else 0. */
 export function memAttr(i: Insn): number {
-  return i.memBase === RSP64 || i.memBase === ESP ? MEM.STACK : 0;
+  return (i.memBase === RSP64 || i.memBase === ESP) && segOf(i) < 0 ? MEM.STACK : 0;
+}
+
+const SEG_FS = R.SEG + 4, SEG_GS = R.SEG + 5;
+/** 0 for an FS override, 1 for GS (the `SegBase` operand), -1 otherwise (ES/CS/SS/DS have base 0 under Windows). */
+export function segOf(i: Insn): number {
+  return i.segPrefix === SEG_FS ? 0 : i.segPrefix === SEG_GS ? 1 : -1;
 }
 
 /**
- * The effective address of the memory operand, computed in the address size: 64-bit, or 32-bit
- * with size-4 ops (which wrap and zero-extend, as x86 does). `sp` replaces RSP/ESP as the base
- * (POP r/m computes its address after incrementing RSP, SDM "POP").
+ * The linear address of offset `a`: `a` plus the FS/GS base from the state block when the
+ * instruction has that override (ABI §6). 64-bit mode adds in 64 bits (the offset is already
+ * zero-extended for 32-bit addressing); 32-bit mode wraps at 4 GiB, as the segment limit check
+ * of a flat 4 GiB segment does.
+ */
+export function withSeg(b: IrBlock, i: Insn, a: Value): Value {
+  const s = segOf(i);
+  if (s < 0) return a;
+  const base = b.emit(OP.SegBase, 0, 0, s);
+  return b.mode === 64 ? b.add(8, a, base) : b.add(4, a, base);
+}
+
+/**
+ * The linear address of the memory operand: its effective address (`effOffset`) plus the FS/GS
+ * base when the instruction has that segment override. `sp` as in `effOffset`.
  */
 export function effAddr(b: IrBlock, i: Insn, sp = -1): Value {
+  return withSeg(b, i, effOffset(b, i, sp));
+}
+
+/**
+ * The effective address (the offset within the segment; LEA's result) of the memory operand,
+ * computed in the address size: 64-bit, or 32-bit with size-4 ops (which wrap and zero-extend, as
+ * x86 does). `sp` replaces RSP/ESP as the base (POP r/m computes its address after incrementing
+ * RSP, SDM "POP").
+ */
+export function effOffset(b: IrBlock, i: Insn, sp = -1): Value {
   const base = i.memBase, index = i.memIndex, disp = i.memDisp;
   if (base === RIP || base === EIP) return guestAddr(b, disp);
   const as = i.asz === 64 ? 8 : 4;

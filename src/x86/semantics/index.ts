@@ -6,8 +6,8 @@
  * `translateInsn` looks the function up in an array indexed by mnemonic id (built once; no
  * string work per instruction) and returns "end" when the instruction emitted a terminator,
  * "next" otherwise, and "unhandled" for a mnemonic or form outside the core set: a LOCK prefix
- * on a mnemonic outside atomic.ts `LOCKABLE`, a REP/REPNE prefix, an FS/GS segment override, a 16-bit address size, or a function that
- * returned false. On "unhandled" it restores `b.n` itself; the caller emits the fallback exit.
+ * on a mnemonic outside atomic.ts `LOCKABLE`, a REP/REPNE prefix, a 16-bit address size, or a function that
+ * returned false (FS/GS segment overrides are translated: memory operands add the base, `effAddr`). On "unhandled" it restores `b.n` itself; the caller emits the fallback exit.
  *
  *   b.guest(va, insn.length);
  *   const r = translateInsn(b, insn, va, 64); // "next" | "end" | "unhandled"
@@ -28,6 +28,9 @@ import { IMUL, MUL } from "./mul.ts";
 import { POP, PUSH } from "./stack.ts";
 import { CALL, JA, JAE, JB, JBE, JE, JG, JGE, JL, JLE, JMP, JNE, JNO, JNP, JNS, JO, JP, JS, RET } from "./branch.ts";
 import { HLT, INT3, LEA, NOP, UD2 } from "./misc.ts";
+import { CLC, CLD, CMC, LAHF, SAHF, STC, STD } from "./flags.ts";
+import { ENTER, JECXZ, JRCXZ, LEAVE, LOOP, LOOPE, LOOPNE, POPAD, POPFD, POPFQ, PUSHAD, PUSHFD, PUSHFQ } from "./control.ts";
+import { AAA, AAD, AAM, AAS, CPUID, DAA, DAS, INT, INT1, INTO, PAUSE, RDTSC, RDTSCP, SYSCALL, XLATB } from "./system.ts";
 
 import { REP_MNEMONICS, STRING_SEMANTICS } from "./string.ts";
 import { CMPXCHG, CMPXCHG8B, LOCKABLE, XADD } from "./atomic.ts";
@@ -44,6 +47,9 @@ export const SEMANTICS = {
   PUSH, POP, JMP, CALL, RET,
   JO, JNO, JB, JAE, JE, JNE, JBE, JA, JS, JNS, JP, JNP, JL, JGE, JLE, JG,
   NOP, INT3, UD2, HLT,
+  CLC, STC, CMC, CLD, STD, LAHF, SAHF,
+  LOOP, LOOPE, LOOPNE, JECXZ, JRCXZ, ENTER, LEAVE, PUSHFD, PUSHFQ, POPFD, POPFQ, PUSHAD, POPAD,
+  CPUID, RDTSC, RDTSCP, SYSCALL, INT, INT1, INTO, PAUSE, XLATB, DAA, DAS, AAA, AAS, AAM, AAD,
   XADD, CMPXCHG, CMPXCHG8B,
   ...STRING_SEMANTICS,
 } satisfies Record<string, Semantic>;
@@ -55,8 +61,8 @@ const BY_MNEMONIC: (Semantic | undefined)[] = tables().mnemonics.map((m) => (SEM
 const LOCK_OK = Uint8Array.from(tables().mnemonics, (m) => (LOCKABLE.has(m) && m in SEMANTICS ? 1 : 0));
 const REP_PREFIXES = PF.REP | PF.REPNE;
 /** Per mnemonic id: 1 when its semantics take a REP/REPNE prefix (the string instructions); on any other it falls back. */
-const REP_OK = Uint8Array.from(tables().mnemonics, (m) => (REP_MNEMONICS.includes(m) ? 1 : 0));
-const SEG_FS = R.SEG + 4, SEG_GS = R.SEG + 5;
+// PAUSE is F3 90: its F3 is the opcode too.
+const REP_OK = Uint8Array.from(tables().mnemonics, (m) => (REP_MNEMONICS.includes(m) || m === "PAUSE" ? 1 : 0));
 const ctx = new SemCtx();
 
 /**
@@ -64,7 +70,7 @@ const ctx = new SemCtx();
  * "end" if it ended the block, "next" to go on, "unhandled" (with `b.n` restored) to fall back.
  */
 export function translateInsn(b: IrBlock, i: Insn, va: bigint, mode: 32 | 64): "next" | "end" | "unhandled" {
-  if (((i.prefixes & PF.LOCK) !== 0 && LOCK_OK[i.mnemonic] !== 1) || i.asz === 16 || i.segPrefix === SEG_FS || i.segPrefix === SEG_GS) return "unhandled";
+  if (((i.prefixes & PF.LOCK) !== 0 && LOCK_OK[i.mnemonic] !== 1) || i.asz === 16) return "unhandled";
   if ((i.prefixes & REP_PREFIXES) !== 0 && REP_OK[i.mnemonic] !== 1) return "unhandled";
   const f = BY_MNEMONIC[i.mnemonic];
   if (f === undefined) return "unhandled";

@@ -7,7 +7,7 @@
  */
 import { SYM, type IrBlock } from "../../ir/index.ts";
 import { K, type Insn } from "../insn.ts";
-import { effAddr, guestAddr, writeReg, type SemCtx } from "./_operand.ts";
+import { effOffset, guestAddr, writeReg, type SemCtx } from "./_operand.ts";
 
 /**
  * LEA—Load Effective Address, SDM Vol. 2A: the address computed in the address size, then
@@ -15,7 +15,8 @@ import { effAddr, guestAddr, writeReg, type SemCtx } from "./_operand.ts";
  */
 export function LEA(b: IrBlock, i: Insn, _c: SemCtx): boolean {
   if (i.kind[1] !== K.MEM) return false;
-  writeReg(b, i.reg[0]!, effAddr(b, i));
+  // The offset only: a segment override (FS/GS) does not add its base to LEA's result.
+  writeReg(b, i.reg[0]!, effOffset(b, i));
   return true;
 }
 
