@@ -49,6 +49,7 @@ const row = (name: string, args: string, o: Partial<OpInfo> & { doc: string }): 
 });
 const ARITH = 63; // CF PF AF ZF SF OF
 const CF = 1;
+const SZCOP = 59; // CF PF ZF SF OF (not AF)
 
 export const OPS: readonly OpInfo[] = [
   row("Nop", "", { pure: false, doc: "nothing (a removed op)" }),
@@ -112,6 +113,18 @@ export const OPS: readonly OpInfo[] = [
     doc: "if value a is nonzero, leave the block for the direct target b (a Const or Addr); LOOP/JrCXZ (no flag condition); fm = flags live there",
   }),
   row("Pause", "", { doc: "spin-wait hint (x86 PAUSE): host yield" }),
+  // ── flags kept across a conditional update (pass cond-flags: shifts and rotates by CL). Both
+  // read every status flag but AF for liveness (the restore passes on, when it does not fire,
+  // whatever was written since the save); neither counts as a flag writer, so dead-flags never
+  // removes the writes a restore may keep. ──
+  row("SaveFlags", "n", {
+    result: true, pure: true, reads: SZCOP,
+    doc: "the flags in mask a (of CF PF ZF SF OF) as they are now, packed in one value for RestoreFlagsIfZero",
+  }),
+  row("RestoreFlagsIfZero", "vvn", {
+    sized: true, reads: SZCOP,
+    doc: "if the low sz bytes of a are 0, set the flags in mask c back to the values saved in b (a SaveFlags); else leave them",
+  }),
   // ── string group: REP-prefixed string instructions, each one op whose lowering is a host loop ──
   // a = the per-element step (+sz or -sz by DF), b = address size (4: ESI/EDI/ECX, 8: RSI/RDI/RCX),
   // c = MEM.* attributes, d (scas/cmps) = 0 for REPE, 1 for REPNE. They read and write RCX, RSI,
@@ -145,7 +158,7 @@ export const OP = Object.fromEntries(OPS.map((o, i) => [o.name, i])) as Readonly
 export const opByName = (name: string): number | undefined => (OP as Record<string, number>)[name];
 export type OpName = "Nop" | "Guest" | "Const" | "Addr" | "GetReg" | "SetReg" | "GetFlag" | "SetFlag" | "Add" | "Sub" | "Adc" | "Sbb"
   | "And" | "Or" | "Xor" | "Neg" | "Not" | "Test" | "Shl" | "Shr" | "Sar" | "Ror" | "Mul" | "MulHU" | "MulHS" | "Zext" | "Sext"
-  | "Bfi" | "Ubfx" | "Cmp" | "Select" | "Cond" | "SelectCC" | "Load" | "Store" | "ExitIf" | "Exit" | "ExitSym" | "SegBase" | "ExitIfNZ" | "Pause"
+  | "Bfi" | "Ubfx" | "Cmp" | "Select" | "Cond" | "SelectCC" | "Load" | "Store" | "ExitIf" | "Exit" | "ExitSym" | "SegBase" | "ExitIfNZ" | "Pause" | "SaveFlags" | "RestoreFlagsIfZero"
   | "RepMovs" | "RepStos" | "RepLods" | "RepScas" | "RepCmps"
   | "AtomicRmw" | "AtomicCas";
 

@@ -67,6 +67,9 @@ function everyOp(exitSym: boolean): IrBlock {
   const seg = b.emit(OP.SegBase, 0, 0, 1);
   b.emit(OP.ExitIfNZ, 0, FLAG.CF | FLAG.ZF, seg, ad);
   b.emit(OP.Pause, 0, 0);
+  // The flags a shift by CL keeps when its count is 0 (pass cond-flags): saved, then restored.
+  const saved = b.emit(OP.SaveFlags, 0, 0, FLAG.CF | FLAG.PF | FLAG.OF);
+  b.emit(OP.RestoreFlagsIfZero, 4, 0, v[1]!, saved, FLAG.CF | FLAG.PF | FLAG.OF);
   b.exitIf(CC.O, ad, 0);
   b.exitIf(CC.LE, big);
   if (exitSym) b.exitSym(SYM.divide_error, ad, 2, FLAG.ZF | FLAG.CF);

@@ -20,7 +20,7 @@ import type { BitRange, LogicalImm, PcOff, Uimm, Uimm12s, Uimm6 } from "../imm.t
 import { tryLogicalImm } from "../imm.ts";
 import { COND, type Cond } from "../regs.ts";
 import { bfi, bfxil, lslImm, lsrImm, ubfx } from "../isa/bitfield.ts";
-import { bCond, tbnz, tbz } from "../isa/branch.ts";
+import { bCond, cbnz, tbnz, tbz } from "../isa/branch.ts";
 import { csel, csinc, cset, rmif } from "../isa/cond.ts";
 import { adc, addsShifted, clz, sbc, subsShifted } from "../isa/data-reg.ts";
 import { LDST, ldstUimm } from "../isa/load-store.ts";
@@ -346,4 +346,32 @@ export function lowerCond(L: Lowerer, i: number): void {
 export function lowerSelectCC(L: Lowerer, i: number): void {
   const b = L.b, rb = L.reg(b.b[i]!), rc = L.reg(b.c[i]!);
   selectOnCC(L, i, b.a[i]!, L.dest(i), rb, rc);
+}
+
+// ── SaveFlags / RestoreFlagsIfZero (IR pass cond-flags: shifts and rotates by CL) ──
+
+/**
+ * The flags of mask a in one register: NZCV as `mrs` reads it with C made canonical (C = CF), and
+ * when PF is in the mask, the PF source's low byte (all that PF depends on) in bits 0..7.
+ */
+export function lowerSaveFlags(L: Lowerer, i: number): void {
+  const mask = L.b.a[i]!, rd = L.dest(i);
+  L.emit(mrs(rd, SYSREG.NZCV));
+  if (L.cInv) L.emit(eorImm(1, rd, rd, C_BIT));
+  if (mask & FLAG.PF) L.emit(bfxil(1, rd, HOST_PF, range(0, 8)));
+}
+
+/**
+ * `cbnz a, skip; msr nzcv, s; [mov x10, s]`: the saved flags come back when the count is 0. The
+ * saved C is canonical, so C is made canonical before the branch: both paths join with C = CF.
+ */
+export function lowerRestoreFlagsIfZero(L: Lowerer, i: number): void {
+  const b = L.b, fm = b.c[i]!;
+  if (!fm) return;
+  const ra = L.reg(b.a[i]!), rs = L.reg(b.b[i]!);
+  setCarrySense(L, false);
+  const pf = (fm & FLAG.PF) !== 0;
+  L.emit(cbnz(b.sz[i] === 8 ? 1 : 0, ra, (pf ? 3 : 2) as PcOff));
+  L.emit(msr(SYSREG.NZCV, rs));
+  if (pf) L.emit(movReg(1, HOST_PF, rs));
 }

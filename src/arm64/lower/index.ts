@@ -26,7 +26,7 @@ import {
 import { Lowerer, type LoweredBlock, type LowerOptions } from "./context.ts";
 import { lowerConst, lowerGetReg, lowerGuest, lowerNop, lowerSetReg } from "./consts.ts";
 import { emitStubs, lowerExit, lowerExitIf, lowerExitSym } from "./exits.ts";
-import { lowerCond, lowerGetFlag, lowerSelectCC, lowerSetFlag } from "./flags.ts";
+import { lowerCond, lowerGetFlag, lowerRestoreFlagsIfZero, lowerSaveFlags, lowerSelectCC, lowerSetFlag } from "./flags.ts";
 import { lowerLoad, lowerStore } from "./memory.ts";
 import { lowerExitIfNZ, lowerPause, lowerSegBase } from "./misc.ts";
 import { lowerAtomicCas, lowerAtomicRmw } from "./atomic.ts";
@@ -53,6 +53,7 @@ export const LOWER = {
   AtomicRmw: lowerAtomicRmw, AtomicCas: lowerAtomicCas,
   ExitIf: lowerExitIf, Exit: lowerExit, ExitSym: lowerExitSym,
   SegBase: lowerSegBase, ExitIfNZ: lowerExitIfNZ, Pause: lowerPause,
+  SaveFlags: lowerSaveFlags, RestoreFlagsIfZero: lowerRestoreFlagsIfZero,
   RepMovs: lowerRepMovs, RepStos: lowerRepStos, RepLods: lowerRepLods, RepScas: lowerRepScas, RepCmps: lowerRepCmps,
 } satisfies Record<OpName, Lower>;
 

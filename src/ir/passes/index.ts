@@ -12,7 +12,13 @@
  *    almost never need one. On return the three passes are at a fixed point (running any of
  *    them again changes nothing): removing ops that neither read nor define flags cannot make
  *    flags dead, and neither removal nor narrowing creates constants for const-fold.
- * 4. `fuse-cmp-branch`: last, on the final flag masks and use counts (DCE never removes a fused
+ * 4. `cond-flags`, then `flags-into-test`: on the semantics' own shapes (a conditional flag
+ *    update as per-flag selects; SetFlags a preceding Test could define), after dead-flags removed
+ *    the dead SetFlags (a RestoreFlagsIfZero reads every flag for liveness, so before it would
+ *    keep them all); DCE after each drops what they left unused (the old-flag reads would
+ *    otherwise hide SetFlags from flags-into-test). Neither creates work for dead-flags or
+ *    const-fold: they remove no flag reader whose flags were live, and fold nothing.
+ * 5. `fuse-cmp-branch`: last, on the final flag masks and use counts (DCE never removes a fused
  *    compare, which defines flags, and removed ops between a compare and its branch help it).
  *
  * `opts.passes` runs exactly the named passes, once each, in the given order (tests, `--passes`).
@@ -22,11 +28,15 @@
  *   runPasses(b, { passes: ["dead-flags", "dce"] }); // just these
  */
 import type { IrBlock } from "../block.ts";
+import { condFlags } from "./cond-flags.ts";
 import { constFold } from "./const-fold.ts";
 import { dce } from "./dce.ts";
+import { flagsIntoTest } from "./flags-into-test.ts";
 import { deadFlags } from "./dead-flags.ts";
 import { fuseCmpBranch } from "./fuse-cmp-branch.ts";
 
+export { condFlags } from "./cond-flags.ts";
+export { flagsIntoTest } from "./flags-into-test.ts";
 export { constFold } from "./const-fold.ts";
 export { dce } from "./dce.ts";
 export { deadFlags } from "./dead-flags.ts";
@@ -37,6 +47,8 @@ const STATS = { flagReads: 0 };
 
 /** Every pass by name; each returns how many ops it changed. */
 export const PASS_FNS: Readonly<Record<string, (b: IrBlock) => number>> = {
+  "cond-flags": condFlags,
+  "flags-into-test": flagsIntoTest,
   "dead-flags": deadFlags,
   "const-fold": constFold,
   dce,
@@ -44,7 +56,7 @@ export const PASS_FNS: Readonly<Record<string, (b: IrBlock) => number>> = {
 };
 
 /** The pass names in default order (see the file comment). */
-export const PASSES: readonly string[] = ["dead-flags", "const-fold", "dce", "fuse-cmp-branch"];
+export const PASSES: readonly string[] = ["dead-flags", "const-fold", "dce", "cond-flags", "flags-into-test", "fuse-cmp-branch"];
 
 export function runPasses(b: IrBlock, opts?: { passes?: readonly string[] }): void {
   if (opts?.passes) {
@@ -62,5 +74,7 @@ export function runPasses(b: IrBlock, opts?: { passes?: readonly string[] }): vo
     constFold(b);
     dce(b, STATS);
   }
+  if (condFlags(b)) dce(b);
+  if (flagsIntoTest(b)) dce(b);
   fuseCmpBranch(b);
 }
