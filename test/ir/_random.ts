@@ -1,6 +1,6 @@
 /** @file Random valid IR blocks for the round-trip and pass property tests (every op kind, operands and masks within the op table). */
 import { IrBlock } from "../../src/ir/block.ts";
-import { EXIT, OP, OPS, REL_NAMES } from "../../src/ir/ops.ts";
+import { ATOM_NAMES, EXIT, OP, OPS, REL_NAMES } from "../../src/ir/ops.ts";
 import { SYM_NAMES } from "../../src/ir/state.ts";
 
 /** A random block that verifies: every op kind, valid operands, masks within the table. */
@@ -33,6 +33,7 @@ export function randomBlock(r: () => number): IrBlock {
         case "k": ops[j] = pick(5); break;
         case "s": ops[j] = pick(SYM_NAMES.length); break;
         case "R": ops[j] = pick(REL_NAMES.length); break;
+        case "A": ops[j] = pick(ATOM_NAMES.length); break;
         default: ops[j] = pick(100);
       }
     }

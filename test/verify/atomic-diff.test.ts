@@ -101,7 +101,7 @@ const BLOCKS: Record<32 | 64, string[][]> = {
     ["lock add [rbx], eax", "lock adc [rbx+4], ecx", "lock sbb [rbx+8], edx", "lock adc byte [rbx+1], 0x7f"],
     ["lock neg word [rbx+2]", "lock inc dword [rbx]", "lock dec qword [rbx+8]", "lock not byte [rbx+3]"],
     ["xchg [rbx+1], rax", "xchg [rbx+6], cx", "lock xchg [rbx+9], edx"],
-    ["stc", "lock sbb qword [rbx+16], 5", "cmc", "lock adc word [rbx+3], si"],
+    ["add eax, ecx", "lock sbb qword [rbx+16], 5", "cmp esi, edi", "lock adc word [rbx+3], si"],
   ],
   32: [
     ["mov eax, [ebx]", "lock cmpxchg [ebx], ecx"],
