@@ -138,6 +138,10 @@ export class IrBlock {
   exitIf(cc: number, target: Value, live = STATUS_FLAGS): void { this.emit(OP.ExitIf, 0, live, cc, target); }
   exit(kind: number, target: Value, live = STATUS_FLAGS): void { this.emit(OP.Exit, 0, live, kind, target); }
   exitSym(sym: number, rip: Value, len: number, live = STATUS_FLAGS): void { this.emit(OP.ExitSym, 0, live, sym, rip, len); }
+  exitSymIf(v: Value, sym: number, rip: Value, len: number, live = STATUS_FLAGS): void { this.emit(OP.ExitSymIf, 0, live, v, sym, rip, len); }
+  divU(sz: number, hi: Value, lo: Value, d: Value): Value { return this.emit(OP.DivU, sz, 0, hi, lo, d); }
+  divS(sz: number, hi: Value, lo: Value, d: Value): Value { return this.emit(OP.DivS, sz, 0, hi, lo, d); }
+  divSFault(sz: number, hi: Value, lo: Value, d: Value): Value { return this.emit(OP.DivSFault, sz, 0, hi, lo, d); }
 
   /** True when the block ends with a terminator. */
   terminated(): boolean {

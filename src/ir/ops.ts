@@ -89,6 +89,16 @@ export const OPS: readonly OpInfo[] = [
   row("Mul", "vv", { result: true, sized: true, pure: true, doc: "low sz bytes of a * b" }),
   row("MulHU", "vv", { result: true, sized: true, pure: true, doc: "high sz bytes of the unsigned 2*sz-byte product (inputs zero-extended first)" }),
   row("MulHS", "vv", { result: true, sized: true, pure: true, doc: "high sz bytes of the signed 2*sz-byte product" }),
+  // ── division (muldiv group): dividend a:b of 2*sz bytes (a the high half), divisor c; each read in its low sz bytes ──
+  row("DivU", "vvv", {
+    result: true, sized: true, pure: true,
+    doc: "low sz bytes of the unsigned quotient a:b / c; unspecified (but computed without trapping) when x86 DIV would raise #DE (c = 0 or a >= c)",
+  }),
+  row("DivS", "vvv", {
+    result: true, sized: true, pure: true,
+    doc: "low sz bytes of the signed quotient a:b / c, rounded toward 0; unspecified (never trapping) when x86 IDIV would raise #DE",
+  }),
+  row("DivSFault", "vvv", { result: true, sized: true, pure: true, doc: "1 if x86 IDIV of a:b by c raises #DE (c = 0, or the quotient does not fit in sz signed bytes), else 0" }),
   // ── widths and bit fields ──
   row("Zext", "vn", { result: true, pure: true, doc: "zero-extend the low n bytes (n = 1, 2, 4) to 64 bits" }),
   row("Sext", "vn", { result: true, pure: true, doc: "sign-extend the low n bytes (n = 1, 2, 4) to 64 bits" }),
@@ -106,6 +116,10 @@ export const OPS: readonly OpInfo[] = [
   row("ExitIf", "cv", { doc: "if x86 condition a holds, leave the block for the direct target b (a Const or Addr)" }),
   row("Exit", "kv", { term: true, doc: "leave the block for target b; a = EXIT.* kind (direct kinds take a Const or Addr)" }),
   row("ExitSym", "svn", { term: true, doc: "leave the block into runtime symbol a for the guest instruction at b, c bytes long" }),
+  row("ExitSymIf", "vsvn", {
+    reads: ARITH,
+    doc: "if value a is nonzero, leave the block into runtime symbol b for the guest instruction at c (a Const or Addr), d bytes long (a #DE); fm = flags live there",
+  }),
   // ── flags/stack/system group (misc): segment bases, value-conditional exits, spin-wait hint ──
   row("SegBase", "n", { result: true, pure: true, doc: "the FS (a = 0) or GS (a = 1) segment base from the state block (ABI §2, §6)" }),
   row("ExitIfNZ", "vv", {
@@ -156,7 +170,8 @@ export const OPS: readonly OpInfo[] = [
 export const OP = Object.fromEntries(OPS.map((o, i) => [o.name, i])) as Readonly<Record<OpName, number>>;
 /** Op number by name, for the parser (undefined when unknown). */
 export const opByName = (name: string): number | undefined => (OP as Record<string, number>)[name];
-export type OpName = "Nop" | "Guest" | "Const" | "Addr" | "GetReg" | "SetReg" | "GetFlag" | "SetFlag" | "Add" | "Sub" | "Adc" | "Sbb"
+export type OpName = "DivU" | "DivS" | "DivSFault" | "ExitSymIf"
+  | "Nop" | "Guest" | "Const" | "Addr" | "GetReg" | "SetReg" | "GetFlag" | "SetFlag" | "Add" | "Sub" | "Adc" | "Sbb"
   | "And" | "Or" | "Xor" | "Neg" | "Not" | "Test" | "Shl" | "Shr" | "Sar" | "Ror" | "Mul" | "MulHU" | "MulHS" | "Zext" | "Sext"
   | "Bfi" | "Ubfx" | "Cmp" | "Select" | "Cond" | "SelectCC" | "Load" | "Store" | "ExitIf" | "Exit" | "ExitSym" | "SegBase" | "ExitIfNZ" | "Pause" | "SaveFlags" | "RestoreFlagsIfZero"
   | "RepMovs" | "RepStos" | "RepLods" | "RepScas" | "RepCmps"

@@ -59,7 +59,7 @@ function printOp(b: IrBlock, i: number, names: Int32Array, note?: (addr: bigint)
   let s = (info.result ? `v${names[i]} = ` : "") + info.name + (info.sized ? `.${b.sz[i]}` : "");
   if (parts.length) s += " " + parts.join(", ");
   if (info.flags && b.fm[i]) s += " !" + flagLetters(b.fm[i]!);
-  if (info.name === "Exit" || info.name === "ExitIf" || info.name === "ExitSym" || info.name === "ExitIfNZ") s += " ?" + flagLetters(b.fm[i]!);
+  if (info.name === "ExitSymIf" || info.name === "Exit" || info.name === "ExitIf" || info.name === "ExitSym" || info.name === "ExitIfNZ") s += " ?" + flagLetters(b.fm[i]!);
   if (info.name === "Guest" && b.fm[i]) s += " ~" + flagLetters(b.fm[i]!);
   if (info.name === "Guest" && note) {
     const t = note(b.imm(i));

@@ -48,6 +48,7 @@ export function verifyIr(b: IrBlock): string[] {
     if (op === OP.Ubfx && (b.b[i]! < 0 || b.c[i]! < 1 || b.b[i]! + b.c[i]! > 64)) err(i, `field [${b.b[i]}, +${b.c[i]}) out of 64 bits`);
     if (op === OP.Ror && b.sz[i]! < 4) err(i, "rotates only 4 or 8 bytes");
     if (op === OP.ExitIf && !b.isImm(b.b[i]!)) err(i, "direct target is not a Const or Addr");
+    if (op === OP.ExitSymIf && !b.isImm(b.c[i]!)) err(i, "guest address is not a Const or Addr");
     if (op === OP.ExitIf && b.d[i] && (b.d[i]! - 1 >= i || !OPS[b.op[b.d[i]! - 1]!]?.flags)) err(i, `fused compare ${b.d[i]! - 1} is not an earlier flag-defining op`);
     if (op === OP.ExitIfNZ && !b.isImm(b.b[i]!)) err(i, "direct target is not a Const or Addr");
     if (op === OP.Exit && (b.a[i] === EXIT.JUMP || b.a[i] === EXIT.CALL) && !b.isImm(b.b[i]!)) err(i, "direct target is not a Const or Addr");
@@ -57,7 +58,7 @@ export function verifyIr(b: IrBlock): string[] {
   return errs;
 }
 
-const isExit = (op: number): boolean => op === OP.Exit || op === OP.ExitIf || op === OP.ExitSym || op === OP.ExitIfNZ;
+const isExit = (op: number): boolean => op === OP.ExitSymIf || op === OP.Exit || op === OP.ExitIf || op === OP.ExitSym || op === OP.ExitIfNZ;
 
 /** Throw with every problem listed (tests and debug builds). */
 export function assertIr(b: IrBlock): void {

@@ -21,7 +21,7 @@ export function randomBlock(r: () => number): IrBlock {
     const op = candidates[pick(candidates.length)]!;
     const info = OPS[op]!;
     const sz = op === OP.Ror ? [4, 8][pick(2)]! : info.sized ? [1, 2, 4, 8][pick(4)]! : 0;
-    const exitLike = op === OP.ExitIf || op === OP.ExitIfNZ || op === OP.Guest;
+    const exitLike = op === OP.ExitIf || op === OP.ExitIfNZ || op === OP.ExitSymIf || op === OP.Guest;
     const fm = exitLike ? pick(64) : info.flags ? pick(info.flags + 1) & info.flags : 0;
     const ops = [0, 0, 0, 0];
     for (let j = 0; j < info.args.length; j++) {
@@ -41,6 +41,7 @@ export function randomBlock(r: () => number): IrBlock {
     if (op === OP.Bfi) { ops[2] = pick(64); ops[3] = 1 + pick(64 - ops[2]!); }
     if (op === OP.Ubfx) { ops[1] = pick(64); ops[2] = 1 + pick(64 - ops[1]!); }
     if (op === OP.ExitIf || op === OP.ExitIfNZ) ops[1] = imms[pick(imms.length)]!;
+    if (op === OP.ExitSymIf) ops[2] = imms[pick(imms.length)]!;
     const [lo, hi] = info.imm ? imm() : [0, 0];
     const i = b.emit(op, sz, fm, ops[0], ops[1], ops[2], ops[3], lo, hi);
     if (info.result) values.push(i);

@@ -70,6 +70,10 @@ function everyOp(exitSym: boolean): IrBlock {
   // The flags a shift by CL keeps when its count is 0 (pass cond-flags): saved, then restored.
   const saved = b.emit(OP.SaveFlags, 0, 0, FLAG.CF | FLAG.PF | FLAG.OF);
   b.emit(OP.RestoreFlagsIfZero, 4, 0, v[1]!, saved, FLAG.CF | FLAG.PF | FLAG.OF);
+  // The muldiv group: the divisions and the conditional exit into a runtime symbol (#DE).
+  const q = b.divU(8, x, y, big);
+  b.divS(4, x, y, q);
+  b.exitSymIf(b.divSFault(1, x, y, q), SYM.divide_error, ad, 3, FLAG.CF);
   b.exitIf(CC.O, ad, 0);
   b.exitIf(CC.LE, big);
   if (exitSym) b.exitSym(SYM.divide_error, ad, 2, FLAG.ZF | FLAG.CF);

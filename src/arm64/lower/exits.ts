@@ -9,7 +9,7 @@
  *
  *   ExitIf e, 0x401000   → b.eq <stub>            ... stub: b +4; mov x16, #0x401000 (...); ldr x17, [x12, #0x100]; br x17
  */
-import { EXIT } from "../../ir/ops.ts";
+import { EXIT, OP } from "../../ir/ops.ts";
 import { STATE, SYM } from "../../ir/state.ts";
 import type { PcOff, Uimm12s } from "../imm.ts";
 import { b as branch, br } from "../isa/branch.ts";
@@ -77,7 +77,11 @@ export function emitStubs(L: Lowerer): number[] {
     const i = L.stubs[s]!;
     starts.push(L.n);
     fixCarryForExit(L, L.b.fm[i]!, L.stubs[s + 1] === 1, HOST_EXIT_SYM);
-    directExit(L, L.b.b[i]!);
+    if (L.b.op[i] === OP.ExitSymIf) {
+      // x16 = the faulting instruction's RIP, then its symbol (divide.ts: #DE).
+      materialise(L, L.b.c[i]!, HOST_EXIT_RIP);
+      toSymbol(L, L.b.b[i]!);
+    } else directExit(L, L.b.b[i]!);
   }
   return starts;
 }

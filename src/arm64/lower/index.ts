@@ -26,6 +26,7 @@ import {
 import { Lowerer, type LoweredBlock, type LowerOptions } from "./context.ts";
 import { lowerConst, lowerGetReg, lowerGuest, lowerNop, lowerSetReg } from "./consts.ts";
 import { emitStubs, lowerExit, lowerExitIf, lowerExitSym } from "./exits.ts";
+import { lowerDivS, lowerDivSFault, lowerDivU, lowerExitSymIf } from "./divide.ts";
 import { lowerCond, lowerGetFlag, lowerRestoreFlagsIfZero, lowerSaveFlags, lowerSelectCC, lowerSetFlag } from "./flags.ts";
 import { lowerLoad, lowerStore } from "./memory.ts";
 import { lowerExitIfNZ, lowerPause, lowerSegBase } from "./misc.ts";
@@ -52,6 +53,7 @@ export const LOWER = {
   Load: lowerLoad, Store: lowerStore,
   AtomicRmw: lowerAtomicRmw, AtomicCas: lowerAtomicCas,
   ExitIf: lowerExitIf, Exit: lowerExit, ExitSym: lowerExitSym,
+  DivU: lowerDivU, DivS: lowerDivS, DivSFault: lowerDivSFault, ExitSymIf: lowerExitSymIf,
   SegBase: lowerSegBase, ExitIfNZ: lowerExitIfNZ, Pause: lowerPause,
   SaveFlags: lowerSaveFlags, RestoreFlagsIfZero: lowerRestoreFlagsIfZero,
   RepMovs: lowerRepMovs, RepStos: lowerRepStos, RepLods: lowerRepLods, RepScas: lowerRepScas, RepCmps: lowerRepCmps,

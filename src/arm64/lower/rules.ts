@@ -118,6 +118,7 @@ function preIndex(L: Lowerer, i: number): boolean {
   if (b.op[m] !== OP.SetReg || b.b[m] !== i || b.a[m] !== r || m - j > 64) return false;
   for (let k2 = j + 1; k2 < m; k2++) {
     const o = b.op[k2]!;
+    if (o === OP.ExitSymIf) return false;
     if (o === OP.Load || o === OP.Store || o === OP.AtomicRmw || o === OP.AtomicCas || o === OP.Exit || o === OP.ExitIf || o === OP.ExitSym || ((o === OP.GetReg || o === OP.SetReg) && b.a[k2] === r)) return false;
   }
   for (let v = 0; v < j; v++) if (v !== x && b.op[v] === OP.GetReg && b.a[v] === r && lastUse[v]! > i) return false;
@@ -153,6 +154,8 @@ export function markFusions(L: Lowerer): void {
     // ── foldShiftedOperand: (y << k) as the second operand of add/sub/and/orr/eor of the same size ──
     if (SHIFTS[o] && (b.sz[i] === 4 || b.sz[i] === 8) && b.isConst(b.b[i]!) && !b.isImm(b.a[i]!) && SHIFT_USERS[u]
       && b.sz[j] === b.sz[i] && !(b.fm[j]! & FLAG.AF) && !b.isImm(b.a[j] === i ? b.b[j]! : b.a[j]!)
+      // Only one operand can be the shifted one: not when the other is already folded (x << k | y >> m).
+      && skip[b.a[j] === i ? b.b[j]! : b.a[j]!] !== FUSED
       && (b.b[j] === i || (b.a[j] === i && u !== OP.Sub && b.b[j] !== i))) {
       const k = constIn(b, b.b[i]!, 8);
       if (k > 0 && k < 8 * b.sz[i]! && fuse(L, i, j, RULE.foldShiftedOperand)) continue;

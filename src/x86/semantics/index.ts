@@ -25,6 +25,8 @@ import {
 } from "./move.ts";
 import { ROL, ROR, SAL, SAR, SHL, SHR } from "./shift.ts";
 import { IMUL, MUL } from "./mul.ts";
+import { RCL, RCR, SHLD, SHRD } from "./shift2.ts";
+import { DIV, IDIV } from "./divide.ts";
 import { POP, PUSH } from "./stack.ts";
 import { CALL, JA, JAE, JB, JBE, JE, JG, JGE, JL, JLE, JMP, JNE, JNO, JNP, JNS, JO, JP, JS, RET } from "./branch.ts";
 import { HLT, INT3, LEA, NOP, UD2 } from "./misc.ts";
@@ -44,6 +46,7 @@ export const SEMANTICS = {
   ADD, ADC, SUB, SBB, CMP, INC, DEC, NEG, AND, OR, XOR, NOT, TEST,
   SETO, SETNO, SETB, SETAE, SETE, SETNE, SETBE, SETA, SETS, SETNS, SETP, SETNP, SETL, SETGE, SETLE, SETG,
   SHL, SAL, SHR, SAR, ROL, ROR, IMUL, MUL,
+  RCL, RCR, SHLD, SHRD, DIV, IDIV,
   PUSH, POP, JMP, CALL, RET,
   JO, JNO, JB, JAE, JE, JNE, JBE, JA, JS, JNS, JP, JNP, JL, JGE, JLE, JG,
   NOP, INT3, UD2, HLT,
