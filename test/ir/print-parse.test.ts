@@ -4,7 +4,7 @@
  */
 import { expect, test } from "bun:test";
 import { IrBlock } from "../../src/ir/block.ts";
-import { EXIT, MEM, OP, OPS, REL } from "../../src/ir/ops.ts";
+import { ATOM_NAMES, EXIT, MEM, OP, OPS, REL } from "../../src/ir/ops.ts";
 import { parseIr } from "../../src/ir/parse.ts";
 import { printIr } from "../../src/ir/print.ts";
 import { CC, FLAG, GPR, STATUS_FLAGS, SYM } from "../../src/ir/state.ts";
@@ -63,6 +63,9 @@ function everyOp(exitSym: boolean): IrBlock {
   b.emit(OP.RepLods, 4, 0, v[2]!, 8, 0);
   b.emit(OP.RepScas, 8, STATUS_FLAGS, v[3]!, 4, 0, 1);
   b.emit(OP.RepCmps, 1, FLAG.ZF, v[0]!, 8, MEM.ORDERED, 0);
+  // The atomics group: a LOCK read-modify-write (each operation name round-trips) and a CAS.
+  for (let k = 0; k < ATOM_NAMES.length; k++) b.emit(OP.AtomicRmw, [1, 2, 4, 8][k & 3]!, 0, v[0]!, v[1]!, k);
+  b.emit(OP.AtomicCas, 8, 0, v[0]!, v[1]!, v[2]!);
   // The misc group: an FS/GS base, a conditional exit on a value, the spin-wait hint.
   const seg = b.emit(OP.SegBase, 0, 0, 1);
   b.emit(OP.ExitIfNZ, 0, FLAG.CF | FLAG.ZF, seg, ad);
