@@ -30,23 +30,25 @@
  * On entry: the step value (±sz) in a register; nothing else held. On exit: guest homes updated.
  */
 import { GPR } from "../../ir/state.ts";
-import type { BitRange, Imm12, PcOff, Uimm12s, Uimm6 } from "../imm.ts";
-import { bfi, lslImm } from "../isa/bitfield.ts";
-import { bCond, cbnz, cbz } from "../isa/branch.ts";
-import { subImm } from "../isa/data-imm.ts";
+import { tryLogicalImm, type BitRange, type Imm12, type PcOff, type Simm7s, type Uimm12s, type Uimm6 } from "../imm.ts";
+import { bfi, lslImm, lsrImm } from "../isa/bitfield.ts";
+import { b as branch, bCond, cbnz, cbz, tbnz } from "../isa/branch.ts";
+import { addImm, subImm } from "../isa/data-imm.ts";
 import { addShifted, subShifted, subsShifted } from "../isa/data-reg.ts";
-import { LDST, ldstUimm, type LdSt } from "../isa/load-store.ts";
-import { eorShifted, movReg } from "../isa/logical.ts";
+import { LDST, PAIR, ldstPair, ldstUimm, type LdSt } from "../isa/load-store.ts";
+import { andImm, eorShifted, movReg, orrShifted } from "../isa/logical.ts";
 import { BARRIER, dmb } from "../isa/system.ts";
 import { COND } from "../regs.ts";
 import { ZR, type Lowerer } from "./context.ts";
 import { setCarrySense } from "./flags.ts";
 import { HOST_AF, HOST_GPR, HOST_PF } from "./regmap.ts";
+import { RULE } from "./rules.ts";
 
 const LOADS: Record<number, LdSt> = { 1: LDST.LDRB, 2: LDST.LDRH, 4: LDST.LDRW, 8: LDST.LDRX };
 const STORES: Record<number, LdSt> = { 1: LDST.STRB, 2: LDST.STRH, 4: LDST.STRW, 8: LDST.STRX };
 const RCX = HOST_GPR[GPR.RCX]!, RSI = HOST_GPR[GPR.RSI]!, RDI = HOST_GPR[GPR.RDI]!, RAX = HOST_GPR[GPR.RAX]!;
 const Z = 0 as Uimm12s;
+const PAGE_OFFSET = tryLogicalImm(1, 0xfff)!, LOW_BYTE = tryLogicalImm(1, 0xff)!;
 
 /** What one trip of the loop does. */
 type RepKind = "movs" | "stos" | "lods" | "scas" | "cmps";
@@ -54,78 +56,179 @@ type RepKind = "movs" | "stos" | "lods" | "scas" | "cmps";
 /** One lowering for the five ops: the loop skeleton; `kind` decides the body. */
 function lowerRep(L: Lowerer, i: number, kind: RepKind): void {
   const b = L.b, sz = b.sz[i]!, asz = b.b[i]!, sf = asz === 8 ? 1 : 0;
-  const ordered = L.ordered(b.c[i]!);
   // Homes this op rewrites: values still aliasing them must move out first (none do in practice:
   // the semantics read no register for a REP op).
   for (const r of [GPR.RCX, GPR.RSI, GPR.RDI, GPR.RAX]) L.evictAliases(r, i);
   const step = L.reg(b.a[i]!);
   const flags = kind === "scas" || kind === "cmps";
   if (flags) setCarrySense(L, true);
-  // 32-bit addressing in 64-bit mode: the address is the zero extension of the home's low half.
-  const zx = asz === 4 && b.mode === 64 ? L.pool.scratch() : -1;
-  const addr = (home: number): number => {
-    if (zx < 0) return home;
-    L.emit(movReg(0, zx, home));
-    return zx;
-  };
-  const load = (rt: number, home: number): void => {
-    const rn = addr(home);
-    L.faultEntry();
-    L.emit(ldstUimm(LOADS[sz]!, rt, rn, Z));
-    if (ordered) L.emit(dmb(BARRIER.ISHLD));
-  };
-  const store = (rt: number, home: number): void => {
-    const rn = addr(home);
-    if (ordered) L.emit(dmb(BARRIER.ISHST));
-    L.faultEntry();
-    L.emit(ldstUimm(STORES[sz]!, rt, rn, Z));
-  };
+  const t = new Trip(L, i, kind, step);
   const skip = L.n;
   L.emit(cbz(sf, RCX, 0 as PcOff)); // patched below
+  const chunks = sz === 1 && (kind === "movs" || kind === "stos") && !t.widen;
+  const toSlow = chunks ? chunkLoop(L, t) : [];
   const top = L.n;
-  switch (kind) {
-    case "movs": {
-      const t = L.pool.scratch();
-      load(t, RSI);
-      store(t, RDI);
-      break;
-    }
-    case "stos":
-      store(RAX, RDI);
-      break;
-    case "lods":
-      // 4/8 bytes load straight into RAX (a faulting load writes nothing); 1/2 bytes merge.
-      if (sz >= 4) load(RAX, RSI);
-      else {
-        const t = L.pool.scratch();
-        load(t, RSI);
-        L.emit(bfi(1, RAX, t, (8 * sz) << 8 as BitRange));
-      }
-      break;
-    case "scas": {
-      const m = L.pool.scratch();
-      load(m, RDI);
-      compare(L, sz, RAX, m);
-      break;
-    }
-    case "cmps": {
-      const s = L.pool.scratch(), m = L.pool.scratch();
-      load(s, RSI);
-      load(m, RDI);
-      compare(L, sz, s, m);
-      break;
-    }
-  }
-  if (kind === "movs" || kind === "lods" || kind === "cmps") L.emit(addShifted(sf, RSI, RSI, step));
-  if (kind !== "lods") L.emit(addShifted(sf, RDI, RDI, step));
+  for (const w of toSlow) L.code[w] = patchTo(L.code[w]!, top - w);
+  t.emit();
   L.emit(subImm(sf, RCX, RCX, 1 as Imm12));
   if (flags) {
     // Stop at rCX = 0, else go on while ZF = 1 (REPE) / ZF = 0 (REPNE).
     L.emit(cbz(sf, RCX, 2 as PcOff));
     L.emit(bCond(b.d[i] ? COND.NE : COND.EQ, (top - L.n) as PcOff));
   } else L.emit(cbnz(sf, RCX, (top - L.n) as PcOff));
-  L.code[skip] = cbz(sf, RCX, (L.n - skip) as PcOff);
+  for (const w of [skip, ...t.toDone]) L.code[w] = patchTo(L.code[w]!, L.n - w);
   if (flags) L.cInv = true;
+}
+
+/** A cbz/cbnz/b.cond (imm19), tbnz (imm14) or b (imm26) word with its target set `d` words ahead. */
+function patchTo(w: number, d: number): number {
+  if ((w & 0x7c000000) === 0x14000000) return ((w & 0xfc000000) | (d & 0x3ffffff)) >>> 0;
+  if ((w & 0x7e000000) === 0x36000000) return ((w & 0xfff8001f) | ((d & 0x3fff) << 5)) >>> 0;
+  return ((w & 0xff00001f) | ((d & 0x7ffff) << 5)) >>> 0;
+}
+
+/** One x86 iteration's body (no count update): loads, stores, compare, pointer steps. */
+class Trip {
+  readonly sz: number;
+  readonly sf: 0 | 1;
+  readonly ordered: boolean;
+  /** 32-bit addressing in 64-bit mode: addresses go through `zx` (the zero extension of the home). */
+  readonly widen: boolean;
+  private zx = -1;
+  private t1 = -1;
+  private t2 = -1;
+  /** Words of forward branches to the end of the op (patched by the caller). */
+  readonly toDone: number[] = [];
+
+  constructor(readonly L: Lowerer, i: number, readonly kind: RepKind, readonly step: number) {
+    const b = L.b;
+    this.sz = b.sz[i]!;
+    this.sf = b.b[i]! === 8 ? 1 : 0;
+    this.ordered = L.ordered(b.c[i]!);
+    this.widen = b.b[i]! === 4 && b.mode === 64;
+    if (this.widen) this.zx = L.pool.scratch();
+    if (kind !== "stos") this.t1 = L.pool.scratch();
+    if (kind === "cmps") this.t2 = L.pool.scratch();
+  }
+
+  private addr(home: number): number {
+    if (this.zx < 0) return home;
+    this.L.emit(movReg(0, this.zx, home));
+    return this.zx;
+  }
+
+  load(rt: number, home: number): void {
+    const rn = this.addr(home), L = this.L;
+    L.faultEntry();
+    L.emit(ldstUimm(LOADS[this.sz]!, rt, rn, Z));
+    if (this.ordered) L.emit(dmb(BARRIER.ISHLD));
+  }
+
+  store(rt: number, home: number): void {
+    const rn = this.addr(home), L = this.L;
+    if (this.ordered) L.emit(dmb(BARRIER.ISHST));
+    L.faultEntry();
+    L.emit(ldstUimm(STORES[this.sz]!, rt, rn, Z));
+  }
+
+  emit(): void {
+    const { L, kind, sz, sf, step, t1, t2 } = this;
+    switch (kind) {
+      case "movs":
+        this.load(t1, RSI);
+        this.store(t1, RDI);
+        break;
+      case "stos":
+        this.store(RAX, RDI);
+        break;
+      case "lods":
+        // 4/8 bytes load straight into RAX (a faulting load writes nothing); 1/2 bytes merge.
+        if (sz >= 4) this.load(RAX, RSI);
+        else {
+          this.load(t1, RSI);
+          L.emit(bfi(1, RAX, t1, ((8 * sz) << 8) as BitRange));
+        }
+        break;
+      case "scas":
+        this.load(t1, RDI);
+        compare(L, sz, RAX, t1);
+        break;
+      case "cmps":
+        this.load(t1, RSI);
+        this.load(t2, RDI);
+        compare(L, sz, t1, t2);
+        break;
+    }
+    if (kind === "movs" || kind === "lods" || kind === "cmps") L.emit(addShifted(sf, RSI, RSI, step));
+    if (kind !== "lods") L.emit(addShifted(sf, RDI, RDI, step));
+  }
+}
+
+/**
+ * Rule repChunks: REP MOVSB / REP STOSB with DF = 0 move 16 bytes per trip (`ldp`/`stp` of two X
+ * registers; the vector registers hold guest XMM state), bytewise otherwise. Kept exact:
+ * - a chunk is taken only when neither its source nor its destination crosses a 4 KiB page, so
+ *   a fault in it is a fault of its first byte too: x86 would fault at that byte with the same
+ *   rCX/rSI/rDI (the side table names the instruction; the state is the chunk's start). A chunk
+ *   that would cross goes one byte at a time until it does not;
+ * - MOVSB takes chunks only when rDI - rSI >= 16 (unsigned, in the address size): then no byte of
+ *   a chunk's source is written by an earlier byte of the same chunk, so copying 16 at once is
+ *   the bytewise x86 result, overlap or not (rDI < rSI wraps to a large difference: a memmove
+ *   downwards is fine; rDI just above rSI replicates bytes and stays bytewise);
+ * - fewer than 16 bytes left, or DF = 1: the bytewise loop.
+ * Returns the words of the branches to the bytewise loop (patched by the caller).
+ */
+function chunkLoop(L: Lowerer, t: Trip): number[] {
+  const sf = t.sf, movs = t.kind === "movs", slow: number[] = [];
+  L.fired[RULE.repChunks]!++;
+  const u = L.pool.scratch();
+  const pat = movs ? -1 : L.pool.scratch();
+  slow.push(L.n);
+  L.emit(tbnz(t.step, 63 as Uimm6, 0 as PcOff)); // DF = 1 (step -1)
+  if (movs) {
+    L.emit(subShifted(sf, u, RDI, RSI));
+    L.emit(lsrImm(sf, u, u, 4 as Uimm6));
+    slow.push(L.n);
+    L.emit(cbz(sf, u, 0 as PcOff));
+  } else {
+    // AL in all eight bytes.
+    L.emit(andImm(1, pat, RAX, LOW_BYTE));
+    for (const k of [8, 16, 32]) L.emit(orrShifted(1, pat, pat, pat, 0, k as Uimm6));
+  }
+  const fast = L.n;
+  L.emit(lsrImm(sf, u, RCX, 4 as Uimm6));
+  slow.push(L.n);
+  L.emit(cbz(sf, u, 0 as PcOff));
+  const one: number[] = [];
+  for (const home of movs ? [RSI, RDI] : [RDI]) {
+    L.emit(andImm(1, u, home, PAGE_OFFSET));
+    L.emit(addImm(1, u, u, 15 as Imm12));
+    one.push(L.n);
+    L.emit(tbnz(u, 12 as Uimm6, 0 as PcOff));
+  }
+  const a = movs ? L.pool.scratch() : pat, c = movs ? L.pool.scratch() : pat;
+  if (movs) {
+    L.faultEntry();
+    L.emit(ldstPair(PAIR.LDPX, "offset", a, c, RSI, 0 as Simm7s));
+    if (t.ordered) L.emit(dmb(BARRIER.ISHLD));
+  }
+  if (t.ordered) L.emit(dmb(BARRIER.ISHST));
+  L.faultEntry();
+  L.emit(ldstPair(PAIR.STPX, "offset", a, c, RDI, 0 as Simm7s));
+  if (movs) L.emit(addImm(sf, RSI, RSI, 16 as Imm12));
+  L.emit(addImm(sf, RDI, RDI, 16 as Imm12));
+  L.emit(subImm(sf, RCX, RCX, 16 as Imm12));
+  L.emit(cbnz(sf, RCX, (fast - L.n) as PcOff));
+  t.toDone.push(L.n);
+  L.emit(branch(0 as PcOff));
+  // One byte, then back to the chunks (a chunk would have crossed a page).
+  for (const w of one) L.code[w] = patchTo(L.code[w]!, L.n - w);
+  t.emit();
+  L.emit(subImm(sf, RCX, RCX, 1 as Imm12));
+  L.emit(cbnz(sf, RCX, (fast - L.n) as PcOff));
+  t.toDone.push(L.n);
+  L.emit(branch(0 as PcOff));
+  return slow;
 }
 
 /** x86 CMP a, m in sz bytes: NZCV (C inverted), x10 = a - m (PF), x11 = a ^ m ^ (a - m) (AF). */

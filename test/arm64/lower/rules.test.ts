@@ -30,6 +30,16 @@ const CASES: [string, string, string[]][] = [
   ["bfiInPlace", "  v1 = GetReg rax\n  v2 = GetReg rbx\n  v3 = Bfi v1, v2, 8, 8\n  SetReg rax, v3\n", ["bfi x8, x27, #8, #8"]],
   ["setFlagRun", "  v1 = GetReg rax\n  SetFlag sf, v1\n  SetFlag zf, v1\n  v9 = Const.8 0x1003\n  Exit jump, v9 ?sz\n", ["mrs x9, NZCV", "bfi x9, x8, #31, #1", "bfi x9, x8, #30, #1", "msr NZCV, x9"]],
   ["constToHome", "  v1 = Const.8 0xffffffffffff1234\n  SetReg rsi, v1\n", ["mov x25, #-0xedcc"]],
+  // rep stosb: rCX = 0 → end; DF = 1 (step < 0) → bytewise; AL in 8 bytes; chunks of 16 while
+  // rCX >= 16 and [rdi, rdi+16) stays in its page (else one byte, then chunks again); bytewise tail.
+  ["repChunks", "  v1 = Const.8 0x1\n  RepStos.1 v1, 8, 0\n", [
+    "mov w9, #0x1", "cbz x0, 0x68", "tbnz x9, #0x3f, 0x58",
+    "and x7, x8, #0xff", "orr x7, x7, x7, lsl #8", "orr x7, x7, x7, lsl #16", "orr x7, x7, x7, lsl #32",
+    "lsr x6, x0, #4", "cbz x6, 0x58", "and x6, x26, #0xfff", "add x6, x6, #0xf", "tbnz w6, #0xc, 0x44",
+    "stp x7, x7, [x26]", "add x26, x26, #0x10", "sub x0, x0, #0x10", "cbnz x0, 0x1c", "b 0x68",
+    "strb w8, [x26]", "add x26, x26, x9", "sub x0, x0, #0x1", "cbnz x0, 0x1c", "b 0x68",
+    "strb w8, [x26]", "add x26, x26, x9", "sub x0, x0, #0x1", "cbnz x0, 0x58",
+  ]],
 ];
 
 test("rule arrays: unique names, each with a why", () => {
