@@ -127,6 +127,13 @@ export const OPS: readonly OpInfo[] = [
     doc: "if value a is nonzero, leave the block for the direct target b (a Const or Addr); LOOP/JrCXZ (no flag condition); fm = flags live there",
   }),
   row("Pause", "", { doc: "spin-wait hint (x86 PAUSE): host yield" }),
+  // ── bit counting and permutation (bits group; sz 2, 4 or 8; results exact, except Rev.2) ──
+  row("Clz", "v", { result: true, sized: true, pure: true, doc: "leading zero bits of the low sz bytes of a (8*sz for 0)" }),
+  row("Ctz", "v", { result: true, sized: true, pure: true, doc: "trailing zero bits of the low sz bytes of a (8*sz for 0)" }),
+  row("Rev", "v", { result: true, sized: true, pure: true, doc: "the low sz bytes of a in reverse byte order (sz 2: upper bits garbage)" }),
+  row("Popcnt", "v", { result: true, sized: true, pure: true, doc: "number of set bits in the low sz bytes of a" }),
+  row("Pdep", "vv", { result: true, sized: true, pure: true, doc: "low bits of a deposited at the set bits of mask b (x86 PDEP; sz 4 or 8)" }),
+  row("Pext", "vv", { result: true, sized: true, pure: true, doc: "bits of a at the set bits of mask b, packed to the bottom (x86 PEXT; sz 4 or 8)" }),
   // ── flags kept across a conditional update (pass cond-flags: shifts and rotates by CL). Both
   // read every status flag but AF for liveness (the restore passes on, when it does not fire,
   // whatever was written since the save); neither counts as a flag writer, so dead-flags never
@@ -175,7 +182,8 @@ export type OpName = "DivU" | "DivS" | "DivSFault" | "ExitSymIf"
   | "And" | "Or" | "Xor" | "Neg" | "Not" | "Test" | "Shl" | "Shr" | "Sar" | "Ror" | "Mul" | "MulHU" | "MulHS" | "Zext" | "Sext"
   | "Bfi" | "Ubfx" | "Cmp" | "Select" | "Cond" | "SelectCC" | "Load" | "Store" | "ExitIf" | "Exit" | "ExitSym" | "SegBase" | "ExitIfNZ" | "Pause" | "SaveFlags" | "RestoreFlagsIfZero"
   | "RepMovs" | "RepStos" | "RepLods" | "RepScas" | "RepCmps"
-  | "AtomicRmw" | "AtomicCas";
+  | "AtomicRmw" | "AtomicCas"
+  | "Clz" | "Ctz" | "Rev" | "Popcnt" | "Pdep" | "Pext";
 
 /** Exit kinds (`Exit` operand a). JUMP and CALL are direct: their target is a `Const`. */
 export const EXIT = { JUMP: 0, INDIRECT: 1, CALL: 2, CALL_INDIRECT: 3, RET: 4 } as const;

@@ -70,6 +70,10 @@ function everyOp(exitSym: boolean): IrBlock {
   const seg = b.emit(OP.SegBase, 0, 0, 1);
   b.emit(OP.ExitIfNZ, 0, FLAG.CF | FLAG.ZF, seg, ad);
   b.emit(OP.Pause, 0, 0);
+  // The bits group: counts, byte reversal, parallel deposit/extract.
+  const cz = b.emit(OP.Clz, 2, 0, x);
+  b.emit(OP.Ctz, 8, 0, b.emit(OP.Rev, 4, 0, cz));
+  b.emit(OP.Pext, 4, 0, b.emit(OP.Pdep, 8, 0, x, y), b.emit(OP.Popcnt, 2, 0, y));
   // The flags a shift by CL keeps when its count is 0 (pass cond-flags): saved, then restored.
   const saved = b.emit(OP.SaveFlags, 0, 0, FLAG.CF | FLAG.PF | FLAG.OF);
   b.emit(OP.RestoreFlagsIfZero, 4, 0, v[1]!, saved, FLAG.CF | FLAG.PF | FLAG.OF);

@@ -29,6 +29,7 @@ import { emitStubs, lowerExit, lowerExitIf, lowerExitSym } from "./exits.ts";
 import { lowerDivS, lowerDivSFault, lowerDivU, lowerExitSymIf } from "./divide.ts";
 import { lowerCond, lowerGetFlag, lowerRestoreFlagsIfZero, lowerSaveFlags, lowerSelectCC, lowerSetFlag } from "./flags.ts";
 import { lowerLoad, lowerStore } from "./memory.ts";
+import { lowerClz, lowerCtz, lowerPdep, lowerPext, lowerPopcnt, lowerRev } from "./bitops.ts";
 import { lowerExitIfNZ, lowerPause, lowerSegBase } from "./misc.ts";
 import { lowerAtomicCas, lowerAtomicRmw } from "./atomic.ts";
 import { lowerRepCmps, lowerRepLods, lowerRepMovs, lowerRepScas, lowerRepStos } from "./string.ts";
@@ -53,6 +54,7 @@ export const LOWER = {
   Load: lowerLoad, Store: lowerStore,
   AtomicRmw: lowerAtomicRmw, AtomicCas: lowerAtomicCas,
   ExitIf: lowerExitIf, Exit: lowerExit, ExitSym: lowerExitSym,
+  Clz: lowerClz, Ctz: lowerCtz, Rev: lowerRev, Popcnt: lowerPopcnt, Pdep: lowerPdep, Pext: lowerPext,
   DivU: lowerDivU, DivS: lowerDivS, DivSFault: lowerDivSFault, ExitSymIf: lowerExitSymIf,
   SegBase: lowerSegBase, ExitIfNZ: lowerExitIfNZ, Pause: lowerPause,
   SaveFlags: lowerSaveFlags, RestoreFlagsIfZero: lowerRestoreFlagsIfZero,

@@ -30,6 +30,10 @@ import { DIV, IDIV } from "./divide.ts";
 import { POP, PUSH } from "./stack.ts";
 import { CALL, JA, JAE, JB, JBE, JE, JG, JGE, JL, JLE, JMP, JNE, JNO, JNP, JNS, JO, JP, JS, RET } from "./branch.ts";
 import { HLT, INT3, LEA, NOP, UD2 } from "./misc.ts";
+import {
+  ADCX, ADOX, ANDN, BEXTR, BLSI, BLSMSK, BLSR, BSF, BSR, BSWAP, BT, BTC, BTR, BTS, BZHI, LZCNT, MOVBE, MULX, PDEP, PEXT, POPCNT, RORX,
+  MANDATORY_F3, SARX, SHLX, SHRX, TZCNT,
+} from "./bits.ts";
 import { CLC, CLD, CMC, LAHF, SAHF, STC, STD } from "./flags.ts";
 import { ENTER, JECXZ, JRCXZ, LEAVE, LOOP, LOOPE, LOOPNE, POPAD, POPFD, POPFQ, PUSHAD, PUSHFD, PUSHFQ } from "./control.ts";
 import { AAA, AAD, AAM, AAS, CPUID, DAA, DAS, INT, INT1, INTO, PAUSE, RDTSC, RDTSCP, SYSCALL, XLATB } from "./system.ts";
@@ -50,6 +54,8 @@ export const SEMANTICS = {
   PUSH, POP, JMP, CALL, RET,
   JO, JNO, JB, JAE, JE, JNE, JBE, JA, JS, JNS, JP, JNP, JL, JGE, JLE, JG,
   NOP, INT3, UD2, HLT,
+  BSWAP, MOVBE, BT, BTS, BTR, BTC, BSF, BSR, LZCNT, TZCNT, POPCNT,
+  ANDN, BEXTR, BLSI, BLSMSK, BLSR, BZHI, MULX, PDEP, PEXT, RORX, SARX, SHLX, SHRX, ADCX, ADOX,
   CLC, STC, CMC, CLD, STD, LAHF, SAHF,
   LOOP, LOOPE, LOOPNE, JECXZ, JRCXZ, ENTER, LEAVE, PUSHFD, PUSHFQ, POPFD, POPFQ, PUSHAD, POPAD,
   CPUID, RDTSC, RDTSCP, SYSCALL, INT, INT1, INTO, PAUSE, XLATB, DAA, DAS, AAA, AAS, AAM, AAD,
@@ -65,7 +71,8 @@ const LOCK_OK = Uint8Array.from(tables().mnemonics, (m) => (LOCKABLE.has(m) && m
 const REP_PREFIXES = PF.REP | PF.REPNE;
 /** Per mnemonic id: 1 when its semantics take a REP/REPNE prefix (the string instructions); on any other it falls back. */
 // PAUSE is F3 90: its F3 is the opcode too.
-const REP_OK = Uint8Array.from(tables().mnemonics, (m) => (REP_MNEMONICS.includes(m) || m === "PAUSE" ? 1 : 0));
+// POPCNT, LZCNT, TZCNT and ADOX carry their F3 as part of the opcode (bits.ts MANDATORY_F3).
+const REP_OK = Uint8Array.from(tables().mnemonics, (m) => (REP_MNEMONICS.includes(m) || MANDATORY_F3.includes(m) || m === "PAUSE" ? 1 : 0));
 const ctx = new SemCtx();
 
 /**
