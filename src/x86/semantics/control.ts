@@ -18,9 +18,9 @@
  * and lowest slots first (the two that can fault: the 32 bytes span at most two pages, and both
  * ends being readable makes every byte between readable), then the rest, which cannot fault.
  *
- *   LOOP(b, i, c) // loop rel8 → n = Sub.8 rcx, 1; SetReg rcx, n; t = Cmp.8 ne n, 0; ExitIfNZ t, Addr target; Exit jump, Addr next
+ *   LOOP(b, i, c) // loop rel8 → n = Sub.8 rcx, 1; SetReg rcx, n; ExitIfNZ n, Addr target; Exit jump, Addr next
  */
-import { CC, EXIT, FLAG, GPR, OP, REL, STATUS_FLAGS, type IrBlock, type Value } from "../../ir/index.ts";
+import { CC, EXIT, FLAG, GPR, OP, STATUS_FLAGS, type IrBlock, type Value } from "../../ir/index.ts";
 import { FLOW, type Insn } from "../insn.ts";
 import { tables } from "../tables/_load.ts";
 import { guestAddr, konst, nextAddr, type SemCtx } from "./_operand.ts";
@@ -44,16 +44,21 @@ const countSize = (i: Insn): number => (i.asz === 64 ? 8 : 4);
 /** A near relative branch in the mode's operand size (not 66-prefixed). */
 const nearRel = (i: Insn, c: SemCtx): boolean => i.osz === c.mode && FORM_FLOW[i.form] !== FLOW.FAR;
 
-/** LOOP/LOOPE/LOOPNE: decrement the count (no flags), exit to the target when it is not zero and `zf` (if given) holds. */
+/**
+ * LOOP/LOOPE/LOOPNE: decrement the count (no flags), exit to the target when it is not zero and
+ * the ZF condition `zf` (if given) holds. The count itself is the `ExitIfNZ` operand (a size-4
+ * result is zero-extended, ops.ts), so the exit is one `cbnz` on it; LOOPE/LOOPNE first leave for
+ * the next instruction when their ZF condition fails (an `ExitIf` on the guest ZF, which reads it
+ * without changing NZCV).
+ */
 function loop(b: IrBlock, i: Insn, c: SemCtx, zf: number): boolean {
   if (!nearRel(i, c)) return false;
   const sz = countSize(i);
   const n = b.sub(sz, b.getReg(GPR.RCX), konst(b, sz, 1));
   // A 32-bit count write zero-extends RCX (as any 32-bit register write; Unicorn/QEMU agree).
   b.setReg(GPR.RCX, n);
-  let t = b.cmp(sz, REL.NE, n, konst(b, sz, 0));
-  if (zf >= 0) t = b.and(4, t, b.cond(zf));
-  exitIfNZ(b, t, guestAddr(b, i.target));
+  if (zf >= 0) b.exitIf(zf === CC.E ? CC.NE : CC.E, nextAddr(b, i, c));
+  exitIfNZ(b, n, guestAddr(b, i.target));
   b.exit(EXIT.JUMP, nextAddr(b, i, c));
   return true;
 }
@@ -65,12 +70,16 @@ export function LOOPE(b: IrBlock, i: Insn, c: SemCtx): boolean { return loop(b, 
 /** LOOP/LOOPcc—Loop According to ECX Counter (LOOPNE: count ≠ 0 and ZF = 0), SDM Vol. 2A. */
 export function LOOPNE(b: IrBlock, i: Insn, c: SemCtx): boolean { return loop(b, i, c, CC.NE); }
 
-/** JrCXZ: exit to the target when the count register (by address size) is zero. */
+/**
+ * JrCXZ: to the target when the count register (by address size) is zero: a nonzero count leaves
+ * for the next instruction (`cbnz`), the rest jumps. ECX in 64-bit mode is RCX zero-extended from
+ * 4 bytes; a 32-bit guest's registers already are (ABI §3).
+ */
 function jcxz(b: IrBlock, i: Insn, c: SemCtx): boolean {
   if (!nearRel(i, c)) return false;
-  const sz = countSize(i);
-  exitIfNZ(b, b.cmp(sz, REL.EQ, b.getReg(GPR.RCX), konst(b, sz, 0)), guestAddr(b, i.target));
-  b.exit(EXIT.JUMP, nextAddr(b, i, c));
+  const rcx = b.getReg(GPR.RCX);
+  exitIfNZ(b, countSize(i) === 4 && c.mode === 64 ? b.zext(rcx, 4) : rcx, nextAddr(b, i, c));
+  b.exit(EXIT.JUMP, guestAddr(b, i.target));
   return true;
 }
 

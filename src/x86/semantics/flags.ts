@@ -32,9 +32,21 @@ export function flagsValue(b: IrBlock, mask: number, fixed: number): Value {
   return acc;
 }
 
-/** Set the flags in `mask` from a value in EFLAGS layout (bit k of `v` → the flag at EFLAGS bit k). */
+const OUTSIDE_NZCV = [FLAG.PF, FLAG.AF, FLAG.DF];
+const IN_NZCV = [FLAG.CF, FLAG.ZF, FLAG.SF, FLAG.OF];
+
+/**
+ * Set the flags in `mask` from a value in EFLAGS layout (bit k of `v` → the flag at EFLAGS bit k).
+ * PF, AF and DF first, one at a time; then the NZCV bits are all extracted before their SetFlags,
+ * so those form one run that lowering merges into a single mrs/msr pair (rule setFlagRun) while
+ * at most five values are live (the temporaries are six, ABI §3.1).
+ */
 export function setFlagsFrom(b: IrBlock, v: Value, mask: number): void {
-  for (const f of ORDER) if (mask & f) b.setFlag(f, b.ubfx(v, EFLAGS_BIT[f]!, 1));
+  for (const f of OUTSIDE_NZCV) if (mask & f) b.setFlag(f, b.ubfx(v, EFLAGS_BIT[f]!, 1));
+  const bits: Value[] = [];
+  for (const f of IN_NZCV) if (mask & f) bits.push(b.ubfx(v, EFLAGS_BIT[f]!, 1));
+  let k = 0;
+  for (const f of IN_NZCV) if (mask & f) b.setFlag(f, bits[k++]!);
 }
 
 /** CLC—Clear Carry Flag, SDM Vol. 2A. */
