@@ -16,7 +16,7 @@
  *
  *   lock xadd [rbx], eax → v = AtomicRmw.4 rbx, eax, add; Add.4 v, eax !oszapc; SetReg rax, v
  */
-import { ATOM, FLAG, GPR, OP, REL, type IrBlock, type Value } from "../../ir/index.ts";
+import { ATOM, CC, FLAG, GPR, OP, REL, type IrBlock, type Value } from "../../ir/index.ts";
 import { K, PF, type Insn } from "../insn.ts";
 import { R } from "../regs.ts";
 import { ARITH_FLAGS, effAddr, konst, memAttr, opSize, readOp, readReg, writeReg, type SemCtx } from "./_operand.ts";
@@ -100,13 +100,14 @@ export function XADD(b: IrBlock, i: Insn, _c: SemCtx): boolean {
 const accumulator = (sz: number): number => (sz === 8 ? R.GPR64 : sz === 4 ? R.GPR32 : sz === 2 ? R.GPR16 : R.GPR8);
 
 /**
- * Register r = v if `cond` is nonzero, else r is not written at all: a 32-bit register keeps its
- * upper half (an unconditional 32-bit write would zero it).
+ * Register r = v if x86 condition `cc` holds (on the ZF the instruction just set), else r is not
+ * written at all: a 32-bit register keeps its upper half (an unconditional 32-bit write would
+ * zero it).
  */
-function writeRegIf(b: IrBlock, r: number, cond: Value, v: Value): void {
-  if (r >= R.GPR64) return b.setReg(r - R.GPR64, b.select(cond, v, b.getReg(r - R.GPR64)));
-  if (r >= R.GPR32) return b.setReg(r - R.GPR32, b.select(cond, b.zext(v, 4), b.getReg(r - R.GPR32)));
-  writeReg(b, r, b.select(cond, v, readReg(b, r)));
+function writeRegIf(b: IrBlock, r: number, cc: number, v: Value): void {
+  if (r >= R.GPR64) return b.setReg(r - R.GPR64, b.selectCC(cc, v, b.getReg(r - R.GPR64)));
+  if (r >= R.GPR32) return b.setReg(r - R.GPR32, b.selectCC(cc, b.zext(v, 4), b.getReg(r - R.GPR32)));
+  writeReg(b, r, b.selectCC(cc, v, readReg(b, r)));
 }
 
 /**
@@ -132,10 +133,10 @@ export function CMPXCHG(b: IrBlock, i: Insn, _c: SemCtx): boolean {
   } else {
     old = readReg(b, i.reg[0]!);
     b.sub(sz, av, old, ARITH_FLAGS);
-    writeRegIf(b, i.reg[0]!, b.cmp(sz, REL.EQ, av, old), s);
+    writeRegIf(b, i.reg[0]!, CC.E, s);
   }
   // Failure only (after a register destination's write: `cmpxchg eax, ecx` reads the new EAX).
-  writeRegIf(b, acc, b.cmp(sz, REL.NE, av, old), old);
+  writeRegIf(b, acc, CC.NE, old);
   return true;
 }
 
@@ -155,8 +156,7 @@ export function CMPXCHG8B(b: IrBlock, i: Insn, _c: SemCtx): boolean {
     b.store(8, a, b.select(b.cmp(8, REL.EQ, exp, old), nw, old), attr);
   }
   b.setFlag(FLAG.ZF, b.cmp(8, REL.EQ, exp, old));
-  const ne = b.cmp(8, REL.NE, exp, old);
-  writeRegIf(b, R.GPR32 + GPR.RAX, ne, old);
-  writeRegIf(b, R.GPR32 + GPR.RDX, ne, b.ubfx(old, 32, 32));
+  writeRegIf(b, R.GPR32 + GPR.RAX, CC.NE, old);
+  writeRegIf(b, R.GPR32 + GPR.RDX, CC.NE, b.ubfx(old, 32, 32));
   return true;
 }
