@@ -1,0 +1,129 @@
+/**
+ * @file The string group's semantics (src/x86/semantics/string.ts): IR written by hand from the SDM
+ * (MOVS/STOS/LODS/SCAS/CMPS "Operation", REP) and the ABI (DF in the state block), and which
+ * prefixes are accepted where: REP/REPNE only on the string mnemonics (a per-mnemonic decision in
+ * `translateInsn`), REPNE not on MOVS/STOS/LODS, no FS/GS source override, not the SSE MOVSD/CMPSD
+ * that share the mnemonics.
+ */
+import { describe, expect, test } from "bun:test";
+import { ir, one } from "./_translate.ts";
+
+const expectIr = (hex: string, mode: 32 | 64, want: string): void => {
+  const r = one(hex, mode);
+  expect(r.result).toBe("next");
+  expect(r.text).toBe(ir(want));
+};
+
+describe("plain string instructions", () => {
+  test("movsb: load [rsi], store [rdi], then both step by 1 - 2*DF (no flags touched)", () => {
+    expectIr("a4", 64, `
+      block 0x401000 mode 64
+        Guest 1, 0x401000
+        v2 = GetFlag df
+        v3 = Const.8 0x1
+        v4 = Const.1 0x1
+        v5 = Shl.8 v2, v4
+        v6 = Sub.8 v3, v5
+        v7 = GetReg rsi
+        v8 = Load.1 v7, 0
+        v9 = GetReg rdi
+        Store.1 v9, v8, 0
+        v11 = GetReg rsi
+        v12 = Add.8 v11, v6
+        SetReg rsi, v12
+        v14 = GetReg rdi
+        v15 = Add.8 v14, v6
+        SetReg rdi, v15
+        v17 = Addr 0x401001
+        Exit jump, v17 ?oszapc
+    `);
+  });
+
+  test("a32 lodsd in 64-bit mode: the address is ESI zero-extended, ESI steps as a 32-bit write, EAX zero-extends", () => {
+    expectIr("67ad", 64, `
+      block 0x401000 mode 64
+        Guest 2, 0x401000
+        v2 = GetFlag df
+        v3 = Const.8 0x4
+        v4 = Const.1 0x3
+        v5 = Shl.8 v2, v4
+        v6 = Sub.8 v3, v5
+        v7 = GetReg rsi
+        v8 = Zext v7, 4
+        v9 = Load.4 v8, 0
+        SetReg rax, v9
+        v11 = GetReg rsi
+        v12 = Add.4 v11, v6
+        SetReg rsi, v12
+        v14 = Addr 0x401002
+        Exit jump, v14 ?oszapc
+    `);
+  });
+
+  test("scasw: flags of AX - [rdi] as CMP, then rdi steps by 2 - 4*DF", () => {
+    expectIr("66af", 32, `
+      block 0x401000 mode 32
+        Guest 2, 0x401000
+        v2 = GetFlag df
+        v3 = Const.8 0x2
+        v4 = Const.1 0x2
+        v5 = Shl.8 v2, v4
+        v6 = Sub.8 v3, v5
+        v7 = GetReg rdi
+        v8 = Load.2 v7, 0
+        v9 = GetReg rax
+        v10 = Sub.2 v9, v8 !oszapc
+        v11 = GetReg rdi
+        v12 = Add.4 v11, v6
+        SetReg rdi, v12
+        v14 = Addr 0x401002
+        Exit jump, v14 ?oszapc
+    `);
+  });
+});
+
+describe("REP forms are one op each", () => {
+  test("rep stosq: RepStos.8 step, 8-byte addressing, plain attributes", () => {
+    expectIr("f348ab", 64, `
+      block 0x401000 mode 64
+        Guest 3, 0x401000
+        v2 = GetFlag df
+        v3 = Const.8 0x8
+        v4 = Const.1 0x4
+        v5 = Shl.8 v2, v4
+        v6 = Sub.8 v3, v5
+        RepStos.8 v6, 8, 0
+        v8 = Addr 0x401003
+        Exit jump, v8 ?oszapc
+    `);
+  });
+
+  test("repne scasb (d = 1) and repe cmpsd with 32-bit addressing (b = 4, d = 0) define the flags", () => {
+    expect(one("f2ae", 64).text).toContain("RepScas.1 v6, 8, 0, 1 !oszapc");
+    expect(one("67f3a7", 64).text).toContain("RepCmps.4 v6, 4, 0, 0 !oszapc");
+    expect(one("f3a6", 32).text).toContain("RepCmps.1 v6, 4, 0, 0 !oszapc");
+  });
+});
+
+describe("what falls back", () => {
+  const unhandled = (hex: string, mode: 32 | 64): void => expect([hex, one(hex, mode).result]).toEqual([hex, "unhandled"]);
+  test("REPNE on MOVS/STOS/LODS (no documented meaning)", () => {
+    for (const h of ["f2a4", "f248a5", "f2aa", "f2ac"]) unhandled(h, 64);
+  });
+  test("an FS/GS override of the source", () => {
+    for (const h of ["64a4", "65f3a6", "65ac"]) unhandled(h, 64);
+  });
+  test("REP/REPNE on other mnemonics (rep ret, bnd jmp, rep add)", () => {
+    unhandled("f3c3", 64);
+    unhandled("f2e900000000", 64);
+    unhandled("f30118", 32);
+  });
+  test("the SSE MOVSD/CMPSD sharing the mnemonic keys", () => {
+    unhandled("f20f1008", 64);
+    unhandled("f20fc2c100", 64);
+  });
+  test("DS/ES overrides change nothing (flat segments)", () => {
+    expect(one("3ef3a4", 64).text).toContain("RepMovs.1 v6, 8, 0");
+    expect(one("26a6", 32).result).toBe("next");
+  });
+});
