@@ -1,5 +1,5 @@
 /**
- * @file The repChunks lowering rule (src/arm64/lower/string.ts): REP MOVSB / REP STOSB with DF = 0
+ * @file REP loops in blocks. The repChunks lowering rule (src/arm64/lower/string.ts): REP MOVSB / REP STOSB with DF = 0
  * copy 16 bytes per trip where that is exact. Differential blocks (Unicorn x86 vs translated on
  * Unicorn ARM64, src/verify/diff.ts `testBlock`, RBX in the middle of the two-page data window)
  * aimed at what could break it:
@@ -10,6 +10,8 @@
  *   fault must come at the same byte, with rCX/rSI/rDI, flags and memory exactly as x86 leaves
  *   them (the chunk before the page end must not copy part of its bytes and then fault);
  * - flags survive (nothing in the loop may touch NZCV; the block compares every flag).
+ * A second test puts flag writers before and flag readers after every REP form (counts 0, 1, 3,
+ * 40), for the carry-sense and PF/AF handling of the loops.
  */
 import { describe, expect, test } from "bun:test";
 import { Differ } from "../../src/verify/diff.ts";
@@ -36,6 +38,43 @@ function blocks(bits: 32 | 64): string[][] {
   out.push([`lea ${r("di")}, [${r("bx")}+0x11]`, `mov ecx, 0x3000`, "rep stosb"]);
   return out;
 }
+
+/**
+ * Flags around REP loops: live flags must cross MOVS/STOS/LODS loops untouched (nothing in them
+ * writes NZCV or x10/x11), SCAS/CMPS loops must leave the last element's flags (C inverted
+ * internally, canonical at the exit), and a count of 0 must leave the earlier flags exactly,
+ * the carry sense included (the loop is skipped on a path that meets the loop's exit).
+ */
+function flagBlocks(bits: 32 | 64): string[][] {
+  const r = (n: string): string => (bits === 64 ? `r${n}` : `e${n}`);
+  const ptrs = [`lea ${r("si")}, [${r("bx")}-0x40]`, `lea ${r("di")}, [${r("bx")}+0x10]`];
+  const read = ["setb al", "setp dl", "seto ah", "adc edx, eax"];
+  const out: string[][] = [];
+  for (const before of ["cmp eax, edx", "add eax, edx", "sub al, dl", "test edx, edx"]) {
+    for (const n of [0, 1, 3, 40]) {
+      for (const op of ["rep movsb", "rep stosd", "rep lodsw", "repe cmpsb", "repne scasb", "repe cmpsd", "repne scasw", "movsb", "cmpsw"]) {
+        out.push([before, ...ptrs, `mov ecx, ${n}`, op, ...read]);
+      }
+    }
+  }
+  return out;
+}
+
+describe("flags around REP loops, Unicorn x86 vs translated", () => {
+  for (const bits of [64, 32] as const) {
+    test(`${bits}-bit: flags survive MOVS/STOS/LODS, come from the last SCAS/CMPS element, survive a count of 0`, () => {
+      const d = new Differ({ bits, translate: translator(bits), seed: 0xf1 + bits, alignment: "none" });
+      const bs = flagBlocks(bits);
+      for (const lines of bs) d.testBlock(nasm(`bits ${bits}\n${lines.join("\n")}\n`), lines, STATES);
+      d.close();
+      const st = d.stats;
+      console.log(`flags ${bits}-bit: ${st.blocks} blocks, ${st.states} states, ${st.mismatches} mismatches; skipped: ${JSON.stringify(st.skipped)}`);
+      if (st.reports.length) console.log(st.reports.slice(0, 4).join("\n\n"));
+      expect(st.mismatches).toBe(0);
+      expect(st.blocks).toBe(bs.length);
+    }, 600_000);
+  }
+});
 
 describe("repChunks: rep movsb / rep stosb 16 bytes at a time, Unicorn x86 vs translated", () => {
   for (const bits of [64, 32] as const) {
