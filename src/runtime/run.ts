@@ -238,6 +238,11 @@ class Runner {
     for (const [k, v] of Object.entries(opts.regs ?? {})) {
       const n = k.toLowerCase();
       if (n === "eflags" || n === "rflags") { eflags = Number(v); continue; }
+      // Segment bases live in the state block (ABI §2); the x86 engine gets them at each fallback.
+      if (this.bits === 64 && (n === "fs_base" || n === "gs_base")) {
+        this.stateView.setBigUint64(n === "fs_base" ? STATE.FS_BASE : STATE.GS_BASE, BigInt.asUintN(64, v), true);
+        continue;
+      }
       let i = (names as readonly string[]).indexOf(n);
       if (i < 0 && this.bits === 64) i = (GPR32_NAMES as readonly string[]).indexOf(n);
       if (i < 0) throw new InputError(this.file, `unknown ${this.bits}-bit register name "${k}"`, "usage");
@@ -357,6 +362,10 @@ class Runner {
     const ids = this.bits === 64 ? X86_GPR64_IDS : X86_GPR32_IDS;
     for (let i = 0; i < ids.length; i++) e.setReg(ids[i]!, this.arm.reg(armX(HOST_GPR[i]!)));
     e.setReg(X86_REG.EFLAGS, BigInt(this.eflags()));
+    if (this.bits === 64) {
+      e.setReg(X86_REG.FS_BASE, this.stateView.getBigUint64(STATE.FS_BASE, true));
+      e.setReg(X86_REG.GS_BASE, this.stateView.getBigUint64(STATE.GS_BASE, true));
+    }
     e.setReg(this.bits === 64 ? X86_REG.RIP : X86_REG.EIP, rip);
     this.lastFault = undefined;
     const err = e.start(rip, 0n, 0, 1);

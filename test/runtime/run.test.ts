@@ -17,6 +17,8 @@ interface Program {
   name: string; file: string; format: "raw" | "pe"; mode: 32 | 64; base: string; entry: string;
   stack?: { addr: string; size: string }; sp?: string; maps: { addr: string; size: string }[];
   dumps: { addr: string; len: string }[]; stop: string;
+  /** Initial registers by name (x86-run.ts `regs`: fs_base, gs_base, ...), hex strings. */
+  regs?: Record<string, string>;
 }
 const programs = (JSON.parse(readFileSync(join(ROOT, "test/fixtures-src/run/programs.json"), "utf8")) as { programs: Program[] }).programs;
 
@@ -28,6 +30,7 @@ function options(p: Program) {
     ...(p.format === "raw" ? { entry: BigInt(p.entry) } : {}),
     ...(p.stack ? { stack: { addr: BigInt(p.stack.addr), size: Number(p.stack.size) } } : {}),
     ...(p.sp ? { sp: BigInt(p.sp) } : {}),
+    ...(p.regs ? { regs: Object.fromEntries(Object.entries(p.regs).map(([k, v]) => [k, BigInt(v)])) } : {}),
     maps: p.maps.map((m) => ({ addr: BigInt(m.addr), size: Number(m.size) })),
     dumps: p.dumps.map((d) => ({ addr: BigInt(d.addr), len: Number(d.len) })),
   };

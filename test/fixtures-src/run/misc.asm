@@ -1,0 +1,216 @@
+; @file `aot run` test program for the flags/stack/system group: CLC/STC/CMC/CLD/STD, LAHF/SAHF,
+; PUSHF/POPF, LOOP/LOOPE/LOOPNE, JECXZ/JRCXZ, ENTER/LEAVE, XLAT, PAUSE, CPUID (a runtime
+; helper), and per mode PUSHAD/POPAD with the BCD adjustments (32-bit) or GS-relative memory with
+; gs_base = BASE+0x1800 (64-bit; programs.json sets it). Results go to `res` at BASE+0x1000 through
+; OUT; ends with hlt. PUSHF words are masked to the flags the guest owns (0xcd5: the status flags
+; and DF): IF is 1 under Windows and in our translation, 0 in the reference engine's initial EFLAGS.
+%include "common.inc"
+
+start:
+  lea xdi, [res]
+
+  ; ── carry and direction flags, LAHF/SAHF, PUSHF/POPF ──
+  mov eax, 0x12345678
+  stc
+  lahf                          ; AH = SF:ZF:0:AF:0:PF:1:CF of "mov", with CF = 1
+  cmc
+  setc bl                       ; 0
+  cmc
+  adc al, 0                     ; 0x79
+  OUT xa
+  movzx ebx, bl
+  OUT xb
+  mov ah, 0xd5                  ; SF ZF AF PF CF all set
+  sahf
+  setz cl
+  sets ch
+  setc dl
+  setp dh
+  movzx ecx, cx
+  movzx edx, dx
+  OUT xc
+  OUT xd
+  pushf
+  pop xb
+  and ebx, 0xcd5
+  OUT xb
+  std
+  pushf
+  pop xb
+  cld
+  and ebx, 0xcd5
+  OUT xb
+  mov xb, 0x0c95                ; OF DF SF AF PF CF; ZF clear
+  push xb
+  popf
+  seto cl
+  setz ch
+  lahf
+  movzx ecx, cx
+  shr eax, 8
+  OUT xc
+  OUT xa
+  pushf
+  pop xb
+  and ebx, 0xcd5
+  OUT xb                        ; DF still set: visible here
+  cld
+  push 0
+  popf                          ; every flag the guest owns cleared
+  lahf
+  shr eax, 8
+  OUT xa
+
+  ; ── LOOP family ──
+  mov ecx, 10
+  xor eax, eax
+.sum:
+  add eax, ecx
+  loop .sum                     ; 55
+  OUT xa
+  OUT xc                        ; 0
+  ; LOOPE: scan `zeros` while bytes are zero (stops at the first nonzero, index 5).
+  lea xsi, [zeros]
+  mov ecx, 16
+  xor edx, edx
+.scan:
+  cmp byte [xsi + xd], 0
+  lea edx, [edx + 1]
+  loope .scan
+  OUT xd                        ; 6
+  OUT xc                        ; 10
+  ; LOOPNE: search `table` for 0x33.
+  lea xsi, [table]
+  mov ecx, 16
+  xor edx, edx
+.find:
+  cmp byte [xsi + xd], 0x33
+  lea edx, [edx + 1]
+  loopne .find
+  OUT xd
+  OUT xc
+  ; JrCXZ: taken with a zero count, not taken otherwise.
+  xor eax, eax
+  xor ecx, ecx
+%ifdef BITS64
+  jrcxz .z1
+%else
+  jecxz .z1
+%endif
+  or eax, 1
+.z1:
+  mov ecx, 3
+%ifdef BITS64
+  jrcxz .z2
+%else
+  jecxz .z2
+%endif
+  or eax, 2
+.z2:
+  OUT xa                        ; 2
+
+  ; ── ENTER/LEAVE: a frame with locals ──
+  mov xbp, 0x1234
+  mov eax, 7
+  call frame
+  OUT xa
+  OUT xbp                       ; restored by LEAVE
+
+  ; ── XLAT ──
+  lea xb, [table]
+  mov eax, 0xabcdef05
+  xlatb
+  OUT xa
+  mov al, 0x0f
+  xlatb
+  OUT xa
+
+  ; ── PAUSE and CPUID (the runtime performs CPUID on its x86 engine) ──
+  pause
+  xor eax, eax
+  cpuid
+  OUT xb                        ; "Genu" / "Auth" / whatever the engine reports
+
+%ifdef BITS64
+  ; ── GS-relative memory (gs_base = BASE+0x1800) ──
+  mov rax, [gs:0x10]            ; = gsdata[2]
+  OUT xa
+  mov rcx, 0x1122334455667788
+  mov [gs:0x18], rcx
+  add qword [gs:0x18], 1
+  mov ebx, 8
+  mov rdx, [gs:rbx*2 + 8]       ; gsdata[3] = the value stored above
+  OUT xd
+  lea rax, [gs:rbx + 0x40]      ; LEA ignores the base: 0x48
+  OUT xa
+%else
+  ; ── PUSHAD/POPAD ──
+  mov eax, 0x11
+  mov ecx, 0x22
+  mov edx, 0x33
+  mov ebx, 0x44
+  mov ebp, 0x55
+  mov esi, 0x66
+  push edi
+  mov edi, 0x77
+  pushad
+  mov eax, [esp + 12]           ; the pushed ESP
+  sub eax, esp                  ; = 32
+  mov [esp + 28], eax           ; replaces the pushed EAX
+  xor ebx, ebx
+  popad
+  pop edi
+  OUT eax
+  OUT ebx
+  OUT ebp
+  ; ── BCD ──
+  mov eax, 0x0079
+  add al, 0x35
+  daa                           ; 0x14, CF
+  setc bl
+  OUT eax
+  mov al, 0x23
+  sub al, 0x48
+  das                           ; 0x75, CF
+  adc al, 0
+  OUT eax
+  mov eax, 0x0108
+  add al, 0x05
+  aaa                           ; AX = 0x0203
+  OUT eax
+  mov eax, 0x0203
+  sub al, 0x05
+  aas                           ; AX = 0x0108
+  OUT eax
+  mov eax, 0x0000003f
+  aam                           ; AH = 6, AL = 3
+  OUT eax
+  mov eax, 0x000000ff
+  aam 16                        ; AH = 0x0f, AL = 0x0f
+  OUT eax
+  mov eax, 0x0000ff07
+  aad                           ; AL = (7 + 255*10) & 0xff, AH = 0
+  OUT eax
+  movzx ebx, bl
+  OUT ebx
+%endif
+  hlt
+
+; A frame of 0x20 bytes of locals: the argument in EAX is stored, doubled through memory and returned.
+frame:
+  enter 0x20, 0
+  mov [xbp - 8], xa
+  add xa, [xbp - 8]
+  mov [xbp - 0x20], xa
+  mov xa, [xbp - 0x20]
+  add xa, 1
+  leave
+  ret
+
+DATA_AT 0x1000
+res:     times 40 DW 0          ; results, in order of the OUTs above
+DATA_AT 0x1400
+zeros:   db 0, 0, 0, 0, 0, 9, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
+table:   db 0x10, 0x11, 0x22, 0x20, 0x05, 0x44, 0x33, 0x01, 0x02, 0x03, 0x04, 0x06, 0x07, 0x08, 0x09, 0x7f
+DATA_AT 0x1800
+gsdata:  DW 0x1001, 0x2002, 0x3003, 0x4004, 0x5005
