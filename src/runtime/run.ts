@@ -310,6 +310,11 @@ class Runner {
         stop = "hlt";
         break;
       }
+      if (sym === SYM.divide_error) {
+        // #DE (ABI §5): the state is that of before the DIV/IDIV at x16; the x86 reference stops there too.
+        stop = `fault: interrupt 0 at ${hex(rip)}`;
+        break;
+      }
       if (sym === SYM.fallback) {
         this.fallbacks++;
         const m = this.mnemonicAt(rip);
