@@ -1,6 +1,6 @@
 /**
  * @file Differential test of the bits group (src/x86/semantics/bits.ts): every form of BSWAP,
- * MOVBE, BT/BTS/BTR/BTC, BSF/BSR, LZCNT/TZCNT/POPCNT, BMI1, BMI2 and ADX, in every operand size
+ * MOVBE, BT/BTS/BTR/BTC (and LOCK BTS/BTR/BTC), BSF/BSR, LZCNT/TZCNT/POPCNT, BMI1, BMI2 and ADX, in every operand size
  * the ISA has, register and memory operands, including the REX.W forms the golden vectors lack
  * and the VEX forms diff.test.ts's sweep does not read. Each line is assembled by nasm and run
  * from `count(50, 1000)` random states.
@@ -17,10 +17,12 @@
  *   them to 31 (63) and loses the top bit, and in 64-bit mode its 32-bit BEXTR reads the upper half
  *   of the source register; its BZHI sets CF for an index of 31 (63). 32-bit mode runs these through Unicorn only with
  *   operands inside the range Unicorn gets right (a masking instruction before, as a block).
+ * LOCK BTS/BTR/BTC run in every size, aligned and not (the lowering's atomics).
  * BT* with a memory operand and a register bit offset run as blocks whose first instructions
  * bound the offset to ±512 bits, so the access stays in the data window and is not a fault.
  */
 import { describe, expect, test } from "bun:test";
+import { translateForPrint } from "../../src/compile/print.ts";
 import { Differ, type DiffStats } from "../../src/verify/diff.ts";
 import { assembleBlocks } from "../../src/verify/gen.ts";
 import { count } from "../_env.ts";
@@ -47,6 +49,9 @@ function unicornLines(bits: 32 | 64): string[] {
       `${m} ax, cx`, `${m} eax, ecx`, `${m} ecx, ecx`, `${m} dx, [rbx]`, `${m} edx, [rbx+4]`,
       ...(q ? [`${m} rax, rcx`, `${m} r9, [rbx]`, `${m} r11, r11`] : []),
     ]),
+    // LOCK forms (one AtomicRmw), aligned and not.
+    "lock bts dword [rbx], 5", "lock btr word [rbx+2], 9", "lock btc dword [rbx+4], 31", "lock bts word [rbx+1], 15",
+    ...(q ? ["lock bts qword [rbx], 63", "lock btr qword [rbx+3], 40", "lock btc qword [rbx+8], 0"] : []),
     "bswap eax", "bswap esi", ...(q ? ["bswap rax", "bswap r13", "bswap r9d"] : []),
     ...["adcx", "adox"].flatMap((m) => [`${m} eax, ecx`, `${m} edx, [rbx]`, `${m} ecx, ecx`, ...(q ? [`${m} rax, rcx`, `${m} r9, [rbx]`] : [])]),
     "andn eax, ecx, edx", "andn esi, esi, [rbx]", "blsmsk eax, ecx", "blsmsk edx, [rbx]", "blsr eax, ecx", "blsr ecx, ecx", "blsr edx, [rbx]",
@@ -72,6 +77,10 @@ function unicornBlocks(bits: 32 | 64): string[][] {
     blocks.push(["and ecx, 0x3ff", "sub cx, 0x200", `${m} word [rbx], cx`]);
     blocks.push(["and ecx, 0x3ff", "sub ecx, 0x200", `${m} dword [rbx+8], ecx`]);
     if (q) blocks.push(["and ecx, 0x3ff", "sub rcx, 0x200", `${m} qword [rbx], rcx`]);
+    if (m === "bt") continue;
+    blocks.push(["and ecx, 0x3ff", "sub cx, 0x200", `lock ${m} word [rbx+1], cx`]);
+    blocks.push(["and ecx, 0x3ff", "sub ecx, 0x200", `lock ${m} dword [rbx], ecx`]);
+    if (q) blocks.push(["and ecx, 0x3ff", "sub rcx, 0x200", `lock ${m} qword [rbx+4], rcx`]);
   }
   // Unicorn's BEXTR clamps the length to 31 (63), and in 64-bit mode its 32-bit form shifts in the
   // register's upper half when start + length passes 32; its BZHI sets CF from an index of 31 (63).
@@ -97,6 +106,7 @@ const NATIVE_LINES: string[] = [
   "sarx rax, rcx, rdx", "shlx eax, [rbx], ecx", "shrx r9, r9, r9",
   ...["adcx", "adox"].flatMap((m) => [`${m} eax, ecx`, `${m} rax, [rbx]`, `${m} r9, r9`]),
   ...["bt", "bts", "btr", "btc"].flatMap((m) => [`${m} rax, rcx`, `${m} ax, 20`, `${m} dword [rbx], 45`, `${m} qword [rbx+8], 63`]),
+  ...["bts", "btr", "btc"].flatMap((m) => [`lock ${m} dword [rbx], 45`, `lock ${m} qword [rbx+5], 63`, `lock ${m} word [rbx+2], 7`]),
 ];
 
 function report(name: string, st: DiffStats | NativeDiffer["stats"]): void {
@@ -123,6 +133,16 @@ describe("bits group, Unicorn x86 reference", () => {
       expect(d.stats.states).toBeGreaterThan((lines.length + blocks.length) * STATES * 0.95);
       expect(d.stats.mismatches).toBe(0);
     }, 1_800_000);
+  }
+});
+
+test("LOCK BTS/BTR/BTC are one atomic op (a single-threaded differential run cannot tell)", () => {
+  for (const [bits, line] of [[64, "lock bts qword [rbx], rcx"], [64, "lock btr word [rbx], 3"], [32, "lock btc dword [ebx+4], eax"]] as const) {
+    const code = assembleBlocks(bits, [[line]])[0]!;
+    const t = translateForPrint(code, 0, code.length, 0x1000n, { mode: bits, order: "tso", ir: true });
+    const ir = t.text.slice(t.text.indexOf("ir:"), t.text.indexOf("ir after passes:"));
+    expect(ir).toMatch(/AtomicRmw\.[248] /);
+    expect(ir).not.toMatch(/Store|Load/);
   }
 });
 

@@ -16,14 +16,17 @@
  *   form falls back.
  * MULX, PDEP, PEXT, RORX, SARX, SHLX, SHRX change no flag; ADCX only CF, ADOX only OF.
  *
+ * LOCK BTS/BTR/BTC (memory forms) are one `AtomicRmw` (the atomics group's op): OR, AND NOT or
+ * XOR of the bit's mask; `LOCKABLE_BITS` tells translateInsn they honour LOCK.
+ *
  * BT* with a memory operand and a register bit offset address the operand-size unit that holds
  * the bit (SDM "BT": the offset is signed, -2^31..2^31-1 for 32 bits): EA + (offset SAR 3 AND
  * -size), computed in the address size; the bit within the unit is offset MOD width.
  *
  *   BSF(b, i, c) // bsf eax, ecx → z = Cmp.4 eq rcx, 0; t = Ctz.4 rcx; Select z, rax, t; SetFlag zf, z
  */
-import { FLAG, GPR, OP, REL, type IrBlock, type Value } from "../../ir/index.ts";
-import { K, type Insn } from "../insn.ts";
+import { ATOM, FLAG, GPR, OP, REL, type IrBlock, type Value } from "../../ir/index.ts";
+import { K, PF as PREFIX, type Insn } from "../insn.ts";
 import { R } from "../regs.ts";
 import { effAddr, konst, loadMem, memAttr, opSize, readOp, readReg, writeReg, type SemCtx } from "./_operand.ts";
 
@@ -81,6 +84,7 @@ const BT_TEST = 0, BT_SET = 1, BT_RESET = 2, BT_COMP = 3;
 
 /** CF = the selected bit; BTS/BTR/BTC then set, clear or flip it (stored before CF is set). */
 function bitTest(b: IrBlock, i: Insn, kind: number): boolean {
+  if (i.prefixes & PREFIX.LOCK) return kind !== BT_TEST && i.kind[0] === K.MEM && lockedBitTest(b, i, kind);
   const sz = opSize(i, 0), w = sz * 8;
   const known = i.kind[1] === K.IMM ? i.imm & (w - 1) : -1;
   const off = known < 0 ? readReg(b, i.reg[1]!) : -1;
@@ -116,6 +120,36 @@ function bitTest(b: IrBlock, i: Insn, kind: number): boolean {
   b.setFlag(CF, cf);
   return true;
 }
+
+/**
+ * LOCK BTS/BTR/BTC (memory forms only; the decoder rejects LOCK elsewhere): one `AtomicRmw` OR /
+ * AND NOT / XOR of the bit's mask, CF from the old value it returns (after it: precise faults).
+ */
+function lockedBitTest(b: IrBlock, i: Insn, kind: number): boolean {
+  const sz = opSize(i, 0), w = sz * 8;
+  const known = i.kind[1] === K.IMM ? i.imm & (w - 1) : -1;
+  const off = known < 0 ? readReg(b, i.reg[1]!) : -1;
+  const bit = known < 0 ? b.and(4, off, konst(b, 4, w - 1)) : -1;
+  let a = effAddr(b, i);
+  if (known < 0) {
+    const x = sz === 8 ? off : b.sext(off, sz);
+    a = b.add(i.asz === 64 ? 8 : 4, a, b.and(8, b.sar(8, x, konst(b, 1, 3)), konst(b, 8, -sz >>> 0, 0xffffffff)));
+  }
+  let m: Value;
+  if (known >= 0) {
+    const lo = known < 32 ? (1 << known) >>> 0 : 0, hi = known < 32 ? 0 : (1 << (known - 32)) >>> 0;
+    m = kind === BT_RESET ? konst(b, sz, ~lo >>> 0, sz === 8 ? ~hi >>> 0 : 0) : konst(b, sz, lo, hi);
+  } else {
+    m = b.shl(8, konst(b, 8, 1), bit);
+    if (kind === BT_RESET) m = b.not(8, m);
+  }
+  const old = b.emit(OP.AtomicRmw, sz, 0, a, m, kind === BT_SET ? ATOM.OR : kind === BT_RESET ? ATOM.AND : ATOM.XOR);
+  b.setFlag(CF, known >= 0 ? b.ubfx(old, known, 1) : b.ubfx(b.shr(8, old, bit), 0, 1));
+  return true;
+}
+
+/** Mnemonics of this file whose semantics implement the LOCK prefix (index.ts LOCK_OK, with atomic.ts LOCKABLE). */
+export const LOCKABLE_BITS: ReadonlySet<string> = new Set(["BTS", "BTR", "BTC"]);
 
 /** BT—Bit Test, SDM Vol. 2A. */
 export function BT(b: IrBlock, i: Insn, _c: SemCtx): boolean { return bitTest(b, i, BT_TEST); }

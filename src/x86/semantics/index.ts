@@ -32,7 +32,7 @@ import { CALL, JA, JAE, JB, JBE, JE, JG, JGE, JL, JLE, JMP, JNE, JNO, JNP, JNS, 
 import { HLT, INT3, LEA, NOP, UD2 } from "./misc.ts";
 import {
   ADCX, ADOX, ANDN, BEXTR, BLSI, BLSMSK, BLSR, BSF, BSR, BSWAP, BT, BTC, BTR, BTS, BZHI, LZCNT, MOVBE, MULX, PDEP, PEXT, POPCNT, RORX,
-  MANDATORY_F3, SARX, SHLX, SHRX, TZCNT,
+  LOCKABLE_BITS, MANDATORY_F3, SARX, SHLX, SHRX, TZCNT,
 } from "./bits.ts";
 import { CLC, CLD, CMC, LAHF, SAHF, STC, STD } from "./flags.ts";
 import { ENTER, JECXZ, JRCXZ, LEAVE, LOOP, LOOPE, LOOPNE, POPAD, POPFD, POPFQ, PUSHAD, PUSHFD, PUSHFQ } from "./control.ts";
@@ -66,8 +66,8 @@ export const SEMANTICS = {
 /** Semantic function per mnemonic id (undefined: not translated). */
 const BY_MNEMONIC: (Semantic | undefined)[] = tables().mnemonics.map((m) => (SEMANTICS as Record<string, Semantic>)[m]);
 
-/** Per mnemonic id: 1 when its semantics implement LOCK (atomic.ts `LOCKABLE`); LOCK on any other falls back. */
-const LOCK_OK = Uint8Array.from(tables().mnemonics, (m) => (LOCKABLE.has(m) && m in SEMANTICS ? 1 : 0));
+/** Per mnemonic id: 1 when its semantics implement LOCK (atomic.ts `LOCKABLE`, bits.ts `LOCKABLE_BITS`); LOCK on any other falls back. */
+const LOCK_OK = Uint8Array.from(tables().mnemonics, (m) => ((LOCKABLE.has(m) || LOCKABLE_BITS.has(m)) && m in SEMANTICS ? 1 : 0));
 const REP_PREFIXES = PF.REP | PF.REPNE;
 /** Per mnemonic id: 1 when its semantics take a REP/REPNE prefix (the string instructions); on any other it falls back. */
 // PAUSE is F3 90: its F3 is the opcode too.

@@ -1,6 +1,6 @@
 ; @file `aot run` test program for the bits group: a sieve of Eratosthenes on a memory bitmap
 ; through BT/BTS with register bit offsets (positive from the bitmap's start, negative from its
-; end: the SDM's bit-offset addressing), a set-bit walk with BSF/BTR and BSR/LZCNT/TZCNT, BLSR
+; end: the SDM's bit-offset addressing; the marks LOCKed), a set-bit walk with BSF/BTR and BSR/LZCNT/TZCNT, BLSR
 ; bit counting, BSWAP, BT/BTC/BTR/BTS with immediates, and the BMI1/BMI2/ADX instructions
 ; (ANDN, BEXTR, BLSMSK, BZHI, MULX, RORX, SARX/SHLX/SHRX, ADCX/ADOX multi-word adds).
 ; 32-bit: nasm -f bin bitops.asm; 64-bit: -DBITS64 (word-sized registers, plus 64-bit forms).
@@ -31,7 +31,7 @@ start:
   cmp xa, NBITS
   jae .composite
   lea xd, [xa - NBITS]
-  bts WPTR [xsi], xd
+  lock bts WPTR [xsi], xd
   add xa, xc
   jmp .mark
 .composite:
