@@ -54,7 +54,6 @@ export const LOWER = {
   Load: lowerLoad, Store: lowerStore,
   AtomicRmw: lowerAtomicRmw, AtomicCas: lowerAtomicCas,
   ExitIf: lowerExitIf, Exit: lowerExit, ExitSym: lowerExitSym,
-  DivU: lowerDivU, DivS: lowerDivS, DivSFault: lowerDivSFault, ExitSymIf: lowerExitSymIf,
   Clz: lowerClz, Ctz: lowerCtz, Rev: lowerRev, Popcnt: lowerPopcnt, Pdep: lowerPdep, Pext: lowerPext,
   DivU: lowerDivU, DivS: lowerDivS, DivSFault: lowerDivSFault, ExitSymIf: lowerExitSymIf,
   SegBase: lowerSegBase, ExitIfNZ: lowerExitIfNZ, Pause: lowerPause,
