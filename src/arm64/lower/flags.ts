@@ -26,7 +26,7 @@ import { adc, addsShifted, clz, sbc, subsShifted } from "../isa/data-reg.ts";
 import { LDST, ldstUimm } from "../isa/load-store.ts";
 import { andImm, andShifted, eorImm, eorShifted, movReg, orrImm, tstImm } from "../isa/logical.ts";
 import { SYSREG, cfinv, mrs, msr } from "../isa/system.ts";
-import { NZCV_FLAGS } from "./alloc.ts";
+import { DEAD, NZCV_FLAGS } from "./alloc.ts";
 import { ZR, type Lowerer } from "./context.ts";
 import { HOST_AF, HOST_PF, HOST_STATE } from "./regmap.ts";
 import { RULE } from "./rules.ts";
@@ -192,18 +192,21 @@ export function keepEnd(L: Lowerer, token: number, inv: boolean): void {
   }
   const t = L.pool.scratch();
   L.emit(mrs(t, SYSREG.NZCV));
+  // The carry sense once merged; a SetFlag run folded into the msr below may still rewrite C.
+  const op = token >>> 17;
+  L.cInv = keep & FLAG.CF ? (token & (1 << 16)) !== 0 : inv;
   // Bits 0..27 of NZCV read as zero, so one bfxil of bits [0, p] merges when every NZCV bit at
   // or below p may come from the source: the kept ones (from s) or, the other way round, the
   // defined ones (from t). Flags neither kept nor defined are dead and may come from either.
-  const defined = L.b.fm[token >>> 17]! & NZCV_FLAGS, dc = NZCV_FLAGS & ~keep & ~defined;
+  const defined = L.b.fm[op]! & NZCV_FLAGS, dc = NZCV_FLAGS & ~keep & ~defined;
   const top = (m: number): number => (m & FLAG.SF ? 31 : m & FLAG.ZF ? 30 : m & FLAG.CF ? 29 : 28);
   const upTo = (m: number, p: number): boolean => [FLAG.OF, FLAG.CF, FLAG.ZF, FLAG.SF].every((f) => NZCV_BIT[f]! > p || (m & f) !== 0);
   if (upTo(keep | dc, top(keep))) {
     L.emit(bfxil(1, t, s, range(0, top(keep) + 1)));
-    L.emit(msr(SYSREG.NZCV, t));
+    msrOrRun(L, op, t);
   } else if (defined && upTo(defined | dc, top(defined))) {
     L.emit(bfxil(1, s, t, range(0, top(defined) + 1)));
-    L.emit(msr(SYSREG.NZCV, s));
+    msrOrRun(L, op, s);
   } else {
     // s is dead afterwards: shift each kept bit (lowest first) down to bit 0 and insert it.
     let done = 0;
@@ -214,11 +217,10 @@ export function keepEnd(L: Lowerer, token: number, inv: boolean): void {
       L.emit(bfi(1, t, s, range(p, 1)));
       done = p;
     }
-    L.emit(msr(SYSREG.NZCV, t));
+    msrOrRun(L, op, t);
   }
   L.pool.release(t);
   L.pool.release(s);
-  L.cInv = keep & FLAG.CF ? (token & (1 << 16)) !== 0 : inv;
 }
 
 /** 8/16-bit add/sub NZCV: `lsl t, wA, #sh; adds|subs wzr, t, wB, lsl #sh`. */
@@ -320,21 +322,46 @@ export function lowerSetFlag(L: Lowerer, i: number): void {
   if (f === FLAG.DF) return L.emit(ldstUimm(LDST.STRX, L.reg(b.b[i]!), HOST_STATE, (STATE.DF / 8) as Uimm12s));
   const t = L.pool.scratch();
   L.emit(mrs(t, SYSREG.NZCV));
-  let k = i;
+  nzcvRun(L, i, t);
+  L.pool.release(t);
+}
+
+/** The next op after i that emits code, if it is a SetFlag of an NZCV flag not yet lowered; else -1. */
+function nextNzcvSetFlag(L: Lowerer, i: number): number {
+  const b = L.b;
+  let nx = i + 1;
+  // Ops that emit nothing (removed or dead) may sit between.
+  while (nx < b.n && (b.op[nx] === OP.Nop || L.an.skip[nx] === DEAD)) nx++;
+  return nx < b.n && b.op[nx] === OP.SetFlag && NZCV_BIT[b.a[nx]!] && L.an.skip[nx] === 0 ? nx : -1;
+}
+
+/** x`t` holds NZCV: insert SetFlag k's flag and those of the SetFlags right after it, then msr. */
+function nzcvRun(L: Lowerer, k: number, t: number): void {
+  const b = L.b;
   for (;;) {
     const g = b.a[k]!, v = b.b[k]!;
-    if (g === FLAG.CF && L.cInv) { // rewriting C: make the rest of NZCV's C bit canonical
-      L.cInv = false;
-    }
+    if (g === FLAG.CF) L.cInv = false; // rewriting C: the rest of NZCV's C bit is canonical
     if (b.isConst(v)) L.emit(b.lo[v]! & 1 ? orrImm(1, t, t, SET_BIT[g]!) : andImm(1, t, t, CLEAR_BIT[g]!));
     else L.emit(bfi(1, t, L.reg(v), range(NZCV_BIT[g]!, 1)));
-    const nx = k + 1;
-    if (nx >= b.n || b.op[nx] !== OP.SetFlag || !NZCV_BIT[b.a[nx]!] || L.an.skip[nx] !== 0) break;
+    const nx = nextNzcvSetFlag(L, k);
+    if (nx < 0) break;
     L.an.skip[nx] = 2; // FUSED: lowered here
     L.fired[RULE.setFlagRun]!++;
     k = nx;
   }
   L.emit(msr(SYSREG.NZCV, t));
+}
+
+/**
+ * keepEnd's last step: NZCV is merged in x`t`; SetFlags right after the op (shifts by an
+ * immediate: Test, then SetFlag cf) go into the same register before the one msr (setFlagRun).
+ */
+function msrOrRun(L: Lowerer, i: number, t: number): void {
+  const nx = nextNzcvSetFlag(L, i);
+  if (nx < 0) return L.emit(msr(SYSREG.NZCV, t));
+  L.an.skip[nx] = 2;
+  L.fired[RULE.setFlagRun]!++;
+  nzcvRun(L, nx, t);
 }
 
 /** SETcc: 0/1 from the flags. */

@@ -6,9 +6,9 @@
  * instructions for `shl eax, cl`). Two rewrites, each named:
  *
  * - `shiftByZero`: `Select (Cmp eq n, 0), v, Shift(v, n)` is the shift itself, which is the
- *   identity for n = 0 (Shl/Shr/Sar/Ror by n, Ror by Neg n). With an 8/16-bit Shr/Sar of the
- *   extended v, the select's users must read only the low bytes (a Bfi at bit 0 no wider, a
- *   Store no wider).
+ *   identity for n = 0 (Shl/Shr/Sar/Ror by n, Ror by Neg n, the Or of two shifts an 8/16-bit
+ *   rotate is). With an 8/16-bit op on the extended v, the select's users must read only the
+ *   low bytes (a Bfi at bit 0 no wider, a Store no wider).
  * - `keepFlagsIfZero`: a run of `SetFlag f, Select z, (GetFlag f), x` on one `z = Cmp eq n, 0`
  *   becomes `s = SaveFlags F` where the first old flag was read, unconditional `SetFlag f, x`, and
  *   one `RestoreFlagsIfZero n, s` after the last of them (lowered as mrs … cbnz; msr). Only when
@@ -26,7 +26,7 @@
 import type { IrBlock } from "../block.ts";
 import { OP, OPS, REL } from "../ops.ts";
 import { FLAG } from "../state.ts";
-import { Scratch, countUses, flagReads, flagWrites, replaceUses, toNop } from "./_util.ts";
+import { Scratch, VALUE_ARGS, countUses, flagReads, flagWrites, replaceUses, toNop } from "./_util.ts";
 
 const USES = new Scratch((n) => new Uint32Array(n));
 const IN_RUN = new Scratch((n) => new Uint8Array(n));
@@ -43,7 +43,8 @@ function lowBytesOnly(b: IrBlock, s: number, bytes: number): boolean {
   for (let k = s + 1; k < b.n; k++) {
     const o = b.op[k]!;
     if (o === OP.Nop) continue;
-    const usesS = b.a[k] === s || b.b[k] === s || b.c[k] === s || b.d[k] === s;
+    const m = VALUE_ARGS[o]!;
+    const usesS = (m & 1 && b.a[k] === s) || (m & 2 && b.b[k] === s) || (m & 4 && b.c[k] === s) || (m & 8 && b.d[k] === s);
     if (!usesS) continue;
     if (o === OP.Bfi && b.b[k] === s && b.a[k] !== s && b.c[k] === 0 && b.d[k]! <= 8 * bytes) continue;
     if (o === OP.Store && b.b[k] === s && b.a[k] !== s && b.sz[k]! <= bytes) continue;
@@ -55,6 +56,7 @@ function lowBytesOnly(b: IrBlock, s: number, bytes: number): boolean {
 /** Is `r` the shift of `v` by `n` (identity for n = 0), exactly or in the bytes the select's users read? */
 function shiftOf(b: IrBlock, r: number, v: number, n: number, sel: number): boolean {
   const o = b.op[r]!;
+  if (o === OP.Or) return rotateOf(b, r, v, n, sel);
   if (o !== OP.Shl && o !== OP.Shr && o !== OP.Sar && o !== OP.Ror) return false;
   let by = b.b[r]!;
   if (o === OP.Ror && b.op[by] === OP.Neg && b.fm[by] === 0) by = b.a[by]!;
@@ -65,6 +67,27 @@ function shiftOf(b: IrBlock, r: number, v: number, n: number, sel: number): bool
   const ext = o === OP.Shr ? OP.Zext : o === OP.Sar ? OP.Sext : -1;
   return b.sz[r]! < 4 && b.op[x] === ext && b.a[x] === v && b.b[x] === b.sz[r] && lowBytesOnly(b, sel, b.sz[r]!);
 }
+
+/**
+ * An 8/16-bit rotate of v by n as the semantics build it (shift.ts): `Or.sz (x >> e), (x << f)`
+ * or the mirror, x = v or Zext v, e = And.4 n, 8sz-1, f = Sub.4 8sz, e. For n = 0, e = 0 and
+ * f = 8sz: one half is x, the other has no bit in the low sz bytes, so the select's users must
+ * read only those.
+ */
+function rotateOf(b: IrBlock, r: number, v: number, n: number, sel: number): boolean {
+  const sz = b.sz[r]!, w = 8 * sz;
+  if (sz >= 4 || !lowBytesOnly(b, sel, sz)) return false;
+  const p = b.a[r]!, q = b.b[r]!;
+  const isX = (x: number): boolean => x === v || (b.op[x] === OP.Zext && b.a[x] === v && b.b[x] === sz);
+  const isE = (e: number): boolean => b.op[e] === OP.And && b.sz[e] === 4 && b.a[e] === n && isConst(b, b.b[e]!, w - 1);
+  const isF = (f: number, e: number): boolean => b.op[f] === OP.Sub && b.sz[f] === 4 && isConst(b, b.a[f]!, w) && b.b[f] === e;
+  const sh = (x: number): boolean => (b.op[x] === OP.Shl || b.op[x] === OP.Shr) && b.sz[x] === sz && isX(b.a[x]!);
+  if (!sh(p) || !sh(q) || b.op[p] === b.op[q] || b.a[p] !== b.a[q]) return false;
+  const e = isE(b.b[p]!) ? b.b[p]! : b.b[q]!, f = e === b.b[p] ? b.b[q]! : b.b[p]!;
+  return isE(e) && isF(f, e);
+}
+
+const isConst = (b: IrBlock, v: number, k: number): boolean => b.op[v] === OP.Const && b.lo[v] === k && b.hi[v] === 0;
 
 /** Ops that may sit inside a rewritten run: no fault, no exit, no guest-instruction boundary. */
 const QUIET = Uint8Array.from(OPS, (o, k) => (o.pure || k === OP.SetFlag || k === OP.Test || k === OP.Nop ? 1 : 0));

@@ -18,7 +18,9 @@
  *    keep them all); DCE after each drops what they left unused (the old-flag reads would
  *    otherwise hide SetFlags from flags-into-test). Neither creates work for dead-flags or
  *    const-fold: they remove no flag reader whose flags were live, and fold nothing.
- * 5. `fuse-cmp-branch`: last, on the final flag masks and use counts (DCE never removes a fused
+ * 5. `late-setreg`: on the final ops (it only reorders), so the quiet runs it moves writes to
+ *    the end of are as short as the passes above made them.
+ * 6. `fuse-cmp-branch`: last, on the final flag masks and use counts (DCE never removes a fused
  *    compare, which defines flags, and removed ops between a compare and its branch help it).
  *
  * `opts.passes` runs exactly the named passes, once each, in the given order (tests, `--passes`).
@@ -32,11 +34,13 @@ import { condFlags } from "./cond-flags.ts";
 import { constFold } from "./const-fold.ts";
 import { dce } from "./dce.ts";
 import { flagsIntoTest } from "./flags-into-test.ts";
+import { lateSetReg } from "./late-setreg.ts";
 import { deadFlags } from "./dead-flags.ts";
 import { fuseCmpBranch } from "./fuse-cmp-branch.ts";
 
 export { condFlags } from "./cond-flags.ts";
 export { flagsIntoTest } from "./flags-into-test.ts";
+export { lateSetReg } from "./late-setreg.ts";
 export { constFold } from "./const-fold.ts";
 export { dce } from "./dce.ts";
 export { deadFlags } from "./dead-flags.ts";
@@ -49,6 +53,7 @@ const STATS = { flagReads: 0 };
 export const PASS_FNS: Readonly<Record<string, (b: IrBlock) => number>> = {
   "cond-flags": condFlags,
   "flags-into-test": flagsIntoTest,
+  "late-setreg": lateSetReg,
   "dead-flags": deadFlags,
   "const-fold": constFold,
   dce,
@@ -56,7 +61,7 @@ export const PASS_FNS: Readonly<Record<string, (b: IrBlock) => number>> = {
 };
 
 /** The pass names in default order (see the file comment). */
-export const PASSES: readonly string[] = ["dead-flags", "const-fold", "dce", "cond-flags", "flags-into-test", "fuse-cmp-branch"];
+export const PASSES: readonly string[] = ["dead-flags", "const-fold", "dce", "cond-flags", "flags-into-test", "late-setreg", "fuse-cmp-branch"];
 
 export function runPasses(b: IrBlock, opts?: { passes?: readonly string[] }): void {
   if (opts?.passes) {
@@ -76,5 +81,6 @@ export function runPasses(b: IrBlock, opts?: { passes?: readonly string[] }): vo
   }
   if (condFlags(b)) dce(b);
   if (flagsIntoTest(b)) dce(b);
+  lateSetReg(b);
   fuseCmpBranch(b);
 }

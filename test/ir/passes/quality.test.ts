@@ -1,0 +1,185 @@
+/**
+ * @file The code-quality passes on hand-written blocks: cond-flags (shiftByZero, keepFlagsIfZero),
+ * flags-into-test and late-setreg, each on the shape it targets (the expected text worked out
+ * from the pass's rule, not copied from its output) and on a near miss it must leave alone.
+ * The end-to-end proof that the rewritten blocks mean the same is test/verify/quality-diff.test.ts.
+ */
+import { expect, test } from "bun:test";
+import { condFlags } from "../../../src/ir/passes/cond-flags.ts";
+import { dce } from "../../../src/ir/passes/dce.ts";
+import { flagsIntoTest } from "../../../src/ir/passes/flags-into-test.ts";
+import { lateSetReg } from "../../../src/ir/passes/late-setreg.ts";
+import { ir, run } from "./_ir.ts";
+
+// sar eax, cl as the semantics emit it (flags CF, ZF, OF only, to keep it short).
+const SAR_CL = `
+    block 0x1000 mode 64
+    Guest 2, 0x1000
+    v2 = GetReg rax
+    v3 = GetReg rcx
+    v4 = Const.4 0x1f
+    v5 = And.4 v3, v4
+    v6 = Const.4 0x0
+    v7 = Cmp.4 eq, v5, v6
+    v8 = Sar.4 v2, v5
+    v9 = Select v7, v2, v8
+    SetReg rax, v9
+    v11 = Ubfx v2, 0, 1
+    v12 = GetFlag zf
+    v13 = Cmp.4 eq, v8, v6
+    v14 = Select v7, v12, v13
+    SetFlag zf, v14
+    v16 = GetFlag cf
+    v17 = Select v7, v16, v11
+    SetFlag cf, v17
+    v19 = GetFlag of
+    v20 = Const.1 0x0
+    v21 = Select v7, v19, v20
+    SetFlag of, v21
+    v23 = Const.8 0x1002
+    Exit jump, v23 ?oszapc`;
+
+test("cond-flags: the result select goes, the flag selects become one save and one restore", () => {
+  const { b, out } = run((x) => { expect(condFlags(x)).toBe(2); dce(x); }, SAR_CL);
+  // SaveFlags takes the place of the first old-flag read (v12), masks zf|cf|of = 8|1|32 = 41; the
+  // last SetFlag moves into its select's slot and the restore takes the SetFlag's, on n = v5.
+  expect(out).toBe(ir(`
+    block 0x1000 mode 64
+    Guest 2, 0x1000
+    v2 = GetReg rax
+    v3 = GetReg rcx
+    v4 = Const.4 0x1f
+    v5 = And.4 v3, v4
+    v6 = Const.4 0x0
+    v7 = Sar.4 v2, v5
+    SetReg rax, v7
+    v9 = Ubfx v2, 0, 1
+    v10 = SaveFlags 41
+    v11 = Cmp.4 eq, v7, v6
+    SetFlag zf, v11
+    SetFlag cf, v9
+    v14 = Const.1 0x0
+    SetFlag of, v14
+    RestoreFlagsIfZero.4 v5, v10, 41
+    v17 = Const.8 0x1002
+    Exit jump, v17 ?oszapc`));
+  expect(condFlags(b)).toBe(0);
+});
+
+test("cond-flags: a flag reader between the selects, or a select on anything but count == 0, is left alone", () => {
+  // A Cond reading CF between the ZF and OF writes: ZF's select stays (the reader must see the
+  // selected ZF... and CF); only OF's, after the reader, becomes a save/restore of OF (32) alone.
+  const reader = SAR_CL.replace("    v16 = GetFlag cf\n", "    v16 = Cond b\n");
+  const r1 = run((x) => expect(condFlags(x)).toBe(2), reader); // the result select, and OF's run
+  expect(r1.out).toContain("SaveFlags 32\n");
+  expect(r1.out).toContain("RestoreFlagsIfZero.4 v5, ");
+  expect(r1.out).toContain("GetFlag zf");
+  const notZero = SAR_CL.replace("v7 = Cmp.4 eq, v5, v6", "v7 = Cmp.4 ne, v5, v6");
+  const r2 = run((x) => expect(condFlags(x)).toBe(0), notZero);
+  expect(r2.out).toBe(ir(notZero));
+});
+
+test("flags-into-test: SF, ZF, CF = 0 and OF = 0 written after a Test of the same value join its mask", () => {
+  const { out } = run((x) => { expect(flagsIntoTest(x)).toBe(4); dce(x); }, `
+    block 0x1000 mode 64
+    Guest 2, 0x1000
+    v2 = GetReg rax
+    Test.8 v2 !p
+    v4 = Ubfx v2, 63, 1
+    SetFlag sf, v4
+    v6 = Const.8 0x0
+    v7 = Cmp.8 eq, v2, v6
+    SetFlag zf, v7
+    v9 = Const.1 0x0
+    SetFlag cf, v9
+    SetFlag of, v9
+    v12 = Const.8 0x1002
+    Exit jump, v12 ?oszapc`);
+  expect(out).toBe(ir(`
+    block 0x1000 mode 64
+    Guest 2, 0x1000
+    v2 = GetReg rax
+    Test.8 v2 !oszpc
+    v4 = Const.8 0x1002
+    Exit jump, v4 ?oszapc`));
+});
+
+test("flags-into-test: not past a reader of the flag, not a different bit or value", () => {
+  const src = `
+    block 0x1000 mode 64
+    Guest 2, 0x1000
+    v2 = GetReg rax
+    Test.4 v2 !p
+    v4 = GetFlag sf
+    v5 = Ubfx v2, 31, 1
+    SetFlag sf, v5
+    v7 = Ubfx v2, 30, 1
+    SetFlag zf, v7
+    v9 = Const.1 0x1
+    SetFlag cf, v9
+    SetReg rbx, v4
+    v12 = Const.8 0x1002
+    Exit jump, v12 ?oszapc`;
+  const { out } = run((x) => expect(flagsIntoTest(x)).toBe(0), src);
+  expect(out).toBe(ir(src));
+});
+
+test("late-setreg: a write whose old value is read later moves to the end of the instruction's quiet run, with its Zext", () => {
+  const { b, out } = run((x) => expect(lateSetReg(x)).toBe(1), `
+    block 0x1000 mode 64
+    Guest 3, 0x1000
+    v2 = GetReg rax
+    v3 = Const.1 0x2
+    v4 = Shl.4 v2, v3
+    v5 = Zext v4, 4
+    SetReg rax, v5
+    v7 = Ubfx v2, 30, 1
+    Test.4 v4 !szp
+    SetFlag cf, v7
+    Guest 2, 0x1003
+    v11 = Const.8 0x1005
+    Exit jump, v11 ?oszapc`);
+  expect(out).toBe(ir(`
+    block 0x1000 mode 64
+    Guest 3, 0x1000
+    v2 = GetReg rax
+    v3 = Const.1 0x2
+    v4 = Shl.4 v2, v3
+    v5 = Ubfx v2, 30, 1
+    Test.4 v4 !szp
+    SetFlag cf, v5
+    v8 = Zext v4, 4
+    SetReg rax, v8
+    Guest 2, 0x1003
+    v11 = Const.8 0x1005
+    Exit jump, v11 ?oszapc`));
+  expect(lateSetReg(b)).toBe(0);
+});
+
+test("late-setreg: no move without a later read of the old value, and never past a load", () => {
+  const noRead = `
+    block 0x1000 mode 64
+    Guest 3, 0x1000
+    v2 = GetReg rax
+    v3 = Const.1 0x2
+    v4 = Shl.8 v2, v3
+    SetReg rax, v4
+    Test.8 v4 !szp
+    v7 = Const.8 0x1003
+    Exit jump, v7 ?oszapc`;
+  expect(run((x) => expect(lateSetReg(x)).toBe(0), noRead).out).toBe(ir(noRead));
+  const load = `
+    block 0x1000 mode 64
+    Guest 3, 0x1000
+    v2 = GetReg rax
+    v3 = Const.1 0x2
+    v4 = Shl.8 v2, v3
+    SetReg rax, v4
+    v6 = Load.8 v2, 0
+    v7 = Ubfx v2, 62, 1
+    SetFlag cf, v7
+    v9 = Const.8 0x1003
+    Exit jump, v9 ?oszapc`;
+  // The load stops the run right after the write: it stays where it is.
+  expect(run((x) => expect(lateSetReg(x)).toBe(0), load).out).toBe(ir(load));
+});
