@@ -1,11 +1,12 @@
 /**
- * @file REP loops in blocks. The repChunks lowering rule (src/arm64/lower/string.ts): REP MOVSB / REP STOSB with DF = 0
- * copy 16 bytes per trip where that is exact. Differential blocks (Unicorn x86 vs translated on
- * Unicorn ARM64, src/verify/diff.ts `testBlock`, RBX in the middle of the two-page data window)
- * aimed at what could break it:
+ * @file REP loops in blocks. The repChunks lowering rule (src/arm64/lower/string.ts): REP MOVS /
+ * REP STOS with DF = 0 copy 16 bytes per trip where that is exact. Differential blocks (Unicorn
+ * x86 vs translated on Unicorn ARM64, src/verify/diff.ts `testBlock`, RBX in the middle of the
+ * two-page data window) aimed at what could break it:
  * - overlapping moves: rDI - rSI from -100 to +40 bytes (1..15 replicate bytes: must stay
- *   bytewise; 0, 16, 17, negative: chunks), counts 0..600, so copies cross the page boundary in the
- *   middle of the window (a chunk there goes bytewise until it no longer crosses);
+ *   element-wise; 0, 16, 17, negative: chunks), counts 0..600, byte and wider elements, so copies
+ *   cross the page boundary in the middle of the window (a chunk there goes one element at a
+ *   time until it no longer crosses);
  * - huge counts running off the end of the window, source first or destination first: the
  *   fault must come at the same byte, with rCX/rSI/rDI, flags and memory exactly as x86 leaves
  *   them (the chunk before the page end must not copy part of its bytes and then fault);
@@ -32,10 +33,23 @@ function blocks(bits: 32 | 64): string[][] {
   for (const off of [-0x180, -7, 0, 9]) {
     for (const n of [0, 3, 16, 47, 600]) out.push([`mov eax, 0x12345678`, `lea ${r("di")}, [${r("bx")}${off < 0 ? "-" : "+"}${Math.abs(off)}]`, `mov ecx, ${n}`, "rep stosb"]);
   }
+  // Wider elements: counts in elements, chunks of 16 bytes; overlaps of less than one element too.
+  for (const [op, sz] of [["movsw", 2], ["movsd", 4], ...(bits === 64 ? [["movsq", 8]] : [])] as [string, number][]) {
+    for (const delta of [0, 1, 6, 15, 16, 24, -3, -40]) {
+      for (const n of [1, 7, 8, 9, 33, 300 / sz]) {
+        out.push([`lea ${r("si")}, [${r("bx")}-0x1a1]`, `lea ${r("di")}, [${r("bx")}-0x1a1+${delta}]`, `mov ecx, ${Math.floor(n)}`, `rep ${op}`]);
+      }
+    }
+  }
+  for (const op of ["stosw", "stosd", ...(bits === 64 ? ["stosq"] : [])]) {
+    for (const n of [1, 5, 17, 200]) out.push([`mov ${r("ax")}, ${bits === 64 ? "0x1122334455667788" : "0x55667788"}`, `lea ${r("di")}, [${r("bx")}-0x13]`, `mov ecx, ${n}`, `rep ${op}`]);
+  }
   // Off the end of the window: the destination first, the source first, a store run.
   out.push([`lea ${r("si")}, [${r("bx")}-0x400]`, `lea ${r("di")}, [${r("bx")}+0x23]`, `mov ${r("cx")}, -1`, "rep movsb"]);
   out.push([`lea ${r("si")}, [${r("bx")}+0x45]`, `lea ${r("di")}, [${r("bx")}-0x800]`, `mov ${r("cx")}, -1`, "rep movsb"]);
   out.push([`lea ${r("di")}, [${r("bx")}+0x11]`, `mov ecx, 0x3000`, "rep stosb"]);
+  out.push([`lea ${r("si")}, [${r("bx")}-0x400]`, `lea ${r("di")}, [${r("bx")}+0x22]`, `mov ${r("cx")}, -1`, "rep movsd"]);
+  out.push([`lea ${r("di")}, [${r("bx")}+0x13]`, `mov ecx, 0x3000`, "rep stosw"]);
   return out;
 }
 
@@ -92,9 +106,9 @@ describe("repChunks: rep movsb / rep stosb 16 bytes at a time, Unicorn x86 vs tr
       expect(st.mismatches).toBe(0);
       expect(st.blocks).toBe(bs.length);
       expect(st.states).toBe(bs.length * STATES);
-      // The three runs off the end fault in every state.
+      // The five runs off the end fault in every state.
       const faults = Object.values(st.refFaults).reduce((n, v) => n + v, 0);
-      expect(faults).toBe(3 * STATES);
+      expect(faults).toBe(5 * STATES);
     }, 600_000);
   }
 });

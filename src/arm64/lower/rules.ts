@@ -50,7 +50,7 @@ export const OTHER_RULES = [
   { name: "bfiInPlace", why: "Bfi into the register that already holds its base (mov al, bl) is one bfi" },
   { name: "setFlagRun", why: "consecutive SetFlags of NZCV flags share one mrs/msr pair" },
   { name: "constToHome", why: "SetReg of a constant materialises it directly in the home register" },
-  { name: "repChunks", why: "REP MOVSB/STOSB with DF = 0 move 16 bytes per trip (ldp/stp) where no chunk crosses a page or overlaps itself" },
+  { name: "repChunks", why: "REP MOVS/STOS with DF = 0 move 16 bytes per trip (ldp/stp) where no chunk crosses a page or overlaps itself" },
 ] as const satisfies readonly Rule[];
 
 export const RULES: readonly Rule[] = [...FUSIONS, ...IMM_FORMS, ...DEST_RULES, ...OTHER_RULES];

@@ -48,7 +48,7 @@ const LOADS: Record<number, LdSt> = { 1: LDST.LDRB, 2: LDST.LDRH, 4: LDST.LDRW, 
 const STORES: Record<number, LdSt> = { 1: LDST.STRB, 2: LDST.STRH, 4: LDST.STRW, 8: LDST.STRX };
 const RCX = HOST_GPR[GPR.RCX]!, RSI = HOST_GPR[GPR.RSI]!, RDI = HOST_GPR[GPR.RDI]!, RAX = HOST_GPR[GPR.RAX]!;
 const Z = 0 as Uimm12s;
-const PAGE_OFFSET = tryLogicalImm(1, 0xfff)!, LOW_BYTE = tryLogicalImm(1, 0xff)!;
+const PAGE_OFFSET = tryLogicalImm(1, 0xfff)!, LOW_BYTE = tryLogicalImm(1, 0xff)!, LOW_HALF = tryLogicalImm(1, 0xffff)!;
 
 /** What one trip of the loop does. */
 type RepKind = "movs" | "stos" | "lods" | "scas" | "cmps";
@@ -65,7 +65,7 @@ function lowerRep(L: Lowerer, i: number, kind: RepKind): void {
   const t = new Trip(L, i, kind, step);
   const skip = L.n;
   L.emit(cbz(sf, RCX, 0 as PcOff)); // patched below
-  const chunks = sz === 1 && (kind === "movs" || kind === "stos") && !t.widen;
+  const chunks = (kind === "movs" || kind === "stos") && !t.widen;
   const toSlow = chunks ? chunkLoop(L, t) : [];
   const top = L.n;
   for (const w of toSlow) L.code[w] = patchTo(L.code[w]!, top - w);
@@ -165,24 +165,26 @@ class Trip {
 }
 
 /**
- * Rule repChunks: REP MOVSB / REP STOSB with DF = 0 move 16 bytes per trip (`ldp`/`stp` of two X
- * registers; the vector registers hold guest XMM state), bytewise otherwise. Kept exact:
+ * Rule repChunks: REP MOVS / REP STOS (any element size) with DF = 0 move 16 bytes per trip
+ * (`ldp`/`stp` of two X registers; the vector registers hold guest XMM state), one element per
+ * trip otherwise. Kept exact:
  * - a chunk is taken only when neither its source nor its destination crosses a 4 KiB page, so
  *   a fault in it is a fault of its first byte too: x86 would fault at that byte with the same
  *   rCX/rSI/rDI (the side table names the instruction; the state is the chunk's start). A chunk
- *   that would cross goes one byte at a time until it does not;
- * - MOVSB takes chunks only when rDI - rSI >= 16 (unsigned, in the address size): then no byte of
- *   a chunk's source is written by an earlier byte of the same chunk, so copying 16 at once is
- *   the bytewise x86 result, overlap or not (rDI < rSI wraps to a large difference: a memmove
- *   downwards is fine; rDI just above rSI replicates bytes and stays bytewise);
- * - fewer than 16 bytes left, or DF = 1: the bytewise loop.
+ *   that would cross goes one element at a time until it does not;
+ * - MOVS takes chunks only when rDI - rSI >= 16 (unsigned, in the address size): then no byte of
+ *   a chunk's source is written by an earlier element of the same chunk, so copying 16 bytes at
+ *   once is the element-wise x86 result, overlap or not (rDI < rSI wraps to a large difference:
+ *   a memmove downwards is fine; rDI just above rSI replicates data and stays element-wise);
+ * - fewer than 16 bytes left, or DF = 1: the element loop.
  * Returns the words of the branches to the bytewise loop (patched by the caller).
  */
 function chunkLoop(L: Lowerer, t: Trip): number[] {
   const sf = t.sf, movs = t.kind === "movs", slow: number[] = [];
   L.fired[RULE.repChunks]!++;
   const u = L.pool.scratch();
-  const pat = movs ? -1 : L.pool.scratch();
+  const sz = t.sz, lg = 31 - Math.clz32(sz);
+  const pat = movs ? -1 : sz === 8 ? RAX : L.pool.scratch();
   slow.push(L.n);
   L.emit(tbnz(t.step, 63 as Uimm6, 0 as PcOff)); // DF = 1 (step -1)
   if (movs) {
@@ -191,12 +193,13 @@ function chunkLoop(L: Lowerer, t: Trip): number[] {
     slow.push(L.n);
     L.emit(cbz(sf, u, 0 as PcOff));
   } else {
-    // AL in all eight bytes.
-    L.emit(andImm(1, pat, RAX, LOW_BYTE));
-    for (const k of [8, 16, 32]) L.emit(orrShifted(1, pat, pat, pat, 0, k as Uimm6));
+    // AL/AX/EAX repeated over eight bytes (RAX is its own pattern).
+    if (sz === 4) L.emit(movReg(0, pat, RAX));
+    else if (sz < 4) L.emit(andImm(1, pat, RAX, sz === 1 ? LOW_BYTE : LOW_HALF));
+    for (let k = 8 * sz; k < 64; k *= 2) L.emit(orrShifted(1, pat, pat, pat, 0, k as Uimm6));
   }
   const fast = L.n;
-  L.emit(lsrImm(sf, u, RCX, 4 as Uimm6));
+  L.emit(lsrImm(sf, u, RCX, (4 - lg) as Uimm6)); // fewer than 16 bytes of elements left
   slow.push(L.n);
   L.emit(cbz(sf, u, 0 as PcOff));
   const one: number[] = [];
@@ -217,11 +220,11 @@ function chunkLoop(L: Lowerer, t: Trip): number[] {
   L.emit(ldstPair(PAIR.STPX, "offset", a, c, RDI, 0 as Simm7s));
   if (movs) L.emit(addImm(sf, RSI, RSI, 16 as Imm12));
   L.emit(addImm(sf, RDI, RDI, 16 as Imm12));
-  L.emit(subImm(sf, RCX, RCX, 16 as Imm12));
+  L.emit(subImm(sf, RCX, RCX, (16 >> lg) as Imm12));
   L.emit(cbnz(sf, RCX, (fast - L.n) as PcOff));
   t.toDone.push(L.n);
   L.emit(branch(0 as PcOff));
-  // One byte, then back to the chunks (a chunk would have crossed a page).
+  // One element, then back to the chunks (a chunk would have crossed a page).
   for (const w of one) L.code[w] = patchTo(L.code[w]!, L.n - w);
   t.emit();
   L.emit(subImm(sf, RCX, RCX, 1 as Imm12));
