@@ -11,6 +11,10 @@ import { closeSync, fsyncSync, ftruncateSync, openSync, constants } from "node:f
 
 type Fallocate = (fd: number, offset: number, len: number) => number;
 let fallocate: Fallocate | null | undefined;
+type Madvise = (addr: Uint8Array, len: number, advice: number) => number;
+let madvise: Madvise | null | undefined;
+/** Linux 5.14+: fault in every page of a mapping for writing, in one call. */
+const MADV_POPULATE_WRITE = 23;
 
 const ERRNO: Record<number, string> = { 27: "EFBIG", 28: "ENOSPC", 95: "EOPNOTSUPP", 22: "EINVAL", 5: "EIO", 122: "EDQUOT" };
 
@@ -24,6 +28,28 @@ function loadFallocate(): Fallocate | null {
   } catch {
     return null;
   }
+}
+
+function loadMadvise(): Madvise | null {
+  if (process.platform !== "linux") return null;
+  try {
+    const { dlopen, FFIType, ptr } = require("bun:ffi") as typeof import("bun:ffi");
+    const lib = dlopen("libc.so.6", { madvise: { args: [FFIType.ptr, FFIType.u64, FFIType.i32], returns: FFIType.i32 } });
+    return (a, len, advice) => lib.symbols.madvise(ptr(a), len, advice) as number;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Fault in every page of a fresh shared file mapping before it is filled: one madvise call
+ * allocates the page-cache pages and page-table entries in the kernel, where letting each first
+ * store trap does it one 4 KiB page at a time (about 4x slower for a 100 MB cache). Best effort:
+ * an older kernel (EINVAL) or another OS just takes the faults.
+ */
+export function prefault(map: Uint8Array): void {
+  if (madvise === undefined) madvise = loadMadvise();
+  if (madvise && map.byteLength > 0) madvise(map, map.byteLength, MADV_POPULATE_WRITE);
 }
 
 /** Size the file to `bytes` with every block allocated (posix_fallocate; plain ftruncate where that is unavailable). */

@@ -8,7 +8,7 @@
  * Two passes: the first sorts the blocks by guest RVA (duplicates of one RVA resolved by content,
  * so the output does not depend on arrival order or worker count) and computes every table's size;
  * the second reserves a temporary file of exactly that size next to the cache, maps it with
- * `Bun.mmap` and writes each table in place (no whole-cache buffer on the JS heap; code and fault
+ * `Bun.mmap`, faults its pages in with one call (_fs.ts `prefault`) and writes each table in place (no whole-cache buffer on the JS heap; code and fault
  * bytes copied a chunk-run at a time, header fields through one DataView, no BigInt per block), links
  * block-to-block branches, checksums, fsyncs, renames over the old cache and fsyncs the directory.
  *
@@ -20,7 +20,7 @@ import { basename, dirname, join } from "node:path";
 import { InputError } from "../util/errors.ts";
 import { VERSION } from "../cli/_version.ts";
 import { RELOC, type TranslatedBlock } from "../arm64/lower/output.ts";
-import { fsyncDir, ignoreSigxfsz, reserve } from "./_fs.ts";
+import { fsyncDir, ignoreSigxfsz, prefault, reserve } from "./_fs.ts";
 import { inRvaOrder, relOrder } from "./_order.ts";
 import { F, FLAT_META, flatCount, flattenBlocks, type FlatBlocks } from "./blocks.ts";
 import {
@@ -363,6 +363,7 @@ export function writeCacheFlat(path: string, image: CacheImage, config: CacheCon
     reserve(fd, pl.size);
     const file = Bun.mmap(tmp, { shared: true });
     if (file.byteLength !== pl.size) throw new Error(`mapped ${file.byteLength} bytes, expected ${pl.size}`);
+    prefault(file);
     const links = fill(file, pl, image, config);
     // fsync through the fd flushes the mapping's dirty pages (Bun has no msync).
     fsyncSync(fd);
