@@ -1,6 +1,6 @@
 /**
  * @file `aot bench compile [--runs N] [--json]`: the 64-bit notepad closure compiled with static
- * discovery with --jobs 1 (the main thread) and --jobs 2 (it and one worker), alternated in one process (src/bench/suites/compile.ts): best
+ * discovery with --jobs 1 (the main thread) and --jobs 2 (it and one worker), alternated, each a fresh `aot compile` process (src/bench/suites/compile.ts): best
  * seconds of each, their ratio, guest instructions per second, peak memory, cache bytes, and
  * whether both wrote byte-identical caches.
  */
