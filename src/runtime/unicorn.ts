@@ -115,7 +115,7 @@ function seq<P extends string, K extends number>(prefix: P, first: number, n: nu
 export const X86_REG = Object.freeze({
   EFLAGS: 25, RAX: 35, RBP: 36, RBX: 37, RCX: 38, RDI: 39, RDX: 40, RIP: 41, RSI: 43, RSP: 44,
   EAX: 19, EBP: 20, EBX: 21, ECX: 22, EDI: 23, EDX: 24, EIP: 26, ESI: 29, ESP: 30,
-  CS: 11, DS: 17, ES: 28, FS: 32, GS: 33, SS: 49, FPSW: 31, FPCW: 246, MXCSR: 249, FS_BASE: 250, GS_BASE: 251,
+  CS: 11, DS: 17, ES: 28, FS: 32, GS: 33, SS: 49, FPSW: 31, FPCW: 246, MXCSR: 249, FS_BASE: 250, GS_BASE: 251, GDTR: 243,
   ...seq<"R", 8 | 9 | 10 | 11 | 12 | 13 | 14 | 15>("R", 8, 8, 106),
   ...seq<"XMM", N16>("XMM", 0, 16, 122),
 });
@@ -286,6 +286,14 @@ export class Engine {
 
   setReg(id: number, v: bigint): void {
     this.scratch[0] = BigInt.asUintN(64, v);
+    this.check(this.s.uc_reg_write(this.handle, id, this.scratchPtr), `reg_write ${id}`);
+  }
+
+  /** Write a descriptor-table register (x86 GDTR/IDTR: `uc_x86_mmr`, base at byte 8, limit at 16). */
+  setMmr(id: number, base: bigint, limit: number): void {
+    this.scratch.fill(0n);
+    this.scratch[1] = BigInt.asUintN(64, base);
+    this.scratch32[4] = limit >>> 0;
     this.check(this.s.uc_reg_write(this.handle, id, this.scratchPtr), `reg_write ${id}`);
   }
 

@@ -148,8 +148,7 @@ export function planMemory(insn: Insn, bits: 32 | 64, layout: Layout): MemPlan |
   const plan: MemPlan = { refs: [], stackRegs: [4] };
   if (STACK_RBP.has(mn)) plan.stackRegs.push(5);
   if (insn.segPrefix === R.SEG + 4 || insn.segPrefix === R.SEG + 5) {
-    // Unicorn 2.0.1 takes FS_BASE/GS_BASE writes only in 64-bit mode (a 32-bit base needs a GDT).
-    if (bits === 32) return "fs/gs segment base (32-bit)";
+    // 64-bit: the Differ writes FS_BASE/GS_BASE; 32-bit: a GDT descriptor (Unicorn ignores the base registers there).
     plan.seg = insn.segPrefix - R.SEG - 4;
   }
   for (let k = 0; k < insn.opCount; k++) {
