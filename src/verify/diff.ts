@@ -141,6 +141,8 @@ interface Case {
   /** Instructions the reference may count (default `n`). */
   steps?: number;
   mnemonic: string;
+  /** Blocks: the undefined flags before the instruction at each offset (a fault there stops the block). */
+  undefBefore?: Map<number, number>;
 }
 
 export class Differ {
@@ -275,6 +277,7 @@ export class Differ {
     const { insn, dec, layout } = this;
     const t = tables();
     let off = 0, undef = 0, repString = false;
+    const undefBefore = new Map<number, number>();
     for (let i = 0; i < lines.length; i++) {
       const len = dec.decode(code, off, code.length, layout.code + off, insn);
       if (!len) return this.skip("block: undecodable"), 0;
@@ -282,6 +285,7 @@ export class Differ {
       if (ff.r & undef) return this.skip("block: reads an undefined flag"), 0;
       const mn = (t.mnemonics[insn.mnemonic] ?? "").toLowerCase();
       const clCount = /^(rol|ror|rcl|rcr|shl|sal|shr|sar|shld|shrd)$/.test(mn) && insn.kind[insn.opCount - 1] === K.REG;
+      undefBefore.set(off, undef);
       undef = clCount ? undef | ff.u : (undef & ~ff.w) | ff.u;
       if (insn.prefixes & (PF.REP | PF.REPNE) && [0, 1, 2].some((k) => insn.kind[k] === K.MEM_SI || insn.kind[k] === K.MEM_DI)) repString = true;
       off += len;
@@ -291,7 +295,7 @@ export class Differ {
     if (typeof tb === "string") return this.failCase(lines.join("; "), tb), 1;
     if (tb.fallback) return this.skip(`fallback ${tb.fallback}`), 0;
     const plan: MemPlan = { refs: [], stackRegs: [4] };
-    const c: Case = { label: `block: ${lines.join("; ")}`, form: "block", bytes: code, refBytes: code, n: lines.length, tb, plan, flagMask: COMPARED & ~undef, mnemonic: "",
+    const c: Case = { label: `block: ${lines.join("; ")}`, form: "block", bytes: code, refBytes: code, n: lines.length, tb, plan, flagMask: COMPARED & ~undef, mnemonic: "", undefBefore,
       // Unicorn counts each REP iteration: let such a block run to its end (it stops there).
       steps: repString ? lines.length + 0x100000 : undefined };
     this.stats.blocks++;
@@ -408,6 +412,9 @@ export class Differ {
     const { arm, x86Out: xs, s } = this;
     const as = arm.out;
     let flagMask = c.flagMask;
+    // A block the reference stopped inside (a #DE, a memory fault) has run only the instructions before that one.
+    const cut = x86Stopped ? c.undefBefore?.get(xs.rip - this.layout.code) : undefined;
+    if (cut !== undefined) flagMask = COMPARED & ~cut;
     let regSkip = -1;
     this.memUndefined = false;
     if (c.insn) [flagMask, regSkip] = this.stateMasks(c, flagMask);
