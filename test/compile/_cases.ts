@@ -137,6 +137,7 @@ export const GROUPS: Record<string, Case[]> = {
     { mode: 32, asm: "loopne $-4" },
     { mode: 32, asm: "jecxz $+0x10" },
     { mode: 32, asm: "into" },
+    { mode: 32, asm: "enter 0x10, 2" },
   ],
   strings: [
     { mode: 64, asm: "movsb" },

@@ -22,13 +22,13 @@ const hex = (s: string): Uint8Array => Uint8Array.from(Buffer.from(s, "hex"));
 /** Encodings beyond the vectors' one per form. */
 const EXTRA: Record<32 | 64, string[]> = {
   64: [
-    "67e2fe", "67e1fe", "67e0fe", "67e3fe", "e210", "c8080000", "c8000000", "c8ffff00", "64d7", "65d7", "67d7", "6567d7",
+    "67e2fe", "67e1fe", "67e0fe", "67e3fe", "e210", "c8080000", "c8000000", "c8ffff00", "c8100001", "c8080002", "c8000005", "c8100021", "c8ffff1f", "64d7", "65d7", "67d7", "6567d7",
     // FS/GS overrides: the TEB load (gs:[0x30]), moffs, base+index, RIP-relative, 32-bit addressing, stores, RMW, push/pop, LEA (no base).
     "65488b042530000000", "6448a13000000000000000", "65488b4c9808", "65488b0510000000", "65678b03", "6589430c", "640103",
     "65ff33", "658f03", "65488d4308", "64c6430701", "65480fb64b02",
   ],
   32: [
-    "d40a", "d410", "d401", "d407", "d4ff", "d400", "d50a", "d510", "d500", "d5ff", "e210", "c8080000", "c8ffff00", "64d7", "65d7",
+    "d40a", "d410", "d401", "d407", "d4ff", "d400", "d50a", "d510", "d500", "d5ff", "e210", "c8080000", "c8ffff00", "c8100001", "c8080003", "c8000007", "c8ffff1f", "64d7", "65d7",
     // FS/GS overrides (the 32-bit TEB is fs:[0x18]): moffs, disp32, base+index, stores, RMW, push/pop, LEA (no base).
     "64a118000000", "648b0d30000000", "658b448b08", "6489430c", "640103", "65ff33", "648f03", "648d4308", "64c6430701",
   ],

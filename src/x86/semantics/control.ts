@@ -1,6 +1,6 @@
 /**
  * @file x86 semantics (stage 4 → 5): loops and stack frames — LOOP/LOOPE/LOOPNE, JECXZ/JRCXZ
- * (SDM Vol. 1 §7.3.8.2), ENTER/LEAVE (§7.3.15), PUSHF/POPF (§7.3.13.4), PUSHA/POPA (§7.3.1.4).
+ * (SDM Vol. 1 §7.3.8.2), ENTER (any nesting level)/LEAVE (§7.3.15), PUSHF/POPF (§7.3.13.4), PUSHA/POPA (§7.3.1.4).
  *
  * LOOP and JrCXZ count in the *address* size (RCX; ECX with 0x67 or in 32-bit mode; CX with a
  * 16-bit address size falls back in `translateInsn`). They read no flag besides ZF (LOOPE/NE) and
@@ -89,17 +89,31 @@ export function JECXZ(b: IrBlock, i: Insn, c: SemCtx): boolean { return jcxz(b, 
 export function JRCXZ(b: IrBlock, i: Insn, c: SemCtx): boolean { return jcxz(b, i, c); }
 
 /**
- * ENTER—Make Stack Frame for Procedure Parameters, SDM Vol. 2A, nesting level 0 only (a level > 0
- * copies frame pointers from the old frame: rare, falls back): push RBP; RBP = RSP; RSP -= size.
- * The store comes first; RBP and RSP are set after it (precise faults).
+ * ENTER—Make Stack Frame for Procedure Parameters, SDM Vol. 2A: push RBP; with nesting level L =
+ * imm8 mod 32 > 0, push the L - 1 frame pointers at RBP - slot, RBP - 2*slot, … of the old frame,
+ * then the new frame pointer; RBP = the new frame; RSP = the last push - imm16. Every load and
+ * store comes first; RBP and RSP are set after them (precise faults: a fault restarts ENTER).
  */
 export function ENTER(b: IrBlock, i: Insn, c: SemCtx): boolean {
   const ssz = slotSize(c);
-  if (i.osz >> 3 !== ssz || (i.imm2 & 0x1f) !== 0) return false;
+  if (i.osz >> 3 !== ssz) return false;
+  const level = i.imm2 & 0x1f;
+  const bp = b.getReg(GPR.RBP);
   const frame = b.sub(ssz, b.getReg(GPR.RSP), konst(b, ssz, ssz));
-  b.storeStack(ssz, frame, b.getReg(GPR.RBP));
+  b.storeStack(ssz, frame, bp);
+  let top = frame;
+  for (let k = 1; k < level; k++) {
+    // The display entries are read from the caller's frame: RBP-relative, on the stack.
+    const v = b.loadStack(ssz, b.sub(ssz, bp, konst(b, ssz, k * ssz)));
+    top = b.sub(ssz, top, konst(b, ssz, ssz));
+    b.storeStack(ssz, top, v);
+  }
+  if (level > 0) {
+    top = b.sub(ssz, top, konst(b, ssz, ssz));
+    b.storeStack(ssz, top, frame);
+  }
   b.setReg(GPR.RBP, frame);
-  b.setReg(GPR.RSP, b.sub(ssz, frame, konst(b, ssz, i.imm & 0xffff)));
+  b.setReg(GPR.RSP, b.sub(ssz, top, konst(b, ssz, i.imm & 0xffff)));
   return true;
 }
 

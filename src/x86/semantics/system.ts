@@ -1,22 +1,21 @@
 /**
  * @file x86 semantics (stage 4 → 5): system instructions through runtime helpers (CPUID, RDTSC,
- * RDTSCP, SYSCALL, INT n, INT1, INTO), PAUSE, XLAT and the BCD adjustments (DAA, DAS, AAA, AAS,
+ * RDTSCP, SYSCALL, INT n, INT1, INTO with OF = 1), PAUSE, XLAT and the BCD adjustments (DAA, DAS, AAA, AAS,
  * AAM, AAD; invalid in 64-bit mode, the decoder rejects them there).
  *
  * Runtime helpers end the block into their symbol with x16 = the RIP of the instruction itself
  * (docs/runtime-abi.md §5); the runtime performs it and resumes after it. RDTSCP shares `rdtsc`,
- * INT1 and INTO share `int`: the runtime decodes the instruction at RIP (INTO with OF = 0 is then
- * a no-op there, rare enough not to test OF inline).
+ * INT1 and INTO share `int`: the runtime decodes the instruction at RIP.
  *
  * BCD flags the SDM leaves undefined (and the rows' `fu=`): DAA/DAS OF; AAA/AAS OF SF ZF PF;
  * AAM/AAD OF AF CF. They keep whatever value they had before (not computed).
  *
  *   CPUID(b, i, c) // cpuid → ExitSym cpuid, Addr <this instruction>, 2
  */
-import { FLAG, OP, REL, SYM, type IrBlock, type Value } from "../../ir/index.ts";
+import { CC, FLAG, OP, REL, SYM, type IrBlock, type Value } from "../../ir/index.ts";
 import type { Insn } from "../insn.ts";
 import { R } from "../regs.ts";
-import { guestAddr, konst, readReg, withSeg, writeReg, type SemCtx } from "./_operand.ts";
+import { guestAddr, konst, nextAddr, readReg, withSeg, writeReg, type SemCtx } from "./_operand.ts";
 
 const AL = R.GPR8, AH = R.GPR8 + 4, AX = R.GPR16;
 /** SF, ZF, PF: what BCD results define from AL. */
@@ -40,8 +39,14 @@ export function SYSCALL(b: IrBlock, i: Insn, c: SemCtx): boolean { return helper
 export function INT(b: IrBlock, i: Insn, c: SemCtx): boolean { return helper(b, i, c, SYM.int); }
 /** INT n/INTO/INT3/INT1—Call to Interrupt Procedure (INT1, the ICEBP single-step trap), SDM Vol. 2A. */
 export function INT1(b: IrBlock, i: Insn, c: SemCtx): boolean { return helper(b, i, c, SYM.int); }
-/** INT n/INTO/INT3/INT1—Call to Interrupt Procedure (INTO: #OF when OF = 1), SDM Vol. 2A. */
-export function INTO(b: IrBlock, i: Insn, c: SemCtx): boolean { return helper(b, i, c, SYM.int); }
+/**
+ * INT n/INTO/INT3/INT1—Call to Interrupt Procedure (INTO: #OF when OF = 1), SDM Vol. 2A. With
+ * OF = 0 it does nothing: the block goes on to the next instruction without the runtime.
+ */
+export function INTO(b: IrBlock, i: Insn, c: SemCtx): boolean {
+  b.exitIf(CC.NO, nextAddr(b, i, c));
+  return helper(b, i, c, SYM.int);
+}
 
 /** PAUSE—Spin Loop Hint, SDM Vol. 2B: the host's `yield`. */
 export function PAUSE(b: IrBlock, _i: Insn, _c: SemCtx): boolean {

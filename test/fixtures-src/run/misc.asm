@@ -1,6 +1,6 @@
 ; @file `aot run` test program for the flags/stack/system group: CLC/STC/CMC/CLD/STD, LAHF/SAHF,
-; PUSHF/POPF, LOOP/LOOPE/LOOPNE, JECXZ/JRCXZ, ENTER/LEAVE, XLAT, PAUSE, CPUID (a runtime
-; helper), and per mode PUSHAD/POPAD with the BCD adjustments (32-bit) or GS-relative memory with
+; PUSHF/POPF, LOOP/LOOPE/LOOPNE, JECXZ/JRCXZ, ENTER (levels 0 and 3)/LEAVE, XLAT, PAUSE, CPUID
+; (a runtime helper), and per mode PUSHAD/POPAD, INTO and the BCD adjustments (32-bit) or GS-relative memory with
 ; gs_base = BASE+0x1800 (64-bit; programs.json sets it). Results go to `res` at BASE+0x1000 through
 ; OUT; ends with hlt. PUSHF words are masked to the flags the guest owns (0xcd5: the status flags
 ; and DF): IF is 1 under Windows and in our translation, 0 in the reference engine's initial EFLAGS.
@@ -116,6 +116,16 @@ start:
   OUT xa
   OUT xbp                       ; restored by LEAVE
 
+  ; ENTER with nesting level 3: the display entries come from the caller's frame at xbp.
+  push xbp
+  lea xbp, [display + 4*WSZ]
+  call nested
+  OUT xa                        ; display[3] + display[2] = 0x700
+  lea xc, [display + 4*WSZ]
+  sub xc, xbp                   ; 0: LEAVE restored xbp
+  OUT xc
+  pop xbp
+
   ; ── XLAT ──
   lea xb, [table]
   mov eax, 0xabcdef05
@@ -163,6 +173,9 @@ start:
   OUT eax
   OUT ebx
   OUT ebp
+  ; ── INTO with OF = 0: nothing happens ──
+  xor eax, eax
+  into
   ; ── BCD ──
   mov eax, 0x0079
   add al, 0x35
@@ -207,6 +220,17 @@ frame:
   leave
   ret
 
+; ENTER 0x10, 3: [xbp - WSZ], [xbp - 2*WSZ] are the copied display entries, [xbp - 3*WSZ] the new frame pointer.
+nested:
+  enter 0x10, 3
+  mov xa, [xbp - WSZ]
+  add xa, [xbp - 2*WSZ]
+  mov xc, [xbp - 3*WSZ]
+  sub xc, xbp
+  add xa, xc
+  leave
+  ret
+
 DATA_AT 0x1000
 res:     times 40 DW 0          ; results, in order of the OUTs above
 DATA_AT 0x1400
@@ -214,3 +238,5 @@ zeros:   db 0, 0, 0, 0, 0, 9, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
 table:   db 0x10, 0x11, 0x22, 0x20, 0x05, 0x44, 0x33, 0x01, 0x02, 0x03, 0x04, 0x06, 0x07, 0x08, 0x09, 0x7f
 DATA_AT 0x1800
 gsdata:  DW 0x1001, 0x2002, 0x3003, 0x4004, 0x5005
+DATA_AT 0x1900
+display: DW 0x100, 0x200, 0x300, 0x400, 0x500
