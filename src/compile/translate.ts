@@ -174,11 +174,15 @@ export class Translator {
   }
 }
 
-/** Give every Load/Store op from `from` on the attribute `bit` (and drop the other override). */
+/** Give every Load/Store (and REP string) op from `from` on the attribute `bit` (and drop the other override). */
 function markAccesses(b: IrBlock, from: number, bit: number): void {
   const other = bit === MEM.ORDERED ? MEM.PLAIN : MEM.ORDERED;
   for (let k = from; k < b.n; k++) {
-    if (b.op[k] === OP.Load) b.b[k] = (b.b[k]! & ~other) | bit;
-    else if (b.op[k] === OP.Store) b.c[k] = (b.c[k]! & ~other) | bit;
+    const o = b.op[k]!;
+    if (o === OP.Load) b.b[k] = (b.b[k]! & ~other) | bit;
+    else if (o === OP.Store || REP_STRING.has(o)) b.c[k] = (b.c[k]! & ~other) | bit;
   }
 }
+
+/** The REP string ops: their MEM attributes are operand c (ops.ts). */
+const REP_STRING = new Set<number>([OP.RepMovs, OP.RepStos, OP.RepLods, OP.RepScas, OP.RepCmps]);

@@ -127,3 +127,20 @@ describe("what falls back", () => {
     expect(one("26a6", 32).result).toBe("next");
   });
 });
+
+describe("volatile metadata reaches the REP ops (MEM attributes, operand c)", () => {
+  test("rep movsb under tso: barriers by policy, none when the instruction is marked plain, kept when ordered", async () => {
+    const { Translator, ORDERING } = await import("../../../src/compile/translate.ts");
+    const { BASELINE } = await import("../../../src/arm64/index.ts");
+    const { listing } = await import("../../../src/arm64/lower/index.ts");
+    const code = Uint8Array.of(0xf3, 0xa4);
+    const dmbs = (ordering?: () => 0 | 1 | 2): number => {
+      const t = new Translator({ mode: 64, lower: { features: BASELINE, memoryOrder: "tso", pic: false }, maxInsns: 1, ...(ordering ? { ordering } : {}) });
+      return listing(t.translate(code, 0, code.length, 0x140001000n).code).split("\n").filter((l) => l.startsWith("dmb")).length;
+    };
+    // Policy: the chunk loop and both element loops order each load (ishld) and store (ishst).
+    expect(dmbs()).toBe(6);
+    expect(dmbs(() => ORDERING.PLAIN)).toBe(0);
+    expect(dmbs(() => ORDERING.ORDERED)).toBe(6);
+  });
+});
