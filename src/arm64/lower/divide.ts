@@ -22,11 +22,11 @@
  *   DivU.8 rdx, rax, rcx → cbnz x1, slow; udiv x9, x8, x0; b done; slow: … 64 × (lsr, extr, cmp, ccmp,
  *                           sub, csel, cset, orr, sub, cbnz) …; done:
  */
-import type { BitRange, Imm12, LogicalImm, PcOff, Uimm, Uimm6 } from "../imm.ts";
+import type { BitRange, Imm12, Imm16, LogicalImm, PcOff, Uimm, Uimm6 } from "../imm.ts";
 import { tryLogicalImm } from "../imm.ts";
 import { COND, EXTEND, SHIFT } from "../regs.ts";
 import { bfi, extr, lsrImm, lslImm, sxtb, sxth, sxtw, uxtb, uxth } from "../isa/bitfield.ts";
-import { b as branch, cbnz, tbnz, tbz } from "../isa/branch.ts";
+import { b as branch, bCond, cbnz, tbnz, tbz } from "../isa/branch.ts";
 import { ccmpImm, csel, cset } from "../isa/cond.ts";
 import { addImm, subImm } from "../isa/data-imm.ts";
 import { addShifted, clz, cmnShifted, cmpShifted, negs, neg, ngc, sdiv, subShifted, subsExtended, udiv } from "../isa/data-reg.ts";
@@ -88,7 +88,7 @@ function narrowDivide(L: Lowerer, i: number, signed: boolean): void {
  * and its magnitude is used through cmn/add.
  */
 function loop(L: Lowerer, r: number, q: number, d: number, negD: boolean, t: number, cnt: number): void {
-  L.emit(movz(1, cnt, 64 as never));
+  L.emit(movz(1, cnt, 64 as Imm16));
   const top = L.n;
   L.emit(lsrImm(1, t, r, u6(63))); // the bit shifted out of R (R:Q < 2^128 needs 129 bits here)
   L.emit(extr(1, r, r, q, u6(63))); // R = R << 1 | Q >> 63
@@ -196,21 +196,16 @@ function wideDivSFault(L: Lowerer, i: number): void {
   L.emit(eorShifted(1, t, hi, d));
   const fault4 = forward(L, tbz(t, u6(63), off(0)));
   land(L, ok, (o) => tbz(f, u6(63), o));
-  L.emit(movz(1, f, 0 as never));
+  L.emit(movz(1, f, 0 as Imm16));
   const toEnd = forward(L, branch(off(0)));
-  // R >= |d| (the bCond words were left as placeholders) and the range checks land here.
-  for (const at of [fault1, fault2]) land(L, at, (o) => bCondHS(o));
+  // R >= |d| (b.hs placeholders after the cmp/cmn) and the range checks land here.
+  for (const at of [fault1, fault2]) land(L, at, (o) => bCond(COND.HS, o));
   land(L, fault3, (o) => cbnz(1, t, o));
   land(L, fault4, (o) => tbz(t, u6(63), o));
-  L.emit(movz(1, f, 1 as never));
+  L.emit(movz(1, f, 1 as Imm16));
   land(L, toEnd, branch);
   nzcvRestore(L, s);
   land(L, toDone, branch);
-}
-
-/** b.hs (C set: R >= |d| after cmp/cmn). */
-function bCondHS(o: PcOff): number {
-  return (0x54000000 | ((o & 0x7ffff) << 5) | COND.HS) >>> 0;
 }
 
 /** DivSFault up to 32 bits: sdiv of the extended operands, then "fits and d != 0". */
