@@ -71,6 +71,10 @@ function flagBlocks(bits: 32 | 64): string[][] {
       }
     }
   }
+  // DF set inside the block (std writes the state block, the REP op reads it back), then cleared.
+  for (const op of ["rep movsb", "rep movsd", "rep stosw", "repe cmpsb", "repne scasd", "lodsb"]) {
+    out.push(["cmp eax, edx", "std", ...ptrs, "mov ecx, 21", op, "cld", ...read]);
+  }
   return out;
 }
 
