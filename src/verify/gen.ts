@@ -522,6 +522,25 @@ class BlockGen {
         this.emit(`xchg ${a.t}, ${this.second(a, s, true, false).t}`);
         return;
       }
+      case 16: { // flag instructions, PUSHF/POPF, XLAT (flags.ts, control.ts, system.ts)
+        const r = below(rng, 8);
+        const s = bits === 64 ? 64 : 32;
+        if (r === 0) this.emit("clc", FL.C);
+        else if (r === 1) this.emit("stc", FL.C);
+        else if (r === 2) this.emit(this.undef & FL.C ? "nop" : "cmc", this.undef & FL.C ? 0 : FL.C);
+        else if (r === 3) this.emit(this.undef & (ALL & ~FL.O) ? "nop" : "lahf");
+        else if (r === 4) this.emit("sahf", ALL & ~FL.O);
+        else if (r === 5 && !this.undef) {
+          this.emit(bits === 64 ? "pushfq" : "pushfd");
+          this.emit(`pop ${this.reg(s, true).t}`);
+        } else if (r === 6) {
+          // Only flags the guest owns (no TF: the reference would single-step), DF too; IF = 1:
+          // user-mode POPF cannot clear it, but the reference runs in ring 0 where it would.
+          this.emit(`push ${(u32(rng) & 0xcd5) | 0x202}`);
+          this.emit(bits === 64 ? "popfq" : "popfd", ALL);
+        } else this.emit("xlatb");
+        return;
+      }
       default:
         this.emit("nop");
     }
