@@ -71,6 +71,10 @@ function flagBlocks(bits: 32 | 64): string[][] {
       }
     }
   }
+  // Several string instructions in one block: each recomputes its step, the homes carry the pointers.
+  out.push([...ptrs, "lodsb", "xor al, 0x5a", "stosb", "lodsw", "stosw", "movsd", "cmpsb", "setb dl", "scasb", "seta dh"]);
+  out.push([...ptrs, "mov ecx, 5", "rep movsb", "mov ecx, 7", "rep stosb", "mov ecx, 3", "repe cmpsw", ...read]);
+  out.push([...ptrs, "mov ecx, 9", "repne scasb", "lodsd", "mov ecx, 2", "rep lodsb", "cmpsd", ...read]);
   // DF set inside the block (std writes the state block, the REP op reads it back), then cleared.
   for (const op of ["rep movsb", "rep movsd", "rep stosw", "repe cmpsb", "repne scasd", "lodsb"]) {
     out.push(["cmp eax, edx", "std", ...ptrs, "mov ecx, 21", op, "cld", ...read]);
