@@ -1,7 +1,8 @@
 /**
- * @file x86 semantics (stage 4 → 5): bit and byte instructions, SDM Vol. 1 §7.3.7 and the BMI1,
- * BMI2 and ADX extensions: BSWAP, MOVBE, BT/BTS/BTR/BTC, BSF/BSR, LZCNT/TZCNT/POPCNT, ANDN,
- * BEXTR, BLSI/BLSMSK/BLSR, BZHI, MULX, PDEP/PEXT, RORX, SARX/SHLX/SHRX, ADCX/ADOX.
+ * @file x86 semantics (stage 4 → 5): the bit and byte instructions BSWAP, MOVBE, BT/BTS/BTR/BTC
+ * (LOCK too), BSF/BSR, LZCNT/TZCNT/POPCNT and the BMI1, BMI2 and ADX extensions ANDN, BEXTR,
+ * BLSI/BLSMSK/BLSR, BZHI, MULX, PDEP/PEXT, RORX, SARX/SHLX/SHRX, ADCX/ADOX (the SDM's volume 1
+ * §7.3.7, and volume 2 per mnemonic).
  *
  * Counting and permuting use the IR ops `Clz`, `Ctz`, `Rev`, `Popcnt`, `Pdep`, `Pext` (exact:
  * a 4-byte result is zero-extended, so `putExact` writes a 32-bit register without a `Zext`);
