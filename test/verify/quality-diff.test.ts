@@ -40,6 +40,12 @@ const BLOCKS: Record<32 | 64, string[][]> = {
     ["mov ecx, 0", "rol al, cl", "ror si, cl", "setc dl"],
     ["add eax, edx", "mov ecx, 0", "shl edi, cl", "setc dl", "setp bl"],
     ["sub eax, edx", "mov ecx, 0", "shr edi, cl", "setc dl", "setp bl", "seta cl"],
+    // Other rewrites (passes bitfield, late-setreg; rules postIndex, sextIntoZext, logicAllOnes).
+    ["push rax", "push rbx", "pop rcx", "pop rdx", "not bh", "not cl", "not dx"],
+    ["mov al, 0xff", "mov ah, 0", "mov si, 0xffff", "mov dil, 0", "movsx eax, bl", "cwde", "movsx r9d, dx"],
+    ["xor rax, -1", "or ecx, -1", "test edx, -1", "setz bl", "and esi, -1", "setp dil"],
+    ["push rsp", "pop rax", "push rdx", "pop rsp"],
+    ["shl eax, 2", "setc dl", "rol rsi, 5", "setc bl", "shr di, 3", "adc ecx, ecx"],
   ],
   32: [
     ["mov ecx, 0", "shl eax, cl", "setp dl", "adc esi, edi"],
@@ -47,6 +53,7 @@ const BLOCKS: Record<32 | 64, string[][]> = {
     ["mov ecx, 0", "shl byte [ebx], cl", "setz dl", "setp al", "adc esi, edi"],
     ["mov ecx, 5", "ror eax, cl", "adc esi, edi"],
     ["sub eax, edx", "mov ecx, 0", "shr edi, cl", "setc dl", "setp bl", "seta cl"],
+    ["push eax", "pop ecx", "not bh", "mov al, 0xff", "movsx eax, bl", "cwde", "xor edx, -1", "setz cl"],
   ],
 };
 

@@ -220,9 +220,13 @@ function logic(L: Lowerer, i: number): void {
   const b = L.b, o = b.op[i]!, sz = b.sz[i]!, fm = b.fm[i]!, nz = fm & NZCV_FLAGS, sf = sfOf(sz);
   commuted(L, i, true);
   const x = opX, y = opY;
-  const imm = b.isConst(y) ? logicalOf(L, y, sz) : undefined;
+  // logicAllOnes: all ones in 32/64 bits is no bitmask immediate; and/tst take the register
+  // itself, xor is mvn, or is mvn of zr.
+  const ones = sz >= 4 && b.isConst(y) && b.lo[y] === 0xffffffff && (sz === 4 || b.hi[y] === 0xffffffff);
+  const imm = b.isConst(y) && !ones ? logicalOf(L, y, sz) : undefined;
   const ra = L.reg(x);
-  const rb = imm === undefined ? operandB(L, y) : -1;
+  let rb = imm === undefined && !ones ? operandB(L, y) : -1;
+  if (ones) { L.fired[RULE.logicAllOnes]!++; shKind = 0; shAmt = 0 as Uimm6; if (o === OP.And) rb = ra; }
   if (imm !== undefined) L.fired[RULE.logicalImmediate]!++;
   const f = LOGIC[o]!;
   if (nz && sz >= 4 && o === OP.And) { // ands sets N, Z and clears C, V itself
@@ -235,8 +239,9 @@ function logic(L: Lowerer, i: number): void {
     return;
   }
   const rd = L.an.uses[i] ? L.dest(i) : fm & FLAG.PF ? HOST_PF : L.pool.scratch();
-  L.emit(imm !== undefined ? f.imm(sf, rd, ra, imm) : f.reg(sf, rd, ra, rb, shKind, shAmt));
-  releaseOperands(L, ra, rb);
+  if (ones && o !== OP.And) L.emit(mvn(sf, rd, o === OP.Xor ? ra : ZR));
+  else L.emit(imm !== undefined ? f.imm(sf, rd, ra, imm) : f.reg(sf, rd, ra, rb, shKind, shAmt));
+  releaseOperands(L, ra, rb === ra ? -1 : rb);
   if (nz) {
     const ks = keepBegin(L, i);
     if (sz < 4) subWordTestFlags(L, sz, rd);

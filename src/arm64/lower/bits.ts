@@ -101,6 +101,10 @@ function zeroExtended(L: Lowerer, v: number, n: number): boolean {
 /** Zero-extend the low n bytes. */
 export function lowerZext(L: Lowerer, i: number): void {
   const b = L.b, v = b.a[i]!, n = b.b[i]!, r = L.loc[v]!;
+  if (L.an.skip[v] === FUSED && b.op[v] === OP.Sext) { // sextIntoZext: sxtb/sxth w zeroes bits 32..63
+    const ra = L.reg(b.a[v]!);
+    return L.emit(b.b[v] === 1 ? sxtb(0, L.dest(i), ra) : sxth(0, L.dest(i), ra));
+  }
   if (zeroExtended(L, v, n) && r >= 0 && L.an.lastUse[v] === i && L.pool.owner[r] === v && L.an.skip[v] !== FUSED) {
     L.fired[RULE.zextNoop]!++;
     L.pool.transfer(r, i);

@@ -11,12 +11,13 @@
  * zero-extended in `L.dest(i)` (the zero register when unused: the access, and its fault, stay).
  *
  *   Load.8 (Add.8 rsp, 8) stack  → ldr x9, [x15, #0x8]
+ *   pop rax (postIndex)          → ldr x8, [x15], #0x8
  *   Store.4 rcx, eax (tso)       → dmb ishst; str w8, [x0]
  */
 import { OP } from "../../ir/ops.ts";
 import type { Simm9, Uimm12s } from "../imm.ts";
 import { BARRIER, dmb } from "../isa/system.ts";
-import { LDST, ldstPre, ldstUimm, ldstUnscaled, type LdSt } from "../isa/load-store.ts";
+import { LDST, ldstPost, ldstPre, ldstUimm, ldstUnscaled, type LdSt } from "../isa/load-store.ts";
 import { FUSED } from "./alloc.ts";
 import type { Lowerer } from "./context.ts";
 import { constIn } from "./consts.ts";
@@ -45,9 +46,27 @@ function plain(kind: LdSt, size: number, rt: number, rn: number): number {
     : ldstUnscaled(kind, rt, rn, offset as Simm9);
 }
 
+/** The Add fused into load i as its post-index write-back (rules.ts postIndex), or -1. */
+function postIndexAdd(L: Lowerer, i: number): number {
+  const b = L.b;
+  let k = i + 1;
+  while (k < b.n && (b.op[k] === OP.Const || b.op[k] === OP.Addr || b.op[k] === OP.GetReg || b.op[k] === OP.Nop)) k++;
+  return k < b.n && b.op[k] === OP.Add && L.an.skip[k] === FUSED && b.a[k] === b.a[i] ? k : -1;
+}
+
 /** Load sz bytes, zero-extended. */
 export function lowerLoad(L: Lowerer, i: number): void {
-  const b = L.b, sz = b.sz[i]!, rn = base(L, b.a[i]!), rt = L.dest(i, true);
+  const b = L.b, sz = b.sz[i]!;
+  const post = L.an.skip[b.a[i]!] === FUSED ? -1 : postIndexAdd(L, i);
+  if (post >= 0) { // pop/ret: ldr rt, [home], #k; the Add's value now lives in the home
+    const home = L.reg(b.a[i]!), rt = L.dest(i, true);
+    L.faultEntry();
+    L.emit(ldstPost(LOADS[sz]!, rt, home, constIn(b, b.b[post]!, 8) as Simm9));
+    if (L.ordered(b.b[i]!)) L.emit(dmb(BARRIER.ISHLD));
+    L.loc[post] = home;
+    return;
+  }
+  const rn = base(L, b.a[i]!), rt = L.dest(i, true);
   L.faultEntry();
   L.emit(plain(LOADS[sz]!, sz, rt, rn));
   // Later loads and stores may not pass this load (x86 TSO: load→load, load→store order).

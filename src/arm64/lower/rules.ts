@@ -9,7 +9,7 @@
  *   markFusions(L);                    // before emission
  *   L.fired[RULE.writeHome]            // how often `add rax, rbx` went straight to x8
  */
-import { OP } from "../../ir/ops.ts";
+import { OP, OPS } from "../../ir/ops.ts";
 import { FLAG } from "../../ir/state.ts";
 import { FUSED, EMIT, VALUE_ARGS, operand } from "./alloc.ts";
 import type { Lowerer } from "./context.ts";
@@ -24,6 +24,8 @@ export const FUSIONS = [
   { name: "foldShiftedOperand", why: "x op (y shifted by a constant) is one add/sub/and/orr/eor with a shifted register" },
   { name: "condIntoSelect", why: "Select on a Cond reads NZCV directly (csel cc): no cset, no cmp" },
   { name: "cmpIntoSelect", why: "Select on a Cmp is cmp + csel: no cset, no second compare" },
+  { name: "postIndex", why: "pop/ret: a load from r then r + k written back to r is one ldr [r], #k (the load faults before r changes)" },
+  { name: "sextIntoZext", why: "a 32-bit write of a sign-extended byte/word (movsx r32, cwde) is one sxtb/sxth w: the W form zeroes the upper half" },
 ] as const satisfies readonly Rule[];
 
 /** Constant operands of ALU ops (first match wins; `register` is the fallback). */
@@ -34,6 +36,7 @@ export const IMM_FORMS = [
   { name: "cmpImm12", why: "a flag-only sub (CMP) against a 12-bit constant is cmp/cmn #imm" },
   { name: "logicalImmediate", why: "and/orr/eor with a bitmask-encodable constant take it as an immediate" },
   { name: "shiftByConst", why: "shifts and rotates by a constant are lsl/lsr/asr/ror #imm (ubfm/sbfm/extr)" },
+  { name: "logicAllOnes", why: "and/test with all ones is and/tst of the register with itself, xor is mvn, or is mvn of zr: no constant to materialise (32/64-bit all ones is not a bitmask immediate)" },
 ] as const satisfies readonly Rule[];
 
 /** Where a result goes (first match wins; a fresh temporary is the fallback). */
@@ -135,6 +138,35 @@ SHIFTS[OP.Shl] = 1; SHIFTS[OP.Shr] = 1; SHIFTS[OP.Sar] = 1;
 const SHIFT_USERS = new Uint8Array(64);
 SHIFT_USERS[OP.Add] = 1; SHIFT_USERS[OP.Sub] = 1; SHIFT_USERS[OP.And] = 1; SHIFT_USERS[OP.Or] = 1; SHIFT_USERS[OP.Xor] = 1;
 
+/**
+ * Op i = Add.8 (GetReg r, k), k in simm9, whose only use is SetReg r, right after (only ops that
+ * emit nothing between) a Load from that same GetReg value: the load becomes `ldr rt, [r], #k`
+ * and r's home holds i from then on. Nothing between the load and the SetReg may fault, leave or
+ * read r (the write-back would show early), the old value dies at i, and the load's value is not
+ * written to r (`pop rsp`; and Rt = Rn is unpredictable for a post-indexed load).
+ */
+function postIndex(L: Lowerer, i: number): boolean {
+  const b = L.b, { lastUse } = L.an, x = b.a[i]!;
+  if (b.op[x] !== OP.GetReg || !b.isConst(b.b[i]!) || lastUse[x] !== i) return false;
+  const r = b.a[x]!, k = constIn(b, b.b[i]!, 8), m = lastUse[i]!;
+  if (!(k >= -256 && k <= 255) || b.op[m] !== OP.SetReg || b.a[m] !== r || b.b[m] !== i) return false;
+  let j = i - 1;
+  while (j > x && (b.op[j] === OP.Const || b.op[j] === OP.Addr || b.op[j] === OP.GetReg || b.op[j] === OP.Nop)) j--;
+  if (b.op[j] !== OP.Load || b.a[j] !== x || L.an.skip[j] !== EMIT) return false;
+  // Between: only ops that cannot fault, leave or touch r (a whitelist, so new ops stay out).
+  for (let k2 = j + 1; k2 < m; k2++) {
+    const o = b.op[k2]!;
+    if (o === OP.GetReg ? b.a[k2] === r : o === OP.SetReg ? b.a[k2] === r || b.b[k2] === j
+      : !(OPS[o]!.pure || o === OP.SetFlag || o === OP.Test || o === OP.Nop)) return false;
+  }
+  // The loaded value must not go to r's home (pop rsp), directly or later.
+  for (let k2 = m + 1; k2 < b.n; k2++) if (b.op[k2] === OP.SetReg && b.a[k2] === r && b.b[k2] === j) return false;
+  for (let v = 0; v < j; v++) if (v !== x && b.op[v] === OP.GetReg && b.a[v] === r && lastUse[v]! > j) return false;
+  L.an.skip[i] = FUSED;
+  L.fired[RULE.postIndex]!++;
+  return true;
+}
+
 /** Decide the fusions of one block (forward, before emission). */
 export function markFusions(L: Lowerer): void {
   const b = L.b, { skip, uses, lastUse } = L.an;
@@ -144,6 +176,10 @@ export function markFusions(L: Lowerer): void {
     // ── preIndex: r ± k stored to, then written back to r (push) ──
     if ((o === OP.Add || o === OP.Sub) && b.sz[i] === 8 && !b.fm[i] && uses[i] === 2 && preIndex(L, i)) continue;
     if (uses[i] !== 1) continue;
+    // ── postIndex: pop/ret (a load from r, then r + k back to r) ──
+    if (o === OP.Add && b.sz[i] === 8 && !b.fm[i] && u === OP.SetReg && postIndex(L, i)) continue;
+    // ── sextIntoZext: Zext.4 of a byte/word Sext (movsx r32, cwde) ──
+    if (o === OP.Sext && b.b[i]! < 4 && u === OP.Zext && b.a[j] === i && b.b[j] === 4 && fuse(L, i, j, RULE.sextIntoZext)) continue;
     // ── foldAddOffset: Add.8/Sub.8 (x, Const) feeding the address of an access (ordered ones too:
     // their barrier is a separate word, ABI §8) ──
     if ((o === OP.Add || o === OP.Sub) && b.sz[i] === 8 && !b.fm[i] && (u === OP.Load || u === OP.Store) && b.a[j] === i

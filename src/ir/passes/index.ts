@@ -18,6 +18,8 @@
  *    keep them all); DCE after each drops what they left unused (the old-flag reads would
  *    otherwise hide SetFlags from flags-into-test). Neither creates work for dead-flags or
  *    const-fold: they remove no flag reader whose flags were live, and fold nothing.
+ *    `bitfield` then turns 8/16-bit field writes that are plain logic (NOT AH, MOV AL, 0xFF)
+ *    into one flag-free op on the whole register (it leaves the field extract to DCE).
  * 5. `late-setreg`: on the final ops (it only reorders), so the quiet runs it moves writes to
  *    the end of are as short as the passes above made them.
  * 6. `fuse-cmp-branch`: last, on the final flag masks and use counts (DCE never removes a fused
@@ -30,6 +32,7 @@
  *   runPasses(b, { passes: ["dead-flags", "dce"] }); // just these
  */
 import type { IrBlock } from "../block.ts";
+import { bitfield } from "./bitfield.ts";
 import { condFlags } from "./cond-flags.ts";
 import { constFold } from "./const-fold.ts";
 import { dce } from "./dce.ts";
@@ -38,6 +41,7 @@ import { lateSetReg } from "./late-setreg.ts";
 import { deadFlags } from "./dead-flags.ts";
 import { fuseCmpBranch } from "./fuse-cmp-branch.ts";
 
+export { bitfield } from "./bitfield.ts";
 export { condFlags } from "./cond-flags.ts";
 export { flagsIntoTest } from "./flags-into-test.ts";
 export { lateSetReg } from "./late-setreg.ts";
@@ -54,6 +58,7 @@ export const PASS_FNS: Readonly<Record<string, (b: IrBlock) => number>> = {
   "cond-flags": condFlags,
   "flags-into-test": flagsIntoTest,
   "late-setreg": lateSetReg,
+  bitfield,
   "dead-flags": deadFlags,
   "const-fold": constFold,
   dce,
@@ -61,7 +66,7 @@ export const PASS_FNS: Readonly<Record<string, (b: IrBlock) => number>> = {
 };
 
 /** The pass names in default order (see the file comment). */
-export const PASSES: readonly string[] = ["dead-flags", "const-fold", "dce", "cond-flags", "flags-into-test", "late-setreg", "fuse-cmp-branch"];
+export const PASSES: readonly string[] = ["dead-flags", "const-fold", "dce", "cond-flags", "flags-into-test", "bitfield", "late-setreg", "fuse-cmp-branch"];
 
 export function runPasses(b: IrBlock, opts?: { passes?: readonly string[] }): void {
   if (opts?.passes) {
@@ -81,6 +86,7 @@ export function runPasses(b: IrBlock, opts?: { passes?: readonly string[] }): vo
   }
   if (condFlags(b)) dce(b);
   if (flagsIntoTest(b)) dce(b);
+  if (bitfield(b)) dce(b);
   lateSetReg(b);
   fuseCmpBranch(b);
 }

@@ -30,6 +30,12 @@ const CASES: [string, string, string[]][] = [
   ["bfiInPlace", "  v1 = GetReg rax\n  v2 = GetReg rbx\n  v3 = Bfi v1, v2, 8, 8\n  SetReg rax, v3\n", ["bfi x8, x27, #8, #8"]],
   ["setFlagRun", "  v1 = GetReg rax\n  SetFlag sf, v1\n  SetFlag zf, v1\n  v9 = Const.8 0x1003\n  Exit jump, v9 ?sz\n", ["mrs x9, NZCV", "bfi x9, x8, #31, #1", "bfi x9, x8, #30, #1", "msr NZCV, x9"]],
   ["constToHome", "  v1 = Const.8 0xffffffffffff1234\n  SetReg rsi, v1\n", ["mov x25, #-0xedcc"]],
+  // pop rbx: the load post-increments rsp's home; the Add and its SetReg emit nothing.
+  ["postIndex", "  v1 = GetReg rsp\n  v2 = Load.8 v1, 1\n  v3 = Const.8 0x8\n  v4 = Add.8 v1, v3\n  SetReg rsp, v4\n  SetReg rbx, v2\n", ["ldr x27, [x15], #0x8"]],
+  // movsx eax, bl: the W form of sxtb sign-extends to 32 bits and zeroes 32..63.
+  ["sextIntoZext", "  v1 = GetReg rbx\n  v2 = Sext v1, 1\n  v3 = Zext v2, 4\n  SetReg rax, v3\n", ["sxtb w8, w27"]],
+  // xor rcx, -1 into rcx (flags dead): orn x0, xzr, x8 is mvn.
+  ["logicAllOnes", "  v1 = GetReg rax\n  v2 = Const.8 0xffffffffffffffff\n  v3 = Xor.8 v1, v2\n  SetReg rcx, v3\n", ["mvn x0, x8"]],
   // rep stosb: rCX = 0 → end; DF = 1 (step < 0) → bytewise; AL in 8 bytes; chunks of 16 while
   // rCX >= 16 and [rdi, rdi+16) stays in its page (else one byte, then chunks again); bytewise tail.
   ["repChunks", "  v1 = Const.8 0x1\n  RepStos.1 v1, 8, 0\n", [

@@ -1,5 +1,5 @@
 /**
- * @file The code-quality passes on hand-written blocks: cond-flags (shiftByZero, keepFlagsIfZero),
+ * @file The code-quality passes on hand-written blocks: cond-flags (shiftByZero, keepFlagsIfZero), bitfield,
  * flags-into-test and late-setreg, each on the shape it targets (the expected text worked out
  * from the pass's rule, not copied from its output) and on a near miss it must leave alone.
  * The end-to-end proof that the rewritten blocks mean the same is test/verify/quality-diff.test.ts.
@@ -9,6 +9,7 @@ import { condFlags } from "../../../src/ir/passes/cond-flags.ts";
 import { dce } from "../../../src/ir/passes/dce.ts";
 import { flagsIntoTest } from "../../../src/ir/passes/flags-into-test.ts";
 import { lateSetReg } from "../../../src/ir/passes/late-setreg.ts";
+import { bitfield } from "../../../src/ir/passes/bitfield.ts";
 import { ir, run } from "./_ir.ts";
 
 // sar eax, cl as the semantics emit it (flags CF, ZF, OF only, to keep it short).
@@ -182,4 +183,64 @@ test("late-setreg: no move without a later read of the old value, and never past
     Exit jump, v9 ?oszapc`;
   // The load stops the run right after the write: it stays where it is.
   expect(run((x) => expect(lateSetReg(x)).toBe(0), load).out).toBe(ir(load));
+});
+
+test("bitfield: NOT of a register's own field is one Xor.8, an all-ones or all-zeros field write one Or.8/And.8", () => {
+  const { out } = run((x) => { expect(bitfield(x)).toBe(3); dce(x); }, `
+    block 0x1000 mode 64
+    Guest 2, 0x1000
+    v2 = GetReg rbx
+    v3 = Ubfx v2, 8, 8
+    v4 = Not.1 v3
+    v5 = GetReg rbx
+    v6 = Bfi v5, v4, 8, 8          ; not bh
+    SetReg rbx, v6
+    v8 = Const.1 0xff
+    v9 = GetReg rax
+    v10 = Bfi v9, v8, 0, 8         ; mov al, 0xff
+    v11 = Const.2 0x0
+    v12 = Bfi v10, v11, 0, 16      ; mov ax, 0 (on the new rax value)
+    SetReg rax, v12
+    v14 = Const.8 0x1002
+    Exit jump, v14 ?oszapc`);
+  // NOT BH: mask 0xff00; MOV AL, 0xFF: or 0xff; MOV AX, 0: and ~0xffff.
+  expect(out).toBe(ir(`
+    block 0x1000 mode 64
+    Guest 2, 0x1000
+    v2 = Const.8 0xff00
+    v3 = GetReg rbx
+    v4 = Xor.8 v3, v2
+    SetReg rbx, v4
+    v6 = Const.8 0xff
+    v7 = GetReg rax
+    v8 = Or.8 v7, v6
+    v9 = Const.8 0xffffffffffff0000
+    v10 = And.8 v8, v9
+    SetReg rax, v10
+    v12 = Const.8 0x1002
+    Exit jump, v12 ?oszapc`));
+});
+
+test("bitfield: not another register's field, not across a write of the register, not a mixed constant", () => {
+  const src = `
+    block 0x1000 mode 64
+    Guest 2, 0x1000
+    v2 = GetReg rcx
+    v3 = Not.1 v2
+    v4 = GetReg rbx
+    v5 = Bfi v4, v3, 0, 8          ; not of cl into bl
+    SetReg rbx, v5
+    v7 = GetReg rbx
+    v8 = Ubfx v7, 8, 8
+    v9 = Not.1 v8
+    SetReg rbx, v4
+    v11 = GetReg rbx
+    v12 = Bfi v11, v9, 8, 8        ; rbx was written between the two reads
+    SetReg rbx, v12
+    v14 = Const.1 0xf0
+    v15 = Bfi v12, v14, 0, 8
+    SetReg rbx, v15
+    v17 = Const.8 0x1002
+    Exit jump, v17 ?oszapc`;
+  expect(run((x) => expect(bitfield(x)).toBe(0), src).out).toBe(ir(src));
 });
