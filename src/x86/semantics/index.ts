@@ -72,7 +72,11 @@ const REP_PREFIXES = PF.REP | PF.REPNE;
 /** Per mnemonic id: 1 when its semantics take a REP/REPNE prefix (the string instructions); on any other it falls back. */
 // PAUSE is F3 90: its F3 is the opcode too.
 // POPCNT, LZCNT, TZCNT and ADOX carry their F3 as part of the opcode (bits.ts MANDATORY_F3).
-const REP_OK = Uint8Array.from(tables().mnemonics, (m) => (REP_MNEMONICS.includes(m) || MANDATORY_F3.includes(m) || m === "PAUSE" ? 1 : 0));
+// F3 on RET (`rep ret`, the AMD branch-predictor idiom GCC emits) and F2 on near branches (BND:
+// MPX is off, so it is ignored) change nothing: those run as the plain branch.
+const REP_IGNORED = ["RET", "JMP", "CALL", "JO", "JNO", "JB", "JAE", "JE", "JNE", "JBE", "JA", "JS", "JNS", "JP", "JNP", "JL", "JGE", "JLE", "JG"];
+const REP_OK = Uint8Array.from(tables().mnemonics, (m) =>
+  (REP_MNEMONICS.includes(m) || MANDATORY_F3.includes(m) || m === "PAUSE" || REP_IGNORED.includes(m) ? 1 : 0));
 const ctx = new SemCtx();
 
 /**

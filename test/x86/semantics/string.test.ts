@@ -113,10 +113,18 @@ describe("what falls back", () => {
   test("an FS/GS override of the source", () => {
     for (const h of ["64a4", "65f3a6", "65ac"]) unhandled(h, 64);
   });
-  test("REP/REPNE on other mnemonics (rep ret, bnd jmp, rep add)", () => {
-    unhandled("f3c3", 64);
-    unhandled("f2e900000000", 64);
+  test("REP/REPNE on other mnemonics (rep add, rep mov, repne inc)", () => {
     unhandled("f30118", 32);
+    unhandled("f3488b03", 64);
+    unhandled("f2ffc0", 64);
+  });
+  test("but rep ret and bnd (F2) near branches are the plain branch: the CPU ignores the prefix", () => {
+    for (const [pre, plain, mode] of [["f3c3", "c3", 64], ["f2c3", "c3", 32], ["f2e910000000", "e910000000", 64], ["f27410", "7410", 64], ["f2ffd0", "ffd0", 64]] as const) {
+      const a = one(pre, mode), b = one(plain, mode);
+      expect([pre, a.result]).toEqual([pre, b.result]);
+      // Same IR but for the instruction length (Guest marker, return address, targets).
+      expect(a.text.replace(/0x4010[0-9a-f]{2}/g, "A").replace(/Guest \d+/, "Guest")).toBe(b.text.replace(/0x4010[0-9a-f]{2}/g, "A").replace(/Guest \d+/, "Guest"));
+    }
   });
   test("the SSE MOVSD/CMPSD sharing the mnemonic keys", () => {
     unhandled("f20f1008", 64);
