@@ -171,6 +171,12 @@ export const OPS: readonly OpInfo[] = [
     result: true, sized: true,
     doc: "atomically and as a full barrier (x86 LOCK CMPXCHG): old = sz bytes at a; store c if old equals b in sz bytes; the result is old, zero-extended",
   }),
+  row("Pair", "vv", { result: true, pure: true, doc: "two 64-bit values as one 128-bit operand (low a, high b) of AtomicCasPair; never materialised" }),
+  row("AtomicCasPair", "vvvv", {
+    result: true,
+    doc: "CMPXCHG16B: if address a is not 16-byte aligned, leave into `fallback` for the guest instruction at d (x86 raises #GP); else atomically and as a full barrier: old = 16 bytes at a, store Pair c if old equals Pair b; the result is old's low half (CasPairHi gives the high half)",
+  }),
+  row("CasPairHi", "v", { result: true, pure: true, doc: "the high half of the old value of AtomicCasPair a" }),
 ];
 
 /** Op numbers, by name. */
@@ -182,7 +188,7 @@ export type OpName = "DivU" | "DivS" | "DivSFault" | "ExitSymIf"
   | "And" | "Or" | "Xor" | "Neg" | "Not" | "Test" | "Shl" | "Shr" | "Sar" | "Ror" | "Mul" | "MulHU" | "MulHS" | "Zext" | "Sext"
   | "Bfi" | "Ubfx" | "Cmp" | "Select" | "Cond" | "SelectCC" | "Load" | "Store" | "ExitIf" | "Exit" | "ExitSym" | "SegBase" | "ExitIfNZ" | "Pause" | "SaveFlags" | "RestoreFlagsIfZero"
   | "RepMovs" | "RepStos" | "RepLods" | "RepScas" | "RepCmps"
-  | "AtomicRmw" | "AtomicCas"
+  | "AtomicRmw" | "AtomicCas" | "Pair" | "AtomicCasPair" | "CasPairHi"
   | "Clz" | "Ctz" | "Rev" | "Popcnt" | "Pdep" | "Pext";
 
 /** Exit kinds (`Exit` operand a). JUMP and CALL are direct: their target is a `Const`. */

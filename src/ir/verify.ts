@@ -47,6 +47,8 @@ export function verifyIr(b: IrBlock): string[] {
     if (op === OP.Bfi && (b.c[i]! < 0 || b.d[i]! < 1 || b.c[i]! + b.d[i]! > 64)) err(i, `field [${b.c[i]}, +${b.d[i]}) out of 64 bits`);
     if (op === OP.Ubfx && (b.b[i]! < 0 || b.c[i]! < 1 || b.b[i]! + b.c[i]! > 64)) err(i, `field [${b.b[i]}, +${b.c[i]}) out of 64 bits`);
     if (op === OP.Ror && b.sz[i]! < 4) err(i, "rotates only 4 or 8 bytes");
+    if (op === OP.AtomicCasPair && (b.op[b.b[i]!] !== OP.Pair || b.op[b.c[i]!] !== OP.Pair || !b.isImm(b.d[i]!))) err(i, "operands b, c are not Pairs or d is not a Const/Addr");
+    if (op === OP.CasPairHi && b.op[b.a[i]!] !== OP.AtomicCasPair) err(i, `operand v${b.a[i]} is not an AtomicCasPair`);
     if (op === OP.ExitIf && !b.isImm(b.b[i]!)) err(i, "direct target is not a Const or Addr");
     if (op === OP.ExitSymIf && !b.isImm(b.c[i]!)) err(i, "guest address is not a Const or Addr");
     if (op === OP.ExitIf && b.d[i] && (b.d[i]! - 1 >= i || !OPS[b.op[b.d[i]! - 1]!]?.flags)) err(i, `fused compare ${b.d[i]! - 1} is not an earlier flag-defining op`);

@@ -422,6 +422,9 @@ export class Differ {
     // exit to divide_error at the DIV itself; for an x86 memory fault a precise fault there.
     let wantSym: number = SYM.dispatch, wantRip = xs.rip, wantFault = false;
     if (x86Stopped && this.intno === 0) (wantSym = SYM.divide_error), (wantRip = xs.rip);
+    // #GP (CMPXCHG16B misaligned): leaving into `fallback` at the instruction, state untouched, is
+    // right: the runtime runs it another way and the #GP is raised there.
+    else if (x86Stopped && this.intno === 13) (wantSym = SYM.fallback), (wantRip = xs.rip);
     else if (x86Stopped && this.intno >= 0) (wantSym = -2), (wantRip = xs.rip);
     else if (x86Stopped) wantFault = true;
     if (helper >= 0) wantSym = helper;

@@ -16,9 +16,17 @@ export function randomBlock(r: () => number): IrBlock {
   values.push(b.emit(OP.Const, 8, 0, 0, 0, 0, 0, lo0, hi0));
   imms.push(0);
   const len = 1 + pick(40);
-  const candidates = OPS.map((_, i) => i).filter((i) => !OPS[i]!.term);
+  // Pair and CasPairHi only appear as AtomicCasPair's operands and reader (emitted with it below).
+  const candidates = OPS.map((_, i) => i).filter((i) => !OPS[i]!.term && i !== OP.Pair && i !== OP.CasPairHi);
   for (let k = 0; k < len; k++) {
     const op = candidates[pick(candidates.length)]!;
+    if (op === OP.AtomicCasPair) {
+      const v = (): number => values[pick(values.length)]!;
+      const p = b.emit(OP.Pair, 0, 0, v(), v()), q = b.emit(OP.Pair, 0, 0, v(), v());
+      const x = b.emit(OP.AtomicCasPair, 0, 0, v(), p, q, imms[pick(imms.length)]!);
+      values.push(x, b.emit(OP.CasPairHi, 0, 0, x));
+      continue;
+    }
     const info = OPS[op]!;
     const sz = op === OP.Ror ? [4, 8][pick(2)]! : info.sized ? [1, 2, 4, 8][pick(4)]! : 0;
     const exitLike = op === OP.ExitIf || op === OP.ExitIfNZ || op === OP.ExitSymIf || op === OP.Guest;

@@ -66,6 +66,8 @@ function everyOp(exitSym: boolean): IrBlock {
   // The atomics group: a LOCK read-modify-write (each operation name round-trips) and a CAS.
   for (let k = 0; k < ATOM_NAMES.length; k++) b.emit(OP.AtomicRmw, [1, 2, 4, 8][k & 3]!, 0, v[0]!, v[1]!, k);
   b.emit(OP.AtomicCas, 8, 0, v[0]!, v[1]!, v[2]!);
+  const cp = b.emit(OP.AtomicCasPair, 0, 0, v[0]!, b.emit(OP.Pair, 0, 0, v[1]!, v[2]!), b.emit(OP.Pair, 0, 0, v[3]!, v[0]!), ad);
+  b.emit(OP.CasPairHi, 0, 0, cp);
   // The misc group: an FS/GS base, a conditional exit on a value, the spin-wait hint.
   const seg = b.emit(OP.SegBase, 0, 0, 1);
   b.emit(OP.ExitIfNZ, 0, FLAG.CF | FLAG.ZF, seg, ad);

@@ -80,7 +80,7 @@ export class Analysis {
         // A fault makes every flag observable except those stale at this guest instruction (ABI §9).
         case OP.Load: case OP.Store: live |= STATUS_FLAGS & ~staleAt(b, i); break;
         // Atomics access memory too (and AtomicRmw adc/sbb read CF).
-        case OP.AtomicRmw: case OP.AtomicCas: live |= (STATUS_FLAGS & ~staleAt(b, i)) | OPS[o]!.reads; break;
+        case OP.AtomicRmw: case OP.AtomicCas: case OP.AtomicCasPair: live |= (STATUS_FLAGS & ~staleAt(b, i)) | OPS[o]!.reads; break;
         default: {
           const info = OPS[o]!;
           if (info.flags) live &= ~fm[i]!;
@@ -170,6 +170,15 @@ export class TempPool {
       this.owner[r] = FREE;
       return;
     }
+  }
+
+  /** Lock the specific temporary r as scratch for the current op (CASP needs even register pairs); OutOfTemporaries when it is taken. */
+  scratchReg(r: number): number {
+    if (!this.isFree(r)) throw new OutOfTemporaries();
+    this.owner[r] = SCRATCH;
+    this.scratchRegs[this.nScratch++] = r;
+    this.everUsed |= 1 << r;
+    return r;
   }
 
   releaseScratch(): void {

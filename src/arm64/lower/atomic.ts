@@ -29,20 +29,31 @@
  * registers and flags are written only by later ops, so a fault leaves the guest state as it was
  * before the instruction (the old value goes to a temporary, never to a guest home).
  *
+ * CMPXCHG16B (`AtomicCasPair`, operands as `Pair`s, the old high half read by `CasPairHi`): a
+ * misaligned address leaves into `fallback` at the instruction (x86 raises #GP; the runtime runs
+ * it another way, which raises it), else `dmb ish; caspal x6, x7, x16, x17` (CASP wants even
+ * register pairs: those two are the only even pairs among the temporaries), or, without LSE or
+ * when one of those four holds a live value, an `ldaxp`/`stlxp` loop that stores the old value
+ * back on a mismatch (only a successful exclusive pair store makes the 16-byte read atomic).
+ *
  *   AtomicRmw.4 v1, v2, add (aligned)  → and x9, x0, #3; cbnz x9, slow; ldaddal w27, w6, [x0]; b done;
  *                                        slow: dmb ish; ldr w6, [x0]; add w9, w6, w27; str w9, [x0]; dmb ish; done:
  */
-import { ATOM } from "../../ir/ops.ts";
+import { ATOM, OP } from "../../ir/ops.ts";
+import { STATE, STATUS_FLAGS, SYM } from "../../ir/state.ts";
 import { tryLogicalImm, type LogicalImm, type PcOff, type Uimm12s, type Uimm6 } from "../imm.ts";
-import { ATOMIC, ORDER, cas, ldAtomic, ldaxr, stlxr, swp, type AtomicOp, type Size } from "../isa/atomic.ts";
+import { ATOMIC, ORDER, cas, casp, ldAtomic, ldaxp, ldaxr, stlxp, stlxr, swp, type AtomicOp, type Size } from "../isa/atomic.ts";
 import { lslImm } from "../isa/bitfield.ts";
-import { b as branch, cbnz, cbz } from "../isa/branch.ts";
+import { b as branch, br, cbnz, cbz } from "../isa/branch.ts";
 import { adc, addShifted, neg, sbc, subShifted } from "../isa/data-reg.ts";
 import { LDST, ldstUimm, type LdSt } from "../isa/load-store.ts";
 import { andImm, andShifted, eorShifted, movReg, mvn, orrShifted } from "../isa/logical.ts";
 import { BARRIER, dmb } from "../isa/system.ts";
+import { FUSED } from "./alloc.ts";
 import { ZR, type Lowerer } from "./context.ts";
-import { setCarrySense } from "./flags.ts";
+import { materialise } from "./consts.ts";
+import { fixCarryForExit, setCarrySense } from "./flags.ts";
+import { HOST_EXIT_RIP, HOST_EXIT_SYM, HOST_STATE } from "./regmap.ts";
 
 const LOADS: Record<number, LdSt> = { 1: LDST.LDRB, 2: LDST.LDRH, 4: LDST.LDRW, 8: LDST.LDRX };
 const STORES: Record<number, LdSt> = { 1: LDST.STRB, 2: LDST.STRH, 4: LDST.STRW, 8: LDST.STRX };
@@ -200,4 +211,86 @@ export function lowerAtomicCas(L: Lowerer, i: number): void {
   plainStore(L, sz, e, ra);
   L.emit(dmb(BARRIER.ISH));
   land(L, done, -1);
+}
+
+// ── CMPXCHG16B ──
+
+/** Pair: nothing to emit; its user reads both operands, so their last use moves there (as a fused op's). */
+export function lowerPair(L: Lowerer, i: number): void {
+  const an = L.an, user = an.lastUse[i]!, b = L.b;
+  for (const v of [b.a[i]!, b.b[i]!]) if (an.lastUse[v]! < user) an.lastUse[v] = user;
+  an.skip[i] = FUSED;
+}
+
+/** CasPairHi: its register was assigned by the AtomicCasPair before it. */
+export function lowerCasPairHi(L: Lowerer, i: number): void {
+  if (L.loc[i]! < 0) throw new Error(`CasPairHi v${i}: no AtomicCasPair gave it a register`);
+}
+
+/** The CasPairHi reading AtomicCasPair i with a use, or -1. */
+function highOf(L: Lowerer, i: number): number {
+  const b = L.b;
+  for (let j = i + 1; j < b.n; j++) if (b.op[j] === OP.CasPairHi && b.a[j] === i) return L.an.uses[j] ? j : -1;
+  return -1;
+}
+
+/** `and t, ra, #15; cbz t, ok; <x16 = rip; exit to fallback>; ok:` (x86 #GP on a misaligned CMPXCHG16B). */
+function gpUnlessAligned(L: Lowerer, ra: number, rip: number): void {
+  const t = L.pool.scratch();
+  L.emit(andImm(1, t, ra, tryLogicalImm(1, 15)!));
+  const at = placeholder(L);
+  L.pool.release(t);
+  // Leaving the block: temporaries may be clobbered; C must hold CF (ABI §4).
+  fixCarryForExit(L, STATUS_FLAGS, L.cInv, HOST_EXIT_SYM);
+  materialise(L, rip, HOST_EXIT_RIP);
+  L.emit(ldstUimm(LDST.LDRX, HOST_EXIT_SYM, HOST_STATE, (STATE.SYMBOLS / 8 + SYM.fallback) as Uimm12s));
+  L.emit(br(HOST_EXIT_SYM));
+  L.code[at] = cbz(1, t, (L.n - at) as PcOff);
+}
+
+/** AtomicCasPair a, Pair(expLo, expHi), Pair(newLo, newHi), rip: old low half; CasPairHi the high half. */
+export function lowerAtomicCasPair(L: Lowerer, i: number): void {
+  const b = L.b, p = b.b[i]!, q = b.c[i]!, hiOp = highOf(L, i);
+  const ra = L.reg(b.a[i]!, false);
+  gpUnlessAligned(L, ra, b.d[i]!);
+  const pool = L.pool;
+  if (L.opts.features.lse && pool.isFree(6) && pool.isFree(7) && pool.isFree(16) && pool.isFree(17)) {
+    // CASP compares and returns in Xs, Xs+1 and stores Xt, Xt+1 (s, t even).
+    const lo = L.pool.scratchReg(6), hi = L.pool.scratchReg(7), nlo = L.pool.scratchReg(16), nhi = L.pool.scratchReg(17);
+    L.emit(movReg(1, lo, L.reg(b.a[p]!)));
+    L.emit(movReg(1, hi, L.reg(b.b[p]!)));
+    L.emit(movReg(1, nlo, L.reg(b.a[q]!)));
+    L.emit(movReg(1, nhi, L.reg(b.b[q]!)));
+    // A failing CASPAL has no release half; x86 CMPXCHG16B (LOCK or not: we give it LOCK's order) fences either way.
+    L.emit(dmb(BARRIER.ISH));
+    L.faultEntry();
+    L.emit(casp(3, ORDER.AL, lo, nlo, ra));
+    if (L.an.uses[i]) own(L, i, lo);
+    if (hiOp >= 0) own(L, hiOp, hi);
+    return;
+  }
+  const lo = oldReg(L, i), hi = hiOp >= 0 ? (L.loc[hiOp] = L.pool.take(hiOp)) : L.pool.scratch();
+  const t = L.pool.scratch(), u = L.pool.scratch(), top = L.n;
+  L.faultEntry();
+  L.emit(ldaxp(3, lo, hi, ra));
+  L.emit(eorShifted(1, t, lo, L.reg(b.a[p]!)));
+  L.emit(eorShifted(1, u, hi, L.reg(b.b[p]!)));
+  L.emit(orrShifted(1, t, t, u));
+  const fail = placeholder(L);
+  L.faultEntry();
+  L.emit(stlxp(3, t, L.reg(b.a[q]!), L.reg(b.b[q]!), ra));
+  L.emit(cbnz(0, t, (top - L.n) as PcOff));
+  const done = placeholder(L);
+  land(L, fail, t);
+  L.faultEntry();
+  L.emit(stlxp(3, t, lo, hi, ra));
+  L.emit(cbnz(0, t, (top - L.n) as PcOff));
+  land(L, done, -1);
+  L.emit(dmb(BARRIER.ISH));
+}
+
+/** Hand scratch register r (taken with scratchReg) to value v for the rest of its life. */
+function own(L: Lowerer, v: number, r: number): void {
+  L.pool.release(r);
+  L.loc[v] = L.pool.take(v, r);
 }

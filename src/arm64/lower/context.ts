@@ -48,7 +48,7 @@ export const ZR = 31;
 
 /** Ops between a result's definition and its SetReg that forbid writing the home early. */
 const BARRIER = new Uint8Array(64);
-for (const o of [OP.Load, OP.Store, OP.AtomicRmw, OP.AtomicCas, OP.Exit, OP.ExitIf, OP.ExitSym]) BARRIER[o] = 1;
+for (const o of [OP.Load, OP.Store, OP.AtomicRmw, OP.AtomicCas, OP.AtomicCasPair, OP.Exit, OP.ExitIf, OP.ExitSym]) BARRIER[o] = 1;
 // A conditional #DE exit (divide.ts) observes the guest registers too.
 BARRIER[OP.ExitSymIf] = 1;
 

@@ -31,7 +31,7 @@ import { lowerCond, lowerGetFlag, lowerRestoreFlagsIfZero, lowerSaveFlags, lower
 import { lowerLoad, lowerStore } from "./memory.ts";
 import { lowerClz, lowerCtz, lowerPdep, lowerPext, lowerPopcnt, lowerRev } from "./bitops.ts";
 import { lowerExitIfNZ, lowerPause, lowerSegBase } from "./misc.ts";
-import { lowerAtomicCas, lowerAtomicRmw } from "./atomic.ts";
+import { lowerAtomicCas, lowerAtomicCasPair, lowerAtomicRmw, lowerCasPairHi, lowerPair } from "./atomic.ts";
 import { lowerRepCmps, lowerRepLods, lowerRepMovs, lowerRepScas, lowerRepStos } from "./string.ts";
 import { RULE, RULES, markFusions } from "./rules.ts";
 
@@ -52,7 +52,7 @@ export const LOWER = {
   Zext: lowerZext, Sext: lowerSext, Bfi: lowerBfi, Ubfx: lowerUbfx,
   Cmp: lowerCmp, Select: lowerSelect, Cond: lowerCond, SelectCC: lowerSelectCC,
   Load: lowerLoad, Store: lowerStore,
-  AtomicRmw: lowerAtomicRmw, AtomicCas: lowerAtomicCas,
+  AtomicRmw: lowerAtomicRmw, AtomicCas: lowerAtomicCas, Pair: lowerPair, AtomicCasPair: lowerAtomicCasPair, CasPairHi: lowerCasPairHi,
   ExitIf: lowerExitIf, Exit: lowerExit, ExitSym: lowerExitSym,
   Clz: lowerClz, Ctz: lowerCtz, Rev: lowerRev, Popcnt: lowerPopcnt, Pdep: lowerPdep, Pext: lowerPext,
   DivU: lowerDivU, DivS: lowerDivS, DivSFault: lowerDivSFault, ExitSymIf: lowerExitSymIf,

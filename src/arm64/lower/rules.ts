@@ -123,7 +123,7 @@ function preIndex(L: Lowerer, i: number): boolean {
   for (let k2 = j + 1; k2 < m; k2++) {
     const o = b.op[k2]!;
     if (o === OP.ExitSymIf) return false;
-    if (o === OP.Load || o === OP.Store || o === OP.AtomicRmw || o === OP.AtomicCas || o === OP.Exit || o === OP.ExitIf || o === OP.ExitSym || ((o === OP.GetReg || o === OP.SetReg) && b.a[k2] === r)) return false;
+    if (o === OP.Load || o === OP.Store || o === OP.AtomicRmw || o === OP.AtomicCas || o === OP.AtomicCasPair || o === OP.Exit || o === OP.ExitIf || o === OP.ExitSym || ((o === OP.GetReg || o === OP.SetReg) && b.a[k2] === r)) return false;
   }
   for (let v = 0; v < j; v++) if (v !== x && b.op[v] === OP.GetReg && b.a[v] === r && lastUse[v]! > i) return false;
   if (lastUse[x]! > i) return false;

@@ -1,6 +1,6 @@
 /**
  * @file x86 semantics (stage 4 → 5): atomics, SDM Vol. 3A §9.1.2 "Bus Locking" and Vol. 2:
- * XADD, CMPXCHG, CMPXCHG8B, and the LOCK-prefixed read-modify-write forms of ADD, ADC, SUB, SBB,
+ * XADD, CMPXCHG, CMPXCHG8B, CMPXCHG16B, and the LOCK-prefixed read-modify-write forms of ADD, ADC, SUB, SBB,
  * AND, OR, XOR, INC, DEC, NEG, NOT and XCHG with memory (implicitly locked). Those mnemonics
  * keep their one function in arith.ts/logic.ts/move.ts, which call the `locked*` helpers here
  * for a LOCK prefix; `LOCKABLE` lists every mnemonic whose semantics honour LOCK (translateInsn
@@ -19,11 +19,11 @@
 import { ATOM, CC, FLAG, GPR, OP, REL, type IrBlock, type Value } from "../../ir/index.ts";
 import { K, PF, type Insn } from "../insn.ts";
 import { R } from "../regs.ts";
-import { ARITH_FLAGS, effAddr, konst, memAttr, opSize, readOp, readReg, writeReg, type SemCtx } from "./_operand.ts";
+import { ARITH_FLAGS, effAddr, guestAddr, konst, memAttr, opSize, readOp, readReg, writeReg, type SemCtx } from "./_operand.ts";
 
 /** Mnemonics whose semantics implement the LOCK prefix (their memory forms). */
 export const LOCKABLE: ReadonlySet<string> = new Set([
-  "ADD", "ADC", "SUB", "SBB", "AND", "OR", "XOR", "INC", "DEC", "NEG", "NOT", "XCHG", "XADD", "CMPXCHG", "CMPXCHG8B",
+  "ADD", "ADC", "SUB", "SBB", "AND", "OR", "XOR", "INC", "DEC", "NEG", "NOT", "XCHG", "XADD", "CMPXCHG", "CMPXCHG8B", "CMPXCHG16B",
 ]);
 
 /** The instruction has a LOCK prefix. */
@@ -158,5 +158,25 @@ export function CMPXCHG8B(b: IrBlock, i: Insn, _c: SemCtx): boolean {
   b.setFlag(FLAG.ZF, b.cmp(8, REL.EQ, exp, old));
   writeRegIf(b, R.GPR32 + GPR.RAX, CC.NE, old);
   writeRegIf(b, R.GPR32 + GPR.RDX, CC.NE, b.ubfx(old, 32, 32));
+  return true;
+}
+
+/**
+ * CMPXCHG8B/CMPXCHG16B—Compare and Exchange Bytes (CMPXCHG16B), SDM Vol. 2A: if RDX:RAX = m128
+ * then ZF := 1, m128 := RCX:RBX, else ZF := 0, RDX:RAX := m128. A destination that is not 16-byte
+ * aligned raises #GP: the atomic op then leaves into `fallback` for this instruction (the ABI has
+ * no #GP symbol; the runtime's other way of running it raises the #GP). With or without LOCK it
+ * is one atomic 16-byte compare-and-swap (stronger than the unlocked form needs; the same result).
+ */
+export function CMPXCHG16B(b: IrBlock, i: Insn, c: SemCtx): boolean {
+  const a = effAddr(b, i);
+  const rax = b.getReg(GPR.RAX), rdx = b.getReg(GPR.RDX);
+  const exp = b.emit(OP.Pair, 0, 0, rax, rdx);
+  const nw = b.emit(OP.Pair, 0, 0, b.getReg(GPR.RBX), b.getReg(GPR.RCX));
+  const lo = b.emit(OP.AtomicCasPair, 0, 0, a, exp, nw, guestAddr(b, Number(c.va)));
+  const hi = b.emit(OP.CasPairHi, 0, 0, lo);
+  b.setFlag(FLAG.ZF, b.cmp(8, REL.EQ, b.or(8, b.xor(8, lo, rax), b.xor(8, hi, rdx)), konst(b, 8, 0)));
+  writeRegIf(b, R.GPR64 + GPR.RAX, CC.NE, lo);
+  writeRegIf(b, R.GPR64 + GPR.RDX, CC.NE, hi);
   return true;
 }

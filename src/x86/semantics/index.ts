@@ -39,7 +39,7 @@ import { ENTER, JECXZ, JRCXZ, LEAVE, LOOP, LOOPE, LOOPNE, POPAD, POPFD, POPFQ, P
 import { AAA, AAD, AAM, AAS, CPUID, DAA, DAS, INT, INT1, INTO, PAUSE, RDTSC, RDTSCP, SYSCALL, XLATB } from "./system.ts";
 
 import { REP_MNEMONICS, STRING_SEMANTICS } from "./string.ts";
-import { CMPXCHG, CMPXCHG8B, LOCKABLE, XADD } from "./atomic.ts";
+import { CMPXCHG, CMPXCHG16B, CMPXCHG8B, LOCKABLE, XADD } from "./atomic.ts";
 
 export { SemCtx, type Semantic } from "./_operand.ts";
 
@@ -59,7 +59,7 @@ export const SEMANTICS = {
   CLC, STC, CMC, CLD, STD, LAHF, SAHF,
   LOOP, LOOPE, LOOPNE, JECXZ, JRCXZ, ENTER, LEAVE, PUSHFD, PUSHFQ, POPFD, POPFQ, PUSHAD, POPAD,
   CPUID, RDTSC, RDTSCP, SYSCALL, INT, INT1, INTO, PAUSE, XLATB, DAA, DAS, AAA, AAS, AAM, AAD,
-  XADD, CMPXCHG, CMPXCHG8B,
+  XADD, CMPXCHG, CMPXCHG8B, CMPXCHG16B,
   ...STRING_SEMANTICS,
 } satisfies Record<string, Semantic>;
 
