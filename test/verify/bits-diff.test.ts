@@ -48,7 +48,7 @@ function unicornLines(bits: 32 | 64): string[] {
     ...["bt", "bts", "btr", "btc"].flatMap((m) => [
       `${m} ax, cx`, `${m} ecx, edx`, `${m} ax, 3`, `${m} ax, 19`, `${m} ecx, 31`, `${m} edx, 45`,
       `${m} word [rbx+2], 15`, `${m} dword [rbx], 7`, `${m} dword [rbx+4], 33`, `${m} esi, esi`,
-      ...(q ? [`${m} rax, rcx`, `${m} r9, 63`, `${m} qword [rbx], 40`, `${m} r10, r10`] : []),
+      ...(q ? [`${m} rax, rcx`, `${m} r9, 63`, `${m} qword [rbx], 40`, `${m} r10, r10`, `${m} dword [ebx+4], 9`] : []),
     ]),
     ...["bsf", "bsr", "lzcnt", "tzcnt"].flatMap((m) => [
       `${m} ax, cx`, `${m} eax, ecx`, `${m} ecx, ecx`, `${m} dx, [rbx]`, `${m} edx, [rbx+4]`,

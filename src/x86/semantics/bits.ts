@@ -13,8 +13,8 @@
  * - LZCNT/TZCNT: OF SF AF PF undefined, left unchanged;
  * - ANDN, BLSI, BLSMSK, BLSR, BZHI: AF PF undefined (ANDN/BZHI/BLS*: left unchanged);
  * - BEXTR: AF SF PF undefined, left unchanged;
- * - BSWAP r16: the result is undefined (hardware and emulators differ): not translated, the
- *   form falls back.
+ * - BSWAP r16: the result is undefined, and they differ (this AMD CPU clears the low 16 bits and
+ *   keeps the rest; Unicorn swaps the low 32 and zero-extends): not translated, it falls back.
  * MULX, PDEP, PEXT, RORX, SARX, SHLX, SHRX change no flag; ADCX only CF, ADOX only OF.
  *
  * LOCK BTS/BTR/BTC (memory forms) are one `AtomicRmw` (the atomics group's op): OR, AND NOT or
