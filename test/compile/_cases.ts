@@ -170,6 +170,7 @@ export const GROUPS: Record<string, Case[]> = {
     { mode: 64, asm: "cmpxchg [rbx], ecx" },
     { mode: 64, asm: "cmpxchg ecx, edx" },
     { mode: 64, asm: "lock cmpxchg8b [rsi]" },
+    { mode: 64, asm: "lock cmpxchg16b [rsi]" },
     { mode: 32, asm: "lock xadd [ecx], eax" },
     { mode: 32, asm: "lock cmpxchg8b [esi]" },
     { mode: 32, asm: "lock inc dword [eax]\nxchg [ebx], cx" },
