@@ -205,28 +205,28 @@ A0       | MOV AL, moffs8    | a=w,r
 A1       | MOV rAX, moffsv   | a=w,r
 A2       | MOV moffs8, AL    | a=w,r
 A3       | MOV moffsv, rAX   | a=w,r
-A4       | MOVSB m8(es:rdi), m8(rsi)    | rep fr=d
-A5       | MOVSW m16(es:rdi), m16(rsi)  | rep os16 fr=d
-A5       | MOVSD m32(es:rdi), m32(rsi)  | rep os32 fr=d
-A5       | MOVSQ m64(es:rdi), m64(rsi)  | rep os64 fr=d
-A6       | CMPSB m8(rsi), m8(es:rdi)    | repe fr=d fw=oszacp
-A7       | CMPSW m16(rsi), m16(es:rdi)  | repe os16 fr=d fw=oszacp
-A7       | CMPSD m32(rsi), m32(es:rdi)  | repe os32 fr=d fw=oszacp
-A7       | CMPSQ m64(rsi), m64(es:rdi)  | repe os64 fr=d fw=oszacp
+A4       | MOVSB m8(es:rdi), m8(rsi)    | rep a=w,r fr=d
+A5       | MOVSW m16(es:rdi), m16(rsi)  | rep a=w,r os16 fr=d
+A5       | MOVSD m32(es:rdi), m32(rsi)  | rep a=w,r os32 fr=d
+A5       | MOVSQ m64(es:rdi), m64(rsi)  | rep a=w,r os64 fr=d
+A6       | CMPSB m8(rsi), m8(es:rdi)    | repe a=r,r fr=d fw=oszacp
+A7       | CMPSW m16(rsi), m16(es:rdi)  | repe a=r,r os16 fr=d fw=oszacp
+A7       | CMPSD m32(rsi), m32(es:rdi)  | repe a=r,r os32 fr=d fw=oszacp
+A7       | CMPSQ m64(rsi), m64(es:rdi)  | repe a=r,r os64 fr=d fw=oszacp
 A8 ib    | TEST AL, imm8     | a=r,r fw=szp f0=oc fu=a
 A9 iz    | TEST rAX, immz    | a=r,r fw=szp f0=oc fu=a
-AA       | STOSB m8(es:rdi), AL         | rep fr=d
-AB       | STOSW m16(es:rdi), AX        | rep os16 fr=d
-AB       | STOSD m32(es:rdi), EAX       | rep os32 fr=d
-AB       | STOSQ m64(es:rdi), RAX       | rep os64 fr=d
-AC       | LODSB AL, m8(rsi)            | rep fr=d
-AD       | LODSW AX, m16(rsi)           | rep os16 fr=d
-AD       | LODSD EAX, m32(rsi)          | rep os32 fr=d
-AD       | LODSQ RAX, m64(rsi)          | rep os64 fr=d
-AE       | SCASB AL, m8(es:rdi)         | repe fr=d fw=oszacp
-AF       | SCASW AX, m16(es:rdi)        | repe os16 fr=d fw=oszacp
-AF       | SCASD EAX, m32(es:rdi)       | repe os32 fr=d fw=oszacp
-AF       | SCASQ RAX, m64(es:rdi)       | repe os64 fr=d fw=oszacp
+AA       | STOSB m8(es:rdi), AL         | rep a=w,r fr=d
+AB       | STOSW m16(es:rdi), AX        | rep a=w,r os16 fr=d
+AB       | STOSD m32(es:rdi), EAX       | rep a=w,r os32 fr=d
+AB       | STOSQ m64(es:rdi), RAX       | rep a=w,r os64 fr=d
+AC       | LODSB AL, m8(rsi)            | rep a=w,r fr=d
+AD       | LODSW AX, m16(rsi)           | rep a=w,r os16 fr=d
+AD       | LODSD EAX, m32(rsi)          | rep a=w,r os32 fr=d
+AD       | LODSQ RAX, m64(rsi)          | rep a=w,r os64 fr=d
+AE       | SCASB AL, m8(es:rdi)         | repe a=r,r fr=d fw=oszacp
+AF       | SCASW AX, m16(es:rdi)        | repe a=r,r os16 fr=d fw=oszacp
+AF       | SCASD EAX, m32(es:rdi)       | repe a=r,r os32 fr=d fw=oszacp
+AF       | SCASQ RAX, m64(es:rdi)       | repe a=r,r os64 fr=d fw=oszacp
 
 # ── B0-BF: MOV r, imm ──
 B0+rb ib | MOV r8, imm8      | a=w,r

@@ -1,6 +1,6 @@
 /**
  * @file Row operand access (`a=`) against the iced-x86 oracle, for every form whose mnemonic is
- * in SEMANTICS: each golden vector (primary and 0F maps, 32- and 64-bit mode) is decoded by our
+ * in SEMANTICS and that translates (not a fallback): each golden vector (primary and 0F maps, 32- and 64-bit mode) is decoded by our
  * decoder (giving the form, hence the row's `a=` list) and by iced, whose `InstructionInfo`
  * gives the access of each explicit operand. The semantics read and write operands as the rows
  * say, so a wrong row would be a wrong translation.
@@ -15,7 +15,7 @@ import { Decoder as IcedDecoder, DecoderOptions, Instruction, InstructionInfoFac
 import { Decoder, Insn, K, tables } from "../../../src/x86/index.ts";
 import { buildTables } from "../../../src/x86/tables/_build.ts";
 import { SEMANTICS } from "../../../src/x86/semantics/index.ts";
-import { VA, vectors } from "./_translate.ts";
+import { VA, one, vectors } from "./_translate.ts";
 
 const LETTERS: Record<number, string> = {
   [OpAccess.None]: "-", [OpAccess.NoMemAccess]: "-", [OpAccess.Read]: "r", [OpAccess.CondRead]: "r",
@@ -36,6 +36,9 @@ test("row a= lists agree with iced-x86's operand access on every vector of a tra
     const bytes = Uint8Array.from(Buffer.from(hex, "hex"));
     if (!decoders[mode].decode(bytes, 0, bytes.length, VA, insn)) continue;
     if (!sem.has(t.mnemonics[insn.mnemonic]!)) continue;
+    // A form that falls back is not translated, so its row is not used (the SSE MOVSD/CMPSD share
+    // the string instructions' mnemonic keys; their reg and mem forms differ in access anyway).
+    if (one(hex, mode).result === "unhandled") continue;
     const d = new IcedDecoder(mode, bytes, DecoderOptions.None);
     d.ip = BigInt(VA);
     d.decodeOut(ii);

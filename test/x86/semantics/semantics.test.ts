@@ -491,7 +491,7 @@ describe("multiply", () => {
 describe("fallbacks", () => {
   test.each([
     ["f0480118", 64, "lock add [rax], rbx"],
-    ["f3c3", 64, "rep ret"],
+    ["f30118", 64, "rep add [rax], ebx (REP on a non-string mnemonic; rep ret runs as ret: string.test.ts)"],
     ["64488b0528000000", 64, "mov rax, fs:[0x28] (FS override)"],
     ["67668b07", 32, "mov ax, [bx] (16-bit addressing)"],
     ["488718", 64, "xchg [rax], rbx (implicitly locked)"],
