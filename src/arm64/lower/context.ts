@@ -218,13 +218,22 @@ export class Lowerer {
     return (this.loc[i] = this.pool.take(i));
   }
 
-  /** writeHome: the guest home of the SetReg that is i's only use, when writing it now is invisible. */
+  /**
+   * writeHome: the guest home of the SetReg that is i's only use, when writing it now is
+   * invisible. With more uses (mul's high half also feeds the flags), the first SetReg of i: its
+   * other users then read i from the home, so no write of r may come between that SetReg and i's
+   * last use (nor a push/pop, whose fused access writes the stack pointer's home).
+   */
   private homeFor(i: number): number {
     const b = this.b, an = this.an;
-    if (an.uses[i] !== 1) return -1;
-    const j = an.lastUse[i]!;
-    if (b.op[j] !== OP.SetReg || b.b[j] !== i || j - i > 64) return -1;
-    const r = b.a[j]!;
+    if (an.uses[i] === 0) return -1;
+    const last = an.lastUse[i]!;
+    let j = last;
+    if (an.uses[i] > 1) {
+      j = -1;
+      for (let k = i + 1; k <= last && k - i <= 64; k++) if (b.op[k] === OP.SetReg && b.b[k] === i) { j = k; break; }
+      if (j < 0) return -1;
+      const r = b.a[j]!;
     // Between here and the SetReg nothing may observe the old value: no fault or exit (precise
     // state, ABI §9), no read or write of r.
     for (let k = i + 1; k < j; k++) {

@@ -66,3 +66,40 @@ for (const [rule, ir, want] of CASES) {
 test("every rule has a case", () => {
   expect(CASES.map((c) => c[0]).sort()).toEqual(RULES.map((r) => r.name).sort());
 });
+
+test("writeHome with more uses: mul's high half goes straight to rdx's home and the flags read it there", () => {
+  // mul rbx: lo into a temporary (rax is still an input of umulh), hi into x1 (rdx), then lo to x8;
+  // the Cmp reads hi from x1 (no NZCV flag is live there: the exit keeps only CF, set after it).
+  const L = new Lowerer();
+  const out = lowerBlock(parseIr(`block 0x1000 mode 64
+  v1 = GetReg rbx
+  v2 = GetReg rax
+  v3 = Mul.8 v2, v1
+  v4 = MulHU.8 v2, v1
+  SetReg rax, v3
+  SetReg rdx, v4
+  v7 = Const.8 0x0
+  v8 = Cmp.8 ne, v4, v7
+  SetFlag cf, v8
+  v10 = Const.8 0x1003
+  Exit jump, v10 ?c
+`), { features: BASELINE, memoryOrder: "relaxed", pic: false }, L);
+  expect(listing(out.code).split("\n").slice(0, 4)).toEqual(["mul x9, x8, x27", "umulh x1, x8, x27", "mov x8, x9", "cmp x1, #0x0"]);
+});
+
+test("writeHome with more uses: not when r is written again before the value's last use", () => {
+  const L = new Lowerer();
+  const out = lowerBlock(parseIr(`block 0x1000 mode 64
+  v1 = GetReg rbx
+  v2 = Const.8 0x5
+  v3 = Add.8 v1, v2
+  SetReg rax, v3
+  v5 = GetReg rcx
+  SetReg rax, v5
+  SetReg rdx, v3
+  v8 = Const.8 0x1003
+  Exit jump, v8 ?-
+`), { features: BASELINE, memoryOrder: "relaxed", pic: false }, L);
+  // v3 must survive rax's second write: computed into a temporary, copied to rax and later rdx.
+  expect(listing(out.code).split("\n").slice(0, 4)).toEqual(["add x9, x27, #0x5", "mov x8, x9", "mov x8, x0", "mov x1, x9"]);
+});
