@@ -127,6 +127,8 @@ export const OPS: readonly OpInfo[] = [
     doc: "if value a is nonzero, leave the block for the direct target b (a Const or Addr); LOOP/JrCXZ (no flag condition); fm = flags live there",
   }),
   row("Pause", "", { doc: "spin-wait hint (x86 PAUSE): host yield" }),
+  row("GetState", "n", { result: true, pure: true, doc: "the 8-byte word at STATE + 8*a (a guest state field outside registers and flags, e.g. STATE.AC_ID)" }),
+  row("SetState", "nv", { doc: "store b at STATE + 8*a (cannot fault: the state block is always mapped)" }),
   // ── bit counting and permutation (bits group; sz 2, 4 or 8; results exact, except Rev.2) ──
   row("Clz", "v", { result: true, sized: true, pure: true, doc: "leading zero bits of the low sz bytes of a (8*sz for 0)" }),
   row("Ctz", "v", { result: true, sized: true, pure: true, doc: "trailing zero bits of the low sz bytes of a (8*sz for 0)" }),
@@ -186,7 +188,7 @@ export const opByName = (name: string): number | undefined => (OP as Record<stri
 export type OpName = "DivU" | "DivS" | "DivSFault" | "ExitSymIf"
   | "Nop" | "Guest" | "Const" | "Addr" | "GetReg" | "SetReg" | "GetFlag" | "SetFlag" | "Add" | "Sub" | "Adc" | "Sbb"
   | "And" | "Or" | "Xor" | "Neg" | "Not" | "Test" | "Shl" | "Shr" | "Sar" | "Ror" | "Mul" | "MulHU" | "MulHS" | "Zext" | "Sext"
-  | "Bfi" | "Ubfx" | "Cmp" | "Select" | "Cond" | "SelectCC" | "Load" | "Store" | "ExitIf" | "Exit" | "ExitSym" | "SegBase" | "ExitIfNZ" | "Pause" | "SaveFlags" | "RestoreFlagsIfZero"
+  | "Bfi" | "Ubfx" | "Cmp" | "Select" | "Cond" | "SelectCC" | "Load" | "Store" | "ExitIf" | "Exit" | "ExitSym" | "SegBase" | "ExitIfNZ" | "Pause" | "GetState" | "SetState" | "SaveFlags" | "RestoreFlagsIfZero"
   | "RepMovs" | "RepStos" | "RepLods" | "RepScas" | "RepCmps"
   | "AtomicRmw" | "AtomicCas" | "Pair" | "AtomicCasPair" | "CasPairHi"
   | "Clz" | "Ctz" | "Rev" | "Popcnt" | "Pdep" | "Pext";

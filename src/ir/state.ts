@@ -93,6 +93,12 @@ export const STATE = {
   IMAGE_BASE: 0xb8,
   /** Exit reason code written by the exit stubs (`EXIT.*`). */
   EXIT_REASON: 0xc0,
+  /**
+   * EFLAGS.AC (bit 18) and EFLAGS.ID (bit 21) as the guest last set them (POPF), in place, all
+   * other bits 0. Nothing else reads them, but user code can toggle both and sees them in PUSHF
+   * (the CPUID-support check flips ID).
+   */
+  AC_ID: 0xc8,
   /** Runtime symbol table: `SYM_COUNT` entry points, 8 bytes each (ABI §5). */
   SYMBOLS: 0x100,
   /** XMM0..XMM15, 16 bytes each (room for the vector slice; x87 follows). */

@@ -258,11 +258,13 @@ class Runner {
     this.arm.setRegNum(armX(HOST_PF), h.pfSrc);
     this.arm.setRegNum(armX(HOST_AF), h.afSrc);
     this.stateView.setBigUint64(STATE.DF, BigInt(h.df), true);
+    this.stateView.setBigUint64(STATE.AC_ID, BigInt(eflags & 0x240000), true);
   }
 
   private eflags(cInverted = 0): number {
     const df = Number(this.stateView.getBigUint64(STATE.DF, true));
-    return eflagsFromHost(this.arm.regNum(ARM64_REG.NZCV), this.arm.regNum(armX(HOST_PF)), this.arm.regNum(armX(HOST_AF)), df, cInverted);
+    const acId = Number(this.stateView.getBigUint64(STATE.AC_ID, true));
+    return (eflagsFromHost(this.arm.regNum(ARM64_REG.NZCV), this.arm.regNum(armX(HOST_PF)), this.arm.regNum(armX(HOST_AF)), df, cInverted) | acId) >>> 0;
   }
 
   run(): RunResult {

@@ -287,6 +287,7 @@ export class A64Harness {
     inp[2 * this.iNzcv + 5] = 0;
     this.stateView.setUint32(STATE.DF, h.df, true);
     this.stateView.setUint32(STATE.DF + 4, 0, true);
+    this.stateView.setBigUint64(STATE.AC_ID, BigInt(s.eflags & 0x240000), true);
     this.stateView.setUint32(STATE.FS_BASE, s.seg[0]!, true);
     this.stateView.setUint32(STATE.FS_BASE + 4, s.seg[1]!, true);
     this.stateView.setUint32(STATE.GS_BASE, s.seg[2]!, true);

@@ -534,9 +534,9 @@ class BlockGen {
           this.emit(bits === 64 ? "pushfq" : "pushfd");
           this.emit(`pop ${this.reg(s, true).t}`);
         } else if (r === 6) {
-          // Only flags the guest owns (no TF: the reference would single-step), DF too; IF = 1:
-          // user-mode POPF cannot clear it, but the reference runs in ring 0 where it would.
-          this.emit(`push ${(u32(rng) & 0xcd5) | 0x202}`);
+          // Only flags the guest owns (no TF: the reference would single-step): the status flags,
+          // DF, AC, ID; IF = 1: user-mode POPF cannot clear it, but the ring-0 reference would.
+          this.emit(`push ${(u32(rng) & 0x240cd5) | 0x202}`);
           this.emit(bits === 64 ? "popfq" : "popfd", ALL);
         } else this.emit("xlatb");
         return;

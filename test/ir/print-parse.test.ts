@@ -72,6 +72,7 @@ function everyOp(exitSym: boolean): IrBlock {
   const seg = b.emit(OP.SegBase, 0, 0, 1);
   b.emit(OP.ExitIfNZ, 0, FLAG.CF | FLAG.ZF, seg, ad);
   b.emit(OP.Pause, 0, 0);
+  b.emit(OP.SetState, 0, 0, 25, b.emit(OP.GetState, 0, 0, 25));
   // The bits group: counts, byte reversal, parallel deposit/extract.
   const cz = b.emit(OP.Clz, 2, 0, x);
   b.emit(OP.Ctz, 8, 0, b.emit(OP.Rev, 4, 0, cz));

@@ -7,6 +7,7 @@
  *   keep the direct target in operand b and the live flags in fm). CBNZ reads no flags, so
  *   LOOP/JrCXZ leave NZCV and the carry sense untouched.
  * - `Pause`: `yield`, the ARM spin-wait hint, as x86 PAUSE is for x86 spin loops.
+ * - `GetState`/`SetState`: `ldr`/`str` of a state block word (AC/ID of EFLAGS).
  *
  *   SegBase 1      → ldr x9, [x12, #0xb0]
  *   ExitIfNZ v3, a → cbnz x9, <stub>
@@ -30,6 +31,16 @@ export function lowerExitIfNZ(L: Lowerer, i: number): void {
   const stub = L.stubs.length / 2;
   L.stubs.push(i, L.cInv ? 1 : 0);
   L.branchToStub(cbnz(1, L.reg(L.b.a[i]!), 0 as PcOff), stub, 19);
+}
+
+/** A state block word (`STATE + 8*a`; cannot fault, no side-table entry). */
+export function lowerGetState(L: Lowerer, i: number): void {
+  L.emit(ldstUimm(LDST.LDRX, L.dest(i), HOST_STATE, L.b.a[i]! as Uimm12s));
+}
+
+/** Store into a state block word. */
+export function lowerSetState(L: Lowerer, i: number): void {
+  L.emit(ldstUimm(LDST.STRX, L.reg(L.b.b[i]!), HOST_STATE, L.b.a[i]! as Uimm12s));
 }
 
 /** PAUSE: the host's spin-wait hint. */

@@ -8,10 +8,12 @@
  * A 16-bit operand size (66 prefix: IP truncated to 16 bits) falls back as for Jcc.
  *
  * PUSHF/POPF: the guest can observe and change CF PF AF ZF SF OF and DF; those are kept (ABI §4).
- * IF is pushed as 1 (Windows user code always runs with interrupts enabled), TF, NT, AC, ID and
- * IOPL as 0; POPF ignores them (TF would single-step, AC check alignment: neither is emulated, and
- * a user-mode POPF cannot change IF or IOPL anyway). The differential harness compares only the
- * six status flags and DF in EFLAGS, and gives the reference IF = 1 so the pushed words agree.
+ * AC and ID are kept as POPF wrote them (STATE.AC_ID: code checks CPUID support by toggling ID;
+ * AC has no effect, Windows does not enable alignment checks). IF is pushed as 1 (Windows user
+ * code always runs with interrupts enabled), TF, NT and IOPL as 0; POPF ignores them (TF would
+ * single-step, which is not emulated; a user-mode POPF cannot change IF or IOPL). The
+ * differential harness compares the six status flags and DF in EFLAGS and every pushed word, and
+ * gives the reference IF = 1 so those agree.
  *
  * Precise faults (ABI §9): every memory access of an instruction comes before its first guest
  * register or flag write. POPA needs 8 loads but only 6 temporaries exist: it loads its highest
@@ -20,7 +22,7 @@
  *
  *   LOOP(b, i, c) // loop rel8 → n = Sub.8 rcx, 1; SetReg rcx, n; ExitIfNZ n, Addr target; Exit jump, Addr next
  */
-import { CC, EXIT, FLAG, GPR, OP, STATUS_FLAGS, type IrBlock, type Value } from "../../ir/index.ts";
+import { CC, EXIT, FLAG, GPR, OP, STATE, STATUS_FLAGS, type IrBlock, type Value } from "../../ir/index.ts";
 import { FLOW, type Insn } from "../insn.ts";
 import { tables } from "../tables/_load.ts";
 import { guestAddr, konst, nextAddr, type SemCtx } from "./_operand.ts";
@@ -32,6 +34,8 @@ const FORM_FLOW = tables().formFlow;
 const PUSHF_FLAGS = STATUS_FLAGS | FLAG.DF;
 /** EFLAGS bit 1 (always 1) and IF (bit 9, always 1 in user mode). */
 const PUSHF_FIXED = 0x202;
+/** EFLAGS.AC | EFLAGS.ID, kept in the state block. */
+const AC_ID = 0x240000;
 
 /** `ExitIfNZ cond, target` (flags all live at the exit, as at any block exit). */
 function exitIfNZ(b: IrBlock, cond: Value, target: Value): void {
@@ -135,7 +139,8 @@ export function LEAVE(b: IrBlock, i: Insn, c: SemCtx): boolean {
 function pushf(b: IrBlock, i: Insn, c: SemCtx): boolean {
   const ssz = slotSize(c);
   if (i.osz >> 3 !== ssz) return false;
-  pushValue(b, ssz, flagsValue(b, PUSHF_FLAGS, PUSHF_FIXED));
+  const v = b.or(4, flagsValue(b, PUSHF_FLAGS, PUSHF_FIXED), b.emit(OP.GetState, 0, 0, STATE.AC_ID / 8));
+  pushValue(b, ssz, v);
   return true;
 }
 
@@ -146,6 +151,7 @@ function popf(b: IrBlock, i: Insn, c: SemCtx): boolean {
   const sp = b.getReg(GPR.RSP);
   const v = b.loadStack(ssz, sp);
   b.setReg(GPR.RSP, b.add(ssz, sp, konst(b, ssz, ssz)));
+  b.emit(OP.SetState, 0, 0, STATE.AC_ID / 8, b.and(4, v, konst(b, 4, AC_ID)));
   setFlagsFrom(b, v, PUSHF_FLAGS);
   return true;
 }

@@ -61,6 +61,20 @@ start:
   shr eax, 8
   OUT xa
 
+  ; The CPUID-support check: EFLAGS.ID (bit 21) can be toggled through POPF.
+  pushf
+  pop xa
+  mov xc, xa
+  xor xa, 0x200000
+  push xa
+  popf
+  pushf
+  pop xa
+  push xc
+  popf
+  xor xa, xc
+  OUT xa                        ; 0x200000
+
   ; ── LOOP family ──
   mov ecx, 10
   xor eax, eax
