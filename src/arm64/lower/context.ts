@@ -234,6 +234,13 @@ export class Lowerer {
       for (let k = i + 1; k <= last && k - i <= 64; k++) if (b.op[k] === OP.SetReg && b.b[k] === i) { j = k; break; }
       if (j < 0) return -1;
       const r = b.a[j]!;
+      for (let k = j + 1; k <= last; k++) {
+        const o = b.op[k]!;
+        if ((o === OP.SetReg && b.a[k] === r && b.b[k] !== i) || (an.skip[k] === FUSED && (o === OP.Add || o === OP.Sub))) return -1;
+      }
+    }
+    if (b.op[j] !== OP.SetReg || b.b[j] !== i || j - i > 64) return -1;
+    const r = b.a[j]!;
     // Between here and the SetReg nothing may observe the old value: no fault or exit (precise
     // state, ABI §9), no read or write of r.
     for (let k = i + 1; k < j; k++) {
