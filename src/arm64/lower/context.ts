@@ -229,7 +229,7 @@ export class Lowerer {
     if (an.uses[i] === 0) return -1;
     const last = an.lastUse[i]!;
     let j = last;
-    if (an.uses[i] > 1) {
+    if (an.uses[i]! > 1) {
       j = -1;
       for (let k = i + 1; k <= last && k - i <= 64; k++) if (b.op[k] === OP.SetReg && b.b[k] === i) { j = k; break; }
       if (j < 0) return -1;

@@ -44,7 +44,7 @@ export function flagsIntoTest(b: IrBlock): number {
       if (o === OP.SetFlag) {
         const f = b.a[k]!;
         if ((f === FLAG.SF || f === FLAG.ZF || f === FLAG.CF || f === FLAG.OF) && !(seen & f) && testValue(b, f, b.b[k]!, r, sz)) {
-          b.fm[t] |= f;
+          b.fm[t] = b.fm[t]! | f;
           toNop(b, k);
           changed++;
           continue;
