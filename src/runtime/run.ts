@@ -76,6 +76,9 @@ class Runner {
   private x86: Engine | undefined;
   private readonly codeBase: bigint;
   private pages!: RuntimePages;
+  /** The FS/GS bases the 32-bit x86 engine's segments have (0 until a guest sets one). */
+  private x86Fs = 0n;
+  private x86Gs = 0n;
   /** The guest state block, mapped into the ARM64 engine (DF is read and written here directly). */
   private readonly stateBlock = new Uint8Array(new ArrayBuffer(STATE_PAGE));
   private readonly stateView = new DataView(this.stateBlock.buffer);
@@ -239,8 +242,8 @@ class Runner {
       const n = k.toLowerCase();
       if (n === "eflags" || n === "rflags") { eflags = Number(v); continue; }
       // Segment bases live in the state block (ABI §2); the x86 engine gets them at each fallback.
-      if (this.bits === 64 && (n === "fs_base" || n === "gs_base")) {
-        this.stateView.setBigUint64(n === "fs_base" ? STATE.FS_BASE : STATE.GS_BASE, BigInt.asUintN(64, v), true);
+      if (n === "fs_base" || n === "gs_base") {
+        this.stateView.setBigUint64(n === "fs_base" ? STATE.FS_BASE : STATE.GS_BASE, BigInt.asUintN(this.bits, v), true);
         continue;
       }
       let i = (names as readonly string[]).indexOf(n);
@@ -369,9 +372,16 @@ class Runner {
     const ids = this.bits === 64 ? X86_GPR64_IDS : X86_GPR32_IDS;
     for (let i = 0; i < ids.length; i++) e.setReg(ids[i]!, this.arm.reg(armX(HOST_GPR[i]!)));
     e.setReg(X86_REG.EFLAGS, BigInt(this.eflags()));
+    const fs = this.stateView.getBigUint64(STATE.FS_BASE, true), gs = this.stateView.getBigUint64(STATE.GS_BASE, true);
     if (this.bits === 64) {
-      e.setReg(X86_REG.FS_BASE, this.stateView.getBigUint64(STATE.FS_BASE, true));
-      e.setReg(X86_REG.GS_BASE, this.stateView.getBigUint64(STATE.GS_BASE, true));
+      e.setReg(X86_REG.FS_BASE, fs);
+      e.setReg(X86_REG.GS_BASE, gs);
+    } else if (fs !== this.x86Fs || gs !== this.x86Gs) {
+      // A descriptor each (Engine.setSegBase32), rewritten only when a base changed.
+      e.setSegBase32(0, Number(fs));
+      e.setSegBase32(1, Number(gs));
+      this.x86Fs = fs;
+      this.x86Gs = gs;
     }
     e.setReg(this.bits === 64 ? X86_REG.RIP : X86_REG.EIP, rip);
     this.lastFault = undefined;

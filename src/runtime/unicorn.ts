@@ -111,6 +111,9 @@ function seq<P extends string, K extends number>(prefix: P, first: number, n: nu
   return r as Record<`${P}${K}`, number>;
 }
 
+/** Where `Engine.setSegBase32` maps its GDT: the top page of the 32-bit address space. */
+export const GDT32_ADDR = 0xffff_f000;
+
 /** x86 register ids (unicorn/x86.h). */
 export const X86_REG = Object.freeze({
   EFLAGS: 25, RAX: 35, RBP: 36, RBX: 37, RCX: 38, RDI: 39, RDX: 40, RIP: 41, RSI: 43, RSP: 44,
@@ -287,6 +290,32 @@ export class Engine {
   setReg(id: number, v: bigint): void {
     this.scratch[0] = BigInt.asUintN(64, v);
     this.check(this.s.uc_reg_write(this.handle, id, this.scratchPtr), `reg_write ${id}`);
+  }
+
+  /** The GDT of `setSegBase32`, mapped on first use. */
+  private gdt: Uint8Array | undefined;
+
+  /**
+   * 32-bit x86 engines: give FS (seg 0) or GS (seg 1) the base `base`. Unicorn 2.0.1 ignores
+   * FS_BASE/GS_BASE writes outside 64-bit mode, so the base goes into a descriptor of a GDT the
+   * engine maps at `GDT32_ADDR` (the top page, kernel space under Windows: no guest memory there),
+   * entry 1 (FS) or 2 (GS): a flat 4 GiB ring-3 data segment; loading the selector makes the CPU
+   * read it. Every segment load also recomputes the stack size from SS's cached descriptor, whose
+   * B bit Unicorn leaves clear, so SS is first loaded with a real flat 32-bit segment (entry 3,
+   * ring 0, as Unicorn runs): otherwise a push after an FS load would use a 16-bit SP.
+   */
+  setSegBase32(seg: 0 | 1, base: number): void {
+    if (!this.gdt) {
+      this.gdt = new Uint8Array(new ArrayBuffer(0x1000));
+      this.mapPtr(GDT32_ADDR, 0x1000, 3 /* READ | WRITE */, this.gdt);
+      this.setMmr(X86_REG.GDTR, BigInt(GDT32_ADDR), 0xff);
+      new DataView(this.gdt.buffer).setBigUint64(24, 0x00cf92000000ffffn, true);
+      this.setReg(X86_REG.SS, 0x18n);
+    }
+    const dv = new DataView(this.gdt.buffer), at = 8 * (seg + 1), lo = base >>> 0;
+    dv.setUint32(at, (0xffff | ((lo & 0xffff) << 16)) >>> 0, true);
+    dv.setUint32(at + 4, (((lo >>> 16) & 0xff) | (0xf2 << 8) | (0xf << 16) | (0xc << 20) | (lo & 0xff000000)) >>> 0, true);
+    this.setReg(seg === 0 ? X86_REG.FS : X86_REG.GS, BigInt(at + 3));
   }
 
   /** Write a descriptor-table register (x86 GDTR/IDTR: `uc_x86_mmr`, base at byte 8, limit at 16). */

@@ -162,8 +162,6 @@ export class Differ {
   private readonly formsSeen = new Set<string>();
   private readonly gprs: number;
   private intno = -1;
-  /** The 32-bit reference's GDT (`setSegBase`). */
-  private readonly gdt = new Uint8Array(0x1000);
   /** Set by stateMasks: the memory destination of this state is undefined (SHLD/SHRD m16). */
   private memUndefined = false;
   private x86Fault: MemFault | undefined;
@@ -191,16 +189,6 @@ export class Differ {
     const h = new X86Harness(this.opts.bits, { codeAddr: BigInt(this.layout.code), codeSize: 0x1000 });
     const e = h.engine;
     for (const w of this.windows) e.mapPtr(BigInt(w.spec.addr), w.spec.size, UC_PROT.READ | UC_PROT.WRITE, w.x86);
-    if (this.opts.bits === 32) {
-      // 32-bit FS/GS bases come from descriptors: a GDT the guest cannot reach (below every window).
-      e.mapPtr(BigInt(GDT_ADDR), 0x1000, UC_PROT.READ | UC_PROT.WRITE, this.gdt);
-      e.setMmr(X86_REG.GDTR, BigInt(GDT_ADDR), 0xff);
-      // Every segment load recomputes the stack size from SS's cached descriptor, whose B bit
-      // Unicorn leaves clear: SS must be a real flat 32-bit segment (entry 3, ring 0, as Unicorn
-      // runs) or a push after an FS load would use a 16-bit SP.
-      new DataView(this.gdt.buffer).setBigUint64(24, 0x00cf92000000ffffn, true);
-      e.setReg(X86_REG.SS, 0x18n);
-    }
     e.onInterrupt((n) => {
       if (this.intno < 0) this.intno = n;
       e.stop();
@@ -343,7 +331,7 @@ export class Differ {
       // IF = 1: Windows user code always runs with interrupts enabled, and PUSHF shows it.
       inp[2 * x86.flagsIndex] = s.eflags | 0x200;
       inp[2 * x86.flagsIndex + 1] = 0;
-      if (c.plan.seg !== undefined) this.setSegBase(c.plan.seg, s.seg[2 * c.plan.seg]!, s.seg[2 * c.plan.seg + 1]!);
+      if (c.plan.seg !== undefined) this.setSegBase(c.plan.seg as 0 | 1, s.seg[2 * c.plan.seg]!, s.seg[2 * c.plan.seg + 1]!);
       this.intno = -1;
       this.x86Fault = undefined;
       const xerr = x86.run(c.repAsz ? repSteps(s, c.repAsz) : c.steps ?? c.n);
@@ -393,18 +381,11 @@ export class Differ {
     return bad;
   }
 
-  /**
-   * The reference's FS (0) or GS (1) base: the base register in 64-bit mode; in 32-bit mode GDT
-   * entry 1 (FS) or 2 (GS), a flat 4 GiB ring-3 data segment with that base, loaded into the
-   * segment register (selector 0x0b / 0x13) so the CPU re-reads the descriptor.
-   */
-  private setSegBase(seg: number, lo: number, hi: number): void {
+  /** The reference's FS (0) or GS (1) base: the base register in 64-bit mode, a GDT descriptor in 32-bit mode (Engine.setSegBase32). */
+  private setSegBase(seg: 0 | 1, lo: number, hi: number): void {
     const e = this.x86.engine;
-    if (this.bits === 64) return e.setReg(seg === 0 ? X86_REG.FS_BASE : X86_REG.GS_BASE, (BigInt(hi) << 32n) | BigInt(lo));
-    const dv = new DataView(this.gdt.buffer), at = 8 * (seg + 1);
-    dv.setUint32(at, (0xffff | ((lo & 0xffff) << 16)) >>> 0, true);
-    dv.setUint32(at + 4, (((lo >>> 16) & 0xff) | (0xf2 << 8) | (0xf << 16) | (0xc << 20) | (lo & 0xff000000)) >>> 0, true);
-    e.setReg(seg === 0 ? X86_REG.FS : X86_REG.GS, BigInt(8 * (seg + 1) + 3));
+    if (this.bits === 64) e.setReg(seg === 0 ? X86_REG.FS_BASE : X86_REG.GS_BASE, (BigInt(hi) << 32n) | BigInt(lo));
+    else e.setSegBase32(seg, lo);
   }
 
   /** Compare the two final states; on a difference, append a report. Returns true when they agree. */
@@ -555,9 +536,6 @@ function repSteps(s: GuestState, asz: number): number {
   const rcx = asz === 8 ? s.gprNum(1) : s.gpr[2]!;
   return Math.min(rcx, 0x100000) + 1;
 }
-
-/** Where the 32-bit reference's GDT is mapped: below every window of LAYOUT[32]. */
-const GDT_ADDR = 0x10_0000;
 
 const NEAR_BRANCH = new Set<number>([FLOW.JMP, FLOW.JCC, FLOW.CALL, FLOW.RET, FLOW.JMP_IND, FLOW.CALL_IND]);
 const LEGACY_PREFIX = new Set([0x26, 0x2e, 0x36, 0x3e, 0x64, 0x65, 0x66, 0x67, 0xf0, 0xf2, 0xf3]);

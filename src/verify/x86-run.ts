@@ -135,7 +135,12 @@ export function runX86(opts: X86RunOptions): X86RunResult {
       e.setReg(spId, sp);
     } else if (opts.sp !== undefined) e.setReg(spId, opts.sp);
     e.setReg(X86_REG.EFLAGS, 2n);
-    for (const [name, v] of Object.entries(opts.regs ?? {})) e.setReg(regId(bits, name), v);
+    for (const [name, v] of Object.entries(opts.regs ?? {})) {
+      const n = name.toLowerCase();
+      // 32-bit segment bases come from descriptors (Engine.setSegBase32).
+      if (bits === 32 && (n === "fs_base" || n === "gs_base")) e.setSegBase32(n === "fs_base" ? 0 : 1, Number(BigInt.asUintN(32, v)));
+      else e.setReg(regId(bits, name), v);
+    }
 
     let insns = 0, lastAddr = -1n, lastSize = 0;
     const max = opts.maxInsns ?? 0;

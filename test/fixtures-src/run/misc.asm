@@ -1,7 +1,9 @@
 ; @file `aot run` test program for the flags/stack/system group: CLC/STC/CMC/CLD/STD, LAHF/SAHF,
 ; PUSHF/POPF, LOOP/LOOPE/LOOPNE, JECXZ/JRCXZ, ENTER (levels 0 and 3)/LEAVE, XLAT, PAUSE, CPUID
-; (a runtime helper), and per mode PUSHAD/POPAD, INTO and the BCD adjustments (32-bit) or GS-relative memory with
-; gs_base = BASE+0x1800 (64-bit; programs.json sets it). Results go to `res` at BASE+0x1000 through
+; (a runtime helper), the EFLAGS.ID toggle, and per mode PUSHAD/POPAD, INTO, the BCD adjustments
+; and FS-relative memory with fs_base = BASE+0x1800 (32-bit) or GS-relative memory with
+; gs_base = BASE+0x1800 (64-bit; programs.json sets them), including a string instruction that
+; falls back with the override. Results go to `res` at BASE+0x1000 through
 ; OUT; ends with hlt. PUSHF words are masked to the flags the guest owns (0xcd5: the status flags
 ; and DF): IF is 1 under Windows and in our translation, 0 in the reference engine's initial EFLAGS.
 %include "common.inc"
@@ -167,7 +169,24 @@ start:
   OUT xd
   lea rax, [gs:rbx + 0x40]      ; LEA ignores the base: 0x48
   OUT xa
+  mov esi, 0x18
+  gs lodsq                      ; a string instruction with GS (falls back: the runtime's x86 engine gets the base)
+  OUT xa
 %else
+  ; ── FS-relative memory (fs_base = BASE+0x1800, the 32-bit TEB register) ──
+  mov eax, [fs:0x8]             ; = gsdata[2]
+  OUT eax
+  mov ecx, 0x11223344
+  mov [fs:0xc], ecx
+  add dword [fs:0xc], 1
+  mov ebx, 4
+  mov edx, [fs:ebx*2 + 4]       ; gsdata[3] = the value stored above
+  OUT edx
+  lea eax, [fs:ebx + 0x40]      ; LEA ignores the base: 0x44
+  OUT eax
+  mov esi, 0xc
+  fs lodsd                      ; a string instruction with FS (falls back: the runtime's x86 engine gets the base)
+  OUT eax
   ; ── PUSHAD/POPAD ──
   mov eax, 0x11
   mov ecx, 0x22
