@@ -272,9 +272,19 @@ export class Differ {
       const ff = formFlags(t.formIds[insn.form]!);
       if (ff.r & undef) return this.skip("block: reads an undefined flag"), 0;
       const mn = (t.mnemonics[insn.mnemonic] ?? "").toLowerCase();
-      const clCount = /^(rol|ror|rcl|rcr|shl|sal|shr|sar|shld|shrd)$/.test(mn) && insn.kind[insn.opCount - 1] === K.REG;
+      const shiftLike = /^(rol|ror|rcl|rcr|shl|sal|shr|sar|shld|shrd)$/.test(mn), last = insn.opCount - 1;
+      const clCount = shiftLike && insn.kind[last] === K.REG;
+      // An immediate count that masks to 0 (mod 9/17 for 8/16-bit RCL/RCR) affects no flag (SDM).
+      let zeroCount = false;
+      if (shiftLike && insn.kind[last] === K.IMM) {
+        const w = insn.kind[0] === K.MEM ? insn.memSize * 8 : regWidth(insn.reg[0]!);
+        let count = insn.imm & (w === 64 ? 63 : 31);
+        if ((mn === "rcl" || mn === "rcr") && w <= 16) count %= w + 1;
+        zeroCount = count === 0;
+      }
       undefBefore.set(off, undef);
-      undef = clCount ? undef | ff.u : (undef & ~ff.w) | ff.u;
+      undefBefore.set(off, undef);
+      if (!zeroCount) undef = clCount ? undef | ff.u : (undef & ~ff.w) | ff.u;
       if (insn.prefixes & (PF.REP | PF.REPNE) && [0, 1, 2].some((k) => insn.kind[k] === K.MEM_SI || insn.kind[k] === K.MEM_DI)) repString = true;
       off += len;
     }
