@@ -49,7 +49,7 @@ export default defineCommand({
     stack: { type: "string", description: "ADDR:SIZE of a zeroed read/write stack (a sentinel return address is pushed below --sp)" },
     sp: { type: "string", description: "Initial stack pointer (default: the top of --stack)" },
     map: { type: "string", description: "ADDR:SIZE of an extra zeroed read/write region (repeatable)" },
-    reg: { type: "string", description: "NAME=VALUE initial register, e.g. rcx=10 (repeatable)" },
+    reg: { type: "string", description: "NAME=VALUE initial register, e.g. rcx=10; also eflags, fs_base, gs_base (repeatable)" },
     dump: { type: "string", description: "ADDR:LEN of memory to print after the run (repeatable)" },
     "max-blocks": { type: "string", description: "Stop with an error after N block runs (default 1000000)" },
     order: { type: "string", description: "Memory ordering policy: tso (default) or relaxed" },
