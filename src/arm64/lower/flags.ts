@@ -254,17 +254,23 @@ export function subWordCarryOp(L: Lowerer, i: number, sub: boolean, ra: number, 
     L.emit(andShifted(0, e, e, t));
     L.emit(lsrImm(0, e, e, u6(s - 1)));
   }
-  L.emit(mrs(t, SYSREG.NZCV));
-  if (fm & FLAG.OF) L.emit(bfi(1, t, e, range(28, 1)));
-  if (fm & FLAG.CF) { L.emit(lsrImm(0, e, rd, u6(s))); L.emit(bfi(1, t, e, range(29, 1))); }
-  if (fm & FLAG.SF) { L.emit(lsrImm(0, e, rd, u6(s - 1))); L.emit(bfi(1, t, e, range(31, 1))); }
-  if (fm & FLAG.ZF) {
-    L.emit(andImm(0, e, rd, mask));
-    L.emit(clz(0, e, e)); // 32 only for zero
-    L.emit(lsrImm(0, e, e, u6(5)));
-    L.emit(bfi(1, t, e, range(30, 1)));
+  // N and Z of the narrow result in one `cmn wzr, wR, lsl #24|16` when no NZCV flag outside fm is
+  // live (it also clears C and V, which are then inserted or dead); else each flag by bfi.
+  const cmnNZ = (fm & (FLAG.SF | FLAG.ZF)) !== 0 && (L.an.liveAfter[i]! & NZCV_FLAGS & ~fm) === 0;
+  if (cmnNZ) L.emit(addsShifted(0, ZR, ZR, rd, 0, u6(32 - s)));
+  if (fm & (cmnNZ ? FLAG.CF | FLAG.OF : NZCV_FLAGS)) {
+    L.emit(mrs(t, SYSREG.NZCV));
+    if (fm & FLAG.OF) L.emit(bfi(1, t, e, range(28, 1)));
+    if (fm & FLAG.CF) { L.emit(lsrImm(0, e, rd, u6(s))); L.emit(bfi(1, t, e, range(29, 1))); }
+    if (!cmnNZ && fm & FLAG.SF) { L.emit(lsrImm(0, e, rd, u6(s - 1))); L.emit(bfi(1, t, e, range(31, 1))); }
+    if (!cmnNZ && fm & FLAG.ZF) {
+      L.emit(andImm(0, e, rd, mask));
+      L.emit(clz(0, e, e)); // 32 only for zero
+      L.emit(lsrImm(0, e, e, u6(5)));
+      L.emit(bfi(1, t, e, range(30, 1)));
+    }
+    L.emit(msr(SYSREG.NZCV, t));
   }
-  L.emit(msr(SYSREG.NZCV, t));
   L.pool.release(t);
   L.pool.release(e);
   if (fm & FLAG.CF) L.cInv = false;
