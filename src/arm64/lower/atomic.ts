@@ -1,6 +1,7 @@
 /**
  * @file Stage 6 (ARM64 lowering): the atomic ops `AtomicRmw` (x86 LOCK read-modify-write, XCHG
- * with memory) and `AtomicCas` (LOCK CMPXCHG, CMPXCHG8B). The result is the old memory value;
+ * with memory), `AtomicCas` (LOCK CMPXCHG, CMPXCHG8B) and `AtomicCasPair` with `Pair` and
+ * `CasPairHi` (CMPXCHG16B). The result is the old memory value;
  * the x86 flags are computed afterwards by ordinary flag ops on it (ops.ts), so nothing here
  * writes NZCV: loops test with `cbz`/`cbnz`, never `cmp` (guest flags stay live across them,
  * and the ADC/SBB forms read C inside the loop).

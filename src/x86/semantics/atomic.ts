@@ -1,7 +1,7 @@
 /**
- * @file x86 semantics (stage 4 → 5): atomics, SDM Vol. 3A §9.1.2 "Bus Locking" and Vol. 2:
- * XADD, CMPXCHG, CMPXCHG8B, CMPXCHG16B, and the LOCK-prefixed read-modify-write forms of ADD, ADC, SUB, SBB,
- * AND, OR, XOR, INC, DEC, NEG, NOT and XCHG with memory (implicitly locked). Those mnemonics
+ * @file x86 semantics (stage 4 → 5): the atomics XADD, CMPXCHG, CMPXCHG8B and CMPXCHG16B, and the
+ * LOCK-prefixed read-modify-write forms of ADD, ADC, SUB, SBB, AND, OR, XOR, INC, DEC, NEG, NOT
+ * and XCHG with memory (implicitly locked); SDM Vol. 3A §9.1.2 "Bus Locking". Those mnemonics
  * keep their one function in arith.ts/logic.ts/move.ts, which call the `locked*` helpers here
  * for a LOCK prefix; `LOCKABLE` lists every mnemonic whose semantics honour LOCK (translateInsn
  * falls back on LOCK for any other; the decoder already rejects LOCK on register forms).
