@@ -1,9 +1,9 @@
 /**
  * @file Focused differential run of the forms whose code the quality passes and rules rewrite
- * (src/ir/passes/cond-flags.ts, flags-into-test.ts, bitfield.ts, late-setreg.ts; rules postIndex,
+ * (src/ir/passes/cond-flags.ts, flags-into-test.ts, zero-idiom.ts, bitfield.ts, late-setreg.ts; rules postIndex,
  * sextIntoZext, logicAllOnes, writeHome; 8/16-bit ADC/SBB flags): every golden-vector encoding of
  * SHL, SAL, SHR, SAR, ROL, ROR (by CL, 1 and imm8; register and memory), ADC, SBB, POP, NOT,
- * MOVSX, CWDE, CBW, MUL, IMUL, TEST, XOR, OR, AND, MOV from `count(200, 1000)` random states each, Unicorn x86 vs our translation on Unicorn ARM64 (src/verify/diff.ts), plus
+ * MOVSX, CWDE, CBW, MUL, IMUL, TEST, XOR, OR, AND, MOV, SUB from `count(200, 1000)` random states each, Unicorn x86 vs our translation on Unicorn ARM64 (src/verify/diff.ts), plus
  * nasm-assembled operands of each size by CL. A masked count of 0 must leave every flag as it
  * was (the RestoreFlagsIfZero path): the random states give CL a small count (0..69) 40% of the
  * time, so a few percent of the states take it; blocks that set CL to 0, to the width and to
@@ -18,7 +18,7 @@ import { translator, vectorForms } from "./_translate.ts";
 
 const SHIFTS = new Set(["shl", "sal", "shr", "sar", "rol", "ror"]);
 /** Other forms whose code a quality pass or rule rewrites (bitfield, late-setreg, writeHome, postIndex, ...). */
-const OTHERS = new Set(["adc", "sbb", "pop", "not", "movsx", "cwde", "cbw", "mul", "imul", "test", "xor", "or", "and", "mov"]);
+const OTHERS = new Set(["adc", "sbb", "pop", "not", "movsx", "cwde", "cbw", "mul", "imul", "test", "xor", "or", "and", "mov", "sub"]);
 const STATES = count(200, 1000);
 const hex = (s: string): Uint8Array => Uint8Array.from(Buffer.from(s, "hex"));
 
@@ -49,6 +49,8 @@ const BLOCKS: Record<32 | 64, string[][]> = {
     ["xor rax, -1", "or ecx, -1", "test edx, -1", "setz bl", "and esi, -1", "setp dil"],
     ["push rsp", "pop rax", "push rdx", "pop rsp"],
     ["shl eax, 2", "setc dl", "rol rsi, 5", "setc bl", "shr di, 3", "adc ecx, ecx"],
+    ["xor ah, ah", "setp dl", "setz bl", "sets cl", "xor si, si", "sub r9, r9", "seto dil", "adc r10d, r10d"],
+    ["xor al, al", "xor edx, edx", "setnz cl", "sub bl, bl", "lahf"],
   ],
   32: [
     ["mov ecx, 0", "shl eax, cl", "setp dl", "adc esi, edi"],
@@ -57,6 +59,7 @@ const BLOCKS: Record<32 | 64, string[][]> = {
     ["mov ecx, 5", "ror eax, cl", "adc esi, edi"],
     ["sub eax, edx", "mov ecx, 0", "shr edi, cl", "setc dl", "setp bl", "seta cl"],
     ["push eax", "pop ecx", "not bh", "mov al, 0xff", "movsx eax, bl", "cwde", "xor edx, -1", "setz cl"],
+    ["xor ah, ah", "setp dl", "setz bl", "xor esi, esi", "sub edi, edi", "seto cl", "adc ebp, ebp"],
   ],
 };
 

@@ -18,6 +18,7 @@
  *    keep them all); DCE after each drops what they left unused (the old-flag reads would
  *    otherwise hide SetFlags from flags-into-test). Neither creates work for dead-flags or
  *    const-fold: they remove no flag reader whose flags were live, and fold nothing.
+ *    `zero-idiom` makes `xor r, r` / `sub r, r` a constant 0 with the flags of a Test of it, and
  *    `bitfield` then turns 8/16-bit field writes that are plain logic (NOT AH, MOV AL, 0xFF)
  *    into one flag-free op on the whole register (it leaves the field extract to DCE).
  * 5. `late-setreg`: on the final ops (it only reorders), so the quiet runs it moves writes to
@@ -38,6 +39,7 @@ import { constFold } from "./const-fold.ts";
 import { dce } from "./dce.ts";
 import { flagsIntoTest } from "./flags-into-test.ts";
 import { lateSetReg } from "./late-setreg.ts";
+import { zeroIdiom } from "./zero-idiom.ts";
 import { deadFlags } from "./dead-flags.ts";
 import { fuseCmpBranch } from "./fuse-cmp-branch.ts";
 
@@ -45,6 +47,7 @@ export { bitfield } from "./bitfield.ts";
 export { condFlags } from "./cond-flags.ts";
 export { flagsIntoTest } from "./flags-into-test.ts";
 export { lateSetReg } from "./late-setreg.ts";
+export { zeroIdiom } from "./zero-idiom.ts";
 export { constFold } from "./const-fold.ts";
 export { dce } from "./dce.ts";
 export { deadFlags } from "./dead-flags.ts";
@@ -58,6 +61,7 @@ export const PASS_FNS: Readonly<Record<string, (b: IrBlock) => number>> = {
   "cond-flags": condFlags,
   "flags-into-test": flagsIntoTest,
   "late-setreg": lateSetReg,
+  "zero-idiom": zeroIdiom,
   bitfield,
   "dead-flags": deadFlags,
   "const-fold": constFold,
@@ -66,7 +70,7 @@ export const PASS_FNS: Readonly<Record<string, (b: IrBlock) => number>> = {
 };
 
 /** The pass names in default order (see the file comment). */
-export const PASSES: readonly string[] = ["dead-flags", "const-fold", "dce", "cond-flags", "flags-into-test", "bitfield", "late-setreg", "fuse-cmp-branch"];
+export const PASSES: readonly string[] = ["dead-flags", "const-fold", "dce", "cond-flags", "flags-into-test", "zero-idiom", "bitfield", "late-setreg", "fuse-cmp-branch"];
 
 export function runPasses(b: IrBlock, opts?: { passes?: readonly string[] }): void {
   if (opts?.passes) {
@@ -86,6 +90,7 @@ export function runPasses(b: IrBlock, opts?: { passes?: readonly string[] }): vo
   }
   if (condFlags(b)) dce(b);
   if (flagsIntoTest(b)) dce(b);
+  if (zeroIdiom(b)) dce(b);
   if (bitfield(b)) dce(b);
   lateSetReg(b);
   fuseCmpBranch(b);

@@ -1,5 +1,5 @@
 /**
- * @file The code-quality passes on hand-written blocks: cond-flags (shiftByZero, keepFlagsIfZero), bitfield,
+ * @file The code-quality passes on hand-written blocks: cond-flags (shiftByZero, keepFlagsIfZero), bitfield, zero-idiom,
  * flags-into-test and late-setreg, each on the shape it targets (the expected text worked out
  * from the pass's rule, not copied from its output) and on a near miss it must leave alone.
  * The end-to-end proof that the rewritten blocks mean the same is test/verify/quality-diff.test.ts.
@@ -10,6 +10,7 @@ import { dce } from "../../../src/ir/passes/dce.ts";
 import { flagsIntoTest } from "../../../src/ir/passes/flags-into-test.ts";
 import { lateSetReg } from "../../../src/ir/passes/late-setreg.ts";
 import { bitfield } from "../../../src/ir/passes/bitfield.ts";
+import { zeroIdiom } from "../../../src/ir/passes/zero-idiom.ts";
 import { ir, run } from "./_ir.ts";
 
 // sar eax, cl as the semantics emit it (flags CF, ZF, OF only, to keep it short).
@@ -243,4 +244,64 @@ test("bitfield: not another register's field, not across a write of the register
     v17 = Const.8 0x1002
     Exit jump, v17 ?oszapc`;
   expect(run((x) => expect(bitfield(x)).toBe(0), src).out).toBe(ir(src));
+});
+
+test("zero-idiom: xor/sub of a register (or one field of it) with itself is Const 0 and the flags of Test 0", () => {
+  const { out } = run((x) => { expect(zeroIdiom(x)).toBe(2); dce(x); }, `
+    block 0x1000 mode 64
+    Guest 2, 0x1000
+    v2 = GetReg rax
+    v3 = Ubfx v2, 8, 8
+    v4 = GetReg rax
+    v5 = Ubfx v4, 8, 8
+    v6 = Xor.1 v3, v5 !szp          ; xor ah, ah
+    v7 = GetReg rax
+    v8 = Bfi v7, v6, 8, 8
+    SetReg rax, v8
+    Guest 3, 0x1002
+    v11 = GetReg rbx
+    v12 = Sub.8 v11, v11 !oszapc    ; sub rbx, rbx
+    SetReg rbx, v12
+    v14 = Const.8 0x1005
+    Exit jump, v14 ?oszapc`);
+  // The operand only the op reads (v5, resp. v11 read twice by it) becomes the 0.
+  expect(out).toBe(ir(`
+    block 0x1000 mode 64
+    Guest 2, 0x1000
+    v2 = Const.8 0x0
+    Test.4 v2 !szp
+    v4 = GetReg rax
+    v5 = Bfi v4, v2, 8, 8
+    SetReg rax, v5
+    Guest 3, 0x1002
+    v8 = Const.8 0x0
+    Test.4 v8 !oszapc
+    SetReg rbx, v8
+    v11 = Const.8 0x1005
+    Exit jump, v11 ?oszapc`));
+});
+
+test("zero-idiom: not for different registers, fields, a write between, or operands read elsewhere", () => {
+  const src = `
+    block 0x1000 mode 64
+    Guest 2, 0x1000
+    v2 = GetReg rax
+    v3 = GetReg rbx
+    v4 = Xor.8 v2, v3 !z
+    v5 = Ubfx v2, 0, 8
+    v6 = Ubfx v2, 8, 8
+    v7 = Xor.1 v5, v6 !z
+    v8 = GetReg rcx
+    SetReg rcx, v7
+    v10 = GetReg rcx
+    v11 = Sub.8 v8, v10 !z
+    v12 = GetReg rdx
+    v13 = Xor.8 v12, v12 !z
+    SetReg rsi, v12
+    SetReg rdi, v4
+    SetReg rbp, v11
+    SetReg rsp, v13
+    v18 = Const.8 0x1002
+    Exit jump, v18 ?z`;
+  expect(run((x) => expect(zeroIdiom(x)).toBe(0), src).out).toBe(ir(src));
 });
