@@ -9,7 +9,8 @@
  * everything else is generic ops. Flags the SDM leaves undefined, per mnemonic (what we leave):
  * - BT/BTS/BTR/BTC: OF SF AF PF undefined, left unchanged (ZF unchanged as defined);
  * - BSF/BSR: CF OF SF AF PF undefined, left unchanged; the destination for a zero source is
- *   undefined: we leave the whole register unchanged (AMD documents this, Intel does it);
+ *   undefined: we leave the whole register unchanged, as AMD documents and this AMD CPU does
+ *   (Unicorn zero-extends a 32-bit destination; diff.ts masks it);
  * - LZCNT/TZCNT: OF SF AF PF undefined, left unchanged;
  * - ANDN, BLSI, BLSMSK, BLSR, BZHI: AF PF undefined (ANDN/BZHI/BLS*: left unchanged);
  * - BEXTR: AF SF PF undefined, left unchanged;
