@@ -411,7 +411,7 @@ class BlockGen {
 
   one(): void {
     const { rng, bits } = this;
-    const k = below(rng, 17);
+    const k = below(rng, 18);
     switch (k) {
       case 0: case 1: { // mov
         const s = this.size();
@@ -539,6 +539,26 @@ class BlockGen {
           this.emit(`push ${(u32(rng) & 0x240cd5) | 0x202}`);
           this.emit(bits === 64 ? "popfq" : "popfd", ALL);
         } else this.emit("xlatb");
+        return;
+      }
+      case 17: { // atomics (atomic.ts): LOCK read-modify-write, XCHG/XADD/CMPXCHG with memory
+        // No 32-bit CMPXCHG in 64-bit mode: Unicorn zero-extends the register the CPU leaves alone.
+        const s = this.size();
+        const m = this.mem(s);
+        const r = below(rng, 5);
+        if (r === 0) {
+          let op = this.pick(["add", "adc", "sub", "sbb", "and", "or", "xor"]);
+          if ((op === "adc" || op === "sbb") && this.undef & FL.C) op = op === "adc" ? "add" : "sub";
+          const logic = ["and", "or", "xor"].includes(op);
+          this.emit(`lock ${op} ${m.t}, ${rng() < 0.5 ? this.imm(s) : this.reg(s, false).t}`, ALL, logic ? FL.A : 0);
+        } else if (r === 1) {
+          // No LOCK NEG: Unicorn takes its SF/ZF/PF from the old value (diff.ts referenceBytes).
+          const op = this.pick(["inc", "dec", "not"]);
+          this.emit(`lock ${op} ${m.t}`, op === "not" ? 0 : ALL & ~FL.C);
+        } else if (r === 2) this.emit(`xchg ${m.t}, ${this.reg(s, true).t}`);
+        else if (r === 3) this.emit(`lock xadd ${m.t}, ${this.reg(s, true).t}`, ALL);
+        else if (s !== 32 || bits === 32) this.emit(`lock cmpxchg ${m.t}, ${this.reg(s, false).t}`, ALL);
+        else this.emit("nop");
         return;
       }
       default:
