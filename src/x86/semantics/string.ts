@@ -73,7 +73,7 @@ function rep(b: IrBlock, i: Insn, op: number, fm: number): boolean {
   return true;
 }
 
-/** MOVS: [rDI] = [rSI]; rSI, rDI += step. No flags. */
+/** MOVS/MOVSB/MOVSW/MOVSD/MOVSQ—Move Data From String to String (SDM Vol. 2B): [rDI] = [rSI]; rSI, rDI += step. No flags. */
 export function MOVS(b: IrBlock, i: Insn, _c: SemCtx): boolean {
   if (!accepted(i, false)) return false;
   if (isRep(i)) return rep(b, i, OP.RepMovs, 0);
@@ -85,7 +85,7 @@ export function MOVS(b: IrBlock, i: Insn, _c: SemCtx): boolean {
   return true;
 }
 
-/** STOS: [rDI] = AL/AX/EAX/RAX; rDI += step. No flags. */
+/** STOS/STOSB/STOSW/STOSD/STOSQ—Store String (SDM Vol. 2B): [rDI] = AL/AX/EAX/RAX; rDI += step. No flags. */
 export function STOS(b: IrBlock, i: Insn, _c: SemCtx): boolean {
   if (!accepted(i, false)) return false;
   if (isRep(i)) return rep(b, i, OP.RepStos, 0);
@@ -95,7 +95,7 @@ export function STOS(b: IrBlock, i: Insn, _c: SemCtx): boolean {
   return true;
 }
 
-/** LODS: AL/AX/EAX/RAX = [rSI] (AL/AX merge, EAX zero-extends); rSI += step. No flags. */
+/** LODS/LODSB/LODSW/LODSD/LODSQ—Load String (SDM Vol. 2A): AL/AX/EAX/RAX = [rSI] (AL/AX merge, EAX zero-extends); rSI += step. No flags. */
 export function LODS(b: IrBlock, i: Insn, _c: SemCtx): boolean {
   if (!accepted(i, false)) return false;
   if (isRep(i)) return rep(b, i, OP.RepLods, 0);
@@ -106,7 +106,7 @@ export function LODS(b: IrBlock, i: Insn, _c: SemCtx): boolean {
   return true;
 }
 
-/** SCAS: flags of AL/AX/EAX/RAX - [rDI] (as CMP); rDI += step. */
+/** SCAS/SCASB/SCASW/SCASD—Scan String (SDM Vol. 2B): flags of AL/AX/EAX/RAX - [rDI] (as CMP); rDI += step. */
 export function SCAS(b: IrBlock, i: Insn, _c: SemCtx): boolean {
   if (!accepted(i, true)) return false;
   if (isRep(i)) return rep(b, i, OP.RepScas, ARITH_FLAGS);
@@ -117,7 +117,7 @@ export function SCAS(b: IrBlock, i: Insn, _c: SemCtx): boolean {
   return true;
 }
 
-/** CMPS: flags of [rSI] - [rDI] (as CMP); rSI, rDI += step. */
+/** CMPS/CMPSB/CMPSW/CMPSD/CMPSQ—Compare String Operands (SDM Vol. 2A): flags of [rSI] - [rDI] (as CMP); rSI, rDI += step. */
 export function CMPS(b: IrBlock, i: Insn, _c: SemCtx): boolean {
   if (!accepted(i, true)) return false;
   if (isRep(i)) return rep(b, i, OP.RepCmps, ARITH_FLAGS);
@@ -130,7 +130,11 @@ export function CMPS(b: IrBlock, i: Insn, _c: SemCtx): boolean {
   return true;
 }
 
-/** The table keys (one meaning per instruction, the size comes from the form). */
+/**
+ * The table keys: the SDM describes each instruction once for all its sizes (one entry, one
+ * function here); the B/W/D/Q keys only name the element size, which the form's memory operand
+ * gives.
+ */
 export const STRING_SEMANTICS = {
   MOVSB: MOVS, MOVSW: MOVS, MOVSD: MOVS, MOVSQ: MOVS,
   STOSB: STOS, STOSW: STOS, STOSD: STOS, STOSQ: STOS,
