@@ -27,9 +27,13 @@
  *   pass left in `fm`: a fault in a later trip exposes them. C is made "inverted" before the
  *   `cbz` over the loop, so both the rCX = 0 path and the loop leave the same carry sense (ABI §4).
  *
+ * - REP MOVS/STOS with DF = 0 first run a 16-bytes-per-trip loop where that is exact (rule
+ *   repChunks, `chunkLoop`), then the element loop above for what is left.
+ *
  * On entry: the step value (±sz) in a register; nothing else held. On exit: guest homes updated.
  */
 import { GPR } from "../../ir/state.ts";
+import { patch } from "../encoder.ts";
 import { tryLogicalImm, type BitRange, type Imm12, type PcOff, type Simm7s, type Uimm12s, type Uimm6 } from "../imm.ts";
 import { bfi, lslImm, lsrImm } from "../isa/bitfield.ts";
 import { b as branch, bCond, cbnz, cbz, tbnz } from "../isa/branch.ts";
@@ -68,7 +72,7 @@ function lowerRep(L: Lowerer, i: number, kind: RepKind): void {
   const chunks = (kind === "movs" || kind === "stos") && !t.widen;
   const toSlow = chunks ? chunkLoop(L, t) : [];
   const top = L.n;
-  for (const w of toSlow) L.code[w] = patchTo(L.code[w]!, top - w);
+  for (const w of toSlow) patchTo(L, w, top);
   t.emit();
   L.emit(subImm(sf, RCX, RCX, 1 as Imm12));
   if (flags) {
@@ -76,15 +80,15 @@ function lowerRep(L: Lowerer, i: number, kind: RepKind): void {
     L.emit(cbz(sf, RCX, 2 as PcOff));
     L.emit(bCond(b.d[i] ? COND.NE : COND.EQ, (top - L.n) as PcOff));
   } else L.emit(cbnz(sf, RCX, (top - L.n) as PcOff));
-  for (const w of [skip, ...t.toDone]) L.code[w] = patchTo(L.code[w]!, L.n - w);
+  for (const w of [skip, ...t.toDone]) patchTo(L, w, L.n);
   if (flags) L.cInv = true;
 }
 
-/** A cbz/cbnz/b.cond (imm19), tbnz (imm14) or b (imm26) word with its target set `d` words ahead. */
-function patchTo(w: number, d: number): number {
-  if ((w & 0x7c000000) === 0x14000000) return ((w & 0xfc000000) | (d & 0x3ffffff)) >>> 0;
-  if ((w & 0x7e000000) === 0x36000000) return ((w & 0xfff8001f) | ((d & 0x3fff) << 5)) >>> 0;
-  return ((w & 0xff00001f) | ((d & 0x7ffff) << 5)) >>> 0;
+/** Point the forward branch at word `at` (b: imm26, tbnz: imm14, cbz/cbnz/b.cond: imm19) to word `to`. */
+function patchTo(L: Lowerer, at: number, to: number): void {
+  const w = L.code[at]!;
+  const use = (w & 0x7c000000) === 0x14000000 ? "branch26" : (w & 0x7e000000) === 0x36000000 ? "branch14" : "branch19";
+  L.code[at] = patch(w, use, (to - at) * 4);
 }
 
 /** One x86 iteration's body (no count update): loads, stores, compare, pointer steps. */
@@ -225,7 +229,7 @@ function chunkLoop(L: Lowerer, t: Trip): number[] {
   t.toDone.push(L.n);
   L.emit(branch(0 as PcOff));
   // One element, then back to the chunks (a chunk would have crossed a page).
-  for (const w of one) L.code[w] = patchTo(L.code[w]!, L.n - w);
+  for (const w of one) patchTo(L, w, L.n);
   t.emit();
   L.emit(subImm(sf, RCX, RCX, 1 as Imm12));
   L.emit(cbnz(sf, RCX, (fast - L.n) as PcOff));
