@@ -97,9 +97,11 @@ function rcOp(b: IrBlock, i: Insn, left: boolean): boolean {
     }
     const [r, cf] = rotateThroughCarry(b, left, sz, v, b.getFlag(FLAG.CF), k1(b, n), n);
     put(b, i, sz, a, attr, r);
-    // Flags only after the store (precise faults).
+    // Flags only after the store (precise faults); both values first, so the two SetFlags share
+    // one NZCV read-modify-write (lowering rule setFlagRun).
+    const of = bit(b, b.xor(8, v, r), w - 1);
     b.setFlag(FLAG.CF, cf);
-    b.setFlag(FLAG.OF, bit(b, b.xor(8, v, r), w - 1));
+    b.setFlag(FLAG.OF, of);
     return true;
   }
   // By CL: mask, then mod (w+1) for 8/16 bits; every flag effect is selected on n == 0.
@@ -111,8 +113,10 @@ function rcOp(b: IrBlock, i: Insn, left: boolean): boolean {
   put(b, i, sz, a, attr, r);
   const z = b.cmp(4, REL.EQ, n, konst(b, 4, 0));
   // ≤ 32 bits: n = 0 rotates CF:dest onto itself, so CF (bit w) is already the old CF.
-  b.setFlag(FLAG.CF, sz <= 4 ? cf : b.select(z, old, cf));
-  b.setFlag(FLAG.OF, b.select(z, b.getFlag(FLAG.OF), bit(b, b.xor(8, v, r), w - 1)));
+  const newCf = sz <= 4 ? cf : b.select(z, old, cf);
+  const of = b.select(z, b.getFlag(FLAG.OF), bit(b, b.xor(8, v, r), w - 1));
+  b.setFlag(FLAG.CF, newCf);
+  b.setFlag(FLAG.OF, of);
   return true;
 }
 
@@ -174,9 +178,10 @@ function shdOp(b: IrBlock, i: Insn, left: boolean): boolean {
     }
     const [r, cf] = doubleShift(b, left, sz, v, s, k1(b, n), n);
     put(b, i, sz, a, attr, r);
+    const of = bit(b, b.xor(8, v, r), w - 1);
     b.test(sz, r, SZP);
     b.setFlag(FLAG.CF, cf);
-    b.setFlag(FLAG.OF, bit(b, b.xor(8, v, r), w - 1));
+    b.setFlag(FLAG.OF, of);
     return true;
   }
   const n = b.and(4, b.getReg(GPR.RCX), konst(b, 4, mask));
