@@ -105,6 +105,10 @@ export function lowerZext(L: Lowerer, i: number): void {
     const ra = L.reg(b.a[v]!);
     return L.emit(b.b[v] === 1 ? sxtb(0, L.dest(i), ra) : sxth(0, L.dest(i), ra));
   }
+  if (L.an.skip[v] === FUSED && b.op[v] === OP.SelectCC) { // selectIntoZext: csel w zeroes bits 32..63
+    const rb = L.reg(b.b[v]!), rc = L.reg(b.c[v]!);
+    return selectOnCC(L, i, b.a[v]!, L.dest(i), rb, rc, 0);
+  }
   if (zeroExtended(L, v, n) && r >= 0 && L.an.lastUse[v] === i && L.pool.owner[r] === v && L.an.skip[v] !== FUSED) {
     L.fired[RULE.zextNoop]!++;
     L.pool.transfer(r, i);

@@ -120,21 +120,24 @@ export function condValue(L: Lowerer, cc: number, rd: number): void {
   L.emit(andImm(0, rd, rd, ONE_W));
 }
 
-/** rd = cc ? rb : rc (CMOVcc, and Select on a fused Cond); op i decides whether NZCV must survive. */
-export function selectOnCC(L: Lowerer, i: number, cc: number, rd: number, rb: number, rc: number): void {
+/**
+ * rd = cc ? rb : rc (CMOVcc, and Select on a fused Cond); op i decides whether NZCV must survive.
+ * `sf` 0: the W form, which also zero-extends (a 32-bit CMOV's Zext, rule selectIntoZext).
+ */
+export function selectOnCC(L: Lowerer, i: number, cc: number, rd: number, rb: number, rc: number, sf: 0 | 1 = 1): void {
   const c = armCond(L, cc);
-  if (c >= 0) return L.emit(csel(1, rd, rb, rc, c));
+  if (c >= 0) return L.emit(csel(sf, rd, rb, rc, c));
   if (cc === CC.BE || cc === CC.A) {
     const t = L.pool.scratch();
-    if (cc === CC.BE) { L.emit(csel(1, t, rb, rc, COND.HS)); L.emit(csel(1, rd, rb, t, COND.EQ)); }
-    else { L.emit(csel(1, t, rc, rb, COND.HS)); L.emit(csel(1, rd, rc, t, COND.EQ)); }
+    if (cc === CC.BE) { L.emit(csel(sf, t, rb, rc, COND.HS)); L.emit(csel(sf, rd, rb, t, COND.EQ)); }
+    else { L.emit(csel(sf, t, rc, rb, COND.HS)); L.emit(csel(sf, rd, rc, t, COND.EQ)); }
     return L.pool.release(t);
   }
   const t = L.pool.scratch();
   parity(L, t);
   const s = nzcvSave(L, i);
   L.emit(tstImm(0, t, ONE_W));
-  L.emit(csel(1, rd, rb, rc, cc === CC.P ? COND.EQ : COND.NE));
+  L.emit(csel(sf, rd, rb, rc, cc === CC.P ? COND.EQ : COND.NE));
   nzcvRestore(L, s);
   L.pool.release(t);
 }

@@ -26,6 +26,7 @@ export const FUSIONS = [
   { name: "cmpIntoSelect", why: "Select on a Cmp is cmp + csel: no cset, no second compare" },
   { name: "postIndex", why: "pop/ret: a load from r then r + k written back to r is one ldr [r], #k (the load faults before r changes)" },
   { name: "sextIntoZext", why: "a 32-bit write of a sign-extended byte/word (movsx r32, cwde) is one sxtb/sxth w: the W form zeroes the upper half" },
+  { name: "selectIntoZext", why: "a 32-bit CMOVcc (Zext of SelectCC) is one csel w: the W form zeroes the upper half, no mov" },
 ] as const satisfies readonly Rule[];
 
 /** Constant operands of ALU ops (first match wins; `register` is the fallback). */
@@ -180,6 +181,8 @@ export function markFusions(L: Lowerer): void {
     if (o === OP.Add && b.sz[i] === 8 && !b.fm[i] && u === OP.SetReg && postIndex(L, i)) continue;
     // ── sextIntoZext: Zext.4 of a byte/word Sext (movsx r32, cwde) ──
     if (o === OP.Sext && b.b[i]! < 4 && u === OP.Zext && b.a[j] === i && b.b[j] === 4 && fuse(L, i, j, RULE.sextIntoZext)) continue;
+    // ── selectIntoZext: Zext.4 of a SelectCC (cmov r32); NZCV must mean the same at the Zext ──
+    if (o === OP.SelectCC && u === OP.Zext && b.a[j] === i && b.b[j] === 4 && flagsStable(L, i, j) && fuse(L, i, j, RULE.selectIntoZext)) continue;
     // ── foldAddOffset: Add.8/Sub.8 (x, Const) feeding the address of an access (ordered ones too:
     // their barrier is a separate word, ABI §8) ──
     if ((o === OP.Add || o === OP.Sub) && b.sz[i] === 8 && !b.fm[i] && (u === OP.Load || u === OP.Store) && b.a[j] === i

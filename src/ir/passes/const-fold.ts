@@ -15,7 +15,9 @@
  * Identities (fm = 0, `S` the op size): `x+0 x-0 x|0 x^0 x&-1 x<<0 x>>0 x*1 x&x x|x` → x, and
  * `Select c, x, x` → x, when S is 1, 2 or 8, or S = 4 and x is known to be zero-extended (else
  * the 4-byte result's zero upper half would differ from x's); `x^x x-x x&0 x*0` → `Const.S 0`
- * at every size; `Cmp rel, x, x` → its constant; `Select k, x, y` with a known k → x or y.
+ * at every size; `Cmp rel, x, x` → its constant; `Select k, x, y` with a known k → x or y;
+ * `Zext x, n` → x when x is already zero-extended from n bytes (a load of at most n bytes, a
+ * narrower Zext or bit field, a 0/1 value; for n = 4 the 32-bit ALU ops, shifts and Mul).
  *
  * A folded op is rewritten in place into a `Const` (indices stay valid); an op replaced by an
  * existing value becomes `Nop` and its later uses are redirected through a forwarding array in
@@ -54,6 +56,26 @@ function upperZero(b: IrBlock, x: number): boolean {
     case OP.Cmp: case OP.Cond: case OP.GetFlag: return true; // 0 or 1
     case OP.Ubfx: return b.b[x]! + b.c[x]! <= 32;
     default: return OPS[op]!.sized && b.sz[x] === 4;
+  }
+}
+
+/** 4-byte ops whose lowering is known to leave the 32-bit result zero-extended (W-register forms). */
+const EXACT4 = new Set<number>([OP.Add, OP.Sub, OP.Adc, OP.Sbb, OP.And, OP.Or, OP.Xor, OP.Neg, OP.Not, OP.Shl, OP.Shr, OP.Sar, OP.Ror, OP.Mul]);
+
+/**
+ * True when value x is already zero-extended from its low n bytes (then `Zext x, n` is x). A list,
+ * not "any 4-byte op": a Zext is the one place a value's upper half is put right, so it goes only
+ * where that is certain.
+ */
+function zeroFrom(b: IrBlock, x: number, n: number): boolean {
+  if (n === 4 && EXACT4.has(b.op[x]!) && b.sz[x] === 4) return true;
+  switch (b.op[x]!) {
+    case OP.Const: return n >= 4 && b.sz[x]! >= 4 && b.hi[x] === 0;
+    case OP.Load: return b.sz[x]! <= n;
+    case OP.Zext: return b.b[x]! <= n;
+    case OP.Ubfx: return b.b[x]! + b.c[x]! <= 8 * n;
+    case OP.Cmp: case OP.Cond: case OP.GetFlag: return true;
+    default: return false;
   }
 }
 
@@ -157,7 +179,7 @@ function fold(b: IrBlock, i: number, op: number): number {
     case OP.Zext: case OP.Sext: {
       const from = y;
       const kx = known(b, x, from);
-      if (kx === undefined) return -1;
+      if (kx === undefined) return op === OP.Zext && zeroFrom(b, x, from) ? x : -1;
       toConst(b, i, 8, op === OP.Zext ? kx : BigInt.asUintN(64, BigInt.asIntN(8 * from, kx)));
       return -2;
     }

@@ -34,6 +34,8 @@ const CASES: [string, string, string[]][] = [
   ["postIndex", "  v1 = GetReg rsp\n  v2 = Load.8 v1, 1\n  v3 = Const.8 0x8\n  v4 = Add.8 v1, v3\n  SetReg rsp, v4\n  SetReg rbx, v2\n", ["ldr x27, [x15], #0x8"]],
   // movsx eax, bl: the W form of sxtb sign-extends to 32 bits and zeroes 32..63.
   ["sextIntoZext", "  v1 = GetReg rbx\n  v2 = Sext v1, 1\n  v3 = Zext v2, 4\n  SetReg rax, v3\n", ["sxtb w8, w27"]],
+  // cmovs eax, ebx: csel in the W form writes eax's home zero-extended.
+  ["selectIntoZext", "  v1 = GetReg rbx\n  v2 = GetReg rax\n  v3 = SelectCC s, v1, v2\n  v4 = Zext v3, 4\n  SetReg rax, v4\n", ["csel w8, w27, w8, mi"]],
   // xor rcx, -1 into rcx (flags dead): orn x0, xzr, x8 is mvn.
   ["logicAllOnes", "  v1 = GetReg rax\n  v2 = Const.8 0xffffffffffffffff\n  v3 = Xor.8 v1, v2\n  SetReg rcx, v3\n", ["mvn x0, x8"]],
   // rep stosb: rCX = 0 → end; DF = 1 (step < 0) → bytewise; AL in 8 bytes; chunks of 16 while
