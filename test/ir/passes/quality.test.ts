@@ -11,6 +11,7 @@ import { flagsIntoTest } from "../../../src/ir/passes/flags-into-test.ts";
 import { lateSetReg } from "../../../src/ir/passes/late-setreg.ts";
 import { bitfield } from "../../../src/ir/passes/bitfield.ts";
 import { zeroIdiom } from "../../../src/ir/passes/zero-idiom.ts";
+import { constFold } from "../../../src/ir/passes/const-fold.ts";
 import { ir, run } from "./_ir.ts";
 
 // sar eax, cl as the semantics emit it (flags CF, ZF, OF only, to keep it short).
@@ -304,4 +305,47 @@ test("zero-idiom: not for different registers, fields, a write between, or opera
     v18 = Const.8 0x1002
     Exit jump, v18 ?z`;
   expect(run((x) => expect(zeroIdiom(x)).toBe(0), src).out).toBe(ir(src));
+});
+
+test("const-fold: Zext of a value already zero-extended that far is the value; of anything else it stays", () => {
+  const src = `
+    block 0x1000 mode 64
+    Guest 3, 0x1000
+    v2 = GetReg rbx
+    v3 = Load.1 v2, 0
+    v4 = Zext v3, 1              ; a byte load: zero-extended already
+    v5 = Load.2 v2, 0
+    v6 = Zext v5, 1              ; a word load from one byte: not
+    v7 = Add.4 v3, v5
+    v8 = Zext v7, 4              ; a 32-bit add: exact
+    v9 = GetReg rcx
+    v10 = Zext v9, 4             ; a whole register: not
+    v11 = Ubfx v9, 8, 8
+    v12 = Zext v11, 2            ; bits 8..15 moved down: within 2 bytes
+    SetReg rax, v4
+    SetReg rdx, v6
+    SetReg rsi, v8
+    SetReg rdi, v10
+    SetReg rbp, v12
+    v18 = Const.8 0x1003
+    Exit jump, v18 ?-`;
+  const { out } = run((x) => { expect(constFold(x)).toBe(3); dce(x); }, src);
+  expect(out).toBe(ir(`
+    block 0x1000 mode 64
+    Guest 3, 0x1000
+    v2 = GetReg rbx
+    v3 = Load.1 v2, 0
+    v4 = Load.2 v2, 0
+    v5 = Zext v4, 1
+    v6 = Add.4 v3, v4
+    v7 = GetReg rcx
+    v8 = Zext v7, 4
+    v9 = Ubfx v7, 8, 8
+    SetReg rax, v3
+    SetReg rdx, v5
+    SetReg rsi, v6
+    SetReg rdi, v8
+    SetReg rbp, v9
+    v15 = Const.8 0x1003
+    Exit jump, v15 ?-`));
 });
