@@ -460,7 +460,7 @@ export class Differ {
       // Only a 16-bit operand can see such a count (it is masked to 5 bits, 6 with REX.W).
       if (w === 16 && count > 16) {
         if (i.kind[0] === K.MEM) this.memUndefined = true;
-        return [flagMask & ~COMPARED, i.kind[0] === K.REG ? gprOf(i.reg[0]!) : -1];
+        return [flagMask & ~0x8d5, i.kind[0] === K.REG ? gprOf(i.reg[0]!) : -1]; // the six status flags
       }
     }
     if (SHIFT_CF.has(c.mnemonic) && i.opCount === 2) {
