@@ -199,12 +199,13 @@ pairs:
   dq 0x8000000000000000, 0xfedcba9876543210
   dq 0x0000000000000007, 0x00000000000000ff
   dq 0xffffffffffffff85, 0x7fffffffffffffff
+
+  DATA_AT 0x1000
+out:
+  times 0x400 db 0
+; Scratch the program writes, on the data page (not the code page: no self-modifying-code churn).
 cell:
   dq 0x0123456789abcdef
 tmpw: dw 0
 tmpd: dd 0
 tmpb: db 0
-
-  DATA_AT 0x1000
-out:
-  times 0x400 db 0
