@@ -14,9 +14,11 @@ fi
 
 # Debian packages: oracles (binutils objdump, llvm-19 readobj/mc/objdump), fixture toolchains
 # (mingw-w64, clang-19, lld-19, nasm), the emulator (libunicorn2; libunicorn-dev for its headers,
-# used to check the constants in src/runtime/unicorn.ts), the Wine PE corpus (wine64) and GNU time
-# (test/pe/hostile.test.ts measures peak memory of child processes with it).
-PKGS="binutils llvm-19 clang-19 lld-19 mingw-w64 nasm libunicorn2 libunicorn-dev wine64 time"
+# used to check the constants in src/runtime/unicorn.ts), the Wine PE corpus (wine64), GNU time
+# (test/pe/hostile.test.ts measures peak memory of child processes with it), and qemu-user with an
+# aarch64 cross gcc (test/verify/atomic-threads.test.ts runs translated atomics on two threads under
+# qemu-aarch64: Unicorn's atomics are not atomic across engines).
+PKGS="binutils llvm-19 clang-19 lld-19 mingw-w64 nasm libunicorn2 libunicorn-dev wine64 time qemu-user gcc-aarch64-linux-gnu libc6-dev-arm64-cross"
 missing=""
 for p in $PKGS; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

@@ -10,7 +10,7 @@
  * two Bun workers over one uc_mem_map_ptr region lose updates even on CASAL and LDADDAL (its TCG
  * runs without CF_PARALLEL, so it emulates atomics as plain load/op/store; measured: 30k of 40k).
  * The plain ADD counter is reported, not asserted: its lost updates show the threads overlapped.
- * Needs `apt-get install qemu-user gcc-aarch64-linux-gnu`.
+ * Needs qemu-user and gcc-aarch64-linux-gnu (scripts/setup.sh installs them).
  */
 import { describe, expect, test } from "bun:test";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -72,7 +72,7 @@ function linkedLoop(bits: 32 | 64, lse: boolean): { code: Uint32Array; end: numb
 
 function tool(name: string): string {
   const p = Bun.which(name);
-  if (!p) throw new Error(`${name} is missing: apt-get install qemu-user gcc-aarch64-linux-gnu`);
+  if (!p) throw new Error(`${name} is missing: run \`bash scripts/setup.sh\` first (qemu-user, gcc-aarch64-linux-gnu)`);
   return p;
 }
 
