@@ -96,7 +96,7 @@ export const OPS: readonly OpInfo[] = [
   }),
   row("DivS", "vvv", {
     result: true, sized: true, pure: true,
-    doc: "low sz bytes of the signed quotient a:b / c, rounded toward 0; unspecified (never trapping) when x86 IDIV would raise #DE",
+    doc: "the signed quotient a:b / c, rounded toward 0: sz 1, 2, 4 the whole 64-bit quotient of the sign-extended operands (exact; 0 for c = 0, INT64_MIN for INT64_MIN / -1); sz 8 its low 64 bits, unspecified (never trapping) when x86 IDIV would raise #DE",
   }),
   row("DivSFault", "vvv", { result: true, sized: true, pure: true, doc: "1 if x86 IDIV of a:b by c raises #DE (c = 0, or the quotient does not fit in sz signed bytes), else 0" }),
   // ── widths and bit fields ──

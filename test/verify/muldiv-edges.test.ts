@@ -7,7 +7,8 @@
  * quotient of exactly 2^63 (fits when negative, #DE when positive), quotients just above the range
  * with the high half below the divisor (the loop's own range check), INT64_MIN / -1 in both
  * forms, the largest unsigned quotients. A #DE must leave through divide_error at the DIV with
- * every register unchanged.
+ * every register unchanged. Then DIV/IDIV of 8, 16 and 32 bits over dividends and divisors at
+ * every sign and range boundary of their width (the cross product, through the same model).
  */
 import { describe, expect, test } from "bun:test";
 import { A64Harness, GuestState } from "../../src/verify/a64-run.ts";
@@ -76,5 +77,61 @@ describe("DIV/IDIV r64 at the boundaries of the 128/64 paths (BigInt model of th
       expect(faults).toBeGreaterThan(3);
       h.close();
     });
+  }
+});
+
+/** DIV/IDIV of w bits (8/16/32): the 2w-bit dividend and the divisor as unsigned bit patterns. */
+function narrowModel(signed: boolean, w: number, n: bigint, d: bigint): [bigint, bigint] | "DE" {
+  if (d === 0n) return "DE";
+  const N = signed ? BigInt.asIntN(2 * w, n) : n, D = signed ? BigInt.asIntN(w, d) : d;
+  const q = N / D, lim = signed ? [-(1n << BigInt(w - 1)), (1n << BigInt(w - 1)) - 1n] : [0n, (1n << BigInt(w)) - 1n];
+  if (q < lim[0]! || q > lim[1]!) return "DE";
+  return [BigInt.asUintN(w, q), BigInt.asUintN(w, N - q * D)];
+}
+
+describe("DIV/IDIV of 8, 16 and 32 bits at their boundaries (BigInt model of the SDM)", () => {
+  const RAX0 = 0x1111222233334444n, RDX0 = 0x5555666677778888n, RCX0 = 0x9999aaaabbbbcccn;
+  for (const w of [8, 16, 32]) {
+    for (const signed of [false, true]) {
+      const op = signed ? 0xf9 : 0xf1; // /7 or /6 with rcx
+      const code = w === 8 ? [0xf6, op] : w === 16 ? [0x66, 0xf7, op] : [0xf7, op];
+      test(`${signed ? "idiv" : "div"} ${w === 8 ? "cl" : w === 16 ? "cx" : "ecx"}`, () => {
+        const tb = translator(64)(Uint8Array.from(code), CODE, 1);
+        expect(tb.fallback).toBeFalsy();
+        const h = new A64Harness(64, { seed: 9 });
+        h.load(tb);
+        const s = new GuestState();
+        const W = BigInt(w), m = (1n << W) - 1n, h1 = 1n << (W - 1n);
+        const dividends = [0n, 1n, -1n, h1 - 1n, h1, -h1, -h1 - 1n, m, -(m + 1n), (h1 << W) - 1n, -(h1 << W), (m << W) | m, 12345n * (h1 + 3n), -7n * h1 - 5n];
+        const divisors = [0n, 1n, -1n, 2n, -2n, 3n, 7n, h1 - 1n, -h1, m, 0x5an];
+        let faults = 0, cases = 0;
+        for (const nn of dividends) {
+          for (const dd of divisors) {
+            const n = BigInt.asUintN(2 * w, nn), d = BigInt.asUintN(w, dd);
+            let rax = RAX0, rdx = RDX0;
+            if (w === 8) rax = (rax & ~0xffffn) | n;
+            else { rax = (rax & ~m) | (n & m); rdx = (rdx & ~m) | (n >> W); }
+            const rcx = (RCX0 & ~m) | d;
+            s.setGprBig(0, rax); s.setGprBig(1, rcx); s.setGprBig(2, rdx);
+            s.eflags = 0x2;
+            h.run(s);
+            const want = narrowModel(signed, w, n, d);
+            let wantRax = rax, wantRdx = rdx;
+            if (want !== "DE") {
+              const [q, r] = want;
+              if (w === 8) wantRax = (rax & ~0xffffn) | (r << 8n) | q;
+              else if (w === 16) { wantRax = (rax & ~m) | q; wantRdx = (rdx & ~m) | r; }
+              else { wantRax = q; wantRdx = r; } // a 32-bit write zero-extends
+            } else faults++;
+            cases++;
+            expect([nn, dd, h.out.gprBig(0), h.out.gprBig(2), h.out.gprBig(1), h.sym]).toEqual(
+              [nn, dd, wantRax, wantRdx, rcx, want === "DE" ? SYM.divide_error : SYM.dispatch]);
+          }
+        }
+        expect(faults).toBeGreaterThan(10);
+        expect(cases - faults).toBeGreaterThan(30);
+        h.close();
+      });
+    }
   }
 });
