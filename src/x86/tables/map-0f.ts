@@ -394,8 +394,8 @@ F3 0F BD /r | LZCNT rv, r/mv | a=w,r fw=zc fu=osap
 NP 0F C3 /r | MOVNTI m32, r32 | os16 id=Movnti_m32_r32
 NP 0F C3 /r | MOVNTI m32, r32 | os32
 NP 0F C3 /r | MOVNTI m64, r64 | os64
-0F C7 /1 | CMPXCHG8B m64     | lock fw=z
-REX.W 0F C7 /1 | CMPXCHG16B m128 | lock fw=z
+0F C7 /1 | CMPXCHG8B m64     | lock a=rw fw=z
+REX.W 0F C7 /1 | CMPXCHG16B m128 | lock a=rw fw=z
 NP 0F C7 /3 | XRSTORS mem       | os32 id=Xrstors_mem
 NP 0F C7 /3 | XRSTORS mem       | os16 id=Xrstors_mem
 NP 0F C7 /3 | XRSTORS64 mem     | os64

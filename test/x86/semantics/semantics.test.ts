@@ -490,11 +490,9 @@ describe("multiply", () => {
 
 describe("fallbacks", () => {
   test.each([
-    ["f0480118", 64, "lock add [rax], rbx"],
     ["f30118", 64, "rep add [rax], ebx (REP on a non-string mnemonic; rep ret runs as ret: string.test.ts)"],
     ["64488b0528000000", 64, "mov rax, fs:[0x28] (FS override)"],
     ["67668b07", 32, "mov ax, [bx] (16-bit addressing)"],
-    ["488718", 64, "xchg [rax], rbx (implicitly locked)"],
     ["6650", 64, "push ax (16-bit push in 64-bit mode)"],
     ["8ed8", 64, "mov ds, eax (segment register)"],
     ["0fa0", 64, "push fs"],

@@ -42,7 +42,7 @@ test("every translated vector verifies, keeps loads/stores before state writes, 
     let lastMem = -1, firstWrite = -1, written = 0;
     for (let k = 0; k < b.n; k++) {
       const op = b.op[k]!;
-      if (op === OP.Load || op === OP.Store) lastMem = k;
+      if (op === OP.Load || op === OP.Store || op === OP.AtomicRmw || op === OP.AtomicCas || op === OP.AtomicCasPair) lastMem = k;
       const info = OPS[op]!;
       const defines = info.flags !== 0 && b.fm[k]! !== 0 ? b.fm[k]! : 0;
       if (op === OP.SetFlag) written |= b.a[k]!;
