@@ -1,14 +1,17 @@
 /**
  * @file Focused differential run of the forms whose code the quality passes and rules rewrite
- * (src/ir/passes/cond-flags.ts, flags-into-test.ts, zero-idiom.ts, bitfield.ts, late-setreg.ts; rules postIndex,
- * sextIntoZext, logicAllOnes, writeHome; 8/16-bit ADC/SBB flags): every golden-vector encoding of
- * SHL, SAL, SHR, SAR, ROL, ROR (by CL, 1 and imm8; register and memory), ADC, SBB, POP, NOT,
- * MOVSX, CWDE, CBW, MUL, IMUL, TEST, XOR, OR, AND, MOV, SUB from `count(200, 1000)` random states each, Unicorn x86 vs our translation on Unicorn ARM64 (src/verify/diff.ts), plus
- * nasm-assembled operands of each size by CL. A masked count of 0 must leave every flag as it
- * was (the RestoreFlagsIfZero path): the random states give CL a small count (0..69) 40% of the
- * time, so a few percent of the states take it; blocks that set CL to 0, to the width and to
- * a multiple of 32 first (`mov ecx, k; shl eax, cl; …`) take it in every state, and flag readers
- * after the shift (`adc`, `setp`, `cmovs`, `jcc` by setcc) read what it left.
+ * (IR passes cond-flags, flags-into-test, zero-idiom, bitfield, late-setreg, the Zext identity
+ * of const-fold; lowering rules postIndex, sextIntoZext, selectIntoZext, subWordImm,
+ * logicAllOnes, writeHome with more uses; 8/16-bit ADC/SBB flags): every golden-vector encoding
+ * of SHL, SAL, SHR, SAR, ROL, ROR (by CL, 1 and imm8; register and memory), ADC, SBB, POP, NOT,
+ * MOVSX, CWDE, CBW, MUL, IMUL, TEST, XOR, OR, AND, MOV, SUB, ADD, INC, DEC, CMP from
+ * `count(200, 1000)` random states each, Unicorn x86 vs our translation on Unicorn ARM64
+ * (src/verify/diff.ts), plus nasm-assembled operands of each size by CL, plus fixed blocks.
+ * A masked count of 0 must leave every flag as it was (the RestoreFlagsIfZero path): the random
+ * states give CL a small count (0..69) 40% of the time, so a few percent of the states take it;
+ * blocks that set CL to 0, to the width and to a multiple of 32 first (`mov ecx, k; shl eax,
+ * cl; …`) take it in every state, and flag readers after the shift (`adc`, `setp`, `cmovs`) read
+ * what it left.
  */
 import { describe, expect, test } from "bun:test";
 import { Differ } from "../../src/verify/diff.ts";
@@ -18,7 +21,7 @@ import { translator, vectorForms } from "./_translate.ts";
 
 const SHIFTS = new Set(["shl", "sal", "shr", "sar", "rol", "ror"]);
 /** Other forms whose code a quality pass or rule rewrites (bitfield, late-setreg, writeHome, postIndex, ...). */
-const OTHERS = new Set(["adc", "sbb", "pop", "not", "movsx", "cwde", "cbw", "mul", "imul", "test", "xor", "or", "and", "mov", "sub"]);
+const OTHERS = new Set(["adc", "sbb", "pop", "not", "movsx", "cwde", "cbw", "mul", "imul", "test", "xor", "or", "and", "mov", "sub", "add", "inc", "dec", "cmp"]);
 const STATES = count(200, 1000);
 const hex = (s: string): Uint8Array => Uint8Array.from(Buffer.from(s, "hex"));
 

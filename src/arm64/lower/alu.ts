@@ -16,6 +16,7 @@ import { tryLogicalImm, type Imm12, type LogicalImm, type Uimm6 } from "../imm.t
 import { addImm, addsImm, subImm, subsImm } from "../isa/data-imm.ts";
 import { adc, adcs, addShifted, addsShifted, neg, negs, sbc, sbcs, subShifted, subsShifted } from "../isa/data-reg.ts";
 import { andImm, andShifted, andsImm, andsShifted, eorImm, eorShifted, movReg, mvn, orrImm, orrShifted, tstShifted } from "../isa/logical.ts";
+import { lslImm } from "../isa/bitfield.ts";
 import { FUSED, NZCV_FLAGS } from "./alloc.ts";
 import { ZR, type Lowerer } from "./context.ts";
 import { constIn } from "./consts.ts";
@@ -129,6 +130,27 @@ function addSub(L: Lowerer, i: number, sub: boolean): void {
     L.emit(enc(sf, rd, ra, rb, shKind, shAmt));
     releaseOperands(L, ra, rb);
     if (nz) keepEnd(L, ks, sub);
+    writePF(L, i, rd);
+    afEnd(L, i, rd);
+    return;
+  }
+  // subWordImm: a 16-bit add/sub of k in 1..255 takes k << 16 as `#k*16, lsl #12` in the flag
+  // compare and k itself in the result: no register for the constant (inc ax, add ax, 1).
+  const k16 = sz === 2 && b.isConst(y) ? constIn(b, y, 2) : -1;
+  if (k16 >= 1 && k16 <= 255) {
+    L.fired[RULE.subWordImm]!++;
+    const ra = L.reg(x);
+    if (nz) {
+      const ks = keepBegin(L, i), t = L.pool.scratch();
+      L.emit(lslImm(0, t, ra, 16 as Uimm6));
+      L.emit((sub ? subsImm : addsImm)(0, ZR, t, (k16 * 16) as Imm12, 1));
+      L.pool.release(t);
+      keepEnd(L, ks, sub);
+    }
+    if (!L.an.uses[i] && !(fm & (FLAG.PF | FLAG.AF))) return;
+    afBegin(L, i, ra, -1, k16);
+    const rd = resultReg(L, i, false);
+    L.emit((sub ? subImm : addImm)(0, rd, ra, k16 as Imm12, 0));
     writePF(L, i, rd);
     afEnd(L, i, rd);
     return;

@@ -37,6 +37,7 @@ export const IMM_FORMS = [
   { name: "cmpImm12", why: "a flag-only sub (CMP) against a 12-bit constant is cmp/cmn #imm" },
   { name: "logicalImmediate", why: "and/orr/eor with a bitmask-encodable constant take it as an immediate" },
   { name: "shiftByConst", why: "shifts and rotates by a constant are lsl/lsr/asr/ror #imm (ubfm/sbfm/extr)" },
+  { name: "subWordImm", why: "a 16-bit add/sub of 1..255 (inc ax) compares against #k*16, lsl #12 (k << 16) and adds #k: no register for the constant" },
   { name: "logicAllOnes", why: "and/test with all ones is and/tst of the register with itself, xor is mvn, or is mvn of zr: no constant to materialise (32/64-bit all ones is not a bitmask immediate)" },
 ] as const satisfies readonly Rule[];
 

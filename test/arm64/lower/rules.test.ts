@@ -36,6 +36,9 @@ const CASES: [string, string, string[]][] = [
   ["sextIntoZext", "  v1 = GetReg rbx\n  v2 = Sext v1, 1\n  v3 = Zext v2, 4\n  SetReg rax, v3\n", ["sxtb w8, w27"]],
   // cmovs eax, ebx: csel in the W form writes eax's home zero-extended.
   ["selectIntoZext", "  v1 = GetReg rbx\n  v2 = GetReg rax\n  v3 = SelectCC s, v1, v2\n  v4 = Zext v3, 4\n  SetReg rax, v4\n", ["csel w8, w27, w8, mi"]],
+  // add ax, 5 with ZF live: N/Z/C/V from (ax << 16) + (5 << 16), the result from add #5, merged.
+  ["subWordImm", "  v1 = GetReg rax\n  v2 = Const.2 0x5\n  v3 = Add.2 v1, v2 !z\n  v4 = GetReg rax\n  v5 = Bfi v4, v3, 0, 16\n  SetReg rax, v5\n  v9 = Const.8 0x1003\n  Exit jump, v9 ?z\n",
+    ["lsl w9, w8, #16", "cmn w9, #0x50, lsl #12", "add w9, w8, #0x5", "bfxil x8, x9, #0, #16"]],
   // xor rcx, -1 into rcx (flags dead): orn x0, xzr, x8 is mvn.
   ["logicAllOnes", "  v1 = GetReg rax\n  v2 = Const.8 0xffffffffffffffff\n  v3 = Xor.8 v1, v2\n  SetReg rcx, v3\n", ["mvn x0, x8"]],
   // rep stosb: rCX = 0 → end; DF = 1 (step < 0) → bytewise; AL in 8 bytes; chunks of 16 while
