@@ -12,6 +12,7 @@
 import { describe, expect, test } from "bun:test";
 import { dlopen, FFIType, CFunction, toArrayBuffer, type Pointer } from "bun:ffi";
 import { Differ } from "../../src/verify/diff.ts";
+import { X86Harness } from "../../src/verify/x86-run.ts";
 import { SEMANTICS } from "../../src/x86/semantics/index.ts";
 import { count } from "../_env.ts";
 import { translator, vectorForms } from "./_translate.ts";
@@ -87,5 +88,18 @@ describe("oracle disagreement, refereed by this machine's CPU", () => {
     const m = 0x8817009e, s = 0xae72a241;
     expect(f(m, s) >>> 0).toBe((((m << 13) | (s >>> 19)) >>> 0));
     libc.symbols.munmap(p, 4096);
+    // Unicorn: the same instruction reads and writes one byte early. If this starts failing,
+    // Unicorn was fixed: drop the SHLD/SHRD rule from oracleDisagrees.
+    const h = new X86Harness(64);
+    h.load(Uint8Array.of(0x0f, 0xa4, 0x35, ...d32(8), 0x0d)); // the shld alone, at offset 0
+    const data = Uint8Array.of(0x5a, 0x5a, 0x5a, 0x5a, ...[0, 8, 16, 24].map((k) => (m >>> k) & 0xff));
+    h.engine.write(h.codeAddr + BigInt(DATA - 4), data);
+    h.input.values[6] = BigInt(s);
+    h.run(1);
+    const out = new DataView(h.engine.read(h.codeAddr + BigInt(DATA), 4).buffer).getUint32(0, true);
+    // It took the dword one byte early (0x5a and m's low three bytes) and stored it there.
+    const early = ((((0x5a | (m << 8)) << 13) | (s >>> 19)) >>> 0);
+    expect(out).toBe(((early >>> 8) | (m & 0xff000000)) >>> 0);
+    h.close();
   });
 });
