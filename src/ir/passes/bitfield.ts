@@ -1,7 +1,8 @@
 /**
- * @file Stage 5 (IR passes): `bitfield`. Writes to an 8/16-bit register (AL, AH, AX) are a `Bfi`
- * of the new field into the old register. Two field writes are plain logic on the whole register,
- * one host instruction with a bitmask immediate instead of extract + operate + insert:
+ * @file Stage 5 (IR passes): `bitfield`, 8/16-bit register field writes that are plain logic on
+ * the whole register: NOT AH is `eor x8, x8, #0xff00`, MOV AL, 0xFF `orr x8, x8, #0xff`. Writes
+ * to AL, AH, AX are a `Bfi` of the new field into the old register; two kinds need no extract and
+ * insert, one host instruction with a bitmask immediate does it:
  *
  * - `notInPlace`: `Bfi x, (Not y), lsb, w` where y is x's own field (x itself at lsb 0, or
  *   `Ubfx x, lsb, w`) is `Xor.8 x, mask` (NOT AH → `eor x8, x8, #0xff00`);

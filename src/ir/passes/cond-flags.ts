@@ -1,5 +1,6 @@
 /**
- * @file Stage 5 (IR passes): conditional flag updates. x86 shifts and rotates by CL change
+ * @file Stage 5 (IR passes): `cond-flags`, the flag updates of shifts and rotates by CL (none when
+ * the count is 0) as one flag save and one conditional restore. x86 shifts and rotates by CL change
  * nothing when the masked count is 0, so their semantics select every effect on `n == 0`:
  * `r' = Select z, v, r` for the result and `SetFlag f, Select z, (GetFlag f), x` per flag. Done
  * one flag at a time that costs a read of the old flag, a select and a write each (≈ 50 host

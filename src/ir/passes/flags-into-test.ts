@@ -1,5 +1,6 @@
 /**
- * @file Stage 5 (IR passes): `flagsIntoTest`. A `Test.sz r` defines SF and ZF from r and clears
+ * @file Stage 5 (IR passes): `flags-into-test`, SetFlags whose values a preceding Test defines join
+ * its mask. A `Test.sz r` defines SF and ZF from r and clears
  * CF and OF; semantics that define only some flags with the Test (shifts and rotates define PF
  * with it, then SF/ZF with generic ops) write the rest with `SetFlag`s whose values are exactly
  * what the Test would have given: `SetFlag sf, Ubfx r, 8sz-1, 1`, `SetFlag zf, Cmp.sz eq r, 0`,

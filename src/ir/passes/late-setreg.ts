@@ -1,5 +1,6 @@
 /**
- * @file Stage 5 (IR passes): `late-setreg`. Semantics write a destination register as soon as
+ * @file Stage 5 (IR passes): `late-setreg`, a register write whose old value the instruction still
+ * reads moves after that read. Semantics write a destination register as soon as
  * the result exists and compute the flags afterwards (precise faults: a memory destination is
  * stored first), and the flags of shifts, rotates, multiplies and the like read the register's
  * old value (`v = GetReg r; …; SetReg r, x; … Ubfx v …`). Lowered in that order, the old value

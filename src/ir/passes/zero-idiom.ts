@@ -1,5 +1,6 @@
 /**
- * @file Stage 5 (IR passes): `zero-idiom`. `xor r, r` and `sub r, r` (the x86 way to clear a
+ * @file Stage 5 (IR passes): `zero-idiom`, xor/sub of a register with itself is a constant 0 with
+ * the flags of a Test of 0. `xor r, r` and `sub r, r` (the x86 way to clear a
  * register) are 0 whatever r holds, with flags SF=0 ZF=1 PF=1 CF=OF=0 AF=0 (XOR leaves AF
  * undefined): the flags of a TEST of 0. The semantics read r twice and compute it; here the
  * result becomes a constant 0 and the op a `Test.4` of it (the same flags at any width for 0):
