@@ -5,7 +5,8 @@
  * it from THREADS threads at once over one shared counter area: per thread a state block whose
  * runtime symbol table (docs/runtime-abi.md §5) points every symbol at `aot_exit`, which returns
  * to C with x16, the guest RIP the block left for. Guest registers in: RBX/EBX (x27) = the
- * counters, RCX/ECX (x0) = the iteration count. Prints the counters and each thread's exit RIP.
+ * counters, RCX/ECX (x0) = the iteration count. Prints the counters (also the misaligned ones at
+ * +17, 4 bytes, and +27, 2 bytes) and each thread's exit RIP.
  *
  *   atomic-threads <code.bin> <iterations>
  */
@@ -82,6 +83,11 @@ int main(int argc, char **argv) {
   go = 1;
   for (int k = 0; k < THREADS; k++) pthread_join(t[k], 0);
   printf("counters %u %u %u %u\n", counters[0], counters[1], counters[2], counters[3]);
+  uint32_t mis32;
+  uint16_t mis16;
+  memcpy(&mis32, (char *)counters + 17, 4);
+  memcpy(&mis16, (char *)counters + 27, 2);
+  printf("misaligned %u %u\n", mis32, mis16);
   for (int k = 0; k < THREADS; k++) printf("exit %llu\n", (unsigned long long)exits[k]);
   return 0;
 }

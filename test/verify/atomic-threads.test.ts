@@ -1,6 +1,6 @@
 /**
  * @file Atomics under real concurrency: an x86 loop (a LOCK CMPXCHG retry loop, LOCK XADD and LOCK
- * INC on shared counters, and a plain ADD) is translated, its two blocks linked to each other, and
+ * INC on shared counters, LOCK INC/ADD on misaligned ones, and a plain ADD) is translated, its two blocks linked to each other, and
  * the ARM64 code is run by two threads at once over the same counters; each thread adds N to each
  * counter, so the locked ones must end at exactly 2N.
  *
@@ -38,6 +38,8 @@ top:
   lock xadd [${bx}], eax
   lock inc dword [${bx} + 4]
   add dword [${bx} + 12], 1
+  lock inc dword [${bx} + 17]
+  lock add word [${bx} + 27], 1
   dec ecx
   jnz top
 `;
@@ -95,10 +97,13 @@ describe("two threads, shared counters (qemu-aarch64)", () => {
         expect(r.stderr.toString()).toBe("");
         expect(r.exitCode).toBe(0);
         const [xadd, inc, cas, plain] = out.match(/^counters (.*)$/m)![1]!.split(" ").map(Number) as [number, number, number, number];
-        console.log(`atomic threads ${bits}-bit ${lse ? "LSE" : "LL/SC"}: N = ${N} per thread; xadd ${xadd}, inc ${inc}, cmpxchg ${cas}, plain add ${plain} (${2 * N - plain} lost)`);
+        console.log(`atomic threads ${bits}-bit ${lse ? "LSE" : "LL/SC"}: N = ${N} per thread; xadd ${xadd}, inc ${inc}, cmpxchg ${cas}, plain add ${plain} (${2 * N - plain} lost); ${out.match(/^misaligned .*$/m)![0]}`);
         // Both threads left through the final fall-through exit.
         expect([...out.matchAll(/^exit (\d+)$/gm)].map((m) => Number(m[1]))).toEqual([end, end]);
         expect([xadd, inc, cas]).toEqual([2 * N, 2 * N, 2 * N]);
+        // Misaligned inside an 8-byte word: a CAS loop on the whole word (lower/atomic.ts wordLoop).
+        const [mis32, mis16] = out.match(/^misaligned (.*)$/m)![1]!.split(" ").map(Number) as [number, number];
+        expect([mis32, mis16]).toEqual([2 * N, (2 * N) & 0xffff]);
       }, 600_000);
     }
   }

@@ -15,11 +15,12 @@
  * - No LSE, aligned: `ldaxr old; new = f(old); stlxr; cbnz; dmb ish` (the Linux LL/SC full-barrier
  *   sequence: the dmb after the release store keeps later accesses behind it).
  * - Misaligned (x86 allows LOCK on any address; ARMv8.0 atomics and exclusives fault unless
- *   naturally aligned): `dmb ish; ldr; new = f(old); str; dmb ish`. Ordered like a LOCK, but
- *   NOT atomic against another thread writing the same bytes between the load and the store.
- *   NOTE: a split lock (an x86 locked access that is not naturally aligned) is rare and slow on
- *   x86 too (Linux and Windows can trap it); an atomic emulation (CAS on the enclosing aligned
- *   16 bytes) is left for later.
+ *   naturally aligned), inside one aligned 8-byte word: the same CAS (or LL/SC) loop on that whole
+ *   word, the field rotated to bit 0 and back (`wordLoop`), so still atomic. Crossing a word (or
+ *   when the three extra temporaries it needs are taken): `dmb ish; ldr; new = f(old); str; dmb
+ *   ish`, ordered like a LOCK but NOT atomic against another thread writing the same bytes in
+ *   between. NOTE: such split locks are rare and slow on x86 too (Linux and Windows can trap
+ *   them); CASP on the enclosing 16 bytes would cover the word-crossing ones inside 16 bytes.
  *
  * Why these are as strong as x86 LOCK (a full barrier): the Arm memory model orders an atomic
  * with both acquire and release (`*AL`) against every earlier and later access, as Linux relies
@@ -42,11 +43,12 @@
  */
 import { ATOM, OP } from "../../ir/ops.ts";
 import { STATE, STATUS_FLAGS, SYM } from "../../ir/state.ts";
-import { tryLogicalImm, type LogicalImm, type PcOff, type Uimm12s, type Uimm6 } from "../imm.ts";
+import { tryBitRange, tryLogicalImm, type BitRange, type Imm12, type LogicalImm, type PcOff, type Uimm12s, type Uimm6 } from "../imm.ts";
 import { ATOMIC, ORDER, cas, casp, ldAtomic, ldaxp, ldaxr, stlxp, stlxr, swp, type AtomicOp, type Size } from "../isa/atomic.ts";
-import { lslImm } from "../isa/bitfield.ts";
-import { b as branch, br, cbnz, cbz } from "../isa/branch.ts";
-import { adc, addShifted, neg, sbc, subShifted } from "../isa/data-reg.ts";
+import { bfi, lslImm, ubfiz } from "../isa/bitfield.ts";
+import { b as branch, br, cbnz, cbz, tbnz } from "../isa/branch.ts";
+import { adc, addShifted, neg, rorv, sbc, subShifted } from "../isa/data-reg.ts";
+import { addImm } from "../isa/data-imm.ts";
 import { LDST, ldstUimm, type LdSt } from "../isa/load-store.ts";
 import { andImm, andShifted, eorShifted, movReg, mvn, orrShifted } from "../isa/logical.ts";
 import { BARRIER, dmb } from "../isa/system.ts";
@@ -54,7 +56,7 @@ import { FUSED } from "./alloc.ts";
 import { ZR, type Lowerer } from "./context.ts";
 import { materialise } from "./consts.ts";
 import { fixCarryForExit, setCarrySense } from "./flags.ts";
-import { HOST_EXIT_RIP, HOST_EXIT_SYM, HOST_STATE } from "./regmap.ts";
+import { HOST_EXIT_RIP, HOST_EXIT_SYM, HOST_STATE, HOST_TEMPS } from "./regmap.ts";
 
 const LOADS: Record<number, LdSt> = { 1: LDST.LDRB, 2: LDST.LDRH, 4: LDST.LDRW, 8: LDST.LDRX };
 const STORES: Record<number, LdSt> = { 1: LDST.STRB, 2: LDST.STRH, 4: LDST.STRW, 8: LDST.STRX };
@@ -120,12 +122,13 @@ function newValue(L: Lowerer, kind: number, sf: 0 | 1, t: number, old: number, r
 
 /** AtomicRmw.sz a, b, kind: old value of [a]; [a] = kind(old, b), atomically and fully ordered. */
 export function lowerAtomicRmw(L: Lowerer, i: number): void {
-  const b = L.b, sz = b.sz[i]!, kind = b.c[i]!, sf = sz === 8 ? 1 : 0, size = SIZE[sz]!;
+  const b = L.b, sz = b.sz[i]!, kind = b.c[i]!, sf = sz === 8 ? 1 : 0, size = SIZE[sz]!, v = b.b[i]!;
   if (kind === ATOM.ADC || kind === ATOM.SBB) setCarrySense(L, kind === ATOM.SBB);
   const ra = L.reg(b.a[i]!, false);
-  const rs = kind === ATOM.NEG || kind === ATOM.NOT ? ZR : L.reg(b.b[i]!);
   const rd = oldReg(L, i), t = L.pool.scratch();
   const slow = misaligned(L, sz, ra, t);
+  const unary = kind === ATOM.NEG || kind === ATOM.NOT;
+  const rs = unary ? ZR : L.reg(v);
   const lse = L.opts.features.lse;
   if (lse && (LSE_OP[kind] !== undefined || kind === ATOM.XCHG)) {
     let src = rs;
@@ -155,13 +158,80 @@ export function lowerAtomicRmw(L: Lowerer, i: number): void {
     L.pool.release(e);
   }
   if (slow < 0) return;
+  // A constant operand was materialised after the alignment branch: the slow path makes its own
+  // copy (in t), and its register is free for the word loop.
+  const lazy = !unary && rs !== ZR && L.loc[v]! < 0;
+  if (lazy) L.pool.release(rs);
+  const operand = (): number => (unary ? ZR : lazy ? (materialise(L, v, t), t) : rs);
   const done = placeholder(L);
   land(L, slow, t);
-  L.emit(dmb(BARRIER.ISH));
-  plainLoad(L, sz, rd, ra);
-  plainStore(L, sz, newValue(L, kind, sf, t, rd, rs), ra);
-  L.emit(dmb(BARRIER.ISH));
+  wordLoop(L, sz, ra, rd, t, (rot) => L.emit(bfi(1, rot, newValue(L, kind, 0, t, rd, operand()), range(0, 8 * sz))), () => {
+    plainLoad(L, sz, rd, ra);
+    plainStore(L, sz, newValue(L, kind, sf, t, rd, operand()), ra);
+  });
   land(L, done, -1);
+}
+
+const WORD_MASK = tryLogicalImm(1, 0xfffffffffffffff8n)!;
+const FIELD_MASK: Record<number, LogicalImm> = { 2: tryLogicalImm(1, 0xffff)!, 4: tryLogicalImm(1, 0xffffffff)! };
+const range = (lsb: number, width: number): BitRange => tryBitRange(1, lsb, width)!;
+
+/** Temporaries free at this point of the op. */
+function freeTemps(L: Lowerer): number {
+  let n = 0;
+  for (const r of HOST_TEMPS) if (L.pool.isFree(r)) n++;
+  return n;
+}
+
+/**
+ * The misaligned path (entered with nothing assumed but ra, rd, t). When the access lies inside
+ * one aligned 8-byte word ((a & 7) + sz <= 8) and three more temporaries are free: a CAS loop
+ * (LL/SC without LSE) on that whole word, the field rotated down to bit 0 (`old` into rd),
+ * replaced by `field(rot)`, rotated back, so the access is atomic after all. Otherwise, or when
+ * it crosses the word: `fenced()` between two `dmb ish` (ordered, not atomic: a split lock).
+ */
+function wordLoop(L: Lowerer, sz: number, ra: number, rd: number, t: number, field: (rot: number) => void, fenced: () => void): void {
+  let split = -1, after = -1;
+  if (sz < 8 && freeTemps(L) >= 3) {
+    const a8 = L.pool.scratch(), w = L.pool.scratch(), rot = L.pool.scratch(), lse = L.opts.features.lse;
+    // (a & 7) + sz - 1 has bit 3 set exactly when the field crosses into the next word.
+    L.emit(andImm(1, t, ra, ALIGN_MASK[8]!));
+    L.emit(addImm(1, t, t, (sz - 1) as Imm12));
+    split = placeholder(L);
+    L.emit(andImm(1, a8, ra, WORD_MASK));
+    const top = L.n;
+    if (lse) plainLoad(L, 8, w, a8);
+    else {
+      L.faultEntry();
+      L.emit(ldaxr(3, w, a8));
+    }
+    L.emit(ubfiz(1, t, ra, range(3, 3)));
+    L.emit(rorv(1, rot, w, t));
+    L.emit(andImm(1, rd, rot, FIELD_MASK[sz]!));
+    field(rot);
+    L.emit(ubfiz(1, t, ra, range(3, 3)));
+    L.emit(neg(1, t, t));
+    L.emit(rorv(1, rot, rot, t));
+    if (lse) {
+      L.emit(movReg(1, t, w));
+      L.faultEntry();
+      L.emit(cas(3, ORDER.AL, t, rot, a8));
+      L.emit(eorShifted(1, t, t, w));
+      L.emit(cbnz(1, t, (top - L.n) as PcOff));
+    } else {
+      L.faultEntry();
+      L.emit(stlxr(3, t, rot, a8));
+      L.emit(cbnz(0, t, (top - L.n) as PcOff));
+      L.emit(dmb(BARRIER.ISH));
+    }
+    after = placeholder(L);
+    L.code[split] = tbnz(t, 3 as Uimm6, (L.n - split) as PcOff);
+    for (const r of [a8, w, rot]) L.pool.release(r);
+  }
+  L.emit(dmb(BARRIER.ISH));
+  fenced();
+  L.emit(dmb(BARRIER.ISH));
+  if (after >= 0) land(L, after, -1);
 }
 
 /** w/x `t` = 0 iff the low sz bytes of `old` and `exp` agree (old is zero-extended, exp need not be). */
@@ -204,13 +274,18 @@ export function lowerAtomicCas(L: Lowerer, i: number): void {
   if (slow < 0) return;
   const done = placeholder(L);
   land(L, slow, t);
-  const e = L.pool.scratch();
-  L.emit(dmb(BARRIER.ISH));
-  plainLoad(L, sz, rd, ra);
-  differs(L, sz, t, rd, rexp);
-  pick(L, e, t, rnew, rd);
-  plainStore(L, sz, e, ra);
-  L.emit(dmb(BARRIER.ISH));
+  wordLoop(L, sz, ra, rd, t, (rot) => {
+    // A mismatch stores the word back unchanged (x86 writes the old value back).
+    differs(L, sz, t, rd, rexp);
+    L.emit(cbnz(1, t, 2 as PcOff));
+    L.emit(bfi(1, rot, rnew, range(0, 8 * sz)));
+  }, () => {
+    const e = L.pool.scratch();
+    plainLoad(L, sz, rd, ra);
+    differs(L, sz, t, rd, rexp);
+    pick(L, e, t, rnew, rd);
+    plainStore(L, sz, e, ra);
+  });
   land(L, done, -1);
 }
 
