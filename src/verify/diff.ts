@@ -283,7 +283,6 @@ export class Differ {
         zeroCount = count === 0;
       }
       undefBefore.set(off, undef);
-      undefBefore.set(off, undef);
       if (!zeroCount) undef = clCount ? undef | ff.u : (undef & ~ff.w) | ff.u;
       if (insn.prefixes & (PF.REP | PF.REPNE) && [0, 1, 2].some((k) => insn.kind[k] === K.MEM_SI || insn.kind[k] === K.MEM_DI)) repString = true;
       off += len;
