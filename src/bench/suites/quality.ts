@@ -6,14 +6,19 @@
  * is not counted, flag materialisation is). Reported per FEX file: rows translated and the
  * geometric mean of ours/FEX (rows where FEX emits 0 are listed apart: a ratio to 0 has no mean).
  *
+ * `worst`: the rows furthest above FEX, by extra words (default) or by ratio, each with our body
+ * as ARM64 text when asked (`aot bench quality --worst N --by ratio --listing`).
+ *
  *   const r = benchQuality();  // { files: [{ file, rows, total, geomean }], geomean, worst }
  */
 import TSV from "../data/fex-instcount.tsv" with { type: "text" };
 import { Translator } from "../../compile/translate.ts";
 import { BASELINE, type HostFeatures } from "../../arm64/features.ts";
+import { disasmWord } from "../../arm64/disasm.ts";
 
 export interface QualityFile { file: string; rows: number; total: number; geomean: number; zeroRows: number }
-export interface QualityRow { file: string; text: string; ours: number; fex: number; ratio: number }
+export interface QualityRow { file: string; text: string; ours: number; fex: number; ratio: number; listing?: string[] }
+export interface QualityOptions { worst?: number; by?: "words" | "ratio"; listing?: boolean }
 export interface QualityResult { files: QualityFile[]; geomean: number; rows: number; worst: QualityRow[] }
 
 /** FEX feature names we can honour, and the switch each sets. */
@@ -26,7 +31,8 @@ const FEATURES: Record<string, keyof HostFeatures> = { FLAGM: "flagm", FLAGM2: "
  */
 const FP_ONLY = new Set(["FRINTTS", "AFP", "RPRES", "SVE128", "SVE256", "CRYPTO", "FCMA"]);
 
-export function benchQuality(filter?: (file: string) => boolean): QualityResult {
+export function benchQuality(filter?: (file: string) => boolean, opts: QualityOptions = {}): QualityResult {
+  const bodies = new Map<QualityRow, Uint32Array>();
   const lines = TSV.split("\n").slice(1).filter(Boolean);
   const per = new Map<string, { logSum: number; rows: number; total: number; zero: number }>();
   const all: QualityRow[] = [];
@@ -60,14 +66,19 @@ export function benchQuality(filter?: (file: string) => boolean): QualityResult 
     if (fex === 0) { f.zero++; continue; }
     const ratio = ours / fex;
     f.logSum += Math.log(Math.max(ratio, 1 / 64));
-    all.push({ file, text, ours, fex, ratio });
+    const row: QualityRow = { file, text, ours, fex, ratio };
+    all.push(row);
+    if (opts.listing) bodies.set(row, tb.code.slice(0, ours));
   }
   const files: QualityFile[] = [...per.entries()].map(([file, f]) => ({
     file, rows: f.rows, total: f.total, zeroRows: f.zero,
     geomean: f.rows - f.zero > 0 ? round(Math.exp(f.logSum / (f.rows - f.zero))) : NaN,
   }));
   const logAll = all.reduce((s, r) => s + Math.log(Math.max(r.ratio, 1 / 64)), 0);
-  const worst = [...all].sort((a, b) => b.ours - b.fex - (a.ours - a.fex) || b.ratio - a.ratio).slice(0, 20);
+  const worst = [...all].sort(opts.by === "ratio"
+    ? (a, b) => b.ratio - a.ratio || b.ours - b.fex - (a.ours - a.fex)
+    : (a, b) => b.ours - b.fex - (a.ours - a.fex) || b.ratio - a.ratio).slice(0, opts.worst ?? 20);
+  if (opts.listing) for (const w of worst) w.listing = Array.from(bodies.get(w)!, (x, k) => disasmWord(x, 4 * k) ?? `.inst 0x${x.toString(16)}`);
   return { files, geomean: all.length ? round(Math.exp(logAll / all.length)) : NaN, rows: all.length, worst };
 }
 
