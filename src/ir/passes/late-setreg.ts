@@ -8,7 +8,7 @@
  * the end of the instruction's quiet run, the write comes after the last read of the old value:
  * one `mov` (or the result computed straight into the home) instead.
  *
- * A `SetReg r, x` moves, together with a `Zext` feeding only it, when an op after it in the
+ * A `SetReg r, x` moves, together with a `Zext` or `Bfi` feeding only it, when an op after it in the
  * same guest instruction reads a `GetReg r` value defined before it; it moves to just before the
  * first op that is not quiet (pure ops, Test, SetFlag, SaveFlags/RestoreFlagsIfZero, GetReg and
  * SetReg of other registers: none can fault, leave, or touch r). Register
@@ -72,9 +72,10 @@ export function lateSetReg(b: IrBlock): number {
     }
     if (!readsOld) continue;
     const q = end - 1;
-    // A Zext right before that only this SetReg reads goes along (then the lowering may find it a no-op).
+    // A Zext or Bfi right before that only this SetReg reads goes along: then the lowering may find
+    // the Zext a no-op, or insert the field in place once the old value is dead (bfiInPlace).
     const x = b.b[i]!;
-    let onlyUse = b.op[x] === OP.Zext && x === i - 1;
+    let onlyUse = (b.op[x] === OP.Zext || b.op[x] === OP.Bfi) && x === i - 1;
     for (let k = i + 1; k < b.n && onlyUse; k++) if (reads(b, k, x)) onlyUse = false;
     moveDown(b, i, q);
     if (onlyUse) moveDown(b, x, q - 1);
