@@ -165,6 +165,13 @@ function compare(L: Lowerer, sz: number, x: number, y: number): void {
   L.pool.release(t);
 }
 
+/** Emit the host compare of Cmp op c (rule cmpIntoFlagRun: inside a SetFlag run's mrs/msr) and return its ARM condition. */
+export function emitCompare(L: Lowerer, c: number): number {
+  const b = L.b;
+  compare(L, b.sz[c]!, b.b[c]!, b.c[c]!);
+  return REL_COND[b.a[c]!]!;
+}
+
 /**
  * Eq/ne without touching NZCV (guest flags live): d = x ^ y, narrowed to sz bytes, then
  * clz >> log2(width) is 1 exactly for zero. No scratch, so no pressure on the six temporaries.

@@ -21,7 +21,7 @@ import { tryLogicalImm } from "../imm.ts";
 import { COND, type Cond } from "../regs.ts";
 import { bfi, bfxil, lslImm, lsrImm, ubfx } from "../isa/bitfield.ts";
 import { bCond, cbnz, tbnz, tbz } from "../isa/branch.ts";
-import { csel, csinc, cset, rmif } from "../isa/cond.ts";
+import { csel, csetm, csinc, cset, rmif } from "../isa/cond.ts";
 import { adc, addsShifted, clz, sbc, subsShifted } from "../isa/data-reg.ts";
 import { LDST, ldstUimm } from "../isa/load-store.ts";
 import { andImm, andShifted, eorImm, eorShifted, movReg, orrImm, tstImm } from "../isa/logical.ts";
@@ -30,6 +30,7 @@ import { DEAD, NZCV_FLAGS } from "./alloc.ts";
 import { ZR, type Lowerer } from "./context.ts";
 import { HOST_AF, HOST_PF, HOST_STATE } from "./regmap.ts";
 import { RULE } from "./rules.ts";
+import { emitCompare } from "./bits.ts";
 
 const u6 = (x: number): Uimm6 => x as Uimm6;
 const range = (lsb: number, width: number): BitRange => (lsb | (width << 8)) as BitRange;
@@ -344,20 +345,43 @@ function nextNzcvSetFlag(L: Lowerer, i: number): number {
   return nx < b.n && b.op[nx] === OP.SetFlag && NZCV_BIT[b.a[nx]!] && L.an.skip[nx] === 0 ? nx : -1;
 }
 
-/** x`t` holds NZCV: insert SetFlag k's flag and those of the SetFlags right after it, then msr. */
+/**
+ * x`t` holds NZCV: insert SetFlag k's flag and those of the SetFlags right after it, then msr. A
+ * Cmp fused into the run (rule cmpIntoFlagRun) is compared here, NZCV being saved in t, into an
+ * all-ones/zero mask by csetm; OF and CF from the same mask are one two-bit bfi.
+ */
 function nzcvRun(L: Lowerer, k: number, t: number): void {
   const b = L.b;
+  let cmpV = -1, mask = -1;
   for (;;) {
     const g = b.a[k]!, v = b.b[k]!;
     if (g === FLAG.CF) L.cInv = false; // rewriting C: the rest of NZCV's C bit is canonical
-    if (b.isConst(v)) L.emit(b.lo[v]! & 1 ? orrImm(1, t, t, SET_BIT[g]!) : andImm(1, t, t, CLEAR_BIT[g]!));
+    let nx = nextNzcvSetFlag(L, k);
+    if (L.an.skip[v] === 2 && b.op[v] === OP.Cmp) {
+      if (cmpV !== v) {
+        if (mask >= 0) L.pool.release(mask);
+        const c = emitCompare(L, v);
+        mask = L.pool.scratch();
+        L.emit(csetm(0, mask, c as Cond));
+        cmpV = v;
+      }
+      const pair = nx >= 0 && b.b[nx] === v && (g | b.a[nx]!) === (FLAG.CF | FLAG.OF);
+      if (pair) { // bits 28 (V) and 29 (C) at once
+        L.cInv = false;
+        L.emit(bfi(1, t, mask, range(28, 2)));
+        L.an.skip[nx] = 2;
+        L.fired[RULE.setFlagRun]!++;
+        k = nx;
+        nx = nextNzcvSetFlag(L, k);
+      } else L.emit(bfi(1, t, mask, range(NZCV_BIT[g]!, 1)));
+    } else if (b.isConst(v)) L.emit(b.lo[v]! & 1 ? orrImm(1, t, t, SET_BIT[g]!) : andImm(1, t, t, CLEAR_BIT[g]!));
     else L.emit(bfi(1, t, L.reg(v), range(NZCV_BIT[g]!, 1)));
-    const nx = nextNzcvSetFlag(L, k);
     if (nx < 0) break;
     L.an.skip[nx] = 2; // FUSED: lowered here
     L.fired[RULE.setFlagRun]!++;
     k = nx;
   }
+  if (mask >= 0) L.pool.release(mask);
   L.emit(msr(SYSREG.NZCV, t));
 }
 

@@ -26,6 +26,7 @@ export const FUSIONS = [
   { name: "cmpIntoSelect", why: "Select on a Cmp is cmp + csel: no cset, no second compare" },
   { name: "postIndex", why: "pop/ret: a load from r then r + k written back to r is one ldr [r], #k (the load faults before r changes)" },
   { name: "sextIntoZext", why: "a 32-bit write of a sign-extended byte/word (movsx r32, cwde) is one sxtb/sxth w: the W form zeroes the upper half" },
+  { name: "cmpIntoFlagRun", why: "a Cmp whose only users are SetFlags of one run (MUL/IMUL's CF = OF) is compared inside the run's mrs/msr with csetm: no flag-free clz compare, one bfi for CF and OF" },
   { name: "selectIntoZext", why: "a 32-bit CMOVcc (Zext of SelectCC) is one csel w: the W form zeroes the upper half, no mov" },
 ] as const satisfies readonly Rule[];
 
@@ -169,6 +170,21 @@ function postIndex(L: Lowerer, i: number): boolean {
   return true;
 }
 
+/**
+ * Cmp i is read only by SetFlags of NZCV flags: its compare can move into their run, where NZCV
+ * is saved in the run's register (flags.ts nzcvRun). The operands stay live until the last user.
+ */
+function cmpIntoFlagRun(L: Lowerer, i: number): boolean {
+  const b = L.b, { uses, lastUse } = L.an;
+  let seen = 0;
+  for (let k = i + 1; k <= lastUse[i]!; k++) {
+    if (!(b.op[k] === OP.SetFlag && b.b[k] === i)) continue;
+    if (!(b.a[k]! & (FLAG.CF | FLAG.OF | FLAG.SF | FLAG.ZF))) return false;
+    seen++;
+  }
+  return seen === uses[i];
+}
+
 /** Decide the fusions of one block (forward, before emission). */
 export function markFusions(L: Lowerer): void {
   const b = L.b, { skip, uses, lastUse } = L.an;
@@ -177,6 +193,8 @@ export function markFusions(L: Lowerer): void {
     const o = b.op[i]!, j = lastUse[i]!, u = b.op[j]!;
     // ── preIndex: r ± k stored to, then written back to r (push) ──
     if ((o === OP.Add || o === OP.Sub) && b.sz[i] === 8 && !b.fm[i] && uses[i] === 2 && preIndex(L, i)) continue;
+    // ── cmpIntoFlagRun: a Cmp read only by SetFlags (MUL/IMUL's CF and OF) ──
+    if (o === OP.Cmp && u === OP.SetFlag && cmpIntoFlagRun(L, i) && fuse(L, i, j, RULE.cmpIntoFlagRun)) continue;
     if (uses[i] !== 1) continue;
     // ── postIndex: pop/ret (a load from r, then r + k back to r) ──
     if (o === OP.Add && b.sz[i] === 8 && !b.fm[i] && u === OP.SetReg && postIndex(L, i)) continue;

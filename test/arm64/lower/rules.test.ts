@@ -39,6 +39,10 @@ const CASES: [string, string, string[]][] = [
   // add ax, 5 with ZF live: N/Z/C/V from (ax << 16) + (5 << 16), the result from add #5, merged.
   ["subWordImm", "  v1 = GetReg rax\n  v2 = Const.2 0x5\n  v3 = Add.2 v1, v2 !z\n  v4 = GetReg rax\n  v5 = Bfi v4, v3, 0, 16\n  SetReg rax, v5\n  v9 = Const.8 0x1003\n  Exit jump, v9 ?z\n",
     ["lsl w9, w8, #16", "cmn w9, #0x50, lsl #12", "add w9, w8, #0x5", "bfxil x8, x9, #0, #16"]],
+  // mul's CF = OF = (high half != 0), SF/ZF kept: the compare runs between mrs and msr, and csetm's
+  // all-ones mask sets V and C with one two-bit bfi.
+  ["cmpIntoFlagRun", "  v1 = GetReg rdx\n  v2 = Const.8 0x0\n  v3 = Cmp.8 ne, v1, v2\n  SetFlag cf, v3\n  SetFlag of, v3\n  v9 = Const.8 0x1003\n  Exit jump, v9 ?oszc\n",
+    ["mrs x9, NZCV", "cmp x1, #0x0", "csetm w6, ne", "bfi x9, x6, #28, #2", "msr NZCV, x9"]],
   // xor rcx, -1 into rcx (flags dead): orn x0, xzr, x8 is mvn.
   ["logicAllOnes", "  v1 = GetReg rax\n  v2 = Const.8 0xffffffffffffffff\n  v3 = Xor.8 v1, v2\n  SetReg rcx, v3\n", ["mvn x0, x8"]],
   // rep stosb: rCX = 0 → end; DF = 1 (step < 0) → bytewise; AL in 8 bytes; chunks of 16 while
@@ -74,7 +78,7 @@ test("every rule has a case", () => {
 
 test("writeHome with more uses: mul's high half goes straight to rdx's home and the flags read it there", () => {
   // mul rbx: lo into a temporary (rax is still an input of umulh), hi into x1 (rdx), then lo to x8;
-  // the Cmp reads hi from x1 (no NZCV flag is live there: the exit keeps only CF, set after it).
+  // the Cmp reads hi from x1, inside the SetFlag's mrs/msr (rule cmpIntoFlagRun).
   const L = new Lowerer();
   const out = lowerBlock(parseIr(`block 0x1000 mode 64
   v1 = GetReg rbx
@@ -89,7 +93,7 @@ test("writeHome with more uses: mul's high half goes straight to rdx's home and 
   v10 = Const.8 0x1003
   Exit jump, v10 ?c
 `), { features: BASELINE, memoryOrder: "relaxed", pic: false }, L);
-  expect(listing(out.code).split("\n").slice(0, 4)).toEqual(["mul x9, x8, x27", "umulh x1, x8, x27", "mov x8, x9", "cmp x1, #0x0"]);
+  expect(listing(out.code).split("\n").slice(0, 5)).toEqual(["mul x9, x8, x27", "umulh x1, x8, x27", "mov x8, x9", "mrs x9, NZCV", "cmp x1, #0x0"]);
 });
 
 test("writeHome with more uses: not when r is written again before the value's last use", () => {
