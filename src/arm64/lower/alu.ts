@@ -10,14 +10,14 @@
  *   cmp ecx, 5 (flags live)     → cmp w0, #0x5              (C inverted from here on)
  *   add al, bl (flags live)     → lsl w9, w8, #24; adds wzr, w9, w27, lsl #24; add w9, w8, w27
  */
-import { OP } from "../../ir/ops.ts";
+import { OP, OPS } from "../../ir/ops.ts";
 import { FLAG } from "../../ir/state.ts";
 import { tryLogicalImm, type Imm12, type LogicalImm, type Uimm6 } from "../imm.ts";
 import { addImm, addsImm, subImm, subsImm } from "../isa/data-imm.ts";
 import { adc, adcs, addShifted, addsShifted, neg, negs, sbc, sbcs, subShifted, subsShifted } from "../isa/data-reg.ts";
 import { andImm, andShifted, andsImm, andsShifted, eorImm, eorShifted, movReg, mvn, orrImm, orrShifted, tstShifted } from "../isa/logical.ts";
 import { lslImm } from "../isa/bitfield.ts";
-import { FUSED, NZCV_FLAGS } from "./alloc.ts";
+import { DEAD, FUSED, NZCV_FLAGS } from "./alloc.ts";
 import { ZR, type Lowerer } from "./context.ts";
 import { constIn } from "./consts.ts";
 import {
@@ -95,7 +95,30 @@ function releaseOperands(L: Lowerer, ra: number, rb: number): void {
 }
 
 /** Result register: the value's destination, or where a flag-only result goes. */
-const resultReg = (L: Lowerer, i: number, zrOk: boolean): number => (L.an.uses[i] ? L.dest(i) : flagOnlyDest(L, i, zrOk));
+const resultReg = (L: Lowerer, i: number, zrOk: boolean): number => (L.an.uses[i] ? valueDest(L, i) : flagOnlyDest(L, i, zrOk));
+
+/**
+ * resultInPF: an op that defines PF and whose result goes elsewhere than a guest home (an 8/16-bit
+ * field insert, a store, another op) computes it straight into x10, the PF source, instead of a
+ * temporary copied there: `sub w10, w0, w27; bfxil x0, x10, #0, #8`. Only while nothing up to its
+ * last use defines PF again (x10 holds the live PF source meanwhile, so it is nobody's scratch).
+ */
+function valueDest(L: Lowerer, i: number, avoid1 = -1, avoid2 = -1): number {
+  const b = L.b, an = L.an, last = an.lastUse[i]!;
+  if (b.fm[i]! & FLAG.PF && avoid1 !== HOST_PF && avoid2 !== HOST_PF && !(an.uses[i] === 1 && b.op[last] === OP.SetReg)) {
+    let ok = true;
+    for (let k = i + 1; k <= last && ok; k++) {
+      const o = b.op[k]!;
+      if (o === OP.Nop || an.skip[k] === DEAD) continue;
+      if ((OPS[o]!.flags && b.fm[k]! & FLAG.PF) || (o === OP.SetFlag && b.a[k] === FLAG.PF) || o === OP.SaveFlags || o === OP.RestoreFlagsIfZero) ok = false;
+    }
+    if (ok) {
+      L.fired[RULE.resultInPF]!++;
+      return (L.loc[i] = HOST_PF);
+    }
+  }
+  return L.dest(i, false, avoid1, avoid2);
+}
 
 // ── ADD / SUB ──
 
@@ -184,7 +207,7 @@ function carryOp(L: Lowerer, i: number, sub: boolean): void {
   const ra = L.reg(b.a[i]!), rb = L.reg(b.b[i]!);
   afBegin(L, i, ra, rb);
   if (sz < 4 && nz) {
-    const rd = L.an.uses[i] ? L.dest(i, false, ra, rb) : flagOnlyDest(L, i, false);
+    const rd = L.an.uses[i] ? valueDest(L, i, ra, rb) : flagOnlyDest(L, i, false);
     subWordCarryOp(L, i, sub, ra, rb, rd);
     writePF(L, i, rd);
     afEnd(L, i, rd);
@@ -260,7 +283,7 @@ function logic(L: Lowerer, i: number): void {
     afZero(L, i);
     return;
   }
-  const rd = L.an.uses[i] ? L.dest(i) : fm & FLAG.PF ? HOST_PF : L.pool.scratch();
+  const rd = L.an.uses[i] ? valueDest(L, i) : fm & FLAG.PF ? HOST_PF : L.pool.scratch();
   if (ones && o !== OP.And) L.emit(mvn(sf, rd, o === OP.Xor ? ra : ZR));
   else L.emit(imm !== undefined ? f.imm(sf, rd, ra, imm) : f.reg(sf, rd, ra, rb, shKind, shAmt));
   releaseOperands(L, ra, rb === ra ? -1 : rb);

@@ -46,6 +46,7 @@ export const IMM_FORMS = [
 export const DEST_RULES = [
   { name: "writeHome", why: "a value whose only use is SetReg r is computed straight into r's home register" },
   { name: "exitRegister", why: "a value whose only use is an exit target is computed into x16, the exit register" },
+  { name: "resultInPF", why: "a PF-defining op's result that goes to a field insert, a store or another op is computed into x10, the PF source, itself: no mov x10" },
   { name: "reuseDyingTemp", why: "a result takes the temporary of an operand that dies at this op: no copy" },
 ] as const satisfies readonly Rule[];
 

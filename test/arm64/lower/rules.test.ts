@@ -43,6 +43,9 @@ const CASES: [string, string, string[]][] = [
   // all-ones mask sets V and C with one two-bit bfi.
   ["cmpIntoFlagRun", "  v1 = GetReg rdx\n  v2 = Const.8 0x0\n  v3 = Cmp.8 ne, v1, v2\n  SetFlag cf, v3\n  SetFlag of, v3\n  v9 = Const.8 0x1003\n  Exit jump, v9 ?oszc\n",
     ["mrs x9, NZCV", "cmp x1, #0x0", "csetm w6, ne", "bfi x9, x6, #28, #2", "msr NZCV, x9"]],
+  // sub cl, bl with PF live: the 8-bit result is computed into x10 (the PF source) and inserted from it.
+  ["resultInPF", "  v1 = GetReg rcx\n  v2 = GetReg rbx\n  v3 = Sub.1 v1, v2 !p\n  v4 = Bfi v1, v3, 0, 8\n  SetReg rcx, v4\n  v9 = Const.8 0x1003\n  Exit jump, v9 ?p\n",
+    ["sub w10, w0, w27", "bfxil x0, x10, #0, #8"]],
   // xor rcx, -1 into rcx (flags dead): orn x0, xzr, x8 is mvn.
   ["logicAllOnes", "  v1 = GetReg rax\n  v2 = Const.8 0xffffffffffffffff\n  v3 = Xor.8 v1, v2\n  SetReg rcx, v3\n", ["mvn x0, x8"]],
   // rep stosb: rCX = 0 → end; DF = 1 (step < 0) → bytewise; AL in 8 bytes; chunks of 16 while
