@@ -101,7 +101,7 @@ const resultReg = (L: Lowerer, i: number, zrOk: boolean): number => (L.an.uses[i
  * resultInPF: an op that defines PF and whose result goes elsewhere than a guest home (an 8/16-bit
  * field insert, a store, another op) computes it straight into x10, the PF source, instead of a
  * temporary copied there: `sub w10, w0, w27; bfxil x0, x10, #0, #8`. Only while nothing up to its
- * last use defines PF again (x10 holds the live PF source meanwhile, so it is nobody's scratch).
+ * last use defines PF again and PF stays live there (then x10 is nobody's scratch, lowerBlock).
  */
 function valueDest(L: Lowerer, i: number, avoid1 = -1, avoid2 = -1): number {
   const b = L.b, an = L.an, last = an.lastUse[i]!;
@@ -111,6 +111,8 @@ function valueDest(L: Lowerer, i: number, avoid1 = -1, avoid2 = -1): number {
       const o = b.op[k]!;
       if (o === OP.Nop || an.skip[k] === DEAD) continue;
       if ((OPS[o]!.flags && b.fm[k]! & FLAG.PF) || (o === OP.SetFlag && b.a[k] === FLAG.PF) || o === OP.SaveFlags || o === OP.RestoreFlagsIfZero) ok = false;
+      // Where PF is dead, x10 is a scratch register for other ops (lowerBlock's pool.extra).
+      if (!((an.liveBefore[k]! | an.liveAfter[k]!) & FLAG.PF)) ok = false;
     }
     if (ok) {
       L.fired[RULE.resultInPF]!++;
