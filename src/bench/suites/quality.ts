@@ -6,6 +6,13 @@
  * is not counted, flag materialisation is). Reported per FEX file: rows translated and the
  * geometric mean of ours/FEX (rows where FEX emits 0 are listed apart: a ratio to 0 has no mean).
  *
+ * What differs by design, not by code quality (so the ratio is read right): FEX at this commit keeps
+ * x86 CF *inverted* in NZCV at block boundaries, we keep C = CF (docs/runtime-abi.md §4), so a
+ * block ending in sub/cmp/sbb/neg costs us the 3-word C flip without FlagM where FEX pays on
+ * add/adc instead; FEX issues unaligned-unsafe LDAR/STLR/SWPAL and repairs them by rewriting code,
+ * our caches are never written, so atomics carry their alignment check (ABI §8); every flag is
+ * live at every block end on both sides.
+ *
  * `worst`: the rows furthest above FEX, by extra words (default) or by ratio, each with our body
  * as ARM64 text when asked (`aot bench quality --worst N --by ratio --listing`).
  *
