@@ -16,7 +16,7 @@
  *   L.endOp(i);                        // frees dying values, asserts nothing is left locked
  */
 import type { IrBlock } from "../../ir/block.ts";
-import { OP, MEM } from "../../ir/ops.ts";
+import { OP, OPS, MEM } from "../../ir/ops.ts";
 import type { HostFeatures } from "../features.ts";
 import { patch } from "../encoder.ts";
 import { movReg } from "../isa/logical.ts";
@@ -47,8 +47,10 @@ export interface LoweredBlock {
 export const ZR = 31;
 
 /** Ops between a result's definition and its SetReg that forbid writing the home early. */
-const BARRIER = new Uint8Array(64);
-for (const o of [OP.Load, OP.Store, OP.AtomicRmw, OP.AtomicCas, OP.AtomicCasPair, OP.Exit, OP.ExitIf, OP.ExitSym]) BARRIER[o] = 1;
+const BARRIER = new Uint8Array(OPS.length);
+for (const o of [OP.Load, OP.Store, OP.AtomicRmw, OP.AtomicCas, OP.AtomicCasPair, OP.Exit, OP.ExitIf, OP.ExitSym, OP.ExitIfNZ]) BARRIER[o] = 1;
+// REP string ops read and write rCX/rSI/rDI in their homes and can fault mid-run.
+for (const o of [OP.RepMovs, OP.RepStos, OP.RepLods, OP.RepScas, OP.RepCmps]) BARRIER[o] = 1;
 // A conditional #DE exit (divide.ts) observes the guest registers too.
 BARRIER[OP.ExitSymIf] = 1;
 

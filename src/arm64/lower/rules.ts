@@ -69,8 +69,9 @@ export const RULE = Object.fromEntries(RULES.map((r, i) => [r.name, i])) as Reco
 >;
 export type { RuleName };
 
-const FLAG_WRITER = new Uint8Array(64);
-for (const o of [OP.Add, OP.Sub, OP.Adc, OP.Sbb, OP.And, OP.Or, OP.Xor, OP.Neg, OP.Test]) FLAG_WRITER[o] = 1;
+/** Ops that change NZCV when their flag mask is not empty: every op the table says defines flags. */
+const FLAG_WRITER = Uint8Array.from(OPS, (o) => (o.flags ? 1 : 0));
+
 
 /** True when no op in (i, j) changes guest flags (so NZCV means the same at i and at j). */
 function flagsStable(L: Lowerer, i: number, j: number): boolean {
@@ -78,7 +79,8 @@ function flagsStable(L: Lowerer, i: number, j: number): boolean {
   for (let k = i + 1; k < j; k++) {
     const o = b.op[k]!;
     if (L.an.skip[k] !== EMIT) continue;
-    if ((FLAG_WRITER[o] && b.fm[k]) || o === OP.SetFlag) return false;
+    // SetFlag and a flag restore (msr from a saved copy) write NZCV whatever their masks say.
+    if ((FLAG_WRITER[o] && b.fm[k]) || o === OP.SetFlag || o === OP.RestoreFlagsIfZero) return false;
   }
   return true;
 }
@@ -137,9 +139,9 @@ function preIndex(L: Lowerer, i: number): boolean {
   return true;
 }
 
-const SHIFTS = new Uint8Array(64);
+const SHIFTS = new Uint8Array(OPS.length);
 SHIFTS[OP.Shl] = 1; SHIFTS[OP.Shr] = 1; SHIFTS[OP.Sar] = 1;
-const SHIFT_USERS = new Uint8Array(64);
+const SHIFT_USERS = new Uint8Array(OPS.length);
 SHIFT_USERS[OP.Add] = 1; SHIFT_USERS[OP.Sub] = 1; SHIFT_USERS[OP.And] = 1; SHIFT_USERS[OP.Or] = 1; SHIFT_USERS[OP.Xor] = 1;
 
 /**

@@ -381,9 +381,9 @@ F3 0F B8 /r | POPCNT rv, r/mv | a=w,r f0=osacp fw=z
 0F BA /6 ib | BTR r/mv, imm8 | lock a=rw,r fw=c fu=osap
 0F BA /7 ib | BTC r/mv, imm8 | lock a=rw,r fw=c fu=osap
 0F BB /r | BTC r/mv, rv      | lock a=rw,r fw=c fu=osap
-0F BC /r | BSF rv, r/mv      | a=w,r fw=z fu=osacp
+0F BC /r | BSF rv, r/mv      | a=rw,r fw=z fu=osacp
 F3 0F BC /r | TZCNT rv, r/mv | a=w,r fw=zc fu=osap
-0F BD /r | BSR rv, r/mv      | a=w,r fw=z fu=osacp
+0F BD /r | BSR rv, r/mv      | a=rw,r fw=z fu=osacp
 F3 0F BD /r | LZCNT rv, r/mv | a=w,r fw=zc fu=osap
 0F BE /r | MOVSX rv, r/m8    | a=w,r
 0F BF /r | MOVSX rv, r/m16   | a=w,r

@@ -93,9 +93,9 @@ NP 0F 38 CB /r | SHA256RNDS2 xmm1, xmm2/m128, <XMM0>
 0F 38 F0 /r | MOVBE r16, m16 | os16 norep
 0F 38 F0 /r | MOVBE r32, m32 | os32 norep
 0F 38 F0 /r | MOVBE r64, m64 | os64 norep
-0F 38 F1 /r | MOVBE m16, r16 | os16 norep
-0F 38 F1 /r | MOVBE m32, r32 | os32 norep
-0F 38 F1 /r | MOVBE m64, r64 | os64 norep
+0F 38 F1 /r | MOVBE m16, r16 | os16 norep a=w,r
+0F 38 F1 /r | MOVBE m32, r32 | os32 norep a=w,r
+0F 38 F1 /r | MOVBE m64, r64 | os64 norep a=w,r
 F2 0F 38 F0 /r | CRC32 r32, r/m8 | os16 id=Crc32_r32_rm8
 F2 0F 38 F0 /r | CRC32 r32, r/m8 | os32
 F2 REX.W 0F 38 F0 /r | CRC32 r64, r/m8 | os64

@@ -297,22 +297,22 @@ C7 /0 iz | MOV r/mv, immz    | a=w,r
 C7 F8 cw | XBEGIN rel16      | os16 cf=xbegin
 C7 F8 cd | XBEGIN rel32      | os32 cf=xbegin
 C7 F8 cd | XBEGIN rel32      | os64 cf=xbegin
-C8 iw ib | ENTER imm16, imm8 | osx d64 id=Enter{o}_imm16_imm8
+C8 iw ib | ENTER imm16, imm8 | osx d64 a=r,r id=Enter{o}_imm16_imm8
 C9       | LEAVE             | osx d64 id=Leave{o}
 CA iw    | RETF imm16        | osx cf=far id=Retf{o}_imm16
 CB       | RETF              | osx cf=far id=Retf{o}
 CC       | INT3              | cf=int
-CD ib    | INT imm8          | cf=int
+CD ib    | INT imm8          | a=r cf=int
 CE       | INTO              | i64 cf=int fr=o
 CF       | IRET              | os16 cf=far fw=oszacpdit
 CF       | IRETD             | os32 cf=far fw=oszacpditA
 CF       | IRETQ             | os64 cf=far fw=oszacpdit
 
 # ── D4-D7 ──
-D4 ib    | AAM imm8          | i64 fw=szp fu=oac
-D5 ib    | AAD imm8          | i64 fw=szp fu=oac
+D4 ib    | AAM imm8          | i64 a=r fw=szp fu=oac
+D5 ib    | AAD imm8          | i64 a=r fw=szp fu=oac
 D6       | SALC              | i64 fr=c
-D7       | XLATB m8(rbx+al)  |
+D7       | XLATB m8(rbx+al)  | a=r
 
 # ── E0-EF: loops, I/O, near CALL/JMP ──
 E0 cb    | LOOPNE rel8       | osx f64 cf=jcc fr=z
