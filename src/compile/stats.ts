@@ -35,7 +35,7 @@ export interface ImageStats {
   /** Fallbacks by mnemonic (the instruction that ended a block), most frequent first. */
   fallbacks: { mnemonic: string; blocks: number }[];
   /** The same figures over the blocks that contain no FP/SIMD instruction. */
-  integer: { blocks: number; translated: number };
+  integer: { blocks: number; translated: number; fallbacks: { mnemonic: string; blocks: number }[] };
   /** Instructions decoded in all blocks, and how many of them are FP/SIMD. */
   insns: number;
   fpInsns: number;
@@ -78,8 +78,8 @@ export function imageStats(pe: PeFile, img: MappedImage): ImageStats {
   const tr = new Translator({ mode, lower: { features: BASELINE, memoryOrder: "tso", pic: true, imageBase: img.base } });
   const dec = new Decoder(mode), insn = new Insn();
   const t = tables(), fp = fpSimdForms();
-  const fallbacks = new Map<string, number>();
-  const s: ImageStats = { blocks: 0, translated: 0, fallbacks: [], integer: { blocks: 0, translated: 0 }, insns: 0, fpInsns: 0 };
+  const fallbacks = new Map<string, number>(), intFallbacks = new Map<string, number>();
+  const s: ImageStats = { blocks: 0, translated: 0, fallbacks: [], integer: { blocks: 0, translated: 0, fallbacks: [] }, insns: 0, fpInsns: 0 };
   const base = Number(img.base);
   for (const b of discoveredBlocks(pe, img)) {
     const tb = tr.translate(img.memory, b.rva, b.end, img.base + BigInt(b.rva));
@@ -99,8 +99,11 @@ export function imageStats(pe: PeFile, img: MappedImage): ImageStats {
     if (!hasFp) {
       s.integer.blocks++;
       if (ok) s.integer.translated++;
+      else intFallbacks.set(tb.fallback, (intFallbacks.get(tb.fallback) ?? 0) + 1);
     }
   }
-  s.fallbacks = [...fallbacks].map(([mnemonic, blocks]) => ({ mnemonic, blocks })).sort((a, b) => b.blocks - a.blocks || (a.mnemonic < b.mnemonic ? -1 : 1));
+  const sorted = (m: Map<string, number>) => [...m].map(([mnemonic, blocks]) => ({ mnemonic, blocks })).sort((a, b) => b.blocks - a.blocks || (a.mnemonic < b.mnemonic ? -1 : 1));
+  s.fallbacks = sorted(fallbacks);
+  s.integer.fallbacks = sorted(intFallbacks);
   return s;
 }

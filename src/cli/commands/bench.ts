@@ -11,6 +11,7 @@ const suites: Record<string, () => Promise<AnyCommand>> = {
   // suites are added here, one lazy line each, sorted
   cache: () => import("./bench/cache.ts").then((m) => m.default),
   compile: () => import("./bench/compile.ts").then((m) => m.default),
+  coverage: () => import("./bench/coverage.ts").then((m) => m.default),
   decode: () => import("./bench/decode.ts").then((m) => m.default),
   encode: () => import("./bench/encode.ts").then((m) => m.default),
   quality: () => import("./bench/quality.ts").then((m) => m.default),
