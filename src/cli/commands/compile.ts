@@ -12,6 +12,7 @@
  *   aot compile game.exe --jobs 2 --json | jq .totals
  */
 import { defineCommand } from "citty";
+import { availableParallelism } from "node:os";
 import { UsageError } from "../../util/errors.ts";
 import { count, variadic } from "../_args.ts";
 import { errorLine, info, line, printable } from "../_out.ts";
@@ -36,6 +37,8 @@ export default defineCommand({
     const target = String(args.target);
     if (!["auto", "wow64", "arm64ec"].includes(target)) throw new UsageError(`compile: --target must be auto, wow64 or arm64ec (got ${target})`);
     const jobs = args.jobs === undefined ? undefined : count("jobs", args.jobs, 1, 256);
+    // Several translator threads: run without JavaScriptCore's FTL tier (_jit.ts says why).
+    if ((jobs ?? availableParallelism()) >= 2) (await import("../_jit.ts")).reexecWithoutFtl();
     const { compileExe } = await import("../../compile/compile.ts");
     const { LockBusy } = await import("../../compile/lock.ts");
     const tty = !!process.stdout.isTTY && !!process.stderr.isTTY && !args.json;
