@@ -188,4 +188,5 @@ NP 0F 3A CC /r ib | SHA1RNDS4 xmm1, xmm2/m128, imm8
 66 REX.W 0F 3A 20 /r ib | PINSRB xmm1, r64/m8, imm8 | o64
 66 0F 3A 22 /r ib | PINSRD xmm1, r/m32, imm8
 66 REX.W 0F 3A 22 /r ib | PINSRQ xmm1, r/m64, imm8 | o64
+F3 0F 3A F0 C0 ib | HRESET imm8
 `;
