@@ -27,9 +27,12 @@ import { EFLAGS_BIT, STATE, SYM, SYM_NAMES } from "../ir/index.ts";
 import { Decoder, Insn, K, PF, R, formatInsn, tables } from "../x86/index.ts";
 import { GuestState, armX, orderedAccessSize, preserved } from "./a64-run.ts";
 import { STATE_PAGE, mapRuntimePages, symbolTaken } from "../runtime/host.ts";
-import { X86Harness } from "./x86-run.ts";
+import { IdivGuard, X86Harness } from "./x86-run.ts";
 import { formFlags, flagText } from "./diff.ts";
 import { placeState, planMemory, prng, randomState, type Layout, type MemRef, type Rng, type WindowSpec } from "./gen.ts";
+
+/** The state skipped because the reference cannot run it (x86-run.ts IdivGuard). */
+const IDIV_INT_MIN = "state: IDIV of INT_MIN (Unicorn would divide it natively and kill the process; x86 raises #DE)";
 
 /** One cached block, as the verifier needs it. */
 export interface ExecBlock {
@@ -223,6 +226,7 @@ class CacheRunner {
   readonly clobbered: string[] = [];
   private x86Fault: MemFault | undefined;
   intno = -1;
+  private idiv!: IdivGuard;
   private readonly img: Uint8Array;
   private saved: { at: number; bytes: Uint8Array } | undefined;
 
@@ -234,6 +238,7 @@ class CacheRunner {
    * translates the block's own bytes and int3s, and a branch out of the block stops with a fetch fault.
    */
   enter(blk: ExecBlock): void {
+    this.idiv.watch(this.img, Number(this.cache.imageBase), blk.rva, Math.min(this.img.length, blk.rva + blk.guestLength));
     const at = blk.rva & ~(PAGE - 1), end = Math.min(this.img.length, pageUp(blk.rva + Math.max(1, blk.guestLength)));
     this.saved = { at, bytes: this.img.slice(at, end) };
     this.img.fill(0xcc, at, blk.rva);
@@ -316,6 +321,9 @@ class CacheRunner {
       }
     });
     const xe = this.x86.engine;
+    this.idiv = new IdivGuard(bits);
+    // An IDIV of INT_MIN would kill the process inside Unicorn (x86-run.ts IdivGuard).
+    this.idiv.attach(xe);
     xe.onInterrupt((n) => {
       if (this.intno < 0) this.intno = n;
       xe.stop();
@@ -335,9 +343,11 @@ class CacheRunner {
     inp[2 * x.flagsIndex + 1] = 0;
     this.intno = -1;
     this.x86Fault = undefined;
+    this.idiv.tripped = false;
     const start = Number(this.cache.imageBase) + blk.rva;
     x.engine.writeBatch(x.input);
     const err = x.engine.start(start, start + blk.guestLength, 0, blk.insns);
+    if (this.idiv.tripped) return IDIV_INT_MIN;
     x.engine.readBatch(x.output);
     const o = x.output;
     ref.gpr.set(o.lo.subarray(0, 2 * this.gprs));
@@ -489,6 +499,10 @@ export function execCache(cache: ExecCache, image: Uint8Array, opts: ExecOptions
             w.arm.set(w.init);
           }
           const stopped = runner.runX86(blk, s, ref);
+          if (stopped === IDIV_INT_MIN) {
+            res.skipped[stopped] = (res.skipped[stopped] ?? 0) + 1;
+            continue;
+          }
           runner.runArm(blk, s);
           res.states++;
           if (stopped) res.refFaults[stopped] = (res.refFaults[stopped] ?? 0) + 1;

@@ -17,7 +17,7 @@
  *   d.testEncoding(Uint8Array.of(0x48, 0x01, 0xd8), 1000);   // add rax, rbx
  *   d.stats.mismatches; d.stats.reports[0]
  */
-import { X86Harness } from "./x86-run.ts";
+import { IdivGuard, X86Harness } from "./x86-run.ts";
 import { A64Harness, GuestState } from "./a64-run.ts";
 import { LAYOUT, aimAbsolute, placeState, planMemory, prng, randomState, type Layout, type MemPlan, type Rng, type WindowSpec } from "./gen.ts";
 import { Decoder, FLOW, Insn, K, PF, R, formatInsn, tables } from "../x86/index.ts";
@@ -165,9 +165,11 @@ export class Differ {
   /** Set by stateMasks: the memory destination of this state is undefined (SHLD/SHRD m16). */
   private memUndefined = false;
   private x86Fault: MemFault | undefined;
+  private readonly idiv: IdivGuard;
 
   constructor(private readonly opts: DiffOptions) {
     this.bits = opts.bits;
+    this.idiv = new IdivGuard(opts.bits);
     this.layout = LAYOUT[opts.bits];
     this.gprs = opts.bits === 64 ? 16 : 8;
     this.rng = prng(opts.seed ?? 1);
@@ -188,6 +190,8 @@ export class Differ {
   private openX86(): X86Harness {
     const h = new X86Harness(this.opts.bits, { codeAddr: BigInt(this.layout.code), codeSize: 0x1000 });
     const e = h.engine;
+    // An IDIV of INT_MIN would kill the process inside Unicorn (x86-run.ts IdivGuard).
+    this.idiv.attach(e);
     for (const w of this.windows) e.mapPtr(BigInt(w.spec.addr), w.spec.size, UC_PROT.READ | UC_PROT.WRITE, w.x86);
     e.onInterrupt((n) => {
       if (this.intno < 0) this.intno = n;
@@ -311,6 +315,7 @@ export class Differ {
     let x86 = this.x86;
     this.stats.cases++;
     x86.load(c.refBytes);
+    this.idiv.watch(c.refBytes, layout.code);
     arm.load(c.tb);
     let bad = 0;
     for (let k = 0; k < states; k++) {
@@ -343,7 +348,12 @@ export class Differ {
       if (c.plan.seg !== undefined) this.setSegBase(c.plan.seg as 0 | 1, s.seg[2 * c.plan.seg]!, s.seg[2 * c.plan.seg + 1]!);
       this.intno = -1;
       this.x86Fault = undefined;
+      this.idiv.tripped = false;
       const xerr = x86.run(c.repAsz ? repSteps(s, c.repAsz) : c.steps ?? c.n);
+      if (this.idiv.tripped) {
+        this.skip("oracle: IDIV of INT_MIN (Unicorn's helper would divide it natively and kill the process; x86 raises #DE)");
+        continue;
+      }
       const xo = x86.output;
       this.x86Out.gpr.set(xo.lo.subarray(0, 2 * this.gprs));
       this.x86Out.eflags = xo.u32(x86.flagsIndex);

@@ -34,6 +34,7 @@
 import { loadPeFileSync, mapImage } from "../pe/index.ts";
 import { Engine, RegBatch, UC_ERR, UC_PROT, X86_GPR32_IDS, X86_GPR64_IDS, X86_REG, type MemFault } from "../runtime/unicorn.ts";
 import { InputError } from "../util/errors.ts";
+import { Decoder, Insn, tables } from "../x86/index.ts";
 
 /** Return address pushed under the initial stack pointer; a 32-bit value so 32-bit code works. */
 export const RETURN_SENTINEL = 0xdead0000n;
@@ -270,5 +271,48 @@ export class X86Harness {
 
   close(): void {
     this.engine.close();
+  }
+}
+
+/**
+ * Unicorn 2.0.1's IDIV helpers for 16 and 32 bits compute DX:AX / EDX:EAX with a host integer
+ * division, which traps for INT_MIN / -1: SIGFPE kills the whole process. x86 raises #DE for that
+ * dividend whatever the divisor (the quotient's magnitude is at least 2^16 or 2^32), so a code
+ * hook stops the run before such an IDIV and sets `tripped`: the caller skips that state instead
+ * of comparing it. `watch` names the IDIVs of the code about to run (decoded once per code).
+ *
+ *   const g = new IdivGuard(32); g.attach(engine); g.watch(code, va);
+ *   g.tripped = false; engine.start(...); if (g.tripped) skip();
+ */
+export class IdivGuard {
+  private readonly at = new Map<number, 2 | 4>();
+  tripped = false;
+
+  constructor(private readonly bits: 32 | 64) {}
+
+  /** Hook every engine the watched code runs on. */
+  attach(e: Engine): void {
+    e.onCode((addr) => {
+      const osz = this.at.get(Number(addr));
+      if (osz === undefined) return;
+      const w = BigInt(osz * 8);
+      const dx = BigInt.asUintN(Number(w), e.reg(X86_REG.EDX)), ax = BigInt.asUintN(Number(w), e.reg(X86_REG.EAX));
+      if (ax === 0n && dx === 1n << (w - 1n)) {
+        this.tripped = true;
+        e.stop();
+      }
+    });
+  }
+
+  /** The IDIV r/m16 and r/m32 in code[from, end) (code[0] at `va`), replacing the previous list. */
+  watch(code: Uint8Array, va: number, from = 0, end = code.length): void {
+    this.at.clear();
+    const t = tables(), dec = new Decoder(this.bits), insn = new Insn();
+    for (let off = from; off < end;) {
+      const len = dec.decode(code, off, end, va + off, insn);
+      if (!len) break;
+      if (t.mnemonics[insn.mnemonic] === "IDIV" && (insn.osz === 16 || insn.osz === 32)) this.at.set(va + off, insn.osz === 16 ? 2 : 4);
+      off += len;
+    }
   }
 }
