@@ -533,7 +533,7 @@ export function execCache(cache: ExecCache, image: Uint8Array, opts: ExecOptions
           res.mismatches++;
           if (bad++ === 0) {
             res.mismatchBlocks++;
-            if (res.reports.length < maxReports) res.reports.push(report(runner, blk, plan, s, ref, why, bits, base));
+            if (res.reports.length < maxReports) res.reports.push(report(runner, blk, plan, s, ref, why, bits, base, stopped));
           }
         }
       } finally {
@@ -591,7 +591,7 @@ function compare(
   return r.exitRip === ref.rip ? "" : `exit to ${at(r.exitRip)}, x86 continues at ${at(ref.rip)}`;
 }
 
-function report(r: CacheRunner, blk: ExecBlock, plan: Plan, s: GuestState, ref: GuestState, why: string, bits: 32 | 64, base: number): string {
+function report(r: CacheRunner, blk: ExecBlock, plan: Plan, s: GuestState, ref: GuestState, why: string, bits: 32 | 64, base: number, stopped: string): string {
   const gprs = bits === 64 ? 16 : 8;
   const names = bits === 64 ? NAMES64 : NAMES64.slice(0, 8).map((n) => `e${n.slice(1)}`);
   const out = [`MISMATCH block ${hex(base + blk.rva)} (rva ${hex(blk.rva)}, code word ${blk.code}): ${why}`];
@@ -599,7 +599,7 @@ function report(r: CacheRunner, blk: ExecBlock, plan: Plan, s: GuestState, ref: 
   const row = (name: string, a: string, b: string, c: string) => out.push(`  ${b !== c ? "*" : " "} ${name.padEnd(7)}${a.padEnd(20)}${b.padEnd(20)}${c}`);
   out.push(`    ${"".padEnd(7)}${"initial".padEnd(20)}${"x86 (Unicorn)".padEnd(20)}cached code (ARM64)`);
   for (let i = 0; i < gprs; i++) row(names[i]!, hex64(s.gpr[2 * i]!, s.gpr[2 * i + 1]!), hex64(ref.gpr[2 * i]!, ref.gpr[2 * i + 1]!), hex64(r.out.gpr[2 * i]!, r.out.gpr[2 * i + 1]!));
-  const mask = flagMaskOf(r, plan, base + blk.rva);
+  const mask = flagMaskOf(r, plan, base + blk.rva, stopped, ref.rip);
   row("eflags", flagText(s.eflags), flagText(ref.eflags & mask), flagText(r.out.eflags & mask));
   const next = r.fault ? `fault ${r.fault.kind} at ${hex(r.fault.rip)}` : r.linkedTo !== -1 ? `linked (host word ${r.linkedTo})` : `${hex(r.exitRip)} via ${SYM_NAMES[r.sym] ?? "?"}`;
   out.push(`    next   ${"".padEnd(20)}${hex(ref.rip).padEnd(20)}${next}`);
