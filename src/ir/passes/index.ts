@@ -18,7 +18,8 @@
  *    keep them all); DCE after each drops what they left unused (the old-flag reads would
  *    otherwise hide SetFlags from flags-into-test). Neither creates work for dead-flags or
  *    const-fold: they remove no flag reader whose flags were live, and fold nothing.
- *    `zero-idiom` makes `xor r, r` / `sub r, r` a constant 0 with the flags of a Test of it, and
+ *    `zero-idiom` makes `xor r, r` / `sub r, r` a constant 0 with the flags of a Test of it (then
+ *    const-fold and DCE again: that constant can fold its users), and
  *    `bitfield` then turns 8/16-bit field writes that are plain logic (NOT AH, MOV AL, 0xFF)
  *    into one flag-free op on the whole register (it leaves the field extract to DCE).
  * 5. `late-setreg`: on the final ops (it only reorders), so the quiet runs it moves writes to
@@ -90,7 +91,12 @@ export function runPasses(b: IrBlock, opts?: { passes?: readonly string[] }): vo
   }
   if (condFlags(b)) dce(b);
   if (flagsIntoTest(b)) dce(b);
-  if (zeroIdiom(b)) dce(b);
+  // The constant 0 a zero idiom leaves can fold its users (add r, r after xor r, r): const-fold
+  // runs again, so the passes stay at their fixed point.
+  if (zeroIdiom(b)) {
+    constFold(b);
+    dce(b);
+  }
   if (bitfield(b)) dce(b);
   lateSetReg(b);
   fuseCmpBranch(b);
