@@ -552,7 +552,7 @@ class BlockGen {
           const logic = ["and", "or", "xor"].includes(op);
           this.emit(`lock ${op} ${m.t}, ${rng() < 0.5 ? this.imm(s) : this.reg(s, false).t}`, ALL, logic ? FL.A : 0);
         } else if (r === 1) {
-          // No LOCK NEG: Unicorn takes its SF/ZF/PF from the old value (diff.ts referenceBytes).
+          // No LOCK NEG: Unicorn takes its SF/ZF/PF from the old value (oracle.ts referenceBytes).
           const op = this.pick(["inc", "dec", "not"]);
           this.emit(`lock ${op} ${m.t}`, op === "not" ? 0 : ALL & ~FL.C);
         } else if (r === 2) this.emit(`xchg ${m.t}, ${this.reg(s, true).t}`);

@@ -7,7 +7,7 @@
  * oracle is Unicorn's x86 CPU; where Unicorn and the SDM disagree, this machine's CPU referees
  * (environment.md §9) and the case is noted here.
  *
- * Noted cases (skipped by `oracleDisagrees` in src/verify/diff.ts):
+ * Noted cases (skipped by `oracleDisagrees` in src/verify/oracle.ts):
  * - REX followed by a legacy prefix (`48 66 01 c8`): the SDM says the REX is ignored; Unicorn
  *   applies it. This machine's CPU ignores it (the native check below), as our decoder does.
  * - F6 /1, F7 /1 (TEST r/m, imm aliases): the CPU runs TEST, Unicorn raises #UD; the reference

@@ -7,7 +7,7 @@
  * Random states make about half of the divisions fault (#DE): those must leave through
  * `divide_error` at the DIV with the state before it, and the test checks that both outcomes
  * occurred. RIP-relative SHLD/SHRD imm8 are left out (Unicorn takes the RIP base without the
- * imm8, `oracleDisagrees` in src/verify/diff.ts): this machine's CPU referees below.
+ * imm8, `oracleDisagrees` in src/verify/oracle.ts): this machine's CPU referees below.
  */
 import { describe, expect, test } from "bun:test";
 import { dlopen, FFIType, CFunction, toArrayBuffer, type Pointer } from "bun:ffi";
