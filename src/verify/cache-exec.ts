@@ -31,9 +31,6 @@ import { IdivGuard, X86Harness } from "./x86-run.ts";
 import { formFlags, flagText } from "./diff.ts";
 import { placeState, planMemory, prng, randomState, type Layout, type MemRef, type Rng, type WindowSpec } from "./gen.ts";
 
-/** The state skipped because the reference cannot run it (x86-run.ts IdivGuard). */
-const IDIV_INT_MIN = "state: IDIV of INT_MIN (Unicorn would divide it natively and kill the process; x86 raises #DE)";
-
 /** One cached block, as the verifier needs it. */
 export interface ExecBlock {
   rva: number;
@@ -358,7 +355,7 @@ class CacheRunner {
     const start = Number(this.cache.imageBase) + blk.rva;
     x.engine.writeBatch(x.input);
     const err = x.engine.start(start, start + blk.guestLength, 0, blk.insns);
-    if (this.idiv.tripped) return IDIV_INT_MIN;
+    if (this.idiv.tripped) return IdivGuard.REASON;
     x.engine.readBatch(x.output);
     if (this.intno >= 0) this.reopenX86();
     const o = x.output;
@@ -521,7 +518,7 @@ export function execCache(cache: ExecCache, image: Uint8Array, opts: ExecOptions
             w.arm.set(w.init);
           }
           const stopped = runner.runX86(blk, s, ref);
-          if (stopped === IDIV_INT_MIN) {
+          if (stopped === IdivGuard.REASON) {
             res.skipped[stopped] = (res.skipped[stopped] ?? 0) + 1;
             continue;
           }

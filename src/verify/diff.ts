@@ -352,7 +352,7 @@ export class Differ {
       this.idiv.tripped = false;
       const xerr = x86.run(c.repAsz ? repSteps(s, c.repAsz) : c.steps ?? c.n);
       if (this.idiv.tripped) {
-        this.skip("oracle: IDIV of INT_MIN (Unicorn's helper would divide it natively and kill the process; x86 raises #DE)");
+        this.skip(IdivGuard.REASON);
         continue;
       }
       const xo = x86.output;

@@ -285,6 +285,8 @@ export class X86Harness {
  *   g.tripped = false; engine.start(...); if (g.tripped) skip();
  */
 export class IdivGuard {
+  /** Why a tripped state is skipped (the Differ and aot verify --exec count it under this). */
+  static readonly REASON = "oracle: IDIV of INT_MIN (Unicorn's helper would divide it natively and kill the process; x86 raises #DE)";
   private readonly at = new Map<number, 2 | 4>();
   tripped = false;
 

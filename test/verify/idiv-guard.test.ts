@@ -7,9 +7,10 @@
  */
 import { expect, test } from "bun:test";
 import { Differ } from "../../src/verify/diff.ts";
+import { IdivGuard } from "../../src/verify/x86-run.ts";
 import { translator } from "./_translate.ts";
 
-const SKIP = "oracle: IDIV of INT_MIN (Unicorn's helper would divide it natively and kill the process; x86 raises #DE)";
+const SKIP = IdivGuard.REASON;
 
 for (const bits of [32, 64] as const) {
   test(`${bits}-bit: IDIV of INT_MIN by -1 is skipped, not run; other dividends are compared`, () => {
