@@ -142,6 +142,19 @@ export class IrBlock {
   divU(sz: number, hi: Value, lo: Value, d: Value): Value { return this.emit(OP.DivU, sz, 0, hi, lo, d); }
   divS(sz: number, hi: Value, lo: Value, d: Value): Value { return this.emit(OP.DivS, sz, 0, hi, lo, d); }
   divSFault(sz: number, hi: Value, lo: Value, d: Value): Value { return this.emit(OP.DivSFault, sz, 0, hi, lo, d); }
+  // vector slice: x operands are XMM numbers (or XT), see ops.ts
+  vzero(x: number): void { this.emit(OP.VZero, 0, 0, x); }
+  vmov(x: number, y: number): void { this.emit(OP.VMov, 0, 0, x, y); }
+  vmovLow(sz: 4 | 8, x: number, y: number): void { this.emit(OP.VMovLow, sz, 0, x, y); }
+  vzextLow(sz: 4 | 8, x: number, y: number): void { this.emit(OP.VZextLow, sz, 0, x, y); }
+  vload(sz: 4 | 8 | 16, x: number, addr: Value, attrs = 0): void { this.emit(OP.VLoad, sz, 0, x, addr, attrs); }
+  vloadLane(x: number, addr: Value, lane: 0 | 1, attrs = 0): void { this.emit(OP.VLoadLane, 8, 0, x, addr, lane, attrs); }
+  vstore(sz: 4 | 8 | 16, addr: Value, x: number, lane = 0, attrs = 0): void { this.emit(OP.VStore, sz, 0, addr, x, lane, attrs); }
+  vfromGpr(sz: 4 | 8, x: number, v: Value): void { this.emit(OP.VFromGpr, sz, 0, x, v); }
+  vtoGpr(sz: 4 | 8, x: number): Value { return this.emit(OP.VToGpr, sz, 0, x); }
+  vbin(vop: number, x: number, y: number): void { this.emit(OP.VBin, 0, 0, x, y, vop); }
+  vshuf32(x: number, y: number, imm8: number): void { this.emit(OP.VShuf32, 0, 0, x, y, imm8); }
+  vmoveMask(esz: 1 | 4 | 8, x: number): Value { return this.emit(OP.VMoveMask, esz, 0, x); }
 
   /** True when the block ends with a terminator. */
   terminated(): boolean {

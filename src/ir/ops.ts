@@ -18,7 +18,9 @@
  *
  * Operand kinds in `args`: `v` value, `r` guest register (GPR.*), `f` flag (FLAG.*), `c` x86
  * condition (CC.*), `k` exit kind (EXIT.*), `s` runtime symbol (SYM.*), `R` relation (REL.*),
- * `A` atomic operation (ATOM.*), `n` small integer. A 64-bit immediate (`imm`) is separate (`Const`, `Guest`).
+ * `A` atomic operation (ATOM.*), `x` XMM register (0..15, or `XT` = 16, the vector scratch: see the
+ * vector rows), `V` vector operation (VOP.*), `n` small integer. A 64-bit immediate (`imm`) is
+ * separate (`Const`, `Guest`). Vector ops are sized in 4, 8 or 16 bytes.
  *
  *   OPS[OP.Add] // { name: "Add", args: "vv", result: true, sized: true, flags: 63, ... }
  */
@@ -179,6 +181,23 @@ export const OPS: readonly OpInfo[] = [
     doc: "CMPXCHG16B: if address a is not 16-byte aligned, leave into `fallback` for the guest instruction at d (x86 raises #GP); else atomically and as a full barrier: old = 16 bytes at a, store Pair c if old equals Pair b; the result is old's low half (CasPairHi gives the high half)",
   }),
   row("CasPairHi", "v", { result: true, pure: true, doc: "the high half of the old value of AtomicCasPair a" }),
+  // ── vector slice (SSE moves, bitwise, compare-equal, unpack, shuffle, move-mask; no arithmetic).
+  // Operands `x` name guest XMM registers, which live in host vector registers for the whole block
+  // (ABI §3.2); `XT` (16) is a scratch vector that holds one guest instruction's memory source
+  // between its VLoad and its one user, in the same instruction. None is pure: they read or write
+  // register state the value graph does not see, so no pass removes or reorders them. ──
+  row("VZero", "x", { doc: "xmm a = 0 (128 bits)" }),
+  row("VMov", "xx", { doc: "xmm a = xmm b (128 bits)" }),
+  row("VMovLow", "xx", { sized: true, doc: "the low sz bytes (4 or 8) of xmm a = those of xmm b, the rest of a unchanged (MOVSS/MOVSD between registers)" }),
+  row("VZextLow", "xx", { sized: true, doc: "xmm a = the low sz bytes (4 or 8) of xmm b, zero-extended to 128 bits (MOVQ xmm, xmm)" }),
+  row("VLoad", "xvn", { sized: true, doc: "xmm a = sz bytes (4, 8 or 16) at address b, zero-extended to 128 bits; c = MEM.* attributes" }),
+  row("VLoadLane", "xvnn", { sized: true, doc: "lane c (of sz = 8 bytes: 0 low, 1 high) of xmm a = sz bytes at address b, the other lane unchanged; d = MEM.* attributes" }),
+  row("VStore", "vxnn", { sized: true, doc: "store lane c (of sz bytes; sz 4, 8 or 16) of xmm b at address a; d = MEM.* attributes" }),
+  row("VFromGpr", "xv", { sized: true, doc: "xmm a = the low sz bytes (4 or 8) of b, zero-extended to 128 bits" }),
+  row("VToGpr", "x", { result: true, sized: true, doc: "the low sz bytes (4 or 8) of xmm a, zero-extended" }),
+  row("VBin", "xxV", { doc: "xmm a = operation c (VOP.*) of xmm a and xmm b, lane by lane (see VOP)" }),
+  row("VShuf32", "xxn", { doc: "xmm a = the 32-bit lanes of xmm b chosen by the 2-bit fields of c, lane 0 from bits 1:0 (PSHUFD)" }),
+  row("VMoveMask", "x", { result: true, sized: true, doc: "the top bit of each sz-byte element (sz 1, 4 or 8) of xmm a, element 0 in bit 0, zero-extended" }),
 ];
 
 /** Op numbers, by name. */
@@ -191,7 +210,8 @@ export type OpName = "DivU" | "DivS" | "DivSFault" | "ExitSymIf"
   | "Bfi" | "Ubfx" | "Cmp" | "Select" | "Cond" | "SelectCC" | "Load" | "Store" | "ExitIf" | "Exit" | "ExitSym" | "SegBase" | "ExitIfNZ" | "Pause" | "GetState" | "SetState" | "SaveFlags" | "RestoreFlagsIfZero"
   | "RepMovs" | "RepStos" | "RepLods" | "RepScas" | "RepCmps"
   | "AtomicRmw" | "AtomicCas" | "Pair" | "AtomicCasPair" | "CasPairHi"
-  | "Clz" | "Ctz" | "Rev" | "Popcnt" | "Pdep" | "Pext";
+  | "Clz" | "Ctz" | "Rev" | "Popcnt" | "Pdep" | "Pext"
+  | "VZero" | "VMov" | "VMovLow" | "VZextLow" | "VLoad" | "VLoadLane" | "VStore" | "VFromGpr" | "VToGpr" | "VBin" | "VShuf32" | "VMoveMask";
 
 /** Exit kinds (`Exit` operand a). JUMP and CALL are direct: their target is a `Const`. */
 export const EXIT = { JUMP: 0, INDIRECT: 1, CALL: 2, CALL_INDIRECT: 3, RET: 4 } as const;
@@ -217,3 +237,24 @@ export const MEM = {
 /** Operations of `AtomicRmw` (operand c): the value stored is op(old, b). */
 export const ATOM = { ADD: 0, SUB: 1, AND: 2, OR: 3, XOR: 4, XCHG: 5, ADC: 6, SBB: 7, NEG: 8, NOT: 9 } as const;
 export const ATOM_NAMES = ["add", "sub", "and", "or", "xor", "xchg", "adc", "sbb", "neg", "not"] as const;
+
+/** The vector scratch register (`x` operand 16): one guest instruction's memory source (ABI §3.2). */
+export const XT = 16;
+
+/**
+ * Operations of `VBin` (operand c), lane by lane on a (first) and b: AND/OR/XOR; ANDN = ~a & b
+ * (x86 PANDN/ANDNPS); CMPEQ8/16/32 = all ones in each element where a and b are equal, else 0;
+ * UNPCKL/UNPCKH 8/16/32/64 = the elements of the low/high halves of a and b interleaved, a's first
+ * (x86 PUNPCKLBW…PUNPCKHQDQ, UNPCKLPS…).
+ */
+export const VOP = {
+  AND: 0, OR: 1, XOR: 2, ANDN: 3, CMPEQ8: 4, CMPEQ16: 5, CMPEQ32: 6,
+  UNPCKL8: 7, UNPCKL16: 8, UNPCKL32: 9, UNPCKL64: 10, UNPCKH8: 11, UNPCKH16: 12, UNPCKH32: 13, UNPCKH64: 14,
+} as const;
+export const VOP_NAMES = [
+  "and", "or", "xor", "andn", "cmpeq8", "cmpeq16", "cmpeq32",
+  "unpckl8", "unpckl16", "unpckl32", "unpckl64", "unpckh8", "unpckh16", "unpckh32", "unpckh64",
+] as const;
+
+/** Text of an `x` operand: `xmm0`..`xmm15`, `xt`. */
+export const xmmName = (x: number): string => (x === XT ? "xt" : x >= 0 && x < 16 ? `xmm${x}` : `x?${x}`);

@@ -6,7 +6,7 @@
  *   printIr(b) // the same text
  */
 import { IrBlock } from "./block.ts";
-import { ATOM_NAMES, EXIT_NAMES, OPS, REL_NAMES, opByName } from "./ops.ts";
+import { ATOM_NAMES, EXIT_NAMES, OPS, REL_NAMES, VOP_NAMES, XT, opByName } from "./ops.ts";
 import { CC_NAMES, FLAG_NAMES, GPR_NAMES, SYM_NAMES, parseFlagLetters } from "./state.ts";
 
 const index = (list: readonly string[], s: string, what: string): number => {
@@ -44,7 +44,7 @@ function parseLine(raw: string, b: IrBlock, values: Map<string, number>): void {
   let fm = 0;
   const fmm = / [!?~]([a-z-]+)$/.exec(s);
   if (fmm) { fm = parseFlagLetters(fmm[1]!); s = s.slice(0, fmm.index); }
-  const nm = /^([A-Za-z]+)(?:\.(\d))?(?: (.*))?$/.exec(s);
+  const nm = /^([A-Za-z0-9]+?)(?:\.(\d+))?(?: (.*))?$/.exec(s);
   if (!nm) throw new Error(`cannot read "${raw}"`);
   const op = opByName(nm[1]!);
   if (op === undefined) throw new Error(`unknown op "${nm[1]}"`);
@@ -77,6 +77,14 @@ function parseLine(raw: string, b: IrBlock, values: Map<string, number>): void {
       case "s": ops[k] = index(SYM_NAMES, p, "symbol"); break;
       case "R": ops[k] = index(REL_NAMES, p, "relation"); break;
       case "A": ops[k] = index(ATOM_NAMES, p, "atomic operation"); break;
+      case "V": ops[k] = index(VOP_NAMES, p, "vector operation"); break;
+      case "x": {
+        const m = /^xmm(\d+)$/.exec(p);
+        if (p === "xt") ops[k] = XT;
+        else if (m && Number(m[1]) < 16) ops[k] = Number(m[1]);
+        else throw new Error(`unknown xmm register "${p}"`);
+        break;
+      }
       default: {
         if (!/^-?\d+$/.test(p)) throw new Error(`expected a number, got "${p}"`);
         ops[k] = Number(p);

@@ -16,7 +16,7 @@
  * the flags whose value is stale there (`flagLetters`).
  */
 import type { IrBlock } from "./block.ts";
-import { ATOM_NAMES, EXIT_NAMES, OP, OPS, REL_NAMES } from "./ops.ts";
+import { ATOM_NAMES, EXIT_NAMES, OP, OPS, REL_NAMES, VOP_NAMES, xmmName } from "./ops.ts";
 import { CC_NAMES, FLAG_NAMES, GPR_NAMES, SYM_NAMES, flagLetters } from "./state.ts";
 
 /** Text of one operand of kind `k` with raw value `x`; `names` maps op index → printed name. */
@@ -30,6 +30,8 @@ function operand(k: string, x: number, names: Int32Array): string {
     case "s": return SYM_NAMES[x] ?? `s?${x}`;
     case "R": return REL_NAMES[x] ?? `R?${x}`;
     case "A": return ATOM_NAMES[x] ?? `A?${x}`;
+    case "x": return xmmName(x);
+    case "V": return VOP_NAMES[x] ?? `V?${x}`;
     default: return String(x);
   }
 }

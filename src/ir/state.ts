@@ -99,6 +99,11 @@ export const STATE = {
    * (the CPUID-support check flips ID).
    */
   AC_ID: 0xc8,
+  /**
+   * 16 bytes where the lowering parks a guest vector register it borrows as a scratch for one
+   * guest instruction (ARM64EC has no free vector register: v16-v31 are not allowed; ABI §3.2).
+   */
+  VSCRATCH: 0xd0,
   /** Runtime symbol table: `SYM_COUNT` entry points, 8 bytes each (ABI §5). */
   SYMBOLS: 0x100,
   /** XMM0..XMM15, 16 bytes each (room for the vector slice; x87 follows). */

@@ -8,10 +8,12 @@
  *   const errs = verifyIr(block); // [] when well formed
  */
 import type { IrBlock } from "./block.ts";
-import { ATOM_NAMES, EXIT, OP, OPS, REL_NAMES } from "./ops.ts";
+import { ATOM_NAMES, EXIT, OP, OPS, REL_NAMES, VOP_NAMES, XT } from "./ops.ts";
 import { CC_NAMES, FLAG_NAMES, SYM_COUNT } from "./state.ts";
 
 const SIZES = new Set([1, 2, 4, 8]);
+/** Vector ops (those with an `x` operand) move 4, 8 or 16 bytes (VMoveMask: elements of 1, 4 or 8). */
+const VSIZES = new Set([1, 4, 8, 16]);
 
 /** The list of problems (empty when the block is well formed). */
 export function verifyIr(b: IrBlock): string[] {
@@ -24,7 +26,9 @@ export function verifyIr(b: IrBlock): string[] {
     if (!info) { errs.push(`op ${i}: unknown op ${op}`); continue; }
     if (op === OP.Nop) continue;
     if (ended >= 0) err(i, `after the terminator at op ${ended}`);
-    if (info.sized && !SIZES.has(b.sz[i]!)) err(i, `size ${b.sz[i]} is not 1, 2, 4 or 8`);
+    const vector = info.args.includes("x");
+    if (info.sized && !vector && !SIZES.has(b.sz[i]!)) err(i, `size ${b.sz[i]} is not 1, 2, 4 or 8`);
+    if (info.sized && vector && !VSIZES.has(b.sz[i]!)) err(i, `vector size ${b.sz[i]} is not 1, 4, 8 or 16`);
     if (b.fm[i]! & ~(info.flags | (isExit(op) || op === OP.Guest ? 63 : 0))) err(i, `flag mask ${b.fm[i]} beyond what it defines`);
     const ops = [b.a[i]!, b.b[i]!, b.c[i]!, b.d[i]!];
     for (let k = 0; k < info.args.length; k++) {
@@ -39,6 +43,8 @@ export function verifyIr(b: IrBlock): string[] {
         case "c": if (x < 0 || x >= CC_NAMES.length) err(i, `condition ${x} out of range`); break;
         case "R": if (x < 0 || x >= REL_NAMES.length) err(i, `relation ${x} out of range`); break;
         case "A": if (x < 0 || x >= ATOM_NAMES.length) err(i, `atomic operation ${x} out of range`); break;
+        case "V": if (x < 0 || x >= VOP_NAMES.length) err(i, `vector operation ${x} out of range`); break;
+        case "x": if (x < 0 || (x >= (b.mode === 64 ? 16 : 8) && x !== XT)) err(i, `xmm register ${x} out of range for mode ${b.mode}`); break;
         case "k": if (x < 0 || x > EXIT.RET) err(i, `exit kind ${x} out of range`); break;
         case "s": if (x < 0 || x >= SYM_COUNT) err(i, `symbol ${x} out of range`); break;
       }

@@ -1,6 +1,6 @@
 /** @file Random valid IR blocks for the round-trip and pass property tests (every op kind, operands and masks within the op table). */
 import { IrBlock } from "../../src/ir/block.ts";
-import { ATOM_NAMES, EXIT, OP, OPS, REL_NAMES } from "../../src/ir/ops.ts";
+import { ATOM_NAMES, EXIT, OP, OPS, REL_NAMES, VOP_NAMES, XT } from "../../src/ir/ops.ts";
 import { SYM_NAMES } from "../../src/ir/state.ts";
 
 /** A random block that verifies: every op kind, valid operands, masks within the table. */
@@ -28,7 +28,8 @@ export function randomBlock(r: () => number): IrBlock {
       continue;
     }
     const info = OPS[op]!;
-    const sz = op === OP.Ror ? [4, 8][pick(2)]! : info.sized ? [1, 2, 4, 8][pick(4)]! : 0;
+    const vector = info.args.includes("x");
+    const sz = op === OP.Ror ? [4, 8][pick(2)]! : vector && info.sized ? [1, 4, 8, 16][pick(4)]! : info.sized ? [1, 2, 4, 8][pick(4)]! : 0;
     const exitLike = op === OP.ExitIf || op === OP.ExitIfNZ || op === OP.ExitSymIf || op === OP.Guest;
     const fm = exitLike ? pick(64) : info.flags ? pick(info.flags + 1) & info.flags : 0;
     const ops = [0, 0, 0, 0];
@@ -42,6 +43,8 @@ export function randomBlock(r: () => number): IrBlock {
         case "s": ops[j] = pick(SYM_NAMES.length); break;
         case "R": ops[j] = pick(REL_NAMES.length); break;
         case "A": ops[j] = pick(ATOM_NAMES.length); break;
+        case "V": ops[j] = pick(VOP_NAMES.length); break;
+        case "x": ops[j] = r() < 0.1 ? XT : pick(mode === 64 ? 16 : 8); break;
         default: ops[j] = pick(100);
       }
     }

@@ -4,7 +4,7 @@
  */
 import { expect, test } from "bun:test";
 import { IrBlock } from "../../src/ir/block.ts";
-import { ATOM_NAMES, EXIT, MEM, OP, OPS, REL } from "../../src/ir/ops.ts";
+import { ATOM_NAMES, EXIT, MEM, OP, OPS, REL, VOP_NAMES, XT } from "../../src/ir/ops.ts";
 import { parseIr } from "../../src/ir/parse.ts";
 import { printIr } from "../../src/ir/print.ts";
 import { CC, FLAG, GPR, STATUS_FLAGS, SYM } from "../../src/ir/state.ts";
@@ -80,6 +80,20 @@ function everyOp(exitSym: boolean): IrBlock {
   // The flags a shift by CL keeps when its count is 0 (pass cond-flags): saved, then restored.
   const saved = b.emit(OP.SaveFlags, 0, 0, FLAG.CF | FLAG.PF | FLAG.OF);
   b.emit(OP.RestoreFlagsIfZero, 4, 0, v[1]!, saved, FLAG.CF | FLAG.PF | FLAG.OF);
+  // The vector slice: every op, the scratch xt, every VOP name, each access size and lane.
+  b.vzero(15);
+  b.vmov(1, 2);
+  b.vmovLow(4, 3, 4);
+  b.vzextLow(8, 5, 6);
+  b.vload(16, XT, x, MEM.ORDERED);
+  for (let k = 0; k < VOP_NAMES.length; k++) b.vbin(k, k % 16, k === 0 ? XT : (k + 1) % 16);
+  b.vload(4, 7, ad);
+  b.vloadLane(8, x, 1, MEM.STACK);
+  b.vstore(8, ad, 9, 1);
+  b.vstore(16, x, 10);
+  b.vfromGpr(4, 11, b.vtoGpr(8, 12));
+  b.vshuf32(13, 14, 0x1b);
+  b.vmoveMask(1, 0);
   // The muldiv group: the divisions and the conditional exit into a runtime symbol (#DE).
   const q = b.divU(8, x, y, big);
   b.divS(4, x, y, q);

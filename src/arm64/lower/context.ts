@@ -53,6 +53,8 @@ for (const o of [OP.Load, OP.Store, OP.AtomicRmw, OP.AtomicCas, OP.AtomicCasPair
 for (const o of [OP.RepMovs, OP.RepStos, OP.RepLods, OP.RepScas, OP.RepCmps]) BARRIER[o] = 1;
 // A conditional #DE exit (divide.ts) observes the guest registers too.
 BARRIER[OP.ExitSymIf] = 1;
+// Vector accesses fault like Load/Store (vector.ts).
+for (const o of [OP.VLoad, OP.VLoadLane, OP.VStore]) BARRIER[o] = 1;
 
 export class Lowerer {
   b!: IrBlock;
@@ -90,6 +92,8 @@ export class Lowerer {
   fixups: number[] = [];
   /** Word index where the final exit's stub starts (set by the terminator's lowering). */
   bodyWords = -1;
+  /** Host vector register the vector scratch XT borrows while it is filled, or -1 (vector.ts). */
+  xt = -1;
 
   begin(b: IrBlock, opts: LowerOptions): void {
     this.b = b;
@@ -115,6 +119,7 @@ export class Lowerer {
     this.stubs = [];
     this.fixups = [];
     this.bodyWords = -1;
+    this.xt = -1;
   }
 
   emit(w: number): void {

@@ -34,6 +34,10 @@ import { lowerExitIfNZ, lowerGetState, lowerPause, lowerSegBase, lowerSetState }
 import { lowerAtomicCas, lowerAtomicCasPair, lowerAtomicRmw, lowerCasPairHi, lowerPair } from "./atomic.ts";
 import { lowerRepCmps, lowerRepLods, lowerRepMovs, lowerRepScas, lowerRepStos } from "./string.ts";
 import { RULE, RULES, markFusions } from "./rules.ts";
+import {
+  lowerVBin, lowerVFromGpr, lowerVLoad, lowerVLoadLane, lowerVMov, lowerVMovLow, lowerVMoveMask, lowerVShuf32, lowerVStore,
+  lowerVToGpr, lowerVZero, lowerVZextLow,
+} from "./vector.ts";
 
 export type { LoweredBlock, LowerOptions } from "./context.ts";
 export { Lowerer } from "./context.ts";
@@ -59,6 +63,8 @@ export const LOWER = {
   SegBase: lowerSegBase, ExitIfNZ: lowerExitIfNZ, Pause: lowerPause, GetState: lowerGetState, SetState: lowerSetState,
   SaveFlags: lowerSaveFlags, RestoreFlagsIfZero: lowerRestoreFlagsIfZero,
   RepMovs: lowerRepMovs, RepStos: lowerRepStos, RepLods: lowerRepLods, RepScas: lowerRepScas, RepCmps: lowerRepCmps,
+  VZero: lowerVZero, VMov: lowerVMov, VMovLow: lowerVMovLow, VZextLow: lowerVZextLow, VLoad: lowerVLoad, VLoadLane: lowerVLoadLane,
+  VStore: lowerVStore, VFromGpr: lowerVFromGpr, VToGpr: lowerVToGpr, VBin: lowerVBin, VShuf32: lowerVShuf32, VMoveMask: lowerVMoveMask,
 } satisfies Record<OpName, Lower>;
 
 const BY_OP: readonly Lower[] = OPS.map((o) => LOWER[o.name as OpName]);

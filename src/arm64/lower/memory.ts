@@ -27,7 +27,7 @@ const STORES: Record<number, LdSt> = { 1: LDST.STRB, 2: LDST.STRH, 4: LDST.STRW,
 
 /** Base register and byte offset of address value a (a fused Add/Sub of a constant folds into the offset). */
 let offset = 0;
-function base(L: Lowerer, a: number): number {
+export function base(L: Lowerer, a: number): number {
   const b = L.b;
   if (L.an.skip[a] === FUSED) {
     const k = constIn(b, b.b[a]!, 8);
@@ -39,8 +39,8 @@ function base(L: Lowerer, a: number): number {
   return L.reg(a, false);
 }
 
-/** ldr/str with a scaled unsigned offset when it fits, else the unscaled (ldur/stur) form. */
-function plain(kind: LdSt, size: number, rt: number, rn: number): number {
+/** ldr/str with a scaled unsigned offset when it fits, else the unscaled (ldur/stur) form (the offset `base` left). */
+export function plain(kind: LdSt, size: number, rt: number, rn: number): number {
   return offset >= 0 && offset % size === 0 && offset / size <= 0xfff
     ? ldstUimm(kind, rt, rn, (offset / size) as Uimm12s)
     : ldstUnscaled(kind, rt, rn, offset as Simm9);

@@ -22,3 +22,11 @@ export const HOST_EXIT_RIP = 16;
 export const HOST_EXIT_SYM = 17;
 /** Registers translated code must never touch (ARM64EC: no context slot; x18: TEB). */
 export const HOST_FORBIDDEN: readonly number[] = [13, 14, 18, 23, 24, 28];
+
+/**
+ * Host vector register of guest XMMn is vn (ARM64EC: XMM0-15 = v0-v15; WOW64 guests have
+ * XMM0-7 in v0-v7). The vector scratch borrows the highest register the instruction does not
+ * name: v15 first (always free under WOW64, whose guests have no XMM15), parked at STATE.VSCRATCH
+ * for ARM64EC guests (ABI §3.2).
+ */
+export const HOST_VSCRATCH_ORDER: readonly number[] = [15, 14, 13, 12];

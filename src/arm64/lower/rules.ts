@@ -207,7 +207,8 @@ export function markFusions(L: Lowerer): void {
     if (o === OP.SelectCC && u === OP.Zext && b.a[j] === i && b.b[j] === 4 && flagsStable(L, i, j) && fuse(L, i, j, RULE.selectIntoZext)) continue;
     // ── foldAddOffset: Add.8/Sub.8 (x, Const) feeding the address of an access (ordered ones too:
     // their barrier is a separate word, ABI §8) ──
-    if ((o === OP.Add || o === OP.Sub) && b.sz[i] === 8 && !b.fm[i] && (u === OP.Load || u === OP.Store) && b.a[j] === i
+    if ((o === OP.Add || o === OP.Sub) && b.sz[i] === 8 && !b.fm[i]
+      && (((u === OP.Load || u === OP.Store || (u === OP.VStore && b.c[j] === 0)) && b.a[j] === i) || (u === OP.VLoad && b.b[j] === i))
       && b.isConst(b.b[i]!) && !b.isImm(b.a[i]!)) {
       const k = constIn(b, b.b[i]!, 8);
       const off = o === OP.Add ? k : -k;

@@ -101,7 +101,7 @@ export function opSize(i: Insn, k: number): number {
 }
 
 /** The IR register (GPR.*) of a 16/32/64-bit x86 register, or of an 8-bit one other than AH..BH. */
-function gprNum(r: number): number {
+export function gprNum(r: number): number {
   if (r >= GPR16) return (r - GPR16) & 15;
   const k = r - GPR8;
   // AL..BL are 0..3; 8..11 are SPL..DIL (registers 4..7), 12.. R8L.. (registers 8..).

@@ -13,7 +13,7 @@
  *   const r = translateInsn(b, insn, va, 64); // "next" | "end" | "unhandled"
  */
 import type { IrBlock } from "../../ir/index.ts";
-import { PF, type Insn } from "../insn.ts";
+import { K, PF, type Insn } from "../insn.ts";
 import { R } from "../regs.ts";
 import { tables } from "../tables/_load.ts";
 import { SemCtx, type Semantic } from "./_operand.ts";
@@ -40,6 +40,7 @@ import { AAA, AAD, AAM, AAS, CPUID, DAA, DAS, INT, INT1, INTO, PAUSE, RDTSC, RDT
 
 import { REP_MNEMONICS, STRING_SEMANTICS } from "./string.ts";
 import { CMPXCHG, CMPXCHG16B, CMPXCHG8B, LOCKABLE, XADD } from "./atomic.ts";
+import { MOVSD_SSE, VECTOR_MANDATORY_REP, VECTOR_SEMANTICS } from "./vector.ts";
 
 export { SemCtx, type Semantic } from "./_operand.ts";
 
@@ -61,6 +62,9 @@ export const SEMANTICS = {
   CPUID, RDTSC, RDTSCP, SYSCALL, INT, INT1, INTO, PAUSE, XLATB, DAA, DAS, AAA, AAS, AAM, AAD,
   XADD, CMPXCHG, CMPXCHG8B, CMPXCHG16B,
   ...STRING_SEMANTICS,
+  ...VECTOR_SEMANTICS,
+  // MOVSD is two instructions: the string move (A5) and the SSE scalar move (F2 0F 10/11).
+  MOVSD: (b, i, c) => (i.kind[0] === K.MEM_DI || i.kind[1] === K.MEM_SI ? STRING_SEMANTICS.MOVSD(b, i, c) : MOVSD_SSE(b, i, c)),
 } satisfies Record<string, Semantic>;
 
 /** Semantic function per mnemonic id (undefined: not translated). */
@@ -76,7 +80,7 @@ const REP_PREFIXES = PF.REP | PF.REPNE;
 // MPX is off, so it is ignored) change nothing: those run as the plain branch.
 const REP_IGNORED = ["RET", "JMP", "CALL", "JO", "JNO", "JB", "JAE", "JE", "JNE", "JBE", "JA", "JS", "JNS", "JP", "JNP", "JL", "JGE", "JLE", "JG"];
 const REP_OK = Uint8Array.from(tables().mnemonics, (m) =>
-  (REP_MNEMONICS.includes(m) || MANDATORY_F3.includes(m) || m === "PAUSE" || REP_IGNORED.includes(m) ? 1 : 0));
+  (REP_MNEMONICS.includes(m) || MANDATORY_F3.includes(m) || VECTOR_MANDATORY_REP.includes(m) || m === "PAUSE" || REP_IGNORED.includes(m) ? 1 : 0));
 const ctx = new SemCtx();
 
 /**

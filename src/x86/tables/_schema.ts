@@ -11,7 +11,8 @@
  * Extras (space separated): `lock` `rep` `repe` (prefix legality), `i64` (invalid in 64-bit
  * mode), `o64` (64-bit only), `d64` (default 64-bit operand size), `f64` (64-bit operand size
  * forced), `os16|os32|os64` (form needs that operand size), `sx` (imm8 sign-extends), `a=rw,r`
- * (operand access: r, w, rw, or - for one not accessed, as LEA's m), `fr= fw= fu= f0= f1=` (rflags read/written/undefined/cleared/set, iced's
+ * (operand access: r, w, rw, or - for one not accessed, as LEA's m), `am=w,r` (the access when the
+ * r/m operand is memory, where it differs: MOVSS xmm, m32 zero-extends, the register form merges), `fr= fw= fu= f0= f1=` (rflags read/written/undefined/cleared/set, iced's
  * letters o s z a c p d i, `A` AC, `t` TF), `cf=jmp|jcc|call|ret|jmpi|calli|int|stop|xbegin|far`,
  * `imp=r:eax,w:edx` (implied operands), `osx` (expand to 16/32/64 forms with no `v` operand),
  * `as16|as32|as64` (form needs that address size), `sem=KEY`, `id=Form_id`, `en=RVMI` (operand encoding when
@@ -81,6 +82,8 @@ export interface Form {
   kreq: boolean;
   flow: number;
   access: string[];
+  /** `am=`: the access when the r/m operand is memory, if it differs from `access` (else empty). */
+  accessMem: string[];
   rflags: { r: string; w: string; u: string; c: string; s: string };
   implied: string[];
 }
@@ -220,6 +223,7 @@ function parseRow(opcode: string, instr: string, extras: string, osz: number, fi
     kreq: ex.has("kreq"),
     evex: { k: /\{k\d\}/.test(instr), z: instr.includes("{z}"), er: instr.includes("{er}"), sae: instr.includes("{sae}"), bcst: /bcst/.test(instr) }, flow: FLOWS[ex.get("cf") ?? ""] ?? FLOW.NEXT,
     access: (ex.get("a") ?? "").split(",").filter(Boolean),
+    accessMem: (ex.get("am") ?? "").split(",").filter(Boolean),
     rflags: { r: ex.get("fr") ?? "", w: ex.get("fw") ?? "", u: ex.get("fu") ?? "", c: ex.get("f0") ?? "", s: ex.get("f1") ?? "" },
     implied: (ex.get("imp") ?? "").split(",").filter(Boolean),
   };

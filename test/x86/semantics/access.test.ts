@@ -47,7 +47,8 @@ test("row a= lists agree with iced-x86's operand access on every vector of a tra
     const iced: string[] = [];
     for (let k = 0; k < ii.opCount; k++) iced.push(LETTERS[info.opAccess(k)] ?? "?");
     info.free();
-    const row = forms[insn.form]!.access;
+    const f = forms[insn.form]!;
+    const row = f.accessMem.length && [0, 1, 2].some((k) => insn.kind[k] === K.MEM) ? f.accessMem : f.access;
     // Branch targets (rel, ptr16:32) are not data operands: rows carry no access for them.
     for (let k = 0; k < iced.length; k++) if (insn.kind[k] === K.BRANCH || insn.kind[k] === K.FAR) iced[k] = "-";
     const ours = iced.map((_, k) => row[k] ?? "-");

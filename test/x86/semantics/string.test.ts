@@ -126,8 +126,10 @@ describe("what falls back", () => {
       expect(a.text.replace(/0x4010[0-9a-f]{2}/g, "A").replace(/Guest \d+/, "Guest")).toBe(b.text.replace(/0x4010[0-9a-f]{2}/g, "A").replace(/Guest \d+/, "Guest"));
     }
   });
-  test("the SSE MOVSD/CMPSD sharing the mnemonic keys", () => {
-    unhandled("f20f1008", 64);
+  test("the SSE MOVSD/CMPSD sharing the mnemonic keys: MOVSD is the vector slice's scalar move, CMPSD (a compare) falls back", () => {
+    expect(one("f20f1008", 64).text).toContain("VLoad.8 xmm1");
+    expect(one("f20f10c1", 64).text).toContain("VMovLow.8 xmm0, xmm1");
+    expect(one("a5", 64).text).not.toContain("VLoad");
     unhandled("f20fc2c100", 64);
   });
   test("DS/ES overrides change nothing (flat segments)", () => {
