@@ -16,6 +16,11 @@ import { runAot, wine32Dir, wine64Dir } from "../_env.ts";
 
 const FP_TEXT = /\b([xyz]mm\d+|mm[0-7]|st(\(\d\))?|k[0-7]|tmm[0-7])\b/;
 const FP_STATE = new Set(["emms", "ldmxcsr", "stmxcsr", "vldmxcsr", "vstmxcsr", "vzeroupper", "vzeroall"]);
+/** The vector slice (the issue's list, as iced spells it): on XMM registers these count as integer code. */
+const SLICE = new Set(("movaps movups movapd movupd movdqa movdqu movntps movntpd movntdq movd movq movss movsd movlps movlpd movhps movhpd " +
+  "pxor por pand pandn xorps xorpd orps orpd andps andpd andnps andnpd pcmpeqb pcmpeqw pcmpeqd " +
+  "punpcklbw punpcklwd punpckldq punpcklqdq punpckhbw punpckhwd punpckhdq punpckhqdq unpcklps unpcklpd unpckhps unpckhpd " +
+  "pshufd pmovmskb movmskps movmskpd").split(" "));
 
 function load(path: string) {
   const pe = parsePe(new Uint8Array(readFileSync(path)), path);
@@ -51,7 +56,8 @@ test.each([64, 32] as const)("FP/SIMD forms agree with iced-x86's text of every 
       const text = fmt.format(iced.decode());
       iced.free();
       const mn = text.split(" ")[0]!;
-      const want = FP_TEXT.test(text) || mn.startsWith("f") || FP_STATE.has(mn);
+      const slice = SLICE.has(mn) && !/\bmm[0-7]\b/.test(text);
+      const want = (FP_TEXT.test(text) || mn.startsWith("f") || FP_STATE.has(mn)) && !slice;
       if (want !== (fp[insn.form] === 1)) bad.push(text);
       n++; if (want) nFp++;
       if (t.formFlow[insn.form] !== FLOW.NEXT) break;
