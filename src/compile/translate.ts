@@ -180,7 +180,8 @@ function markAccesses(b: IrBlock, from: number, bit: number): void {
   for (let k = from; k < b.n; k++) {
     const o = b.op[k]!;
     if (o === OP.Load) b.b[k] = (b.b[k]! & ~other) | bit;
-    else if (o === OP.Store || REP_STRING.has(o)) b.c[k] = (b.c[k]! & ~other) | bit;
+    else if (o === OP.Store || REP_STRING.has(o) || o === OP.VLoad) b.c[k] = (b.c[k]! & ~other) | bit;
+    else if (o === OP.VLoadLane || o === OP.VStore) b.d[k] = (b.d[k]! & ~other) | bit;
   }
 }
 

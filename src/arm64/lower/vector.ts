@@ -1,8 +1,8 @@
 /**
  * @file Stage 6 (ARM64 lowering): the vector slice (ABI §3.2). Guest XMMn lives in vn for the whole
  * block, so moves, bitwise ops, compares, unpacks and shuffles are one or two host SIMD words on
- * the homes. Memory accesses follow memory.ts (offset folding, TSO barriers, a fault side-table
- * entry right before the access).
+ * the homes. Memory accesses follow memory.ts (offset folding, a fault side-table entry right
+ * before the access) but are plain unless the volatile metadata orders them (ABI §8).
  *
  * The vector scratch `XT` and the scratch of the multi-word lowerings (VMoveMask, a PSHUFD onto
  * its own source) borrow a guest vector register the instruction does not name: v15 first. A
@@ -13,7 +13,7 @@
  *
  *   VLoad.16 xt, v3; VBin xmm1, xt, xor → str q15, [x12, #0xd0]; ldr q15, [x9]; eor v1, v1, v15; ldr q15, [x12, #0xd0]
  */
-import { OP, VOP, XT } from "../../ir/ops.ts";
+import { MEM, OP, VOP, XT } from "../../ir/ops.ts";
 import { STATE } from "../../ir/state.ts";
 import { tryByteMask64, tryVecShift, type ModImm, type Uimm12s, type Uimm6, type VecShift } from "../imm.ts";
 import { lsrImm } from "../isa/bitfield.ts";
@@ -36,6 +36,12 @@ const right = (size: number, n: number): VecShift => tryVecShift(size, "right", 
 const VLOAD: Record<number, LdSt> = { 4: LDST.LDR_S, 8: LDST.LDR_D, 16: LDST.LDR_Q };
 const VSTORE: Record<number, LdSt> = { 4: LDST.STR_S, 8: LDST.STR_D, 16: LDST.STR_Q };
 const SPILL = (STATE.VSCRATCH / 16) as Uimm12s;
+
+/**
+ * Vector accesses are plain unless marked ordered (volatile metadata, MEM.ORDERED), under every
+ * policy: ABI §8 explains why x86's orders still hold for the synchronisation real code does.
+ */
+const vectorOrdered = (attrs: number): boolean => (attrs & MEM.ORDERED) !== 0;
 
 /** The guest XMM numbers the ops of the current guest instruction name (from op i to the next Guest). */
 function namedHere(L: Lowerer, i: number): number {
@@ -110,7 +116,7 @@ export function lowerVLoad(L: Lowerer, i: number): void {
   }
   L.faultEntry();
   L.emit(plain(VLOAD[sz]!, sz, vreg(L, x), rn));
-  if (L.ordered(b.c[i]!)) L.emit(dmb(BARRIER.ISHLD));
+  if (vectorOrdered(b.c[i]!)) L.emit(dmb(BARRIER.ISHLD));
 }
 
 /** MOVLPS/MOVHPS loads: ld1 {vN.d}[lane]. */
@@ -118,7 +124,7 @@ export function lowerVLoadLane(L: Lowerer, i: number): void {
   const b = L.b, rn = L.reg(b.b[i]!, false);
   L.faultEntry();
   L.emit(ldstLane(1, 3, b.c[i]!, vreg(L, b.a[i]!), rn));
-  if (L.ordered(b.d[i]!)) L.emit(dmb(BARRIER.ISHLD));
+  if (vectorOrdered(b.d[i]!)) L.emit(dmb(BARRIER.ISHLD));
 }
 
 /** str s/d/q of lane 0, st1 {vN.d}[1] of the high half (MOVHPS store). */
@@ -126,12 +132,12 @@ export function lowerVStore(L: Lowerer, i: number): void {
   const b = L.b, sz = b.sz[i]!, lane = b.c[i]!, x = vreg(L, b.b[i]!);
   if (lane === 0) {
     const rn = base(L, b.a[i]!);
-    if (L.ordered(b.d[i]!)) L.emit(dmb(BARRIER.ISHST));
+    if (vectorOrdered(b.d[i]!)) L.emit(dmb(BARRIER.ISHST));
     L.faultEntry();
     L.emit(plain(VSTORE[sz]!, sz, x, rn));
   } else {
     const rn = L.reg(b.a[i]!, false);
-    if (L.ordered(b.d[i]!)) L.emit(dmb(BARRIER.ISHST));
+    if (vectorOrdered(b.d[i]!)) L.emit(dmb(BARRIER.ISHST));
     L.faultEntry();
     L.emit(ldstLane(0, 3, lane, x, rn));
   }

@@ -13,9 +13,9 @@ import { VOP_NAMES } from "../../../src/ir/ops.ts";
 
 const END = "  v9 = Const.8 0x1003\n  Exit jump, v9 ?-\n";
 
-function lines(body: string, mode: 32 | 64 = 64): string[] {
+function lines(body: string, mode: 32 | 64 = 64, memoryOrder: "tso" | "relaxed" = "relaxed"): string[] {
   const b = parseIr(`block 0x1000 mode ${mode}\n  Guest 4, 0x1000\n${body}${END}`);
-  const out = lowerBlock(b, { features: BASELINE, memoryOrder: "relaxed", pic: false }, new Lowerer());
+  const out = lowerBlock(b, { features: BASELINE, memoryOrder, pic: false }, new Lowerer());
   return listing(out.code).split("\n").slice(0, out.bodyWords);
 }
 
@@ -59,4 +59,10 @@ test("ARM64EC: no word names v16-v31, and every park is undone in the same instr
     expect(lines(ir.replace(/xmm(8|9|1\d)/g, "xmm7"), 32).filter((s) => s.includes("#0xd0"))).toEqual([]);
   }
   expect(parked).toBeGreaterThan(256);
+});
+
+test("vector accesses are plain under tso unless the volatile metadata orders them (MEM.ORDERED = 2, ABI §8)", () => {
+  const ir = (attrs: number) => `  v1 = GetReg rbx\n  VLoad.16 xmm1, v1, ${attrs}\n  VStore.8 v1, xmm2, 1, ${attrs}\n  VLoadLane.8 xmm3, v1, 0, ${attrs}\n`;
+  expect(lines(ir(0), 64, "tso")).toEqual(["ldr q1, [x27]", "st1 { v2.d }[1], [x27]", "ld1 { v3.d }[0], [x27]"]);
+  expect(lines(ir(2), 64, "tso")).toEqual(["ldr q1, [x27]", "dmb ishld", "dmb ishst", "st1 { v2.d }[1], [x27]", "ld1 { v3.d }[0], [x27]", "dmb ishld"]);
 });
