@@ -267,7 +267,10 @@ class Runner {
   private eflags(cInverted = 0): number {
     const df = Number(this.stateView.getBigUint64(STATE.DF, true));
     const acId = Number(this.stateView.getBigUint64(STATE.AC_ID, true));
-    return (eflagsFromHost(this.arm.regNum(ARM64_REG.NZCV), this.arm.regNum(armX(HOST_PF)), this.arm.regNum(armX(HOST_AF)), df, cInverted) | acId) >>> 0;
+    // The PF and AF sources are whole 64-bit results: only their low bits count, and regNum would
+    // round one above 2^53 (a wrong PF after `add rdx, rcx` = 0x506070890a131bf).
+    const low = (r: number): number => Number(this.arm.reg(armX(r)) & 0xffffffffn);
+    return (eflagsFromHost(this.arm.regNum(ARM64_REG.NZCV), low(HOST_PF), low(HOST_AF), df, cInverted) | acId) >>> 0;
   }
 
   run(): RunResult {

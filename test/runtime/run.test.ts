@@ -11,6 +11,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { runX86 } from "../../src/verify/x86-run.ts";
 import { runTranslated } from "../../src/runtime/run.ts";
+import { nasm } from "../../src/verify/gen.ts";
 import { fixture, ROOT } from "../_env.ts";
 
 interface Program {
@@ -53,6 +54,16 @@ describe("aot run = Unicorn x86 on the project's test programs", () => {
       expect(seen.size).toBe(2);
     });
   }
+});
+
+test("EFLAGS at the end: PF from a 64-bit result above 2^53 (only its low byte counts)", () => {
+  // mov edx, 0x31bf; mov rcx, 0x0506070890a10000; add rdx, rcx; hlt. The sum's low byte 0xbf has
+  // seven bits set (PF = 0); read as a float the PF source rounds and the parity came out 1.
+  const raw = nasm("bits 64\nmov edx, 0x31bf\nmov rcx, 0x0506070890a10000\nadd rdx, rcx\nhlt\n");
+  const o = { bits: 64 as const, image: { raw, base: 0x140000000n } };
+  const want = runX86(o), got = runTranslated(o);
+  expect(want.regs.rdx).toBe("0x506070890a131bf");
+  expect({ eflags: got.eflags, regs: got.regs }).toEqual({ eflags: want.eflags, regs: want.regs });
 });
 
 describe("aot run through the binary", () => {
