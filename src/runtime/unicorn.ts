@@ -135,6 +135,10 @@ export const ARM64_REG = Object.freeze({
 export const X86_GPR64_IDS: readonly number[] = Object.freeze([35, 38, 40, 37, 44, 36, 43, 39, 106, 107, 108, 109, 110, 111, 112, 113]);
 /** EAX, ECX, EDX, EBX, ESP, EBP, ESI, EDI: x86 encoding order. */
 export const X86_GPR32_IDS: readonly number[] = Object.freeze([19, 22, 24, 21, 30, 20, 29, 23]);
+/** XMM0..XMM15 (unicorn/x86.h: consecutive from UC_X86_REG_XMM0 = 122). */
+export const X86_XMM_IDS: readonly number[] = Object.freeze(Array.from({ length: 16 }, (_, i) => X86_REG.XMM0 + i));
+/** V0..V15, the homes of XMM0..XMM15 (unicorn/arm64.h: consecutive from UC_ARM64_REG_V0 = 228). */
+export const ARM64_V_IDS: readonly number[] = Object.freeze(Array.from({ length: 16 }, (_, i) => ARM64_REG.V0 + i));
 /** x0..x30 in order. */
 export const ARM64_X_IDS: readonly number[] = Object.freeze([...Array.from({ length: 29 }, (_, i) => 199 + i), 1, 2]);
 
@@ -142,32 +146,50 @@ const TWO32 = 4294967296;
 const toU64 = (v: bigint | number): bigint | number => (typeof v === "number" ? v : BigInt.asUintN(64, v));
 
 /**
- * A fixed set of registers moved with one uc_reg_read_batch / uc_reg_write_batch call. Values
- * live in `values` (8 bytes per register; `lo`/`hi` are 32-bit views of the same memory, index
- * 2*i and 2*i+1). The buffers and the pointer table are allocated once and reused.
+ * A fixed set of registers moved with one uc_reg_read_batch / uc_reg_write_batch call. 64-bit
+ * (and narrower) registers live in `values` (8 bytes per register; `lo`/`hi` are 32-bit views of
+ * the same memory, index 2*i and 2*i+1); 128-bit ones (`vecIds`: XMM, Q/V) in `vec`, four
+ * little-endian 32-bit words each (register j at `vec[4*j]`..`vec[4*j+3]`), in the batch's own
+ * buffer or in `vecStore` (16 bytes per register, e.g. the state block's XMM slots, so a read
+ * lands there with no copy). The buffers and the pointer table are allocated once and reused.
  */
 export class RegBatch {
   readonly values: BigUint64Array;
   readonly lo: Uint32Array;
+  readonly vec: Uint32Array;
   readonly ids: Int32Array;
-  /** vals[] for the C API: pointers into `values`. */
+  /** vals[] for the C API: pointers into `values`, then into the 128-bit slots. */
   private readonly ptrs: BigUint64Array;
   readonly idsPtr: Pointer;
   readonly ptrsPtr: Pointer;
-  constructor(ids: readonly number[]) {
-    this.ids = new Int32Array(new ArrayBuffer(4 * ids.length));
+  /** Registers in the batch, both kinds. */
+  private readonly count: number;
+  constructor(ids: readonly number[], vecIds: readonly number[] = [], vecStore?: Uint8Array) {
+    const n = ids.length, m = vecIds.length;
+    this.ids = new Int32Array(new ArrayBuffer(4 * Math.max(1, n + m)));
     this.ids.set(ids);
+    this.ids.set(vecIds, n);
     // Explicit ArrayBuffers: see the note on Engine.scratch.
-    this.values = new BigUint64Array(new ArrayBuffer(8 * ids.length));
-    this.lo = new Uint32Array(this.values.buffer);
-    this.ptrs = new BigUint64Array(new ArrayBuffer(8 * ids.length));
-    const base = BigInt(ptr(this.values));
-    for (let i = 0; i < ids.length; i++) this.ptrs[i] = base + BigInt(i * 8);
+    const buf = new ArrayBuffer(8 * n + (vecStore ? 0 : 16 * m));
+    this.values = new BigUint64Array(buf, 0, n);
+    this.lo = new Uint32Array(buf, 0, 2 * n);
+    if (vecStore && (vecStore.byteLength < 16 * m || vecStore.byteOffset % 4)) throw new Error("RegBatch: vecStore must hold 16 bytes per register, 4-byte aligned");
+    this.vec = vecStore ? new Uint32Array(vecStore.buffer, vecStore.byteOffset, 4 * m) : new Uint32Array(buf, 8 * n, 4 * m);
+    this.ptrs = new BigUint64Array(new ArrayBuffer(8 * Math.max(1, n + m)));
+    if (n) {
+      const base = BigInt(ptr(this.values));
+      for (let i = 0; i < n; i++) this.ptrs[i] = base + BigInt(i * 8);
+    }
+    if (m) {
+      const base = BigInt(ptr(this.vec));
+      for (let j = 0; j < m; j++) this.ptrs[n + j] = base + BigInt(j * 16);
+    }
+    this.count = n + m;
     this.idsPtr = ptr(this.ids);
     this.ptrsPtr = ptr(this.ptrs);
   }
   get length(): number {
-    return this.ids.length;
+    return this.count;
   }
   /** Register i as a number (exact below 2^53). */
   num(i: number): number {
@@ -354,14 +376,14 @@ export class Engine {
     this.check(this.s.uc_reg_write(this.handle, id, this.scratchPtr), `reg_write ${id}`);
   }
 
-  /** Make a reusable batch for these register ids (64-bit slots; not for XMM/Q). */
-  batch(ids: readonly number[]): RegBatch {
-    return new RegBatch(ids);
+  /** Make a reusable batch for these register ids (64-bit slots), plus 128-bit `vecIds` (RegBatch). */
+  batch(ids: readonly number[], vecIds: readonly number[] = []): RegBatch {
+    return new RegBatch(ids, vecIds);
   }
 
-  /** Read every register in `b` into `b.values`. 32-bit registers come back zero-extended. */
+  /** Read every register in `b` into `b.values` and `b.vec`. 32-bit registers come back zero-extended. */
   readBatch(b: RegBatch): void {
-    b.lo.fill(0);
+    b.lo.fill(0); // 128-bit registers are always written whole
     this.check(this.s.uc_reg_read_batch(this.handle, b.idsPtr, b.ptrsPtr, b.length), "reg_read_batch");
   }
 

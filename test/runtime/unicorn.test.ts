@@ -6,7 +6,7 @@
  */
 import { describe, expect, test } from "bun:test";
 import { addsShifted, ATOMIC, ldAtomic, ldstUimm, LDST, nop, ORDER, X0, X1, X2, X3, type Uimm12s } from "../../src/arm64/index.ts";
-import { ARM64_REG, ARM64_X_IDS, Engine, UC_ERR, UC_PROT, X86_GPR64_IDS, X86_REG, type MemFault } from "../../src/runtime/unicorn.ts";
+import { ARM64_REG, ARM64_X_IDS, Engine, RegBatch, UC_ERR, UC_PROT, X86_GPR64_IDS, X86_REG, X86_XMM_IDS, type MemFault } from "../../src/runtime/unicorn.ts";
 
 const words = (...ws: number[]): Uint8Array => {
   const b = new Uint8Array(ws.length * 4);
@@ -70,6 +70,35 @@ describe("x86 engine", () => {
     const v = Uint8Array.from({ length: 16 }, (_, i) => 0xa0 + i);
     e.setVreg(X86_REG.XMM3, v);
     expect(e.vreg(X86_REG.XMM3)).toEqual(v);
+    e.close();
+  });
+
+  test("batch transfer of 128-bit registers with the GPRs, and into a caller's buffer", () => {
+    const e = Engine.x86(64);
+    e.map(0x1000n, 0x1000, UC_PROT.ALL);
+    e.write(0x1000n, new Uint8Array([0x66, 0x0f, 0xfe, 0xca, 0x48, 0xff, 0xc0])); // paddd xmm1, xmm2 ; inc rax
+    const b = e.batch([X86_REG.RAX], X86_XMM_IDS);
+    const lanes = (r: number): number[] => [...b.vec.subarray(4 * r, 4 * r + 4)];
+    b.setNum(0, 41);
+    b.vec.set([0xffffffff, 1, 0x7fffffff, 5], 4); // xmm1
+    b.vec.set([1, 2, 1, 0xfffffffb], 8); // xmm2
+    b.vec.set([9, 8, 7, 6], 60); // xmm15
+    e.writeBatch(b);
+    b.vec.fill(0x55);
+    expect(e.start(0x1000n, 0x1007n)).toBe(0);
+    e.readBatch(b);
+    expect(b.num(0)).toBe(42);
+    // Dword lanes add modulo 2^32: 0xffffffff + 1 = 0, 1 + 2 = 3, 0x7fffffff + 1 = 0x80000000, 5 - 5 = 0.
+    expect(lanes(1)).toEqual([0, 3, 0x80000000, 0]);
+    expect(lanes(2)).toEqual([1, 2, 1, 0xfffffffb]);
+    expect(lanes(15)).toEqual([9, 8, 7, 6]);
+    // The same registers read into slots 16 bytes apart at an offset of a caller's buffer.
+    const store = new Uint8Array(new ArrayBuffer(0x400));
+    e.readBatch(new RegBatch([], X86_XMM_IDS, store.subarray(0x200, 0x300)));
+    const words = new Uint32Array(store.buffer);
+    expect([...words.subarray(0x80 + 4, 0x80 + 8)]).toEqual([0, 3, 0x80000000, 0]);
+    expect([...words.subarray(0x80 + 60, 0x80 + 64)]).toEqual([9, 8, 7, 6]);
+    expect(words.subarray(0, 0x80).every((w) => w === 0) && words.subarray(0xc0).every((w) => w === 0)).toBe(true);
     e.close();
   });
 
