@@ -9,6 +9,12 @@
  * Entry: options in the shape of the reference runner (src/verify/x86-run.ts, same contract).
  * Exit: the final state in the same JSON shape, plus block and fallback counts.
  *
+ * Guest state between blocks stays in the ARM64 engine's registers (ABI §3: GPRs in their homes,
+ * XMMn in Vn). A fallback or runtime helper moves it to the x86 engine and back; the XMM registers
+ * go through the state block's XMM slots (`STATE.XMM`, ABI §2), where a runtime leaving
+ * translated code saves them: one batched read of V0..V15 lands there, one batched write puts
+ * them into XMM0..XMM15 (8 of each for 32-bit guests), and the same on the way back.
+ *
  * Self-modifying code: guest pages holding translated code are read-only in both engines; a
  * store into one stops the block at the store (the fault side table gives the guest instruction;
  * nothing of it has happened yet, ABI §9), drops every block of that page, and runs the storing
@@ -17,8 +23,8 @@
  *   const r = runTranslated({ bits: 64, image: { raw, base: 0x140000000n }, stack: { addr: 0x7ff00000n, size: 0x10000 } });
  *   r.stop // "hlt"
  */
-import { Engine, RegBatch, UC_PROT, ARM64_REG, X86_REG, X86_GPR32_IDS, X86_GPR64_IDS, type MemFault } from "./unicorn.ts";
-import { RETURN_SENTINEL, GPR32_NAMES, GPR64_NAMES, type X86RunOptions } from "../verify/x86-run.ts";
+import { Engine, RegBatch, UC_PROT, ARM64_REG, ARM64_V_IDS, X86_REG, X86_GPR32_IDS, X86_GPR64_IDS, X86_XMM_IDS, type MemFault } from "./unicorn.ts";
+import { RETURN_SENTINEL, GPR32_NAMES, GPR64_NAMES, setXmmValue, xmmCount, xmmIndex, xmmValue, type X86RunOptions } from "../verify/x86-run.ts";
 import { eflagsFromHost, findFault, hostFromEflags } from "./faults.ts";
 import { loadPeFileSync, mapImage } from "../pe/index.ts";
 import { Decoder, Insn, discover } from "../x86/index.ts";
@@ -95,6 +101,10 @@ class Runner {
   private stats = { translatedAhead: 0, translatedOnDemand: 0, smc: 0, fallbackMnemonics: {} as Record<string, number> };
   private fallbacks = 0;
   private readonly exitRegs: RegBatch;
+  /** V0..V15 (V0..V7 for 32-bit guests) and XMM0.., both over the state block's XMM slots. */
+  private readonly vregs: RegBatch;
+  private readonly xmmRegs: RegBatch;
+  private readonly xmmSlots: Uint32Array;
   private readonly dec: Decoder;
   private readonly insn = new Insn();
 
@@ -114,6 +124,10 @@ class Runner {
     this.dec = new Decoder(this.bits);
     this.setUpMemory(imageBase ?? 0n);
     this.exitRegs = this.arm.batch([ARM64_REG.X16, ARM64_REG.X17, ARM64_REG.PC]);
+    const n = xmmCount(this.bits), slots = this.stateBlock.subarray(STATE.XMM, STATE.XMM + 16 * n);
+    this.vregs = new RegBatch([], ARM64_V_IDS.slice(0, n), slots);
+    this.xmmRegs = new RegBatch([], X86_XMM_IDS.slice(0, n), slots);
+    this.xmmSlots = this.vregs.vec;
     this.arm.onMemInvalid((f) => {
       this.lastFault = f;
       return false;
@@ -241,6 +255,8 @@ class Runner {
     for (const [k, v] of Object.entries(opts.regs ?? {})) {
       const n = k.toLowerCase();
       if (n === "eflags" || n === "rflags") { eflags = Number(v); continue; }
+      const x = xmmIndex(this.bits, n);
+      if (x >= 0) { setXmmValue(this.xmmSlots, 4 * x, v); continue; }
       // Segment bases live in the state block (ABI §2); the x86 engine gets them at each fallback.
       if (n === "fs_base" || n === "gs_base") {
         this.stateView.setBigUint64(n === "fs_base" ? STATE.FS_BASE : STATE.GS_BASE, BigInt.asUintN(this.bits, v), true);
@@ -252,6 +268,8 @@ class Runner {
       values[i] = BigInt.asUintN(this.bits === 64 && (names as readonly string[]).includes(n) ? 64 : 32, v);
     }
     values.forEach((v, i) => arm.setReg(armX(HOST_GPR[i]!), v));
+    // XMM registers not given are zero: the state block starts zeroed.
+    arm.writeBatch(this.vregs);
     this.setFlags(eflags);
   }
 
@@ -375,6 +393,8 @@ class Runner {
     const ids = this.bits === 64 ? X86_GPR64_IDS : X86_GPR32_IDS;
     for (let i = 0; i < ids.length; i++) e.setReg(ids[i]!, this.arm.reg(armX(HOST_GPR[i]!)));
     e.setReg(X86_REG.EFLAGS, BigInt(this.eflags()));
+    this.arm.readBatch(this.vregs); // save V0.. into STATE.XMM
+    e.writeBatch(this.xmmRegs);
     const fs = this.stateView.getBigUint64(STATE.FS_BASE, true), gs = this.stateView.getBigUint64(STATE.GS_BASE, true);
     if (this.bits === 64) {
       e.setReg(X86_REG.FS_BASE, fs);
@@ -392,6 +412,8 @@ class Runner {
     const next = e.reg(this.bits === 64 ? X86_REG.RIP : X86_REG.EIP);
     for (let i = 0; i < ids.length; i++) this.arm.setReg(armX(HOST_GPR[i]!), e.reg(ids[i]!));
     this.setFlags(Number(e.reg(X86_REG.EFLAGS)));
+    e.readBatch(this.xmmRegs); // into STATE.XMM, restored to V0.. from there
+    this.arm.writeBatch(this.vregs);
     if (err !== 0) {
       const f = this.lastFault as MemFault | undefined;
       if (f) return `fault: ${f.kind} at ${hex(f.address)}`;
@@ -406,6 +428,8 @@ class Runner {
     const names = this.bits === 64 ? GPR64_NAMES : GPR32_NAMES;
     const regs: Record<string, string> = {};
     names.forEach((n, i) => (regs[n] = hex(this.arm.reg(armX(HOST_GPR[i]!)))));
+    this.arm.readBatch(this.vregs);
+    for (let x = 0; x < xmmCount(this.bits); x++) regs[`xmm${x}`] = hex(xmmValue(this.xmmSlots, 4 * x));
     const dump: Record<string, string> = {};
     for (const d of this.opts.dumps ?? []) {
       const r = this.regionOf(d.addr);

@@ -7,8 +7,8 @@
  * typed-array copies, no FFI. One `run` is two batched register transfers and one `uc_emu_start`.
  *
  * Entry: `load(tb)` a translated block (or any words with a fault side table), `run(state)` with
- * the guest registers, EFLAGS (DF too) and nothing else assumed (docs/runtime-abi.md §5).
- * Exit: `out` holds the guest registers from their homes (§3), EFLAGS from NZCV/x10/x11/DF (§4);
+ * the guest registers (XMMs included), EFLAGS (DF too) and nothing else assumed (docs/runtime-abi.md §5).
+ * Exit: `out` holds the guest registers from their homes (§3: XMMn from Vn too), EFLAGS from NZCV/x10/x11/DF (§4);
  * `exitRip` is x16, `sym` the runtime symbol whose stub was taken (x17, §5); a fault inside the
  * block is reported in `fault` with the guest RIP its side-table entry names (§9), never thrown.
  * `clobbered` lists host registers the ABI says a block must leave alone but this run changed.
@@ -22,7 +22,7 @@
  *   h.run(s);                                      // 0 = left through a stub
  *   h.out.gprNum(0); h.exitRip; SYM_NAMES[h.sym]
  */
-import { Engine, RegBatch, UC_PROT, ARM64_REG } from "../runtime/unicorn.ts";
+import { Engine, RegBatch, UC_PROT, ARM64_REG, ARM64_V_IDS } from "../runtime/unicorn.ts";
 import { eflagsFromHost, findFault, hostFromEflags } from "../runtime/faults.ts";
 import { STATE_PAGE, armX, mapRuntimePages, symbolTaken } from "../runtime/host.ts";
 import { HOST_GPR, HOST_PF, HOST_AF, HOST_STATE, HOST_FORBIDDEN } from "../arm64/lower/regmap.ts";
@@ -33,10 +33,12 @@ const TWO32 = 4294967296;
 /**
  * One guest CPU state as flat numbers (no BigInt in the hot loop). GPRs in x86 order, each as two
  * unsigned 32-bit halves (`gpr[2*i]` low, `gpr[2*i+1]` high); 32-bit guests use 0..7 with the high
- * halves zero. `eflags` holds the status flags, DF and bit 1; `rip` is below 2^53.
+ * halves zero. `eflags` holds the status flags, DF and bit 1; `rip` is below 2^53. `xmm` holds
+ * XMM0..XMM15 as four little-endian 32-bit words each (XMMn at `xmm[4*n]`); 32-bit guests use 0..7.
  */
 export class GuestState {
   readonly gpr = new Uint32Array(32);
+  readonly xmm = new Uint32Array(64);
   eflags = 2;
   rip = 0;
   /** FS and GS bases as two 32-bit halves each (fs lo, fs hi, gs lo, gs hi): the state block's (ABI §2). */
@@ -59,6 +61,7 @@ export class GuestState {
   }
   copyFrom(o: GuestState): void {
     this.gpr.set(o.gpr);
+    this.xmm.set(o.xmm);
     this.eflags = o.eflags;
     this.rip = o.rip;
     this.seg.set(o.seg);
@@ -126,6 +129,17 @@ export { armX };
 
 const hexN = (v: number): string => `0x${v.toString(16)}`;
 
+/**
+ * Vector registers a block must preserve (ABI §3, §3.2): v16-v31 (no slot in an ARM64EC context),
+ * and for a 32-bit (WOW64) block also v8-v14, the homes of XMM8..14 it does not have (as with
+ * R8..R15). v15 is the one a WOW64 block may use as its vector scratch; a 64-bit block borrows
+ * among v12-v15 only after parking the guest value, so there they are compared as XMM12..15.
+ */
+export function preservedVectors(bits: 32 | 64): number[] {
+  const high = Array.from({ length: 16 }, (_, i) => 16 + i);
+  return bits === 64 ? high : [8, 9, 10, 11, 12, 13, 14, ...high];
+}
+
 /** Host registers a block must preserve beyond the guest homes: x12 (STATE), the ABI's forbidden set, sp. */
 export function preserved(bits: 32 | 64): number[] {
   const r = [HOST_STATE, ...HOST_FORBIDDEN, 31];
@@ -154,6 +168,8 @@ export class A64Harness {
   readonly clobbered: string[] = [];
 
   private readonly gprs: number;
+  /** Guest XMM registers in V0..: 16, or 8 for 32-bit guests (ABI §3). */
+  private readonly xmms: number;
   private readonly input: RegBatch;
   private readonly output: RegBatch;
   /** Indices in input/output. */
@@ -161,6 +177,9 @@ export class A64Harness {
   private readonly iPreserved: number;
   private readonly oX16: number;
   private readonly preservedRegs: number[];
+  /** Vector registers to preserve (`preservedVectors`) and their sentinel words, after the guest XMMs in the batches. */
+  private readonly preservedVecs: number[];
+  private readonly vecSentinels: Uint32Array;
   private readonly sentinels: Uint32Array;
   private readonly stateView: DataView;
   private readonly codeNum: number;
@@ -206,8 +225,15 @@ export class A64Harness {
     const ids = [...homes, ARM64_REG.NZCV, armX(HOST_PF), armX(HOST_AF), ...this.preservedRegs.map(armX)];
     this.iNzcv = this.gprs;
     this.iPreserved = this.gprs + 3;
-    this.input = new RegBatch(ids);
-    this.output = new RegBatch([...ids, armX(16), armX(17), ARM64_REG.PC]);
+    this.xmms = bits === 64 ? 16 : 8;
+    // XMMn lives in Vn: moved in the same two batched calls as the GPRs, then the vector
+    // registers the block must not touch, each with a sentinel.
+    this.preservedVecs = preservedVectors(bits);
+    const vecs = [...ARM64_V_IDS.slice(0, this.xmms), ...this.preservedVecs.map((r) => ARM64_REG.V0 + r)];
+    this.vecSentinels = new Uint32Array(4 * this.preservedVecs.length);
+    this.preservedVecs.forEach((r, k) => this.vecSentinels.set([0x5e001234 | (r << 16), 0xc0de0000 | r, 0x7ec70000 | r, 0x0dd50000 | (r << 8)], 4 * k));
+    this.input = new RegBatch(ids, vecs);
+    this.output = new RegBatch([...ids, armX(16), armX(17), ARM64_REG.PC], vecs);
     this.oX16 = ids.length;
     this.sentinels = new Uint32Array(2 * this.preservedRegs.length);
     this.preservedRegs.forEach((r, k) => {
@@ -219,6 +245,7 @@ export class A64Harness {
     // sp must stay 16-byte aligned (the EL0 alignment check on real hosts).
     this.sentinels[2 * this.preservedRegs.indexOf(31)] = 0x12340000;
     this.input.lo.set(this.sentinels, 2 * this.iPreserved);
+    this.input.vec.set(this.vecSentinels, 4 * this.xmms);
     e.onMemInvalid((f) => {
       this.memFault = { kind: f.kind, address: Number(f.address) };
       return false;
@@ -278,6 +305,7 @@ export class A64Harness {
     if (!blk) throw new Error("A64Harness.run before load");
     const inp = this.input.lo;
     inp.set(s.gpr.subarray(0, 2 * this.gprs));
+    this.input.vec.set(s.xmm.subarray(0, 4 * this.xmms));
     const h = hostFromEflags(s.eflags);
     inp[2 * this.iNzcv] = h.nzcv;
     inp[2 * this.iNzcv + 1] = 0;
@@ -302,6 +330,7 @@ export class A64Harness {
     e.readBatch(o);
     const lo = o.lo;
     this.out.gpr.set(lo.subarray(0, 2 * this.gprs));
+    this.out.xmm.set(o.vec.subarray(0, 4 * this.xmms));
     this.out.rip = 0;
     this.exitRip = o.num(this.oX16);
     const x17 = o.num(this.oX16 + 1);
@@ -313,6 +342,10 @@ export class A64Harness {
         const r = this.preservedRegs[k]!;
         this.clobbered.push(r === 31 ? "sp" : `x${r}`);
       }
+    }
+    for (let k = 0, j = 4 * this.xmms; k < this.preservedVecs.length; k++, j += 4) {
+      const v = o.vec, w = this.vecSentinels;
+      if (v[j] !== w[4 * k] || v[j + 1] !== w[4 * k + 1] || v[j + 2] !== w[4 * k + 2] || v[j + 3] !== w[4 * k + 3]) this.clobbered.push(`v${this.preservedVecs[k]}`);
     }
     let cInv = 0;
     const af = this.alignFault as { hostWord: number; address: number; size: number } | undefined;

@@ -3,12 +3,13 @@
  * straight-line block) is translated, then run from many random states on Unicorn's x86 CPU (the
  * reference, src/verify/x86-run.ts) and on Unicorn's ARM64 CPU running our translation
  * (src/verify/a64-run.ts), each with its own copy of the same guest memory; every GPR, every
- * defined flag, the next RIP (x16 and the symbol taken) and every memory window must agree.
+ * defined flag, every XMM register (all 128 bits, random in every state: src/verify/xmm.ts), the
+ * next RIP (x16 and the symbol taken) and every memory window must agree.
  *
  * Entry: a `TranslateFn` (the caller builds Translators; tests can pass a deliberately wrong one),
  * mode, seed. Exit: `stats` (forms, cases, states, blocks, mismatches, skips by reason) and, per
- * mismatch, a report: the x86 text, the initial state and a register-by-register diff with `*`
- * on the lines that differ. Flags the manual leaves undefined are masked: per form from the row's
+ * mismatch, a report (src/verify/report.ts): the x86 text, the initial state and a
+ * register-by-register diff with `*` on the lines that differ. Flags the manual leaves undefined are masked: per form from the row's
  * `fu=` (src/x86/tables), plus the few state-dependent cases the rows cannot say (SHL/SHR of 8/16
  * bits by a count at or above the width: CF; BSF/BSR of zero: the destination; SHLD/SHRD of 16
  * bits by a count above 16: the destination and every flag).
@@ -26,6 +27,9 @@ import { TABLE_TEXTS } from "../x86/tables/_build.ts";
 import { parseRows } from "../x86/tables/_schema.ts";
 import { regByName } from "../x86/regs.ts";
 import { SYM, SYM_NAMES } from "../ir/index.ts";
+import { mismatchReport } from "./report.ts";
+import { randomXmm, seedFromXmm, xmmDiffers } from "./xmm.ts";
+export { flagText } from "./report.ts";
 import type { TranslatedBlock } from "../arm64/lower/output.ts";
 import { UC_PROT, X86_REG, type MemFault } from "../runtime/unicorn.ts";
 
@@ -92,11 +96,7 @@ export function formFlags(formId: string): FormFlags {
   return formFlagsCache.get(formId) ?? { r: 0, w: 0, u: 0 };
 }
 
-const hex = (v: number): string => `0x${v.toString(16)}`;
-const hex64 = (lo: number, hi: number): string => `0x${hi.toString(16).padStart(8, "0")}${lo.toString(16).padStart(8, "0")}`;
 const bytesHex = (b: Uint8Array): string => Buffer.from(b).toString("hex");
-const NAMES64 = ["rax", "rcx", "rdx", "rbx", "rsp", "rbp", "rsi", "rdi", "r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15"];
-const NAMES32 = ["eax", "ecx", "edx", "ebx", "esp", "ebp", "esi", "edi"];
 const SHIFT_CF = new Set(["shl", "sal", "shr"]);
 const BITSCAN = new Set(["bsf", "bsr"]);
 const SHIFT_DOUBLE = new Set(["shld", "shrd"]);
@@ -164,6 +164,8 @@ export class Differ {
   private readonly targets: number[] = [];
   private readonly formsSeen = new Set<string>();
   private readonly gprs: number;
+  /** XMM registers carried: 16, or 8 in 32-bit mode. */
+  private readonly xmms: number;
   private intno = -1;
   /** Set by stateMasks: the memory destination of this state is undefined (SHLD/SHRD m16). */
   private memUndefined = false;
@@ -174,7 +176,7 @@ export class Differ {
     this.bits = opts.bits;
     this.idiv = new IdivGuard(opts.bits);
     this.layout = LAYOUT[opts.bits];
-    this.gprs = opts.bits === 64 ? 16 : 8;
+    this.gprs = this.xmms = opts.bits === 64 ? 16 : 8;
     this.rng = prng(opts.seed ?? 1);
     this.dec = new Decoder(opts.bits);
     this.arm = new A64Harness(opts.bits, { seed: (opts.seed ?? 1) & 0xffff, alignment: opts.alignment });
@@ -235,7 +237,9 @@ export class Differ {
     const segmented = insn.segPrefix === R.SEG + 4 || insn.segPrefix === R.SEG + 5;
     if (hasMem && !segmented && (isRip || (!insn.memBase && !insn.memIndex))) {
       const w = bits === 64 && insn.asz === 32 ? layout.low! : layout.data;
-      const target = w.addr + 0x100 + 8 * Math.floor(this.rng() * ((w.size - 0x200) / 8));
+      // 16-aligned for 16-byte operands: aligned SSE forms (movaps, pxor m128) demand it (MemRef.align).
+      const step = insn.memSize >= 16 ? 16 : 8;
+      const target = w.addr + 0x100 + step * Math.floor(this.rng() * ((w.size - 0x200) / step));
       if (!aimAbsolute(code, insn, layout.code, target)) return this.skip("absolute address out of reach"), 0;
       code = code.slice(0, insn.length);
       dec.decode(code, 0, code.length, layout.code, insn);
@@ -328,6 +332,7 @@ export class Differ {
     let bad = 0;
     for (let k = 0; k < states; k++) {
       randomState(rng, bits, s);
+      randomXmm(rng, this.xmms, s);
       let placed = false;
       for (let tries = 0; tries < 4 && !placed; tries++) placed = placeState(c.plan, rng, s, layout, bits, this.targets);
       if (!placed) {
@@ -344,12 +349,15 @@ export class Differ {
           if (t < w.spec.addr || t >= w.spec.addr + w.spec.size) continue;
           const o = t - w.spec.addr;
           for (let i = Math.max(0, o - 24); i < Math.min(w.spec.size, o + 40); i++) w.init[i] = (rng() * 256) | 0;
+          // Sometimes a register's bytes: a vector compare with memory then sees equal lanes.
+          if (rng() < 0.25) seedFromXmm(rng, this.xmms, s, w.init, o);
         }
         w.reset();
       }
-      // x86 reference: GPRs and EFLAGS in, one counted run, GPRs/EFLAGS/RIP out.
+      // x86 reference: GPRs, EFLAGS and XMMs in, one counted run, GPRs/EFLAGS/RIP/XMMs out.
       const inp = x86.input.lo;
       inp.set(s.gpr.subarray(0, 2 * this.gprs));
+      x86.input.vec.set(s.xmm.subarray(0, 4 * this.xmms));
       // IF = 1: Windows user code always runs with interrupts enabled, and PUSHF shows it.
       inp[2 * x86.flagsIndex] = s.eflags | 0x200;
       inp[2 * x86.flagsIndex + 1] = 0;
@@ -366,6 +374,7 @@ export class Differ {
       this.x86Out.gpr.set(xo.lo.subarray(0, 2 * this.gprs));
       this.x86Out.eflags = xo.u32(x86.flagsIndex);
       this.x86Out.rip = xo.num(x86.ripIndex);
+      this.x86Out.xmm.set(xo.vec);
       if (c.insn && c.mnemonic === "cmpxchg") this.cmpxchgUpperHalves(c.insn);
       const xf = this.x86Fault as MemFault | undefined;
       // A taken branch to unmapped memory stops Unicorn with a fetch fault *after* the instruction.
@@ -439,6 +448,8 @@ export class Differ {
     let ok = arm.clobbered.length === 0;
     for (let i = 0; i < 2 * this.gprs && ok; i++) if (xs.gpr[i] !== as.gpr[i] && i >> 1 !== regSkip) ok = false;
     if (((xs.eflags ^ as.eflags) & flagMask) !== 0) ok = false;
+    // All 128 bits of every XMM register: code that does not touch them must leave them alone.
+    for (let i = 0; i < this.xmms && ok; i++) if (xmmDiffers(xs.xmm, as.xmm, i)) ok = false;
     if (wantFault) ok &&= arm.fault !== undefined && arm.fault.rip === xs.rip;
     else ok &&= arm.fault === undefined && arm.sym === wantSym && arm.exitRip === wantRip;
     // A memory destination the manual leaves undefined (stateMasks) is the only store: skip the windows.
@@ -446,7 +457,10 @@ export class Differ {
     if (ok) return true;
     const bad = (this.stats.failing[c.label] ?? 0) + 1;
     if (bad > (this.opts.reportsPerCase ?? 2) || this.stats.reports.length >= (this.opts.maxReports ?? 30)) return false;
-    this.stats.reports.push(this.report(c, k, s, flagMask, regSkip, { wantSym, wantRip, wantFault, helper: helper >= 0 }));
+    this.stats.reports.push(mismatchReport({
+      bits: this.bits, label: c.label, state: k, init: s, ref: this.x86Out, arm, flagMask, regSkip, want: { wantSym, wantRip, wantFault, helper: helper >= 0 },
+      seg: c.plan.seg, targets: this.targets, windows: this.windows, x86FaultKind: this.x86Fault?.kind,
+    }));
     return false;
   }
 
@@ -503,51 +517,6 @@ export class Differ {
     return w.init.subarray(o, o + size).some((b) => b !== 0) ? 1 : 0;
   }
 
-  private report(c: Case, k: number, s: GuestState, flagMask: number, regSkip: number, want: { wantSym: number; wantRip: number; wantFault: boolean; helper: boolean }): string {
-    const { arm, x86Out: xs, bits } = this;
-    const names = bits === 64 ? NAMES64 : NAMES32;
-    const out: string[] = [`MISMATCH (${bits}-bit) ${c.label}  state ${k}`];
-    const init: string[] = [];
-    for (let i = 0; i < this.gprs; i++) init.push(`${names[i]}=${hex64(s.gpr[2 * i]!, s.gpr[2 * i + 1]!)}`);
-    for (let i = 0; i < init.length; i += 4) out.push(`  ${i ? "       " : "initial"} ${init.slice(i, i + 4).join(" ")}`);
-    out.push(`          eflags=${hex(s.eflags)}`);
-    if (c.plan.seg !== undefined) out.push(`          ${c.plan.seg ? "gs" : "fs"}_base=${hex64(s.seg[2 * c.plan.seg]!, s.seg[2 * c.plan.seg + 1]!)}`);
-    for (const t of this.targets) {
-      const w = this.windows.find((x) => t >= x.spec.addr && t < x.spec.addr + x.spec.size)!;
-      const o = t - w.spec.addr;
-      out.push(`          mem ${hex(t)}: ${bytesHex(w.init.subarray(o, o + 16))}`);
-    }
-    out.push(`    ${"".padEnd(7)} ${(want.helper ? "expected (unchanged)" : "x86 (Unicorn)").padEnd(20)} arm64 (translated)`);
-    const line = (differs: boolean, name: string, a: string, b: string): void => {
-      out.push(`  ${differs ? "*" : " "} ${name.padEnd(7)} ${a.padEnd(20)} ${b}`);
-    };
-    for (let i = 0; i < this.gprs; i++) {
-      const a = hex64(xs.gpr[2 * i]!, xs.gpr[2 * i + 1]!), b = hex64(arm.out.gpr[2 * i]!, arm.out.gpr[2 * i + 1]!);
-      line(a !== b && i !== regSkip, names[i]!, a, i === regSkip && a !== b ? `${b} (undefined)` : b);
-    }
-    const fl = (v: number): string => `${hex(v & 0xcd5)} ${flagText(v)}`;
-    line(((xs.eflags ^ arm.out.eflags) & flagMask) !== 0, "eflags", fl(xs.eflags), `${fl(arm.out.eflags)} (compared: ${flagText(flagMask)})`);
-    const symName = (n: number): string => (n === -2 ? "a runtime helper" : SYM_NAMES[n] ?? `x17 not a stub (${n})`);
-    if (want.wantFault) {
-      const f = arm.fault;
-      line(!f || f.rip !== xs.rip, "fault", `at ${hex(xs.rip)} (${this.x86Fault?.kind ?? "?"})`, f ? `at ${hex(f.rip)} (${f.kind}, host word ${f.hostWord})` : `none: exit ${symName(arm.sym)} ${hex(arm.exitRip)}`);
-    } else {
-      const got = arm.fault ? `fault ${arm.fault.kind} at guest ${hex(arm.fault.rip)} (host word ${arm.fault.hostWord}, addr ${hex(arm.fault.address)})` : `${hex(arm.exitRip)} via ${symName(arm.sym)}`;
-      line(arm.fault !== undefined || arm.exitRip !== want.wantRip || arm.sym !== want.wantSym, "next", `${hex(want.wantRip)} via ${symName(want.wantSym)}`, got);
-    }
-    if (arm.clobbered.length) line(true, "host", "", `clobbered ${arm.clobbered.join(", ")}`);
-    for (const w of this.windows) {
-      if (w.x86b.equals(w.armb)) continue;
-      let i = 0;
-      while (i < w.spec.size && w.x86[i] === w.arm[i]) i++;
-      let j = w.spec.size - 1;
-      while (j > i && w.x86[j] === w.arm[j]) j--;
-      const lo = i & ~7, hi = Math.min(w.spec.size, (j | 7) + 1, lo + 32);
-      line(true, `mem`, `${hex(w.spec.addr + lo)}: ${bytesHex(w.x86.subarray(lo, hi))}`, bytesHex(w.arm.subarray(lo, hi)));
-    }
-    return out.join("\n");
-  }
-
   close(): void {
     this.x86.close();
     this.arm.close();
@@ -592,10 +561,4 @@ function regValue(s: GuestState, r: number, bits: 32 | 64): number {
   if (w === 32) return lo;
   if (w === 16) return lo & 0xffff;
   return r - R.GPR8 >= 4 && r - R.GPR8 < 8 ? (lo >>> 8) & 0xff : lo & 0xff;
-}
-
-/** `o-s-z-a-p-c` style: upper case set, lower case clear. */
-export function flagText(v: number): string {
-  return [["o", 0x800], ["d", 0x400], ["s", 0x80], ["z", 0x40], ["a", 0x10], ["p", 0x4], ["c", 0x1]]
-    .map(([n, b]) => ((v & (b as number)) ? (n as string).toUpperCase() : (n as string))).join("");
 }

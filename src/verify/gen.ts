@@ -1,9 +1,9 @@
 /**
  * @file Stage 9 (verifier): what differential tests feed both CPUs: seeded random guest states with
  * registers biased towards the values that break translations (0, 1, -1, sign boundaries, small
- * shift counts), memory operands steered into mapped windows, encodings re-aimed at a window
- * (RIP-relative, absolute and moffs addresses), and random straight-line blocks over the core
- * integer set assembled with nasm.
+ * shift counts), memory operands steered into mapped windows (aligned where the CPU demands it),
+ * encodings re-aimed at a window (RIP-relative, absolute and moffs addresses: aim.ts), and random
+ * straight-line blocks over the core integer set assembled with nasm.
  *
  * Entry: a decoded `Insn` (for placement) or nothing (blocks); a seed. Exit: `GuestState`s, window
  * addresses, and byte strings; nothing here runs code (src/verify/diff.ts does).
@@ -16,8 +16,9 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Insn, K, PF, R, tables, FF } from "../x86/index.ts";
+import { Insn, K, PF, R, tables } from "../x86/index.ts";
 import type { GuestState } from "./a64-run.ts";
+import { requiredAlignment } from "./xmm.ts";
 
 /** Seeded PRNG (mulberry32, as test/_prng.ts): values in [0, 1). */
 export function prng(seed: number): () => number {
@@ -116,6 +117,8 @@ export interface MemRef {
   asz: 32 | 64;
   size: number;
   window: "data" | "stack" | "low";
+  /** The alignment the CPU enforces on this operand (aligned SSE forms: `requiredAlignment`), always met; else chosen at random. */
+  align?: number;
 }
 
 export interface MemPlan {
@@ -151,6 +154,8 @@ export function planMemory(insn: Insn, bits: 32 | 64, layout: Layout): MemPlan |
     // 64-bit: the Differ writes FS_BASE/GS_BASE; 32-bit: a GDT descriptor (Unicorn ignores the base registers there).
     plan.seg = insn.segPrefix - R.SEG - 4;
   }
+  const align = requiredAlignment(insn, mn);
+  const aligned = align ? { align } : {};
   for (let k = 0; k < insn.opCount; k++) {
     const kind = insn.kind[k]!;
     if (kind === K.FAR) return "far pointer";
@@ -177,7 +182,7 @@ export function planMemory(insn: Insn, bits: 32 | 64, layout: Layout): MemPlan |
     if (base === -2 || index === -2) return "unsupported address register";
     if (base < 0 && index < 0 && plan.seg !== undefined) {
       // A fixed offset from a segment base (`mov rax, gs:[0x30]`): placeState picks the base.
-      plan.refs.push({ base: -1, index: -1, scale: 1, disp: insn.memDisp, asz, size, window: "data" });
+      plan.refs.push({ base: -1, index: -1, scale: 1, disp: insn.memDisp, asz, size, window: "data", ...aligned });
       continue;
     }
     if (base < 0 && index < 0) {
@@ -185,10 +190,10 @@ export function planMemory(insn: Insn, bits: 32 | 64, layout: Layout): MemPlan |
       const a = insn.memDisp;
       const w = [layout.data, layout.stack, layout.low].find((x) => x && a >= x.addr && a + size <= x.addr + x.size);
       if (!w) return "absolute address out of reach";
-      plan.refs.push({ base: -1, index: -1, scale: 1, disp: a, asz, size, window: w.name as MemRef["window"] });
+      plan.refs.push({ base: -1, index: -1, scale: 1, disp: a, asz, size, window: w.name as MemRef["window"], ...aligned });
       continue;
     }
-    plan.refs.push({ base, index, scale: insn.memScale || 1, disp: insn.memDisp, asz, size, window: base === 4 ? "stack" : window });
+    plan.refs.push({ base, index, scale: insn.memScale || 1, disp: insn.memDisp, asz, size, window: base === 4 ? "stack" : window, ...aligned });
   }
   return plan;
 }
@@ -223,7 +228,7 @@ export function placeState(plan: MemPlan, rng: Rng, s: GuestState, layout: Layou
   const fixed = new Map<number, number>();
   for (const ref of plan.refs) {
     const w = ref.window === "stack" ? layout.stack : ref.window === "low" ? layout.low! : layout.data;
-    const align = rng() < 0.8 ? Math.min(ref.size, 16) : 1;
+    const align = ref.align ?? (rng() < 0.8 ? Math.min(ref.size, 16) : 1);
     let t = w.addr + 0x100 + below(rng, (w.size - 0x200) / align) * align;
     const sc = ref.scale;
     let disp = ref.disp;
@@ -254,6 +259,8 @@ export function placeState(plan: MemPlan, rng: Rng, s: GuestState, layout: Layou
     }
     if (ref.asz === 32 && plan.seg === undefined) t = ((t % TWO32) + TWO32) % TWO32;
     if (t < w.addr || t + ref.size > w.addr + w.size) return false;
+    // Solving base = index (or an index without a base) can move the target off the alignment.
+    if (ref.align && t % ref.align) return false;
     targets.push(t);
   }
   if (plan.seg !== undefined) {
@@ -264,49 +271,7 @@ export function placeState(plan: MemPlan, rng: Rng, s: GuestState, layout: Layou
   return true;
 }
 
-/**
- * Re-aim an instruction's absolute memory address (moffs, `[disp32]` in 32-bit mode, RIP-relative
- * in 64-bit mode) at `target`, rewriting the address bytes in place. Returns false when the
- * encoding has no such operand where expected.
- */
-export function aimAbsolute(bytes: Uint8Array, insn: Insn, va: number, target: number): boolean {
-  const t = tables();
-  const f = insn.form;
-  const len = insn.length;
-  const rip = insn.memBase === R.RIP || insn.memBase === R.EIP;
-  if (t.formFlags[f]! & FF.MOFFS) {
-    const n = insn.asz / 8;
-    if (n === 8 && target >= TWO32 * 0x200000) return false;
-    const dv = new DataView(bytes.buffer, bytes.byteOffset);
-    dv.setUint32(len - n, target >>> 0, true);
-    if (n === 8) dv.setUint32(len - 4, Math.floor(target / TWO32), true);
-    else if (n === 2) return false;
-    return true;
-  }
-  if (!rip && (insn.memBase || insn.memIndex)) return false;
-  // A disp32 is sign-extended to 64 bits with 64-bit addressing, zero-extended with 32-bit.
-  if (!rip && (target > 0xffffffff || (insn.asz === 64 && target > 0x7fffffff))) return false;
-  const at = len - t.formImm1[f]! - t.formImm2[f]! - 4;
-  const disp = rip ? target - (va + len) : target;
-  if (rip && (disp < -0x80000000 || disp > 0x7fffffff)) return false;
-  new DataView(bytes.buffer, bytes.byteOffset).setInt32(at, disp | 0, true);
-  return true;
-}
-
-/**
- * `[rbx+disp32]` / `[ebx+disp32]` (ModRM mod=10 rm=011, no SIB) rewritten to `[rip+disp32]`
- * (64-bit mode) or `[disp32]` (32-bit mode); undefined when the encoding is not of that shape.
- */
-export function toRipRelative(bytes: Uint8Array, insn: Insn): Uint8Array | undefined {
-  const t = tables();
-  const at = insn.length - t.formImm1[insn.form]! - t.formImm2[insn.form]! - 5;
-  if (at < 0 || insn.memBase !== R.GPR64 + 3 && insn.memBase !== R.GPR32 + 3 || insn.memIndex) return undefined;
-  const modrm = bytes[at]!;
-  if ((modrm & 0xc7) !== 0x83) return undefined;
-  const out = bytes.slice(0, insn.length);
-  out[at] = (modrm & 0x38) | 0x05;
-  return out;
-}
+export { aimAbsolute, toRipRelative } from "./aim.ts";
 
 /** Run nasm on `src` (bits/org lines included by the caller) and return the flat binary. */
 export function nasm(src: string): Uint8Array {

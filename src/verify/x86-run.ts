@@ -10,6 +10,7 @@
  *   Execution starts at `entry` (default: `base`, or the PE's entry point).
  * - `maps` are extra read/write zero-filled regions (rounded out to 4 KiB pages).
  * - Every register is zero except those in `regs`; EFLAGS = 0x2 unless `regs.eflags` is given.
+ *   `regs.xmm0`..`xmm15` (`xmm7` for 32-bit code) are 128-bit values.
  * - With a `stack`, it is mapped RW, `sp` defaults to its top, the 32-bit value
  *   {@link RETURN_SENTINEL} (never mapped) is stored at [sp - wordsize] and rsp/esp starts at
  *   sp - wordsize. A final `ret` pops it: stop "return", rsp/esp = sp, rip = the sentinel.
@@ -25,6 +26,8 @@
  *   the running block can count twice (environment.md §9). hlt counts; the instruction that
  *   faults or raises the interrupt (int3, ud2, div by 0) does not.
  * - `dump` reads memory after the run: {"0x<addr>": "<lowercase hex bytes>"}.
+ * - `regs` reports the GPRs, then `xmm0`..`xmm15` (`xmm7` for 32-bit code), every one in the
+ *   same compact hex form (`0x0`, `0x1f`; up to 32 digits for an XMM register).
  *
  *   const r = runX86({ bits: 64, image: { raw: code, base: 0x400000n },
  *     stack: { addr: 0x7f0000n, size: 0x10000 }, regs: { rcx: 10n } });
@@ -32,7 +35,7 @@
  *   r.regs.rax;      // "0x37"
  */
 import { loadPeFileSync, mapImage } from "../pe/index.ts";
-import { Engine, RegBatch, UC_ERR, UC_PROT, X86_GPR32_IDS, X86_GPR64_IDS, X86_REG, type MemFault } from "../runtime/unicorn.ts";
+import { Engine, RegBatch, UC_ERR, UC_PROT, X86_GPR32_IDS, X86_GPR64_IDS, X86_REG, X86_XMM_IDS, type MemFault } from "../runtime/unicorn.ts";
 import { InputError } from "../util/errors.ts";
 import { Decoder, Insn, tables } from "../x86/index.ts";
 
@@ -41,6 +44,26 @@ export const RETURN_SENTINEL = 0xdead0000n;
 
 export const GPR64_NAMES = ["rax", "rcx", "rdx", "rbx", "rsp", "rbp", "rsi", "rdi", "r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15"] as const;
 export const GPR32_NAMES = ["eax", "ecx", "edx", "ebx", "esp", "ebp", "esi", "edi"] as const;
+/** XMM registers a run carries: 16 in 64-bit mode, 8 in 32-bit mode (XMM8..15 do not exist there). */
+export const xmmCount = (bits: 32 | 64): number => (bits === 64 ? 16 : 8);
+
+/** `xmm<n>` → n when that register exists in the mode, else -1. */
+export function xmmIndex(bits: 32 | 64, name: string): number {
+  const m = /^xmm(\d{1,2})$/.exec(name.toLowerCase());
+  const n = m ? Number(m[1]) : -1;
+  return n >= 0 && n < xmmCount(bits) ? n : -1;
+}
+
+/** A 128-bit register held as four little-endian 32-bit words at `w[at]`.. as a number. */
+export function xmmValue(w: Uint32Array, at = 0): bigint {
+  return (BigInt(w[at + 3]!) << 96n) | (BigInt(w[at + 2]!) << 64n) | (BigInt(w[at + 1]!) << 32n) | BigInt(w[at]!);
+}
+
+/** Store a 128-bit value as four little-endian 32-bit words at `w[at]`.. (higher bits are dropped). */
+export function setXmmValue(w: Uint32Array, at: number, v: bigint): void {
+  const u = BigInt.asUintN(128, v);
+  for (let k = 0; k < 4; k++) w[at + k] = Number((u >> BigInt(32 * k)) & 0xffffffffn);
+}
 
 const PAGE = 0x1000n;
 const pageDown = (a: bigint): bigint => a & ~(PAGE - 1n);
@@ -54,7 +77,7 @@ export interface X86RunOptions {
   stack?: { addr: bigint; size: number };
   sp?: bigint;
   maps?: { addr: bigint; size: number }[];
-  /** Initial registers by name: rax..r15, eax..edi, rip/eip is `entry`, eflags, fs_base, gs_base. */
+  /** Initial registers by name: rax..r15, eax..edi, xmm0..xmm15 (128-bit), rip/eip is `entry`, eflags, fs_base, gs_base. */
   regs?: Record<string, bigint>;
   dumps?: { addr: bigint; len: number }[];
   /** Stop with "limit" after this many instructions (0 or absent: no limit). */
@@ -136,10 +159,16 @@ export function runX86(opts: X86RunOptions): X86RunResult {
       e.setReg(spId, sp);
     } else if (opts.sp !== undefined) e.setReg(spId, opts.sp);
     e.setReg(X86_REG.EFLAGS, 2n);
+    const xmm = new Uint32Array(new ArrayBuffer(64));
     for (const [name, v] of Object.entries(opts.regs ?? {})) {
       const n = name.toLowerCase();
+      const x = xmmIndex(bits, n);
+      if (x >= 0) {
+        setXmmValue(xmm, 0, v);
+        e.setVreg(X86_XMM_IDS[x]!, new Uint8Array(xmm.buffer, 0, 16));
+      }
       // 32-bit segment bases come from descriptors (Engine.setSegBase32).
-      if (bits === 32 && (n === "fs_base" || n === "gs_base")) e.setSegBase32(n === "fs_base" ? 0 : 1, Number(BigInt.asUintN(32, v)));
+      else if (bits === 32 && (n === "fs_base" || n === "gs_base")) e.setSegBase32(n === "fs_base" ? 0 : 1, Number(BigInt.asUintN(32, v)));
       else e.setReg(regId(bits, name), v);
     }
 
@@ -184,6 +213,10 @@ export function runX86(opts: X86RunOptions): X86RunResult {
     const ids = bits === 64 ? X86_GPR64_IDS : X86_GPR32_IDS;
     const regs: Record<string, string> = {};
     names.forEach((n, i) => (regs[n] = hex(e.reg(ids[i]!))));
+    for (let x = 0; x < xmmCount(bits); x++) {
+      xmm.set(new Uint32Array(e.vreg(X86_XMM_IDS[x]!).buffer));
+      regs[`xmm${x}`] = hex(xmmValue(xmm));
+    }
     const dump: Record<string, string> = {};
     for (const d of opts.dumps ?? []) dump[hex(d.addr)] = Buffer.from(e.read(d.addr, d.len)).toString("hex");
     return { regs, rip: hex(rip), eflags: hex(e.reg(X86_REG.EFLAGS)), stop, insns, dump };
@@ -194,9 +227,10 @@ export function runX86(opts: X86RunOptions): X86RunResult {
 
 /**
  * One engine running one short snippet again and again. Fill `input` (GPRs in encoding order,
- * then EFLAGS), call `run()`, read `output` (GPRs, EFLAGS, then RIP) — two FFI calls for all
- * registers, no BigInt needed (RegBatch.num / u32 / setNum). Set only status flags (0x8d5) and
- * bit 1 in EFLAGS: TF or DF would change what the snippet does.
+ * then EFLAGS; XMM0..XMM15, XMM0..XMM7 in 32-bit mode, in `input.vec`), call `run()`, read
+ * `output` (GPRs, EFLAGS, then RIP; the XMMs in `output.vec`) — two FFI calls for all registers,
+ * no BigInt needed (RegBatch.num / u32 / setNum). Set only status flags (0x8d5) and bit 1 in
+ * EFLAGS: TF or DF would change what the snippet does.
  *
  *   const h = new X86Harness(64);
  *   h.load(new Uint8Array([0x48, 0x01, 0xd8]));   // add rax, rbx
@@ -211,6 +245,8 @@ export class X86Harness {
   /** Index of EFLAGS in input/output, and of RIP in output. */
   readonly flagsIndex: number;
   readonly ripIndex: number;
+  /** XMM registers carried: 16, or 8 in 32-bit mode (the vector slice of ABI §3). */
+  readonly xmms: number;
   readonly codeAddr: bigint;
   // Numbers, not bigints, for the hot start() call (addresses here are far below 2^53).
   private readonly codeNum: number;
@@ -232,8 +268,10 @@ export class X86Harness {
     const gprs = bits === 64 ? X86_GPR64_IDS : X86_GPR32_IDS;
     this.flagsIndex = gprs.length;
     this.ripIndex = gprs.length + 1;
-    this.input = new RegBatch([...gprs, X86_REG.EFLAGS]);
-    this.output = new RegBatch([...gprs, X86_REG.EFLAGS, bits === 64 ? X86_REG.RIP : X86_REG.EIP]);
+    this.xmms = xmmCount(bits);
+    const xmm = X86_XMM_IDS.slice(0, this.xmms);
+    this.input = new RegBatch([...gprs, X86_REG.EFLAGS], xmm);
+    this.output = new RegBatch([...gprs, X86_REG.EFLAGS, bits === 64 ? X86_REG.RIP : X86_REG.EIP], xmm);
     this.input.setNum(this.flagsIndex, 2);
   }
 

@@ -5,7 +5,7 @@
  * [--map ADDR:SIZE]... [--reg NAME=VALUE]... [--dump ADDR:LEN]... [--max-blocks N] [--json]`,
  * or `aot run IMAGE.exe [...]` for a CRT-less PE (mapped at its preferred base, started at its
  * entry point). `--json` prints one line: `{"regs": {…}, "rip", "eflags", "stop", "blocks",
- * "fallbacks", "dump"}`.
+ * "fallbacks", "dump"}`; `regs` holds the GPRs then `xmm0`..`xmm15` (`xmm7` for 32-bit code).
  *
  *   aot run --raw loops64.bin --base 0x140000000 --mode 64 --json
  */
@@ -49,7 +49,7 @@ export default defineCommand({
     stack: { type: "string", description: "ADDR:SIZE of a zeroed read/write stack (a sentinel return address is pushed below --sp)" },
     sp: { type: "string", description: "Initial stack pointer (default: the top of --stack)" },
     map: { type: "string", description: "ADDR:SIZE of an extra zeroed read/write region (repeatable)" },
-    reg: { type: "string", description: "NAME=VALUE initial register, e.g. rcx=10; also eflags, fs_base, gs_base (repeatable)" },
+    reg: { type: "string", description: "NAME=VALUE initial register, e.g. rcx=10; also xmm0..xmm15 (128-bit), eflags, fs_base, gs_base (repeatable)" },
     dump: { type: "string", description: "ADDR:LEN of memory to print after the run (repeatable)" },
     "max-blocks": { type: "string", description: "Stop with an error after N block runs (default 1000000)" },
     order: { type: "string", description: "Memory ordering policy: tso (default) or relaxed" },
@@ -91,7 +91,8 @@ export default defineCommand({
     const regs: Record<string, bigint> = {};
     for (const r of repeated(rawArgs, "reg")) {
       const [name, v] = pair("reg", r, "=");
-      regs[name] = num("reg", v);
+      // XMM registers take 128-bit values.
+      regs[name] = /^xmm\d+$/i.test(name) ? uint("reg", v, (1n << 128n) - 1n) : num("reg", v);
     }
     const maxBlocks = args["max-blocks"] === undefined ? undefined : Number(num("max-blocks", args["max-blocks"]));
     if (args.order && args.order !== "tso" && args.order !== "relaxed") throw new UsageError(`--order: expected tso or relaxed, got ${args.order}`);
@@ -111,9 +112,12 @@ export default defineCommand({
     if (args.json) await line(JSON.stringify(out));
     else {
       const lines = [`stop: ${r.stop}   rip ${r.rip}   eflags ${r.eflags}`];
-      const names = Object.keys(r.regs);
+      const names = Object.keys(r.regs).filter((n) => !n.startsWith("xmm"));
       for (let i = 0; i < names.length; i += 4)
         lines.push(names.slice(i, i + 4).map((n) => `${n.padStart(3)} ${r.regs[n]!.padStart(18)}`).join("  "));
+      const xmm = Object.keys(r.regs).filter((n) => n.startsWith("xmm"));
+      for (let i = 0; i < xmm.length; i += 2)
+        lines.push(xmm.slice(i, i + 2).map((n) => `${n.padStart(5)} ${r.regs[n]!.padStart(34)}`).join("  "));
       lines.push(`blocks run ${r.blocks}, translated ${r.detail.translatedAhead} ahead + ${r.detail.translatedOnDemand} on demand, fallbacks ${r.fallbacks}` +
         (r.fallbacks ? ` (${Object.entries(r.detail.fallbackMnemonics).map(([m, n]) => `${m} ${n}`).join(", ")})` : "") +
         (r.detail.smc ? `, code pages rewritten ${r.detail.smc}` : ""));
