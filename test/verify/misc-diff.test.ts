@@ -12,7 +12,7 @@ import { translator, vectorForms } from "./_translate.ts";
 
 export const MISC_MNEMONICS = new Set([
   "clc", "stc", "cmc", "cld", "std", "lahf", "sahf", "loop", "loope", "loopne", "jecxz", "jrcxz", "enter", "leave",
-  "pushfd", "pushfq", "popfd", "popfq", "pushad", "popad", "cpuid", "rdtsc", "rdtscp", "syscall", "int", "int1", "into",
+  "pushf", "pushfd", "pushfq", "popf", "popfd", "popfq", "pusha", "pushad", "popa", "popad", "cpuid", "rdtsc", "rdtscp", "syscall", "int", "int1", "into",
   "pause", "xlatb", "daa", "das", "aaa", "aas", "aam", "aad",
 ]);
 
@@ -26,11 +26,15 @@ const EXTRA: Record<32 | 64, string[]> = {
     // FS/GS overrides: the TEB load (gs:[0x30]), moffs, base+index, RIP-relative, 32-bit addressing, stores, RMW, push/pop, LEA (no base).
     "65488b042530000000", "6448a13000000000000000", "65488b4c9808", "65488b0510000000", "65678b03", "6589430c", "640103",
     "65ff33", "658f03", "65488d4308", "64c6430701", "65480fb64b02",
+    // 16-bit pushes and pops (66): registers, memory, immediates, and LEAVE.
+    "6650", "6658", "6641ff33", "668f03", "666a80", "6668ff7f", "66c9",
   ],
   32: [
     "d40a", "d410", "d401", "d407", "d4ff", "d400", "d50a", "d510", "d500", "d5ff", "e210", "c8080000", "c8ffff00", "c8100001", "c8080003", "c8000007", "c8ffff1f", "64d7", "65d7",
     // FS/GS overrides (the 32-bit TEB is fs:[0x18]): moffs, disp32, base+index, stores, RMW, push/pop, LEA (no base).
     "64a118000000", "648b0d30000000", "658b448b08", "6489430c", "640103", "65ff33", "648f03", "648d4308", "64c6430701",
+    // 16-bit pushes and pops (66): registers, memory, immediates, and LEAVE.
+    "6650", "665c", "6658", "66ff33", "668f03", "666a80", "6668ff7f", "66c9",
   ],
 };
 

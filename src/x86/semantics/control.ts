@@ -25,9 +25,10 @@
 import { CC, EXIT, FLAG, GPR, OP, STATE, STATUS_FLAGS, type IrBlock, type Value } from "../../ir/index.ts";
 import { FLOW, type Insn } from "../insn.ts";
 import { tables } from "../tables/_load.ts";
-import { guestAddr, konst, nextAddr, type SemCtx } from "./_operand.ts";
+import { guestAddr, konst, nextAddr, writeReg, type SemCtx } from "./_operand.ts";
+import { R } from "../regs.ts";
 import { flagsValue, setFlagsFrom } from "./flags.ts";
-import { pushValue, slotSize } from "./stack.ts";
+import { pushValue, pushWidth, slotSize } from "./stack.ts";
 
 const FORM_FLOW = tables().formFlow;
 /** The flags PUSHF/POPF move (ABI §4 keeps exactly these). */
@@ -126,35 +127,44 @@ export function ENTER(b: IrBlock, i: Insn, c: SemCtx): boolean {
  * stack top, so it is a stack access (`MEM.STACK`, ABI §8) although it is addressed through RBP.
  */
 export function LEAVE(b: IrBlock, i: Insn, c: SemCtx): boolean {
-  const ssz = slotSize(c);
-  if (i.osz >> 3 !== ssz) return false;
+  const ssz = slotSize(c), w = pushWidth(i, c);
+  if (!w) return false;
   const fp = b.getReg(GPR.RBP);
-  const v = b.loadStack(ssz, fp);
-  b.setReg(GPR.RSP, b.add(ssz, fp, konst(b, ssz, ssz)));
-  b.setReg(GPR.RBP, v);
+  const v = b.loadStack(w, fp);
+  b.setReg(GPR.RSP, b.add(ssz, fp, konst(b, ssz, w)));
+  // 66 C9: RSP = RBP in the stack width, then a 16-bit pop into BP (the rest of RBP kept).
+  if (w === 2) writeReg(b, R.GPR16 + GPR.RBP, v);
+  else b.setReg(GPR.RBP, v);
   return true;
 }
 
 /** PUSHF/PUSHFD/PUSHFQ—Push EFLAGS Register Onto the Stack, SDM Vol. 2B (see the file comment for IF/TF/AC/ID). */
 function pushf(b: IrBlock, i: Insn, c: SemCtx): boolean {
-  const ssz = slotSize(c);
-  if (i.osz >> 3 !== ssz) return false;
-  const v = b.or(4, flagsValue(b, PUSHF_FLAGS, PUSHF_FIXED), b.emit(OP.GetState, 0, 0, STATE.AC_ID / 8));
-  pushValue(b, ssz, v);
+  const ssz = slotSize(c), w = pushWidth(i, c);
+  if (!w) return false;
+  // PUSHF (66 9C) pushes FLAGS, the low 16 bits: AC and ID are not in them.
+  const flags = flagsValue(b, PUSHF_FLAGS, PUSHF_FIXED);
+  pushValue(b, ssz, w === 2 ? flags : b.or(4, flags, b.emit(OP.GetState, 0, 0, STATE.AC_ID / 8)), w);
   return true;
 }
 
 /** POPF/POPFD/POPFQ—Pop Stack Into EFLAGS Register, SDM Vol. 2B: the status flags and DF; the rest ignored (file comment). */
 function popf(b: IrBlock, i: Insn, c: SemCtx): boolean {
-  const ssz = slotSize(c);
-  if (i.osz >> 3 !== ssz) return false;
+  const ssz = slotSize(c), w = pushWidth(i, c);
+  if (!w) return false;
   const sp = b.getReg(GPR.RSP);
-  const v = b.loadStack(ssz, sp);
-  b.setReg(GPR.RSP, b.add(ssz, sp, konst(b, ssz, ssz)));
-  b.emit(OP.SetState, 0, 0, STATE.AC_ID / 8, b.and(4, v, konst(b, 4, AC_ID)));
+  const v = b.loadStack(w, sp);
+  b.setReg(GPR.RSP, b.add(ssz, sp, konst(b, ssz, w)));
+  // POPF (66 9D) writes FLAGS only: AC and ID (bits 18, 21) keep their values.
+  if (w !== 2) b.emit(OP.SetState, 0, 0, STATE.AC_ID / 8, b.and(4, v, konst(b, 4, AC_ID)));
   setFlagsFrom(b, v, PUSHF_FLAGS);
   return true;
 }
+
+/** PUSHF—Push FLAGS (66 9C, the 16-bit form in either mode). */
+export function PUSHF(b: IrBlock, i: Insn, c: SemCtx): boolean { return pushf(b, i, c); }
+/** POPF—Pop FLAGS (66 9D). */
+export function POPF(b: IrBlock, i: Insn, c: SemCtx): boolean { return popf(b, i, c); }
 
 /** PUSHF—Push EFLAGS (PUSHFD: 32-bit mode). */
 export function PUSHFD(b: IrBlock, i: Insn, c: SemCtx): boolean { return c.mode === 32 && pushf(b, i, c); }
@@ -170,12 +180,15 @@ export function POPFQ(b: IrBlock, i: Insn, c: SemCtx): boolean { return c.mode =
  * ECX, EDX, EBX, the original ESP, EBP, ESI, EDI at ESP-4 … ESP-32; ESP is set after the stores.
  */
 export function PUSHAD(b: IrBlock, i: Insn, c: SemCtx): boolean {
-  if (c.mode !== 32 || i.osz !== 32) return false;
-  const sp = b.getReg(GPR.RSP);
-  for (let r = 0; r < 8; r++) b.storeStack(4, b.sub(4, sp, konst(b, 4, 4 * (r + 1))), b.getReg(r));
-  b.setReg(GPR.RSP, b.sub(4, sp, konst(b, 4, 32)));
+  if (c.mode !== 32 || (i.osz !== 32 && i.osz !== 16)) return false;
+  const w = i.osz >> 3, sp = b.getReg(GPR.RSP);
+  for (let r = 0; r < 8; r++) b.storeStack(w, b.sub(4, sp, konst(b, 4, w * (r + 1))), b.getReg(r));
+  b.setReg(GPR.RSP, b.sub(4, sp, konst(b, 4, 8 * w)));
   return true;
 }
+
+/** PUSHA—Push All (66 60, 32-bit mode): AX … DI as words; ESP -= 16. */
+export const PUSHA = PUSHAD;
 
 /**
  * POPA/POPAD—Pop All General-Purpose Registers, SDM Vol. 2B (POPAD, 32-bit mode only): EDI, ESI,
@@ -183,13 +196,18 @@ export function PUSHAD(b: IrBlock, i: Insn, c: SemCtx): boolean {
  * file comment.
  */
 export function POPAD(b: IrBlock, i: Insn, c: SemCtx): boolean {
-  if (c.mode !== 32 || i.osz !== 32) return false;
-  const sp = b.getReg(GPR.RSP);
-  const slot = (r: number): Value => b.loadStack(4, b.add(4, sp, konst(b, 4, 4 * (7 - r))));
+  if (c.mode !== 32 || (i.osz !== 32 && i.osz !== 16)) return false;
+  const w = i.osz >> 3, sp = b.getReg(GPR.RSP);
+  const slot = (r: number): Value => b.loadStack(w, b.add(4, sp, konst(b, 4, w * (7 - r))));
+  // 32-bit: the loads are the whole registers; 16-bit (POPA): merged into AX … DI.
+  const set = (r: number, v: Value): void => (w === 4 ? b.setReg(r, v) : writeReg(b, R.GPR16 + r, v));
   const eax = slot(GPR.RAX), edi = slot(GPR.RDI);
-  for (const r of [GPR.RSI, GPR.RBP, GPR.RBX, GPR.RDX, GPR.RCX]) b.setReg(r, slot(r));
-  b.setReg(GPR.RDI, edi);
-  b.setReg(GPR.RAX, eax);
-  b.setReg(GPR.RSP, b.add(4, sp, konst(b, 4, 32)));
+  for (const r of [GPR.RSI, GPR.RBP, GPR.RBX, GPR.RDX, GPR.RCX]) set(r, slot(r));
+  set(GPR.RDI, edi);
+  set(GPR.RAX, eax);
+  b.setReg(GPR.RSP, b.add(4, sp, konst(b, 4, 8 * w)));
   return true;
 }
+
+/** POPA—Pop All (66 61, 32-bit mode): DI … AX as words; ESP += 16. */
+export const POPA = POPAD;

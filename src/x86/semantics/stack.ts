@@ -1,8 +1,9 @@
 /**
  * @file x86 semantics (stage 4 → 5): PUSH and POP, SDM Vol. 1 §7.3.1.4. Stack slots are the
  * mode's width (8 bytes in 64-bit mode, 4 in 32-bit mode, where RSP arithmetic is 32-bit); a
- * 66-prefixed 16-bit push or pop and the segment-register forms fall back. CALL and RET, which
- * push and pop too, are in `branch.ts`.
+ * 66-prefixed push or pop moves 2 bytes (RSP still changes in the mode's width, as the stack
+ * address size says); the segment-register forms fall back. CALL and RET, which push and pop
+ * too, are in `branch.ts`.
  *
  * Precise faults (ABI §9): the new RSP is computed into a value, the store (or load) uses it,
  * and RSP is set only after the last memory access, so a fault (a guard page) leaves RSP as it
@@ -17,19 +18,25 @@ import { effAddr, isGpr, konst, memAttr, readOp, writeReg, type SemCtx } from ".
 /** Bytes per stack slot: 8 in 64-bit mode, 4 in 32-bit mode. */
 export const slotSize = (c: SemCtx): number => (c.mode === 64 ? 8 : 4);
 
-/** Push `v` (its low `ssz` bytes): new RSP = RSP - ssz, store there, then set RSP. */
-export function pushValue(b: IrBlock, ssz: number, v: Value): void {
-  const nsp = b.sub(ssz, b.getReg(GPR.RSP), konst(b, ssz, ssz));
-  b.storeStack(ssz, nsp, v);
+/** Push the low `w` bytes of `v` (w defaults to the slot): new RSP = RSP - w in the slot width, store there, then set RSP. */
+export function pushValue(b: IrBlock, ssz: number, v: Value, w = ssz): void {
+  const nsp = b.sub(ssz, b.getReg(GPR.RSP), konst(b, ssz, w));
+  b.storeStack(w, nsp, v);
   b.setReg(GPR.RSP, nsp);
+}
+
+/** Bytes an instruction pushes or pops: the slot, or 2 with a 66 prefix; 0 for any other size (falls back). */
+export function pushWidth(i: Insn, c: SemCtx): number {
+  const w = i.osz >> 3, ssz = slotSize(c);
+  return w === ssz || w === 2 ? w : 0;
 }
 
 /** PUSH—Push Word, Doubleword, or Quadword Onto the Stack, SDM Vol. 2B. */
 export function PUSH(b: IrBlock, i: Insn, c: SemCtx): boolean {
-  const ssz = slotSize(c);
-  if (i.osz >> 3 !== ssz || (i.kind[0] === K.REG && !isGpr(i.reg[0]!))) return false;
+  const ssz = slotSize(c), w = pushWidth(i, c);
+  if (!w || (i.kind[0] === K.REG && !isGpr(i.reg[0]!))) return false;
   // The operand is read first: `push rsp` pushes the old RSP, `push [rsp+8]` addresses with it.
-  pushValue(b, ssz, readOp(b, i, 0, ssz));
+  pushValue(b, ssz, readOp(b, i, 0, w), w);
   return true;
 }
 
@@ -39,13 +46,13 @@ export function PUSH(b: IrBlock, i: Insn, c: SemCtx): boolean {
  * incremented RSP, and is stored before RSP is set.
  */
 export function POP(b: IrBlock, i: Insn, c: SemCtx): boolean {
-  const ssz = slotSize(c);
-  if (i.osz >> 3 !== ssz || (i.kind[0] === K.REG && !isGpr(i.reg[0]!))) return false;
+  const ssz = slotSize(c), w = pushWidth(i, c);
+  if (!w || (i.kind[0] === K.REG && !isGpr(i.reg[0]!))) return false;
   const sp = b.getReg(GPR.RSP);
-  const v = b.loadStack(ssz, sp);
-  const nsp = b.add(ssz, sp, konst(b, ssz, ssz));
+  const v = b.loadStack(w, sp);
+  const nsp = b.add(ssz, sp, konst(b, ssz, w));
   if (i.kind[0] === K.MEM) {
-    b.store(ssz, effAddr(b, i, nsp), v, memAttr(i));
+    b.store(w, effAddr(b, i, nsp), v, memAttr(i));
     b.setReg(GPR.RSP, nsp);
   } else {
     b.setReg(GPR.RSP, nsp);

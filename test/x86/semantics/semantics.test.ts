@@ -488,12 +488,21 @@ describe("multiply", () => {
   });
 });
 
+test("push ax / pop ax (66): a 2-byte store or load, RSP moved by 2 in its full width, AX merged", () => {
+  const push = one("6650", 64).text;
+  expect(push).toContain("Sub.8");
+  expect(push).toContain("Store.2");
+  expect(push).toMatch(/Const\.8 0x2\b/);
+  const pop = one("6658", 32).text;
+  expect(pop).toContain("Load.2");
+  expect(pop).toMatch(/Add\.4 .*\n(.*\n)*.*Bfi/);
+});
+
 describe("fallbacks", () => {
   test.each([
     ["f30118", 64, "rep add [rax], ebx (REP on a non-string mnemonic; rep ret runs as ret: string.test.ts)"],
     ["64a4", 64, "movsb with an FS source (string instructions take no segment base; mov rax, fs:[0x28] translates: misc-diff.test.ts)"],
     ["67668b07", 32, "mov ax, [bx] (16-bit addressing)"],
-    ["6650", 64, "push ax (16-bit push in 64-bit mode)"],
     ["8ed8", 64, "mov ds, eax (segment register)"],
     ["0fa0", 64, "push fs"],
     ["48ff18", 64, "call far m16:64"],
