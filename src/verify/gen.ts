@@ -13,6 +13,7 @@
  *   randomState(rng, 64, s); placeState(plan, rng, s, LAYOUT[64]);
  *   const blocks = assembleBlocks(64, [randomBlock(rng, 64).lines]);
  */
+import { ALL, FL, bitsLine, shift2Line, vectorLine, type LineSink } from "./gen-groups.ts";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -292,8 +293,6 @@ export function nasm(src: string): Uint8Array {
 // flag reader (cmovcc, setcc, adc, sbb, jcc) never reads one; diff.ts recomputes the mask from
 // the rows of the decoded forms and drops a block whose reader would still see an undefined flag.
 
-const FL = { C: 0x1, P: 0x4, A: 0x10, Z: 0x40, S: 0x80, O: 0x800 } as const;
-const ALL = 0x8d5;
 const CCS = ["o", "no", "b", "ae", "e", "ne", "be", "a", "s", "ns", "p", "np", "l", "ge", "le", "g"] as const;
 const CC_READ = [FL.O, FL.O, FL.C, FL.C, FL.Z, FL.Z, FL.C | FL.Z, FL.C | FL.Z, FL.S, FL.S, FL.P, FL.P, FL.S | FL.O, FL.S | FL.O, FL.Z | FL.S | FL.O, FL.Z | FL.S | FL.O];
 const HI = ["r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15"];
@@ -314,11 +313,11 @@ export interface RandomBlock {
   lines: string[];
 }
 
-class BlockGen {
+class BlockGen implements LineSink {
   undef = 0;
   readonly lines: string[] = [];
   private readonly mb: string;
-  constructor(private readonly rng: Rng, private readonly bits: 32 | 64) {
+  constructor(readonly rng: Rng, readonly bits: 32 | 64) {
     this.mb = bits === 64 ? "rbx" : "ebx";
   }
   pick<T>(a: readonly T[]): T {
@@ -346,6 +345,10 @@ class BlockGen {
   mem(size: number): Opnd {
     const d = this.rng() < 0.8 ? below(this.rng, 0x100) - 0x80 : below(this.rng, 0xe00) - 0x700;
     return { t: `${PTR[size]} [${this.mb}${d < 0 ? "-" : "+"}0x${Math.abs(d).toString(16)}]`, rex: size === 64, high: false, mem: true };
+  }
+  memRaw(): string {
+    const d = below(this.rng, 0x100) - 0x80;
+    return `[${this.mb}${d < 0 ? "-" : "+"}0x${Math.abs(d).toString(16)}]`;
   }
   rm(size: number, w: boolean, noRex = false): Opnd {
     return this.rng() < 0.3 ? this.mem(size) : this.reg(size, w, noRex);
@@ -376,7 +379,7 @@ class BlockGen {
 
   one(): void {
     const { rng, bits } = this;
-    const k = below(rng, 18);
+    const k = below(rng, 21);
     switch (k) {
       case 0: case 1: { // mov
         const s = this.size();
@@ -526,6 +529,9 @@ class BlockGen {
         else this.emit("nop");
         return;
       }
+      case 18: return bitsLine(this);
+      case 19: return shift2Line(this);
+      case 20: return vectorLine(this);
       default:
         this.emit("nop");
     }

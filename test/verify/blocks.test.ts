@@ -1,8 +1,10 @@
 /**
  * @file Differential test of random straight-line blocks (src/verify/gen.ts `randomBlock`, run by
- * src/verify/diff.ts `testBlock`): 2..12 instructions over the core integer set (mov/movzx/movsx/
- * movsxd/cmovcc/lea/ALU/inc/dec/neg/not/shifts and rotates/imul/mul/setcc/push/pop/sign
- * extensions/xchg/nop, 8- to 64-bit, AH..BH, `[rbx+disp]` memory), sometimes ending in a jcc,
+ * src/verify/diff.ts `testBlock`): 2..12 instructions mixing the whole translated set (mov/movzx/
+ * movsx/movsxd/cmovcc/lea/ALU/inc/dec/neg/not/shifts and rotates/imul/mul/setcc/push/pop/sign
+ * extensions/xchg/nop, flag and PUSHF/POPF/XLAT instructions, LOCK'd read-modify-writes and
+ * XCHG/XADD/CMPXCHG, the bits group, SHLD/SHRD/RCL/RCR, and the vector slice on XMM0-15:
+ * src/verify/gen-groups.ts), 8- to 64-bit, AH..BH, `[rbx+disp]` memory, sometimes ending in a jcc,
  * assembled by nasm, translated as one block and compared after the whole block on Unicorn x86
  * and on Unicorn ARM64. `count(30, 1000)` blocks per mode, several states each.
  */
