@@ -10,7 +10,7 @@
  *   L.fired[RULE.writeHome]            // how often `add rax, rbx` went straight to x8
  */
 import { OP, OPS } from "../../ir/ops.ts";
-import { FLAG } from "../../ir/state.ts";
+import { FLAG, GPR } from "../../ir/state.ts";
 import { FUSED, EMIT, VALUE_ARGS, operand } from "./alloc.ts";
 import type { Lowerer } from "./context.ts";
 import { constIn } from "./consts.ts";
@@ -110,6 +110,18 @@ export const foldableOffset = (off: number, size: number): boolean =>
   (off >= -256 && off <= 255) || (off >= 0 && off % size === 0 && off / size <= 0xfff);
 
 /**
+ * A 32-bit guest's ESP ± k (Add.4/Sub.4 of GetReg rsp): pre- and post-indexing compute it in 64
+ * bits on the zero-extended ESP, which equals the 32-bit result unless ESP ± k wraps at 4 GiB,
+ * i.e. ESP < k for a push or ESP > 2^32 - k for a pop. Neither address is ever mapped in a Windows
+ * process (the lowest and highest 64 KiB of a WOW64 address space are reserved), so the access
+ * faults either way, before the write-back (a store or load that faults does not update its base).
+ */
+function stack32(L: Lowerer, i: number): boolean {
+  const b = L.b, x = b.a[i]!;
+  return b.mode === 32 && b.sz[i] === 4 && b.op[x] === OP.GetReg && b.a[x] === GPR.RSP;
+}
+
+/**
  * Op i = GetReg r ± k (k in simm9), used by the next op, an unordered Store to that address of a
  * value other than r, and then by SetReg r with nothing between that could observe r early (a
  * fault, an exit, a read or write of r). No other copy of r may be live past i.
@@ -130,6 +142,7 @@ function preIndex(L: Lowerer, i: number): boolean {
     const o = b.op[k2]!;
     if (o === OP.ExitSymIf) return false;
     if (o === OP.Load || o === OP.Store || o === OP.AtomicRmw || o === OP.AtomicCas || o === OP.AtomicCasPair || o === OP.Exit || o === OP.ExitIf || o === OP.ExitSym || ((o === OP.GetReg || o === OP.SetReg) && b.a[k2] === r)) return false;
+    if (o === OP.VLoad || o === OP.VLoadLane || o === OP.VStore) return false;
   }
   for (let v = 0; v < j; v++) if (v !== x && b.op[v] === OP.GetReg && b.a[v] === r && lastUse[v]! > i) return false;
   if (lastUse[x]! > i) return false;
@@ -195,12 +208,12 @@ export function markFusions(L: Lowerer): void {
     if (skip[i] !== EMIT || uses[i]! > 2 || uses[i] === 0) continue;
     const o = b.op[i]!, j = lastUse[i]!, u = b.op[j]!;
     // ── preIndex: r ± k stored to, then written back to r (push) ──
-    if ((o === OP.Add || o === OP.Sub) && b.sz[i] === 8 && !b.fm[i] && uses[i] === 2 && preIndex(L, i)) continue;
+    if ((o === OP.Add || o === OP.Sub) && (b.sz[i] === 8 || stack32(L, i)) && !b.fm[i] && uses[i] === 2 && preIndex(L, i)) continue;
     // ── cmpIntoFlagRun: a Cmp read only by SetFlags (MUL/IMUL's CF and OF) ──
     if (o === OP.Cmp && u === OP.SetFlag && cmpIntoFlagRun(L, i) && fuse(L, i, j, RULE.cmpIntoFlagRun)) continue;
     if (uses[i] !== 1) continue;
     // ── postIndex: pop/ret (a load from r, then r + k back to r) ──
-    if (o === OP.Add && b.sz[i] === 8 && !b.fm[i] && u === OP.SetReg && postIndex(L, i)) continue;
+    if (o === OP.Add && (b.sz[i] === 8 || stack32(L, i)) && !b.fm[i] && u === OP.SetReg && postIndex(L, i)) continue;
     // ── sextIntoZext: Zext.4 of a byte/word Sext (movsx r32, cwde) ──
     if (o === OP.Sext && b.b[i]! < 4 && u === OP.Zext && b.a[j] === i && b.b[j] === 4 && fuse(L, i, j, RULE.sextIntoZext)) continue;
     // ── selectIntoZext: Zext.4 of a SelectCC (cmov r32); NZCV must mean the same at the Zext ──

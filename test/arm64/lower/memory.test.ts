@@ -4,6 +4,9 @@
  */
 import { expect, test } from "bun:test";
 import { body, lower } from "./_lower.ts";
+import { parseIr } from "../../../src/ir/index.ts";
+import { BASELINE } from "../../../src/arm64/features.ts";
+import { Lowerer, listing, lowerBlock } from "../../../src/arm64/lower/index.ts";
 
 const END = "  v9 = Const.8 0x1003\n  Exit jump, v9 ?-\n";
 
@@ -64,4 +67,19 @@ test("MEM.ORDERED (2) and MEM.PLAIN (4) override the policy and MEM.STACK (volat
   expect(body(lower(ir(2, 2), { memoryOrder: "relaxed" }))).toEqual(["ldr w8, [x27]", "dmb ishld", "dmb ishst", "str x27, [x0]"]);
   expect(body(lower(ir(2 | 1, 2 | 1), { memoryOrder: "tso" }))).toEqual(["ldr w8, [x27]", "dmb ishld", "dmb ishst", "str x27, [x0]"]);
   expect(body(lower(ir(4, 0), { memoryOrder: "tso" }))).toEqual(["ldr w8, [x27]", "dmb ishst", "str x27, [x0]"]);
+});
+
+test("32-bit guests: push/pop of ESP ± 4 pre-/post-index too (wrapping addresses fault either way), other registers do not", () => {
+  const at32 = (body: string): string[] => {
+    const b = parseIr(`block 0x1000 mode 32\n${body}${END}`);
+    const out = lowerBlock(b, { features: BASELINE, memoryOrder: "tso", pic: false }, new Lowerer());
+    return listing(out.code).split("\n").slice(0, out.bodyWords);
+  };
+  const push = "  v1 = GetReg rsp\n  v2 = Const.4 0x4\n  v3 = Sub.4 v1, v2\n  v4 = GetReg rax\n  Store.4 v3, v4, 1\n  SetReg rsp, v3\n";
+  expect(at32(push)).toEqual(["str w8, [x15, #-0x4]!"]);
+  const pop = "  v1 = GetReg rsp\n  v2 = Load.4 v1, 1\n  v3 = Const.4 0x4\n  v4 = Add.4 v1, v3\n  SetReg rsp, v4\n  SetReg rbx, v2\n";
+  expect(at32(pop)).toEqual(["ldr w27, [x15], #0x4"]);
+  // Through another register the 32-bit wrap is kept: a separate sub.
+  const other = "  v1 = GetReg rsi\n  v2 = Const.4 0x4\n  v3 = Sub.4 v1, v2\n  v4 = GetReg rax\n  Store.4 v3, v4, 1\n  SetReg rsi, v3\n";
+  expect(at32(other)[0]).toMatch(/^sub w\d+, w25, #0x4$/);
 });
