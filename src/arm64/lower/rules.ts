@@ -19,7 +19,7 @@ export interface Rule { name: string; why: string }
 
 /** Folded into the single user (tried in order per op; the first that matches wins). */
 export const FUSIONS = [
-  { name: "foldAddOffset", why: "a load/store whose address is x ± constant uses [x, #imm]: no add" },
+  { name: "foldAddOffset", why: "a load/store whose address is x ± constant uses [x, #imm]: no add (32-bit guests: for ESP ± constant, rule stack32)" },
   { name: "preIndex", why: "push: rsp - 8 used as a store address and then as rsp is one str [x15, #-8]! (no fault: base unchanged)" },
   { name: "foldShiftedOperand", why: "x op (y shifted by a constant) is one add/sub/and/orr/eor with a shifted register" },
   { name: "condIntoSelect", why: "Select on a Cond reads NZCV directly (csel cc): no cset, no cmp" },
@@ -220,7 +220,7 @@ export function markFusions(L: Lowerer): void {
     if (o === OP.SelectCC && u === OP.Zext && b.a[j] === i && b.b[j] === 4 && flagsStable(L, i, j) && fuse(L, i, j, RULE.selectIntoZext)) continue;
     // ── foldAddOffset: Add.8/Sub.8 (x, Const) feeding the address of an access (ordered ones too:
     // their barrier is a separate word, ABI §8) ──
-    if ((o === OP.Add || o === OP.Sub) && b.sz[i] === 8 && !b.fm[i]
+    if ((o === OP.Add || o === OP.Sub) && (b.sz[i] === 8 || stack32(L, i)) && !b.fm[i]
       && (((u === OP.Load || u === OP.Store || (u === OP.VStore && b.c[j] === 0)) && b.a[j] === i) || (u === OP.VLoad && b.b[j] === i))
       && b.isConst(b.b[i]!) && !b.isImm(b.a[i]!)) {
       const k = constIn(b, b.b[i]!, 8);
