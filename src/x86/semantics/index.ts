@@ -18,9 +18,9 @@ import { R } from "../regs.ts";
 import { tables } from "../tables/_load.ts";
 import { SemCtx, type Semantic } from "./_operand.ts";
 import { ADC, ADD, CMP, DEC, INC, NEG, SBB, SUB } from "./arith.ts";
-import { AND, NOT, OR, TEST, XOR, SETA, SETAE, SETB, SETBE, SETE, SETG, SETGE, SETL, SETLE, SETNE, SETNO, SETNP, SETNS, SETO, SETP, SETS } from "./logic.ts";
+import { AND, NOT, OR, SALC, TEST, XOR, SETA, SETAE, SETB, SETBE, SETE, SETG, SETGE, SETL, SETLE, SETNE, SETNO, SETNP, SETNS, SETO, SETP, SETS } from "./logic.ts";
 import {
-  CBW, CDQ, CDQE, CQO, CWD, CWDE, MOV, MOVSX, MOVSXD, MOVZX, XCHG,
+  CBW, CDQ, CDQE, CQO, CWD, CWDE, MOV, MOVNTI, MOVSX, MOVSXD, MOVZX, XCHG,
   CMOVA, CMOVAE, CMOVB, CMOVBE, CMOVE, CMOVG, CMOVGE, CMOVL, CMOVLE, CMOVNE, CMOVNO, CMOVNP, CMOVNS, CMOVO, CMOVP, CMOVS,
 } from "./move.ts";
 import { ROL, ROR, SAL, SAR, SHL, SHR } from "./shift.ts";
@@ -46,7 +46,7 @@ export { SemCtx, type Semantic } from "./_operand.ts";
 
 /** Every translated mnemonic, by its key in the tables. */
 export const SEMANTICS = {
-  MOV, MOVZX, MOVSX, MOVSXD, XCHG, CBW, CWDE, CDQE, CWD, CDQ, CQO, LEA,
+  MOV, MOVNTI, MOVZX, MOVSX, MOVSXD, XCHG, CBW, CWDE, CDQE, CWD, CDQ, CQO, LEA, SALC,
   CMOVO, CMOVNO, CMOVB, CMOVAE, CMOVE, CMOVNE, CMOVBE, CMOVA, CMOVS, CMOVNS, CMOVP, CMOVNP, CMOVL, CMOVGE, CMOVLE, CMOVG,
   ADD, ADC, SUB, SBB, CMP, INC, DEC, NEG, AND, OR, XOR, NOT, TEST,
   SETO, SETNO, SETB, SETAE, SETE, SETNE, SETBE, SETA, SETS, SETNS, SETP, SETNP, SETL, SETGE, SETLE, SETG,

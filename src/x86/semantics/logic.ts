@@ -10,6 +10,7 @@
  */
 import { CC, OP, type IrBlock } from "../../ir/index.ts";
 import { K, type Insn } from "../insn.ts";
+import { R } from "../regs.ts";
 import { aluOp, unaryOp } from "./arith.ts";
 import { LOGIC_FLAGS, effAddr, memAttr, writeReg, type SemCtx } from "./_operand.ts";
 
@@ -48,6 +49,16 @@ function setcc(b: IrBlock, i: Insn, cc: number): boolean {
     const a = effAddr(b, i);
     b.store(1, a, b.cond(cc), memAttr(i));
   } else writeReg(b, i.reg[0]!, b.cond(cc));
+  return true;
+}
+
+/**
+ * SALC—Set AL from Carry (D6, 32-bit mode only; undocumented by Intel, listed by AMD): AL = CF ?
+ * 0xFF : 0x00, flags unchanged.
+ */
+export function SALC(b: IrBlock, _i: Insn, c: SemCtx): boolean {
+  if (c.mode !== 32) return false;
+  writeReg(b, R.GPR8, b.neg(1, b.cond(CC.B)));
   return true;
 }
 

@@ -30,6 +30,14 @@ export function MOV(b: IrBlock, i: Insn, _c: SemCtx): boolean {
   return true;
 }
 
+/**
+ * MOVNTI—Store Doubleword Using Non-Temporal Hint, SDM Vol. 2B: a plain store; the hint is dropped
+ * and the store ordered like any other (x86 orders it weakly; ours is at least as strong).
+ */
+export function MOVNTI(b: IrBlock, i: Insn, c: SemCtx): boolean {
+  return i.kind[0] === K.MEM && MOV(b, i, c);
+}
+
 /** Destination register = operand 1 extended from its size (`signed`: Sext, else Zext). */
 function extend(b: IrBlock, i: Insn, signed: boolean): boolean {
   const ssz = opSize(i, 1), dsz = opSize(i, 0);

@@ -391,9 +391,9 @@ F3 0F BD /r | LZCNT rv, r/mv | a=w,r fw=zc fu=osap
 # ── 0F C0-C1, group 9 (0F C7), BSWAP ──
 0F C0 /r | XADD r/m8, r8     | lock a=rw,rw fw=oszacp
 0F C1 /r | XADD r/mv, rv     | lock a=rw,rw fw=oszacp
-NP 0F C3 /r | MOVNTI m32, r32 | os16 id=Movnti_m32_r32
-NP 0F C3 /r | MOVNTI m32, r32 | os32
-NP 0F C3 /r | MOVNTI m64, r64 | os64
+NP 0F C3 /r | MOVNTI m32, r32 | os16 id=Movnti_m32_r32 a=w,r
+NP 0F C3 /r | MOVNTI m32, r32 | os32 a=w,r
+NP 0F C3 /r | MOVNTI m64, r64 | os64 a=w,r
 0F C7 /1 | CMPXCHG8B m64     | lock a=rw fw=z
 REX.W 0F C7 /1 | CMPXCHG16B m128 | lock a=rw fw=z
 NP 0F C7 /3 | XRSTORS mem       | os32 id=Xrstors_mem
