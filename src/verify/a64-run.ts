@@ -140,6 +140,9 @@ export function preservedVectors(bits: 32 | 64): number[] {
   return bits === 64 ? high : [8, 9, 10, 11, 12, 13, 14, ...high];
 }
 
+/** The four words a preserved vector register `r` holds before a run: distinct per register and lane. */
+export const vectorSentinel = (r: number): number[] => [(0x5e001234 | (r << 16)) >>> 0, (0xc0de0000 | r) >>> 0, (0x7ec70000 | r) >>> 0, (0x0dd50000 | (r << 8)) >>> 0];
+
 /** Host registers a block must preserve beyond the guest homes: x12 (STATE), the ABI's forbidden set, sp. */
 export function preserved(bits: 32 | 64): number[] {
   const r = [HOST_STATE, ...HOST_FORBIDDEN, 31];
@@ -231,7 +234,7 @@ export class A64Harness {
     this.preservedVecs = preservedVectors(bits);
     const vecs = [...ARM64_V_IDS.slice(0, this.xmms), ...this.preservedVecs.map((r) => ARM64_REG.V0 + r)];
     this.vecSentinels = new Uint32Array(4 * this.preservedVecs.length);
-    this.preservedVecs.forEach((r, k) => this.vecSentinels.set([0x5e001234 | (r << 16), 0xc0de0000 | r, 0x7ec70000 | r, 0x0dd50000 | (r << 8)], 4 * k));
+    this.preservedVecs.forEach((r, k) => this.vecSentinels.set(vectorSentinel(r), 4 * k));
     this.input = new RegBatch(ids, vecs);
     this.output = new RegBatch([...ids, armX(16), armX(17), ARM64_REG.PC], vecs);
     this.oX16 = ids.length;

@@ -5,8 +5,11 @@
  * set it up) and the relocations the writer resolved left exactly as written; the guest image is
  * identity mapped read-only on both engines. Sampled blocks run from seeded random states on
  * Unicorn's x86 engine (the guest bytes, `insns` instructions) and on the ARM64 engine (from the
- * block's first cached word): GPRs, defined flags, the exit (RIP and symbol, or the linked block a
- * resolved branch reached), precise faults (side table, ABI §9) and memory windows must agree.
+ * block's first cached word): GPRs, all 128 bits of XMM0..15 (0..7 for 32-bit images; the same
+ * random values, src/verify/xmm.ts, in XMMn and Vn), defined flags, the exit (RIP and symbol, or
+ * the linked block a resolved branch reached), precise faults (side table, ABI §9) and memory
+ * windows must agree, and the host registers the ABI reserves (x13.., v16-v31, v8-v14 under WOW64)
+ * must be left alone. The verdict and its report are src/verify/cache-compare.ts.
  *
  * Memory: every memory operand whose registers the block reads is steered into a data, stack or
  * low window as src/verify/gen.ts places them; stores into the (read-only) image fault on both
@@ -20,16 +23,18 @@
  *   const r = execCache(view, img.memory, { blocks: 1000, states: 8, seed: 1 });
  *   r.mismatches; r.skipped; r.reports[0]
  */
-import { Engine, RegBatch, UC_PROT, ARM64_REG, type MemFault } from "../runtime/unicorn.ts";
+import { Engine, RegBatch, UC_PROT, ARM64_REG, ARM64_V_IDS, type MemFault } from "../runtime/unicorn.ts";
 import { eflagsFromHost, findFault, hostFromEflags } from "../runtime/faults.ts";
 import { HOST_GPR, HOST_PF, HOST_AF, HOST_STATE } from "../arm64/lower/regmap.ts";
-import { EFLAGS_BIT, STATE, SYM, SYM_NAMES } from "../ir/index.ts";
+import { STATE } from "../ir/index.ts";
 import { Decoder, Insn, K, PF, R, formatInsn, tables } from "../x86/index.ts";
-import { GuestState, armX, orderedAccessSize, preserved } from "./a64-run.ts";
+import { GuestState, armX, orderedAccessSize, preserved, preservedVectors, vectorSentinel } from "./a64-run.ts";
 import { STATE_PAGE, mapRuntimePages, symbolTaken } from "../runtime/host.ts";
 import { IdivGuard, X86Harness } from "./x86-run.ts";
-import { formFlags, flagText } from "./diff.ts";
-import { placeState, planMemory, prng, randomState, type Layout, type MemRef, type Rng, type WindowSpec } from "./gen.ts";
+import { formFlags } from "./diff.ts";
+import { compare, report, type Plan } from "./cache-compare.ts";
+import { randomXmm, seedFromXmm } from "./xmm.ts";
+import { placeState, planMemory, prng, randomState, type Layout, type Rng, type WindowSpec } from "./gen.ts";
 
 /** One cached block, as the verifier needs it. */
 export interface ExecBlock {
@@ -86,12 +91,10 @@ const TWO32 = 4294967296;
 const PAGE = 0x1000;
 const pageUp = (n: number): number => Math.ceil(n / PAGE) * PAGE;
 const hex = (v: number | bigint): string => `0x${v.toString(16)}`;
-const hex64 = (lo: number, hi: number): string => `0x${hi.toString(16).padStart(8, "0")}${lo.toString(16).padStart(8, "0")}`;
 /** EFLAGS bits compared: CF PF AF ZF SF OF (DF stays 0). */
 const COMPARED = 0x8d5;
 const HELPERS = new Set(["int3", "int", "int1", "into", "ud0", "ud1", "ud2", "hlt", "cpuid", "rdtsc", "rdtscp", "syscall", "sysenter", "iret", "iretd", "iretq"]);
 const STRING = new Set<number>([K.MEM_SI, K.MEM_DI]);
-const NAMES64 = ["rax", "rcx", "rdx", "rbx", "rsp", "rbp", "rsi", "rdi", "r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15"];
 
 /**
  * Windows that avoid the image: the gen.ts layout addresses when free, else the same offsets in
@@ -115,20 +118,6 @@ export function windowsFor(bits: 32 | 64, imageBase: bigint, imageSize: number):
     };
   }
   return { code: lo, data: pick("data", [0x9abc_0000, 0xaabc_0000, 0x3abc_0000]), stack: pick("stack", [0x7ffd_0000, 0x6ffd_0000, 0x0ffd_0000]) };
-}
-
-/** What the static look at a block's guest instructions found: a skip reason, or how to run it. */
-interface Plan {
-  skip?: string;
-  refs: MemRef[];
-  stackRegs: number[];
-  /** EFLAGS bits compared at the end. */
-  flagMask: number;
-  /** EFLAGS bits compared at a fault at each instruction, by guest offset from the block start. */
-  flagMaskAt: Map<number, number>;
-  /** GPRs whose final value x86 leaves undefined in some states (BSF/BSR of zero). */
-  regSkip: Set<number>;
-  text: string[];
 }
 
 function gprOf(r: number): number {
@@ -207,6 +196,9 @@ class CacheRunner {
   private readonly gprs: number;
   private readonly preservedRegs: number[];
   private readonly sentinels: Uint32Array;
+  /** Vector registers the block must not touch (`preservedVectors`), after the guest XMMs in the batches, and their words. */
+  private readonly preservedVecs: number[];
+  private readonly vecSentinels: Uint32Array;
   private readonly iPreserved: number;
   private readonly oX16: number;
   /** Per run: host word (code section) -> what the code hook does there. */
@@ -282,8 +274,14 @@ class CacheRunner {
     this.preservedRegs = preserved(bits);
     const ids = [...homes, ARM64_REG.NZCV, armX(HOST_PF), armX(HOST_AF), ...this.preservedRegs.map(armX)];
     this.iPreserved = this.gprs + 3;
-    this.input = new RegBatch(ids);
-    this.output = new RegBatch([...ids, armX(16), armX(17), ARM64_REG.PC]);
+    // XMMn lives in Vn (ABI §3.2): moved in the same batched calls as the GPRs, followed by the
+    // vector registers the block must preserve, each holding a sentinel.
+    this.preservedVecs = preservedVectors(bits);
+    this.vecSentinels = new Uint32Array(4 * this.preservedVecs.length);
+    this.preservedVecs.forEach((r, k) => this.vecSentinels.set(vectorSentinel(r), 4 * k));
+    const vecs = [...ARM64_V_IDS.slice(0, this.gprs), ...this.preservedVecs.map((r) => ARM64_REG.V0 + r)];
+    this.input = new RegBatch(ids, vecs);
+    this.output = new RegBatch([...ids, armX(16), armX(17), ARM64_REG.PC], vecs);
     this.oX16 = ids.length;
     this.sentinels = new Uint32Array(2 * this.preservedRegs.length);
     this.preservedRegs.forEach((r, k) => {
@@ -292,6 +290,7 @@ class CacheRunner {
       this.sentinels[2 * k + 1] = st ? Number(stateAddr >> 32n) : r === 31 ? 0x7ff0 : (0xc0de0000 | r) >>> 0;
     });
     this.input.lo.set(this.sentinels, 2 * this.iPreserved);
+    this.input.vec.set(this.vecSentinels, 4 * this.gprs);
     arm.onMemInvalid((f) => {
       this.memFault ??= f;
       return false;
@@ -347,6 +346,8 @@ class CacheRunner {
     const x = this.x86;
     const inp = x.input.lo;
     inp.set(s.gpr.subarray(0, 2 * this.gprs));
+    // The harness carries XMM0..15 (0..7 for 32-bit), as many as GPRs.
+    x.input.vec.set(s.xmm.subarray(0, 4 * this.gprs));
     inp[2 * x.flagsIndex] = s.eflags;
     inp[2 * x.flagsIndex + 1] = 0;
     this.intno = -1;
@@ -362,6 +363,7 @@ class CacheRunner {
     ref.gpr.set(o.lo.subarray(0, 2 * this.gprs));
     ref.eflags = o.u32(x.flagsIndex);
     ref.rip = o.num(x.ripIndex);
+    ref.xmm.set(o.vec.subarray(0, 4 * this.gprs));
     const xf = this.x86Fault as MemFault | undefined;
     // A branch to unmapped memory stops Unicorn with a fetch fault after the branch ran.
     if (xf && xf.kind.startsWith("fetch") && Number(xf.address) === ref.rip) return "";
@@ -383,6 +385,7 @@ class CacheRunner {
     }
     const inp = this.input.lo;
     inp.set(s.gpr.subarray(0, 2 * this.gprs));
+    this.input.vec.set(s.xmm.subarray(0, 4 * this.gprs));
     const h = hostFromEflags(s.eflags);
     const n = 2 * this.gprs;
     inp[n] = h.nzcv;
@@ -414,6 +417,11 @@ class CacheRunner {
         const r = this.preservedRegs[k]!;
         this.clobbered.push(r === 31 ? "sp" : `x${r}`);
       }
+    }
+    this.out.xmm.set(o.vec.subarray(0, 4 * this.gprs));
+    for (let k = 0, j = 4 * this.gprs; k < this.preservedVecs.length; k++, j += 4) {
+      const v = o.vec, w = this.vecSentinels;
+      if (v[j] !== w[4 * k] || v[j + 1] !== w[4 * k + 1] || v[j + 2] !== w[4 * k + 2] || v[j + 3] !== w[4 * k + 3]) this.clobbered.push(`v${this.preservedVecs[k]}`);
     }
     let cInv = 0;
     const word = (this.pc - this.codeNum) / 4;
@@ -504,6 +512,7 @@ export function execCache(cache: ExecCache, image: Uint8Array, opts: ExecOptions
       try {
         for (let k = 0; k < states; k++) {
           randomState(rng, bits, s);
+          randomXmm(rng, gprs, s);
           let placed = false;
           for (let tries = 0; tries < 4 && !placed; tries++) placed = placeState({ refs: plan.refs, stackRegs: plan.stackRegs }, rng, s, layout, bits, targets);
           if (!placed) continue;
@@ -513,6 +522,8 @@ export function execCache(cache: ExecCache, image: Uint8Array, opts: ExecOptions
               if (t < w.spec.addr || t >= w.spec.addr + w.spec.size) continue;
               const o = (t - w.spec.addr) >> 2;
               for (let i = Math.max(0, o - 16); i < Math.min(w.words.length, o + 32); i++) w.words[i] = (rng() * TWO32) >>> 0;
+              // Sometimes a register's bytes: a vector compare with memory then sees equal lanes.
+              if (rng() < 0.25) seedFromXmm(rng, gprs, s, w.init, t - w.spec.addr);
             }
             w.x86.set(w.init);
             w.arm.set(w.init);
@@ -542,64 +553,3 @@ export function execCache(cache: ExecCache, image: Uint8Array, opts: ExecOptions
   }
   return res;
 }
-
-/**
- * Flags compared: at the block's end, those defined there; at a precise fault, those defined before
- * the faulting instruction minus the side table's stale flags (ABI §9: their last writer was
- * removed as dead, so a handler sees an older value).
- */
-function flagMaskOf(r: CacheRunner, plan: Plan, start: number, stopped: string, refRip: number): number {
-  const f = r.fault;
-  // An interrupt (#DE, int n) stops x86 before the instruction: the flags defined before it count.
-  if (stopped.startsWith("interrupt") && !f) return plan.flagMaskAt.get(refRip - start) ?? plan.flagMask;
-  if (!f || f.rip < 0) return plan.flagMask;
-  let stale = 0;
-  for (const [bit, ef] of Object.entries(EFLAGS_BIT)) if ((f.state >> 1) & Number(bit)) stale |= 1 << ef;
-  return (plan.flagMaskAt.get(f.rip - start) ?? plan.flagMask) & ~stale;
-}
-
-/** Empty when the two runs agree, else what differs (one line). */
-function compare(
-  r: CacheRunner, blk: ExecBlock, plan: Plan, stopped: string, ref: GuestState, gprs: number,
-  windows: { x86b: Buffer; armb: Buffer; spec: WindowSpec }[], entries: Map<number, number>, blocks: ExecBlock[], base: number,
-): string {
-  if (r.clobbered.length) return `clobbered ${r.clobbered.join(", ")}`;
-  const names = gprs === 16 ? NAMES64 : NAMES64.map((n) => `e${n.slice(1)}`);
-  for (let i = 0; i < gprs; i++) {
-    if (plan.regSkip.has(i)) continue;
-    if (ref.gpr[2 * i] !== r.out.gpr[2 * i] || ref.gpr[2 * i + 1] !== r.out.gpr[2 * i + 1]) return `${names[i]} differs`;
-  }
-  const mask = flagMaskOf(r, plan, base + blk.rva, stopped, ref.rip);
-  if ((ref.eflags ^ r.out.eflags) & mask) return `eflags differ (${flagText((ref.eflags ^ r.out.eflags) & mask)})`;
-  for (const w of windows) if (!w.x86b.equals(w.armb)) return `memory at ${hex(w.spec.addr)} (${w.spec.name}) differs`;
-  const at = (rip: number): string => hex(rip);
-  if (stopped.startsWith("interrupt 0")) return r.fault || r.sym !== SYM.divide_error || r.exitRip !== ref.rip ? `expected an exit to divide_error at ${at(ref.rip)}` : "";
-  if (stopped.startsWith("interrupt")) return r.fault || r.sym <= SYM.fallback || r.exitRip !== ref.rip ? `expected a runtime helper exit at ${at(ref.rip)}` : "";
-  if (stopped) return r.fault && r.fault.rip === ref.rip ? "" : `expected a precise fault at ${at(ref.rip)} (${stopped})`;
-  if (r.fault) return `unexpected fault: ${r.fault.kind}`;
-  if (r.linkedTo !== -1) {
-    const bi = entries.get(r.linkedTo);
-    if (r.linkedTo === -3) return "a linked relocation site does not hold a `b`";
-    if (bi === undefined) return `a linked branch reached host word ${r.linkedTo}, which starts no block`;
-    const rip = base + blocks[bi]!.rva;
-    return rip === ref.rip ? "" : `linked exit to the block at ${at(rip)}, x86 continues at ${at(ref.rip)}`;
-  }
-  if (r.sym !== SYM.dispatch) return `exit via ${SYM_NAMES[r.sym] ?? "no stub"}, expected dispatch`;
-  return r.exitRip === ref.rip ? "" : `exit to ${at(r.exitRip)}, x86 continues at ${at(ref.rip)}`;
-}
-
-function report(r: CacheRunner, blk: ExecBlock, plan: Plan, s: GuestState, ref: GuestState, why: string, bits: 32 | 64, base: number, stopped: string): string {
-  const gprs = bits === 64 ? 16 : 8;
-  const names = bits === 64 ? NAMES64 : NAMES64.slice(0, 8).map((n) => `e${n.slice(1)}`);
-  const out = [`MISMATCH block ${hex(base + blk.rva)} (rva ${hex(blk.rva)}, code word ${blk.code}): ${why}`];
-  for (const t of plan.text) out.push(`    ${t}`);
-  const row = (name: string, a: string, b: string, c: string) => out.push(`  ${b !== c ? "*" : " "} ${name.padEnd(7)}${a.padEnd(20)}${b.padEnd(20)}${c}`);
-  out.push(`    ${"".padEnd(7)}${"initial".padEnd(20)}${"x86 (Unicorn)".padEnd(20)}cached code (ARM64)`);
-  for (let i = 0; i < gprs; i++) row(names[i]!, hex64(s.gpr[2 * i]!, s.gpr[2 * i + 1]!), hex64(ref.gpr[2 * i]!, ref.gpr[2 * i + 1]!), hex64(r.out.gpr[2 * i]!, r.out.gpr[2 * i + 1]!));
-  const mask = flagMaskOf(r, plan, base + blk.rva, stopped, ref.rip);
-  row("eflags", flagText(s.eflags), flagText(ref.eflags & mask), flagText(r.out.eflags & mask));
-  const next = r.fault ? `fault ${r.fault.kind} at ${hex(r.fault.rip)}` : r.linkedTo !== -1 ? `linked (host word ${r.linkedTo})` : `${hex(r.exitRip)} via ${SYM_NAMES[r.sym] ?? "?"}`;
-  out.push(`    next   ${"".padEnd(20)}${hex(ref.rip).padEnd(20)}${next}`);
-  return out.join("\n");
-}
-

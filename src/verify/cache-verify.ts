@@ -75,6 +75,23 @@ export function imageIdentity(path: string, pe: PeFile = loadPeFileSync(path)): 
   return { name: basename(path), fileId: pe.fileId, sha256: pe.contentHash, size: statSync(path).size, timestamp: pe.timeDateStamp, imageBase: pe.imageBase, sizeOfImage: pe.sizeOfImage };
 }
 
+/** What `aot verify --exec` runs of an open cache: its code section and block tables as plain arrays. */
+export function execView(c: CacheReader): ExecCache {
+  const h = c.header;
+  return {
+    bits: h.config.target === "wow64" ? 32 : 64,
+    imageBase: h.image.imageBase,
+    code: c.code(),
+    blocks: Array.from({ length: c.blockCount }, (_, i) => {
+      const b = c.block(i);
+      return {
+        rva: b.rva, guestLength: b.guestLength, insns: b.insnCount, code: b.codeOffset, words: b.codeWords, faults: c.faults(i), fallback: b.fallback,
+        linkedSites: c.relocs(i).filter((x) => x.resolved).map((x) => x.site),
+      };
+    }),
+  };
+}
+
 const hex = (v: bigint | number): string => `0x${v.toString(16)}`;
 const CACHE_NAME = /^(.+)-([0-9a-f]{16})-([0-9a-f]{16})$/;
 
@@ -277,19 +294,7 @@ function verifyOne(job: Job, opts: VerifyOptions, seed: number, prefixOf: () => 
   if (badHash) set("stale", `stale: ${badHash} block(s) were translated from other guest bytes than the image holds (first at RVA ${hex(first)})`);
   // 5. Run sampled blocks.
   if (opts.exec && r.findings.length === 0) {
-    const view: ExecCache = {
-      bits: h.config.target === "wow64" ? 32 : 64,
-      imageBase: h.image.imageBase,
-      code: c.code(),
-      blocks: Array.from({ length: c.blockCount }, (_, i) => {
-        const b = c.block(i);
-        return {
-          rva: b.rva, guestLength: b.guestLength, insns: b.insnCount, code: b.codeOffset, words: b.codeWords, faults: c.faults(i), fallback: b.fallback,
-          linkedSites: c.relocs(i).filter((x) => x.resolved).map((x) => x.site),
-        };
-      }),
-    };
-    const e = execCache(view, img.memory, { blocks: opts.exec, states: opts.states, seed });
+    const e = execCache(execView(c), img.memory, { blocks: opts.exec, states: opts.states, seed });
     r.exec = { ...e, codeBase: hex(e.codeBase) };
     if (e.mismatchBlocks) {
       set("exec-mismatch", `exec: ${e.mismatchBlocks} of ${e.blocks} block(s) disagree with x86 (${e.mismatches} of ${e.states} states)`);

@@ -53,6 +53,28 @@ export function flagText(v: number): string {
     .map(([n, b]) => ((v & (b as number)) ? (n as string).toUpperCase() : (n as string))).join("");
 }
 
+/** XMM0..n-1 of `w` two to a line (`xmm0=0x… xmm1=0x…`), each line starting with `indent`. */
+export function xmmInitLines(w: Uint32Array, n: number, indent: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < n; i += 2) out.push(`${indent}${[i, i + 1].filter((k) => k < n).map((k) => `xmm${k}=${xmmHex(w, k)}`.padEnd(40)).join(" ").trimEnd()}`);
+  return out;
+}
+
+/**
+ * The XMM rows of a two-column table, reference then translated: a `*` row (name, both 128-bit
+ * values) for each register that differs, the rest in one line, since a value is 34 characters a side.
+ */
+export function xmmDiffLines(ref: Uint32Array, arm: Uint32Array, n: number): string[] {
+  const out: string[] = [];
+  let same = 0;
+  for (let i = 0; i < n; i++) {
+    if (xmmDiffers(ref, arm, i)) out.push(`  * ${`xmm${i}`.padEnd(7)} ${xmmHex(ref, i)} ${xmmHex(arm, i)}`);
+    else same++;
+  }
+  if (same) out.push(`    xmm     ${same === n ? "all" : `the other ${same}`} agree`);
+  return out;
+}
+
 export function mismatchReport(r: ReportInput): string {
   const { arm, ref: xs, init: s, bits, want, flagMask, regSkip } = r;
   const gprs = bits === 64 ? 16 : 8, xmms = gprs;
@@ -64,7 +86,7 @@ export function mismatchReport(r: ReportInput): string {
   out.push(`          eflags=${hex(s.eflags)}`);
   if (r.seg !== undefined) out.push(`          ${r.seg ? "gs" : "fs"}_base=${hex64(s.seg[2 * r.seg]!, s.seg[2 * r.seg + 1]!)}`);
   // Every XMM register: which ones a vector instruction reads is not known here.
-  for (let i = 0; i < xmms; i += 2) out.push(`          ${[i, i + 1].map((n) => `xmm${n}=${xmmHex(s.xmm, n)}`.padEnd(40)).join(" ").trimEnd()}`);
+  out.push(...xmmInitLines(s.xmm, xmms, "          "));
   for (const t of r.targets) {
     const w = r.windows.find((x) => t >= x.spec.addr && t < x.spec.addr + x.spec.size)!;
     const o = t - w.spec.addr;
@@ -89,13 +111,7 @@ export function mismatchReport(r: ReportInput): string {
     line(arm.fault !== undefined || arm.exitRip !== want.wantRip || arm.sym !== want.wantSym, "next", `${hex(want.wantRip)} via ${symName(want.wantSym)}`, got);
   }
   if (arm.clobbered.length) line(true, "host", "", `clobbered ${arm.clobbered.join(", ")}`);
-  // XMM lines are 34 characters a side: only the registers that differ, the rest in one line.
-  let same = 0;
-  for (let i = 0; i < xmms; i++) {
-    if (xmmDiffers(xs.xmm, arm.out.xmm, i)) out.push(`  * ${`xmm${i}`.padEnd(7)} ${xmmHex(xs.xmm, i)} ${xmmHex(arm.out.xmm, i)}`);
-    else same++;
-  }
-  if (same) out.push(`    xmm     ${same === xmms ? "all" : `the other ${same}`} agree`);
+  out.push(...xmmDiffLines(xs.xmm, arm.out.xmm, xmms));
   for (const w of r.windows) {
     let i = 0;
     while (i < w.spec.size && w.x86[i] === w.arm[i]) i++;

@@ -5,7 +5,7 @@
  */
 import { join } from "node:path";
 import { loadPeFileSync, mapImage } from "../../src/pe/index.ts";
-import { discover } from "../../src/x86/index.ts";
+import { Decoder, Insn, R, discover } from "../../src/x86/index.ts";
 import { Translator } from "../../src/compile/translate.ts";
 import { BASELINE } from "../../src/arm64/index.ts";
 import { writeCache } from "../../src/cache/writer.ts";
@@ -13,11 +13,29 @@ import { cacheFileName } from "../../src/cache/format.ts";
 import { expectedConfig, imageIdentity } from "../../src/verify/cache-verify.ts";
 import type { TranslatedBlock } from "../../src/arm64/lower/output.ts";
 
+/** Keeps a translated block in the cache, given the mapped image and the block's RVA. */
+export type BlockFilter = (mem: Uint8Array, rva: number, tb: TranslatedBlock) => boolean;
+
+/** A filter keeping the blocks (without a fallback) whose translated instructions name an XMM register. */
+export function xmmBlocks(mode: 32 | 64): BlockFilter {
+  const dec = new Decoder(mode), insn = new Insn();
+  return (mem, rva, tb) => {
+    if (tb.fallback) return false;
+    for (let i = 0, off = rva; i < tb.insnCount; i++) {
+      const len = dec.decode(mem, off, mem.length, off, insn);
+      if (!len) return false;
+      for (let k = 0; k < insn.opCount; k++) if (insn.reg[k]! >= R.XMM && insn.reg[k]! < R.XMM + 16) return true;
+      off += len;
+    }
+    return false;
+  };
+}
+
 /**
- * Translate up to `maxBlocks` discovered blocks of `pePath` (or exactly the blocks at `rvas`) and
- * write their cache into `dir`; returns its path.
+ * Translate up to `maxBlocks` discovered blocks of `pePath` (or exactly the blocks at `rvas`), of
+ * those the ones `keep` accepts, and write their cache into `dir`; returns its path.
  */
-export function buildCache(pePath: string, dir: string, maxBlocks = 2000, rvas?: number[]): string {
+export function buildCache(pePath: string, dir: string, maxBlocks = 2000, rvas?: number[], keep?: BlockFilter): string {
   const pe = loadPeFileSync(pePath);
   const img = mapImage(pe);
   const mode = pe.is64 ? 64 : 32;
@@ -28,12 +46,14 @@ export function buildCache(pePath: string, dir: string, maxBlocks = 2000, rvas?:
   const found = discover(ranges, [...entries], mode);
   const t = new Translator({ mode, lower: { features: BASELINE, memoryOrder: "tso", pic: true, imageBase: img.base } });
   const tbs: TranslatedBlock[] = [];
-  const vas = rvas ? rvas.map((r) => Number(img.base) + r) : [...found.blocks.keys()].sort((a, b) => a - b).slice(0, maxBlocks);
+  const vas = rvas ? rvas.map((r) => Number(img.base) + r) : [...found.blocks.keys()].sort((a, b) => a - b);
   for (const va of vas) {
+    if (!rvas && tbs.length >= maxBlocks) break;
     const r = img.executableRanges.find((x) => BigInt(va) >= x.start && BigInt(va) < x.end);
     if (!r) continue;
     const off = va - Number(img.base);
-    tbs.push(t.translate(img.memory, off, Number(r.end - img.base), BigInt(va)));
+    const tb = t.translate(img.memory, off, Number(r.end - img.base), BigInt(va));
+    if (!keep || keep(img.memory, off, tb)) tbs.push(tb);
   }
   const image = imageIdentity(pePath, pe);
   const config = expectedConfig(pe.is64 ? "arm64ec" : "wow64");

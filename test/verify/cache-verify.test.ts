@@ -4,14 +4,17 @@
  * (Unicorn x86 on the guest bytes vs the cached code on Unicorn ARM64); a flipped code byte, a
  * truncation, a changed image and a foreign file are findings; a patched code word (checksum fixed
  * up, so only running it can tell) is found by `--exec`; a block whose indirect jump reaches bytes
- * that crash Unicorn's x86 translator is run safely; bad input is exit 2.
+ * that crash Unicorn's x86 translator is run safely; kernel32's vector blocks run with random XMM
+ * state on both engines and agree, and a vector word retargeted to another V register is found on
+ * an XMM register; bad input is exit 2.
  */
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { runAot, wine32Dir, wine64Dir } from "../_env.ts";
-import { buildCache } from "./_cache.ts";
+import { buildCache, xmmBlocks } from "./_cache.ts";
+import { Decoder, Insn, K, R, tables } from "../../src/x86/index.ts";
 import { CacheReader } from "../../src/cache/index.ts";
 import { H, checksum } from "../../src/cache/format.ts";
 import { loadPeFileSync, mapImage } from "../../src/pe/index.ts";
@@ -157,6 +160,58 @@ describe("aot verify", () => {
     expect(r.code).toBe(0);
     expect(r.j!.caches[0]!.exec!.states).toBe(2000);
   }, 60_000);
+
+  test("vector blocks run with XMM state on both engines; a vector word writing another register is an xmm mismatch", () => {
+    // kernel32's blocks that name an XMM register (compiler code: PXOR zeroing, MOVUPS/MOVDQU
+    // copies, MOVQ/MOVD, PUNPCKL*), alone in their cache.
+    const dir = join(work, "xmm");
+    mkdirSync(dir, { recursive: true });
+    const k32 = join(prefix, "drive_c", "windows", "system32", "kernel32.dll");
+    copyFileSync(join(wine64Dir(), "kernel32.dll"), k32);
+    const p = buildCache(k32, dir, 100000, undefined, xmmBlocks(64));
+    const r = verify(p, "--exec", "100000");
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const ok = r.j!.caches[0]!;
+    expect(ok.blocks).toBeGreaterThan(50);
+    expect(ok.exec!.blocks).toBeGreaterThan(0.8 * ok.blocks);
+    expect(ok.exec!.mismatchBlocks).toBe(0);
+    // A block starting `pxor xmmN, xmmN` (`movi vN.2d, #0`) that only stores xmmN afterwards:
+    // retarget the movi to v(N^1). Checksum fixed up, so only running it can tell.
+    const c = CacheReader.open(p);
+    const img = mapImage(loadPeFileSync(k32));
+    const dec = new Decoder(64), insn = new Insn(), mn = tables().mnemonics;
+    let victim = -1, word = -1;
+    for (let i = 0; i < c.blockCount && victim < 0; i++) {
+      const b = c.block(i);
+      let off = b.rva + dec.decode(img.memory, b.rva, img.memory.length, b.rva, insn);
+      if (mn[insn.mnemonic] !== "PXOR" || insn.kind[1] !== K.REG || insn.reg[0] !== insn.reg[1]) continue;
+      const n = insn.reg[0]! - R.XMM;
+      let onlyStores = true;
+      for (let k = 1; k < b.insnCount; k++) {
+        off += dec.decode(img.memory, off, img.memory.length, off, insn);
+        for (let o = 1; o < insn.opCount; o++) if (insn.reg[o] === R.XMM + n && insn.kind[0] !== K.MEM) onlyStores = false;
+      }
+      const at = [...c.blockCode(i)].indexOf((0x6f00e400 | n) >>> 0);
+      if (onlyStores && at >= 0) [victim, word] = [i, b.codeOffset + at];
+    }
+    expect(victim).toBeGreaterThanOrEqual(0);
+    const bad = copyCache(p, "xmm-patch");
+    const bytes = new Uint8Array(readFileSync(bad));
+    const dv = new DataView(bytes.buffer);
+    const at = c.header.codeOffset + 4 * word;
+    dv.setUint32(at, dv.getUint32(at, true) ^ 1, true);
+    dv.setBigUint64(H.CHECKSUM, checksum(bytes), true);
+    writeFileSync(bad, bytes);
+    const m = verify(bad, "--exec", "100000");
+    expect(m.code).toBe(1);
+    const v = m.j!.caches[0]!;
+    expect(v.verdict).toBe("exec-mismatch");
+    expect(v.exec!.mismatchBlocks).toBe(1);
+    const va = `0x${(img.base + BigInt(c.block(victim).rva)).toString(16)}`;
+    expect(v.exec!.reports[0]).toMatch(new RegExp(`^MISMATCH block ${va} .*: xmm\\d+ differs$`, "m"));
+    expect(v.exec!.reports[0]).toMatch(/^ {2}\* xmm\d+ +0x[0-9a-f]{32} 0x[0-9a-f]{32}$/m);
+  }, 120_000);
 
   test("bad input is exit 2 with one line", () => {
     const r = runAot(["verify", join(work, "nothing-here")]);
