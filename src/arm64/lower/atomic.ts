@@ -38,8 +38,11 @@
  * when one of those four holds a live value, an `ldaxp`/`stlxp` loop that stores the old value
  * back on a mismatch (only a successful exclusive pair store makes the 16-byte read atomic).
  *
- *   AtomicRmw.4 v1, v2, add (aligned)  → and x9, x0, #3; cbnz x9, slow; ldaddal w27, w6, [x0]; b done;
- *                                        slow: dmb ish; ldr w6, [x0]; add w9, w6, w27; str w9, [x0]; dmb ish; done:
+ * The misaligned paths are cold code (`Lowerer.cold`): placed after the block's stubs, entered by
+ * the alignment test's `cbnz` and leaving by a `b` back, so the aligned case runs straight through.
+ *
+ *   AtomicRmw.4 v1, v2, add (aligned)  → and x9, x0, #3; cbnz x9, slow; ldaddal w27, w6, [x0]; done: …
+ *                                        (after the stubs) slow: dmb ish; ldr w6, [x0]; add w9, w6, w27; str w9, [x0]; dmb ish; b done
  */
 import { ATOM, OP } from "../../ir/ops.ts";
 import { STATE, STATUS_FLAGS, SYM } from "../../ir/state.ts";
@@ -163,13 +166,10 @@ export function lowerAtomicRmw(L: Lowerer, i: number): void {
   const lazy = !unary && rs !== ZR && L.loc[v]! < 0;
   if (lazy) L.pool.release(rs);
   const operand = (): number => (unary ? ZR : lazy ? (materialise(L, v, t), t) : rs);
-  const done = placeholder(L);
-  land(L, slow, t);
-  wordLoop(L, sz, ra, rd, t, (rot) => L.emit(bfi(1, rot, newValue(L, kind, 0, t, rd, operand()), range(0, 8 * sz))), () => {
+  L.cold(slow, t, L.n, () => wordLoop(L, sz, ra, rd, t, (rot) => L.emit(bfi(1, rot, newValue(L, kind, 0, t, rd, operand()), range(0, 8 * sz))), () => {
     plainLoad(L, sz, rd, ra);
     plainStore(L, sz, newValue(L, kind, sf, t, rd, operand()), ra);
-  });
-  land(L, done, -1);
+  }));
 }
 
 const WORD_MASK = tryLogicalImm(1, 0xfffffffffffffff8n)!;
@@ -272,9 +272,7 @@ export function lowerAtomicCas(L: Lowerer, i: number): void {
     L.pool.release(e);
   }
   if (slow < 0) return;
-  const done = placeholder(L);
-  land(L, slow, t);
-  wordLoop(L, sz, ra, rd, t, (rot) => {
+  L.cold(slow, t, L.n, () => wordLoop(L, sz, ra, rd, t, (rot) => {
     // A mismatch stores the word back unchanged (x86 writes the old value back).
     differs(L, sz, t, rd, rexp);
     L.emit(cbnz(1, t, 2 as PcOff));
@@ -285,8 +283,7 @@ export function lowerAtomicCas(L: Lowerer, i: number): void {
     differs(L, sz, t, rd, rexp);
     pick(L, e, t, rnew, rd);
     plainStore(L, sz, e, ra);
-  });
-  land(L, done, -1);
+  }));
 }
 
 // ── CMPXCHG16B ──
@@ -310,18 +307,19 @@ function highOf(L: Lowerer, i: number): number {
   return -1;
 }
 
-/** `and t, ra, #15; cbz t, ok; <x16 = rip; exit to fallback>; ok:` (x86 #GP on a misaligned CMPXCHG16B). */
+/** `and t, ra, #15; cbnz t, <cold: x16 = rip; exit to fallback>` (x86 #GP on a misaligned CMPXCHG16B). */
 function gpUnlessAligned(L: Lowerer, ra: number, rip: number): void {
   const t = L.pool.scratch();
   L.emit(andImm(1, t, ra, tryLogicalImm(1, 15)!));
   const at = placeholder(L);
   L.pool.release(t);
-  // Leaving the block: temporaries may be clobbered; C must hold CF (ABI §4).
-  fixCarryForExit(L, STATUS_FLAGS, L.cInv, HOST_EXIT_SYM);
-  materialise(L, rip, HOST_EXIT_RIP);
-  L.emit(ldstUimm(LDST.LDRX, HOST_EXIT_SYM, HOST_STATE, (STATE.SYMBOLS / 8 + SYM.fallback) as Uimm12s));
-  L.emit(br(HOST_EXIT_SYM));
-  L.code[at] = cbz(1, t, (L.n - at) as PcOff);
+  // Out of line (it leaves the block): temporaries may be clobbered; C must hold CF (ABI §4).
+  L.cold(at, t, -1, () => {
+    fixCarryForExit(L, STATUS_FLAGS, L.cInv, HOST_EXIT_SYM);
+    materialise(L, rip, HOST_EXIT_RIP);
+    L.emit(ldstUimm(LDST.LDRX, HOST_EXIT_SYM, HOST_STATE, (STATE.SYMBOLS / 8 + SYM.fallback) as Uimm12s));
+    L.emit(br(HOST_EXIT_SYM));
+  });
 }
 
 /** AtomicCasPair a, Pair(expLo, expHi), Pair(newLo, newHi), rip: old low half; CasPairHi the high half. */

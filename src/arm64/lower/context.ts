@@ -20,6 +20,8 @@ import { OP, OPS, MEM } from "../../ir/ops.ts";
 import type { HostFeatures } from "../features.ts";
 import { patch } from "../encoder.ts";
 import { movReg } from "../isa/logical.ts";
+import { b, cbnz } from "../isa/branch.ts";
+import type { PcOff } from "../imm.ts";
 import { Analysis, DEAD, EMIT, FUSED, TempPool, VALUE_ARGS, operand } from "./alloc.ts";
 import { HOST_GPR } from "./regmap.ts";
 import { RULE, RULES } from "./rules.ts";
@@ -95,6 +97,17 @@ export class Lowerer {
   /** Host vector register the vector scratch XT borrows while it is filled, or -1 (vector.ts). */
   xt = -1;
 
+  // ── cold code: rarely run paths placed after the stubs (`cold`), so the straight line stays short ──
+  private coldCode = new Uint32Array(256);
+  private nCold = 0;
+  private inCold = false;
+  /** Per cold fault entry: cold word, guest offset, state byte (encoded by finish in final order). */
+  private coldFaults: number[] = [];
+  /** Body words that branch into cold code: [body word, cold word, register (cbnz) or -1 (b)]. */
+  private coldJumps: number[] = [];
+  /** Cold words that branch back: [cold word, body word]. */
+  private coldReturns: number[] = [];
+
   begin(b: IrBlock, opts: LowerOptions): void {
     this.b = b;
     this.opts = opts;
@@ -120,6 +133,39 @@ export class Lowerer {
     this.fixups = [];
     this.bodyWords = -1;
     this.xt = -1;
+    this.nCold = 0;
+    this.inCold = false;
+    this.coldFaults = [];
+    this.coldJumps = [];
+    this.coldReturns = [];
+  }
+
+  /**
+   * Emit `body` out of line: the word at body index `at` (a placeholder) becomes `cbnz reg` (or `b`
+   * when reg < 0) to it, and it ends with a `b` back to body index `resume` (-1: it ends itself, as
+   * an exit does). Used for the misaligned paths of the atomics: same registers, same fault
+   * entries, only placed after the block's stubs, where `bodyWords` (and the i-cache) do not see them.
+   */
+  cold(at: number, reg: number, resume: number, body: () => void): void {
+    const saveCode = this.code, saveN = this.n;
+    this.code = this.coldCode;
+    this.n = this.nCold;
+    this.inCold = true;
+    const start = this.n;
+    try {
+      body();
+      if (resume >= 0) {
+        this.coldReturns.push(this.n, resume);
+        this.emit(0);
+      }
+    } finally {
+      this.coldCode = this.code;
+      this.nCold = this.n;
+      this.code = saveCode;
+      this.n = saveN;
+      this.inCold = false;
+    }
+    this.coldJumps.push(at, start, reg);
   }
 
   emit(w: number): void {
@@ -296,10 +342,16 @@ export class Lowerer {
 
   /** Call right before emitting a host load/store of guest memory. */
   faultEntry(): void {
-    this.uleb(this.n - this.lastFaultWord);
-    this.lastFaultWord = this.n;
-    this.uleb(this.guestOff);
-    this.faultByte((this.cInv ? 1 : 0) | (this.stale << 1));
+    const state = (this.cInv ? 1 : 0) | (this.stale << 1);
+    if (this.inCold) this.coldFaults.push(this.n, this.guestOff, state);
+    else this.faultAt(this.n, this.guestOff, state);
+  }
+
+  private faultAt(word: number, guestOff: number, state: number): void {
+    this.uleb(word - this.lastFaultWord);
+    this.lastFaultWord = word;
+    this.uleb(guestOff);
+    this.faultByte(state);
   }
 
   private uleb(x: number): void {
@@ -339,6 +391,18 @@ export class Lowerer {
       const at = this.fixups[k]!, s = this.fixups[k + 1]!, kind = this.fixups[k + 2]!;
       this.code[at] = patch(this.code[at]!, kind === 19 ? "branch19" : "branch14", (stubStart[s]! - at) * 4);
     }
+    // Cold code after the stubs: its words, the branches in and out, its fault entries (in order).
+    const base = this.n;
+    for (let k = 0; k < this.nCold; k++) this.emit(this.coldCode[k]!);
+    for (let k = 0; k < this.coldJumps.length; k += 3) {
+      const at = this.coldJumps[k]!, to = base + this.coldJumps[k + 1]!, reg = this.coldJumps[k + 2]!;
+      this.code[at] = reg < 0 ? b((to - at) as PcOff) : cbnz(1, reg, (to - at) as PcOff);
+    }
+    for (let k = 0; k < this.coldReturns.length; k += 2) {
+      const at = base + this.coldReturns[k]!, to = this.coldReturns[k + 1]!;
+      this.code[at] = b((to - at) as PcOff);
+    }
+    for (let k = 0; k < this.coldFaults.length; k += 3) this.faultAt(base + this.coldFaults[k]!, this.coldFaults[k + 1]!, this.coldFaults[k + 2]!);
     return {
       code: this.code.slice(0, this.n),
       bodyWords: this.bodyWords >= 0 ? this.bodyWords : this.n,
