@@ -104,6 +104,14 @@ export const STATE = {
    * guest instruction (ARM64EC has no free vector register: v16-v31 are not allowed; ABI §3.2).
    */
   VSCRATCH: 0xd0,
+  /**
+   * The segment selectors (ABI §2), 16 bits each in x86 order: ES (bits 0-15), CS, SS, DS (bits
+   * 48-63). Translated code reads them (MOV r/m, Sreg; PUSH Sreg; the far-transfer CS check) and
+   * the runtime writes them when it loads a segment register (`load_segment`, `far_transfer`).
+   */
+  SEL: 0xe0,
+  /** FS (bits 0-15) and GS (bits 16-31) selectors; the rest is 0. */
+  SEL_FSGS: 0xe8,
   /** Runtime symbol table: `SYM_COUNT` entry points, 8 bytes each (ABI §5). */
   SYMBOLS: 0x100,
   /** XMM0..XMM15, 16 bytes each (room for the vector slice; x87 follows). */
@@ -130,6 +138,10 @@ export const SYM = {
   int: 7,
   syscall: 8,
   divide_error: 9,
+  /** MOV Sreg / POP Sreg with a selector other than the current one: load the descriptor (or #GP), then continue after the instruction. */
+  load_segment: 10,
+  /** Far CALL/JMP/RETF to a selector other than CS: the runtime performs the transfer (a mode switch) or reports it. */
+  far_transfer: 11,
 } as const;
 export const SYM_NAMES = Object.keys(SYM) as (keyof typeof SYM)[];
 export const SYM_COUNT = 32;

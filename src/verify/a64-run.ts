@@ -43,6 +43,8 @@ export class GuestState {
   rip = 0;
   /** FS and GS bases as two 32-bit halves each (fs lo, fs hi, gs lo, gs hi): the state block's (ABI §2). */
   readonly seg = new Uint32Array(4);
+  /** Segment selectors ES, CS, SS, DS, FS, GS (x86 order): the state block's `STATE.SEL` fields (ABI §2). */
+  readonly sel = new Uint16Array(6);
   gprNum(i: number): number {
     return this.gpr[2 * i + 1]! * TWO32 + this.gpr[2 * i]!;
   }
@@ -65,6 +67,7 @@ export class GuestState {
     this.eflags = o.eflags;
     this.rip = o.rip;
     this.seg.set(o.seg);
+    this.sel.set(o.sel);
   }
 }
 
@@ -323,6 +326,11 @@ export class A64Harness {
     this.stateView.setUint32(STATE.FS_BASE + 4, s.seg[1]!, true);
     this.stateView.setUint32(STATE.GS_BASE, s.seg[2]!, true);
     this.stateView.setUint32(STATE.GS_BASE + 4, s.seg[3]!, true);
+    const sel = s.sel, sv = this.stateView;
+    sv.setUint32(STATE.SEL, (sel[0]! | (sel[1]! << 16)) >>> 0, true);
+    sv.setUint32(STATE.SEL + 4, (sel[2]! | (sel[3]! << 16)) >>> 0, true);
+    sv.setUint32(STATE.SEL_FSGS, (sel[4]! | (sel[5]! << 16)) >>> 0, true);
+    sv.setUint32(STATE.SEL_FSGS + 4, 0, true);
     const e = this.engine;
     e.writeBatch(this.input);
     this.memFault = undefined;
@@ -377,6 +385,7 @@ export class A64Harness {
       };
       if (entry) this.out.rip = this.fault.rip;
     }
+    for (let k = 0; k < 6; k++) this.out.sel[k] = this.stateView.getUint16((k < 4 ? STATE.SEL : STATE.SEL_FSGS) + 2 * (k & 3), true);
     const df = this.stateView.getUint32(STATE.DF, true);
     this.out.eflags = eflagsFromHost(lo[2 * this.iNzcv]!, lo[2 * this.iNzcv + 2]!, lo[2 * this.iNzcv + 4]!, df, cInv);
     return err;

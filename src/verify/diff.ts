@@ -32,6 +32,7 @@ import { randomXmm, seedFromXmm, xmmDiffers } from "./xmm.ts";
 export { flagText } from "./report.ts";
 import type { TranslatedBlock } from "../arm64/lower/output.ts";
 import { UC_PROT, X86_REG, type MemFault } from "../runtime/unicorn.ts";
+import { biasedSelector, needsSegments, randomSelectors, readSelectors, selectorDiff, setUpSegments } from "./segments.ts";
 
 /** Translate `code` (guest bytes at `va`) as one block of at most `maxInsns` instructions. */
 export type TranslateFn = (code: Uint8Array, va: bigint, maxInsns: number) => TranslatedBlock;
@@ -52,6 +53,12 @@ export interface DiffOptions {
    * which both sides must do at the same iteration, with the same registers and memory).
    */
   repCounts?: "small" | "any";
+  /**
+   * Segment selectors (src/verify/segments.ts): the reference gets a GDT and random selectors in
+   * every state, our state block starts from them, they are compared after the run, and exits
+   * into `load_segment`/`far_transfer` are checked like runtime helpers without ending the case.
+   */
+  segments?: boolean;
 }
 
 export interface DiffStats {
@@ -70,6 +77,8 @@ export interface DiffStats {
   failing: Record<string, number>;
   /** States where the reference did not complete the instruction (#DE, a memory fault), by kind. */
   refFaults: Record<string, number>;
+  /** States (with `segments`) that left into a segment runtime symbol, by symbol. */
+  segmentExits?: Record<string, number>;
   reports: string[];
 }
 
@@ -195,6 +204,7 @@ export class Differ {
   private openX86(): X86Harness {
     const h = new X86Harness(this.opts.bits, { codeAddr: BigInt(this.layout.code), codeSize: 0x1000 });
     const e = h.engine;
+    if (this.opts.segments) setUpSegments(e, this.opts.bits);
     // An IDIV of INT_MIN would kill the process inside Unicorn (x86-run.ts IdivGuard).
     this.idiv.attach(e);
     for (const w of this.windows) e.mapPtr(BigInt(w.spec.addr), w.spec.size, UC_PROT.READ | UC_PROT.WRITE, w.x86);
@@ -231,6 +241,8 @@ export class Differ {
     if (!dec.decode(code, 0, code.length, layout.code, insn)) return this.skip("undecodable"), 0;
     const oracle = oracleDisagrees(code, insn, bits);
     if (oracle) return this.skip(oracle), 0;
+    // Segment loads and far transfers need real descriptors in the reference (segments.ts).
+    if (!this.opts.segments && needsSegments(insn)) return this.skip("segment form (DiffOptions.segments)"), 0;
     const isRip = insn.memBase === R.RIP || insn.memBase === R.EIP;
     const hasMem = Array.from({ length: insn.opCount }, (_, k) => insn.kind[k]).includes(K.MEM);
     // A fixed offset from an FS/GS base needs no re-aiming: placeState picks the base.
@@ -354,6 +366,7 @@ export class Differ {
         }
         w.reset();
       }
+      if (this.opts.segments) this.segmentState(c);
       // x86 reference: GPRs, EFLAGS and XMMs in, one counted run, GPRs/EFLAGS/RIP/XMMs out.
       const inp = x86.input.lo;
       inp.set(s.gpr.subarray(0, 2 * this.gprs));
@@ -361,7 +374,7 @@ export class Differ {
       // IF = 1: Windows user code always runs with interrupts enabled, and PUSHF shows it.
       inp[2 * x86.flagsIndex] = s.eflags | 0x200;
       inp[2 * x86.flagsIndex + 1] = 0;
-      if (c.plan.seg !== undefined) this.setSegBase(c.plan.seg as 0 | 1, s.seg[2 * c.plan.seg]!, s.seg[2 * c.plan.seg + 1]!);
+      if (c.plan.seg !== undefined && !this.opts.segments) this.setSegBase(c.plan.seg as 0 | 1, s.seg[2 * c.plan.seg]!, s.seg[2 * c.plan.seg + 1]!);
       this.intno = -1;
       this.x86Fault = undefined;
       this.idiv.tripped = false;
@@ -375,6 +388,7 @@ export class Differ {
       this.x86Out.eflags = xo.u32(x86.flagsIndex);
       this.x86Out.rip = xo.num(x86.ripIndex);
       this.x86Out.xmm.set(xo.vec);
+      if (this.opts.segments) readSelectors(x86.engine, this.x86Out.sel);
       if (c.insn && c.mnemonic === "cmpxchg") this.cmpxchgUpperHalves(c.insn);
       const xf = this.x86Fault as MemFault | undefined;
       // A taken branch to unmapped memory stops Unicorn with a fetch fault *after* the instruction.
@@ -409,12 +423,55 @@ export class Differ {
         bad++;
         this.stats.mismatches++;
         this.stats.failing[c.label] = (this.stats.failing[c.label] ?? 0) + 1;
+      } else if (helper === SYM.load_segment || helper === SYM.far_transfer) {
+        const ex = (this.stats.segmentExits ??= {});
+        ex[SYM_NAMES[helper]!] = (ex[SYM_NAMES[helper]!] ?? 0) + 1;
       } else if (helper >= 0) {
         this.skip(`runtime helper ${SYM_NAMES[helper]}`);
         break;
       }
     }
     return bad;
+  }
+
+  /**
+   * `segments`: random selectors in the reference (then its FS/GS base), our state's selectors
+   * read back from it, and the source of a segment load or far transfer biased towards the
+   * current selector (segments.ts). 64-bit far CALL/RETF of 16/32-bit operand size get RSP in the
+   * low window: Unicorn 2.0.1 (QEMU 5) computes their stack addresses in 32 bits and truncates
+   * RSP, where the SDM uses the 64-bit RSP; below 4 GiB both agree.
+   */
+  private segmentState(c: Case): void {
+    const { s, rng, bits, layout } = this;
+    const e = this.x86.engine, i = c.insn!;
+    randomSelectors(rng, e);
+    if (c.plan.seg !== undefined) this.setSegBase(c.plan.seg as 0 | 1, s.seg[2 * c.plan.seg]!, s.seg[2 * c.plan.seg + 1]!);
+    readSelectors(e, s.sel);
+    const m = c.mnemonic, w = i.osz >> 3, seg = i.kind[0] === K.REG && i.reg[0]! >= R.SEG && i.reg[0]! < R.SEG + 6 ? i.reg[0]! - R.SEG : -1;
+    const far = m === "retf" || ((m === "call" || m === "jmp") && i.kind[0] === K.MEM && i.memSize >= 4);
+    if (far && m !== "jmp" && bits === 64 && w < 8) {
+      const low = layout.low!, sp = low.addr + low.size / 2 + 8 * Math.floor(rng() * 32 - 16);
+      s.setGpr(4, sp);
+      this.targets[0] = sp;
+    }
+    if (seg >= 0 && (m === "mov" || m === "pop")) {
+      const v = biasedSelector(rng, s.sel[seg]!, seg);
+      if (m === "pop") this.poke(this.targets[0]!, v);
+      else if (i.kind[1] === K.MEM) this.poke(this.targets[1]!, v);
+      else {
+        const g = gprOf(i.reg[1]!);
+        s.gpr[2 * g] = ((s.gpr[2 * g]! & 0xffff0000) | v) >>> 0;
+      }
+    } else if (m === "retf") this.poke(this.targets[0]! + w, biasedSelector(rng, s.sel[1]!, 1));
+    else if (far) this.poke(this.targets[1]! + w, biasedSelector(rng, s.sel[1]!, 1));
+  }
+
+  /** Write a 16-bit value at guest address `a` in every copy of its window. */
+  private poke(a: number, v: number): void {
+    const w = this.windows.find((x) => a >= x.spec.addr && a + 2 <= x.spec.addr + x.spec.size);
+    if (!w) return;
+    const o = a - w.spec.addr;
+    for (const buf of [w.init, w.x86, w.arm]) (buf[o] = v & 0xff), (buf[o + 1] = v >>> 8);
   }
 
   /** The reference's FS (0) or GS (1) base: the base register in 64-bit mode, a GDT descriptor in 32-bit mode (Engine.setSegBase32). */
@@ -454,13 +511,15 @@ export class Differ {
     else ok &&= arm.fault === undefined && arm.sym === wantSym && arm.exitRip === wantRip;
     // A memory destination the manual leaves undefined (stateMasks) is the only store: skip the windows.
     for (const w of this.windows) if (ok && !this.memUndefined && !w.x86b.equals(w.armb)) ok = false;
+    const selText = this.opts.segments ? selectorDiff(xs.sel, as.sel) : "";
+    if (selText) ok = false;
     if (ok) return true;
     const bad = (this.stats.failing[c.label] ?? 0) + 1;
     if (bad > (this.opts.reportsPerCase ?? 2) || this.stats.reports.length >= (this.opts.maxReports ?? 30)) return false;
     this.stats.reports.push(mismatchReport({
       bits: this.bits, label: c.label, state: k, init: s, ref: this.x86Out, arm, flagMask, regSkip, want: { wantSym, wantRip, wantFault, helper: helper >= 0 },
       seg: c.plan.seg, targets: this.targets, windows: this.windows, x86FaultKind: this.x86Fault?.kind,
-    }));
+    }) + (selText ? `\n  selectors (ES CS SS DS FS GS) before: ${Array.from(s.sel, (v) => v.toString(16)).join(" ")}\n${selText}` : ""));
     return false;
   }
 

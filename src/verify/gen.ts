@@ -159,7 +159,7 @@ export function planMemory(insn: Insn, bits: 32 | 64, layout: Layout): MemPlan |
   const aligned = align ? { align } : {};
   for (let k = 0; k < insn.opCount; k++) {
     const kind = insn.kind[k]!;
-    if (kind === K.FAR) return "far pointer";
+    if (kind === K.FAR) continue; // ptr16:32: an immediate, no memory
     if (kind !== K.MEM && kind !== K.MEM_SI && kind !== K.MEM_DI) continue;
     if (kind === K.MEM && NO_ACCESS.has(mn)) continue;
     if (insn.vsib) return "vsib";

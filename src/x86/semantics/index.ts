@@ -37,6 +37,7 @@ import {
 import { CLC, CLD, CMC, LAHF, SAHF, STC, STD } from "./flags.ts";
 import { ENTER, JECXZ, JRCXZ, LEAVE, LOOP, LOOPE, LOOPNE, POPA, POPAD, POPF, POPFD, POPFQ, PUSHA, PUSHAD, PUSHF, PUSHFD, PUSHFQ } from "./control.ts";
 import { AAA, AAD, AAM, AAS, CPUID, DAA, DAS, INT, INT1, INTO, PAUSE, RDTSC, RDTSCP, SYSCALL, XLATB } from "./system.ts";
+import { CALL_FAR, JMP_FAR, MOV_SREG, POP_SREG, PUSH_SREG, RETF, isSegmentForm } from "./segment.ts";
 
 import { REP_MNEMONICS, STRING_SEMANTICS } from "./string.ts";
 import { CMPXCHG, CMPXCHG16B, CMPXCHG8B, LOCKABLE, XADD } from "./atomic.ts";
@@ -46,13 +47,13 @@ export { SemCtx, type Semantic } from "./_operand.ts";
 
 /** Every translated mnemonic, by its key in the tables. */
 export const SEMANTICS = {
-  MOV, MOVNTI, MOVZX, MOVSX, MOVSXD, XCHG, CBW, CWDE, CDQE, CWD, CDQ, CQO, LEA, SALC,
+  MOVNTI, MOVZX, MOVSX, MOVSXD, XCHG, CBW, CWDE, CDQE, CWD, CDQ, CQO, LEA, SALC,
   CMOVO, CMOVNO, CMOVB, CMOVAE, CMOVE, CMOVNE, CMOVBE, CMOVA, CMOVS, CMOVNS, CMOVP, CMOVNP, CMOVL, CMOVGE, CMOVLE, CMOVG,
   ADD, ADC, SUB, SBB, CMP, INC, DEC, NEG, AND, OR, XOR, NOT, TEST,
   SETO, SETNO, SETB, SETAE, SETE, SETNE, SETBE, SETA, SETS, SETNS, SETP, SETNP, SETL, SETGE, SETLE, SETG,
   SHL, SAL, SHR, SAR, ROL, ROR, IMUL, MUL,
   RCL, RCR, SHLD, SHRD, DIV, IDIV,
-  PUSH, POP, JMP, CALL, RET,
+  RET, RETF,
   JO, JNO, JB, JAE, JE, JNE, JBE, JA, JS, JNS, JP, JNP, JL, JGE, JLE, JG,
   NOP, INT3, UD2, HLT,
   BSWAP, MOVBE, BT, BTS, BTR, BTC, BSF, BSR, LZCNT, TZCNT, POPCNT,
@@ -63,6 +64,12 @@ export const SEMANTICS = {
   XADD, CMPXCHG, CMPXCHG8B, CMPXCHG16B,
   ...STRING_SEMANTICS,
   ...VECTOR_SEMANTICS,
+  // Segment-register and far forms share their mnemonic with the general ones (segment.ts).
+  MOV: (b, i, c) => (isSegmentForm(i) ? MOV_SREG(b, i, c) : MOV(b, i, c)),
+  PUSH: (b, i, c) => (isSegmentForm(i) ? PUSH_SREG(b, i, c) : PUSH(b, i, c)),
+  POP: (b, i, c) => (isSegmentForm(i) ? POP_SREG(b, i, c) : POP(b, i, c)),
+  CALL: (b, i, c) => (isSegmentForm(i) ? CALL_FAR(b, i, c) : CALL(b, i, c)),
+  JMP: (b, i, c) => (isSegmentForm(i) ? JMP_FAR(b, i, c) : JMP(b, i, c)),
   // MOVSD is two instructions: the string move (A5) and the SSE scalar move (F2 0F 10/11).
   MOVSD: (b, i, c) => (i.kind[0] === K.MEM_DI || i.kind[1] === K.MEM_SI ? STRING_SEMANTICS.MOVSD(b, i, c) : MOVSD_SSE(b, i, c)),
 } satisfies Record<string, Semantic>;

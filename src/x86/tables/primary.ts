@@ -299,7 +299,7 @@ C7 F8 cd | XBEGIN rel32      | os32 cf=xbegin
 C7 F8 cd | XBEGIN rel32      | os64 cf=xbegin
 C8 iw ib | ENTER imm16, imm8 | osx d64 a=r,r id=Enter{o}_imm16_imm8
 C9       | LEAVE             | osx d64 id=Leave{o}
-CA iw    | RETF imm16        | osx cf=far id=Retf{o}_imm16
+CA iw    | RETF imm16        | osx cf=far id=Retf{o}_imm16 a=r
 CB       | RETF              | osx cf=far id=Retf{o}
 CC       | INT3              | cf=int
 CD ib    | INT imm8          | a=r cf=int
