@@ -105,6 +105,8 @@ export class IrBlock {
   setReg(r: number, v: Value): void { this.emit(OP.SetReg, 0, 0, r, v); }
   getFlag(f: number): Value { return this.emit(OP.GetFlag, 0, 0, f); }
   setFlag(f: number, v: Value): void { this.emit(OP.SetFlag, 0, 0, f, v); }
+  /** The flags in mask fm are undefined from here on (put it after the instruction's last access or exit). */
+  undef(fm: number): void { if (fm) this.emit(OP.Undef, 0, fm); }
 
   add(sz: number, x: Value, y: Value, fm = 0): Value { return this.emit(OP.Add, sz, fm, x, y); }
   sub(sz: number, x: Value, y: Value, fm = 0): Value { return this.emit(OP.Sub, sz, fm, x, y); }

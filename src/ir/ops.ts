@@ -198,6 +198,11 @@ export const OPS: readonly OpInfo[] = [
   row("VBin", "xxV", { doc: "xmm a = operation c (VOP.*) of xmm a and xmm b, lane by lane (see VOP)" }),
   row("VShuf32", "xxn", { doc: "xmm a = the 32-bit lanes of xmm b chosen by the 2-bit fields of c, lane 0 from bits 1:0 (PSHUFD)" }),
   row("VMoveMask", "x", { result: true, sized: true, doc: "the top bit of each sz-byte element (sz 1, 4 or 8) of xmm a, element 0 in bit 0, zero-extended" }),
+  // ── flags the SDM leaves undefined (ABI §4: "whatever the lowering produces") ──
+  row("Undef", "", {
+    flags: ARITH,
+    doc: "the flags in fm are undefined from here (an instruction the SDM leaves them undefined after): a flag writer for liveness, so the lowering may clobber them before; emits nothing",
+  }),
 ];
 
 /** Op numbers, by name. */
@@ -211,7 +216,7 @@ export type OpName = "DivU" | "DivS" | "DivSFault" | "ExitSymIf"
   | "RepMovs" | "RepStos" | "RepLods" | "RepScas" | "RepCmps"
   | "AtomicRmw" | "AtomicCas" | "Pair" | "AtomicCasPair" | "CasPairHi"
   | "Clz" | "Ctz" | "Rev" | "Popcnt" | "Pdep" | "Pext"
-  | "VZero" | "VMov" | "VMovLow" | "VZextLow" | "VLoad" | "VLoadLane" | "VStore" | "VFromGpr" | "VToGpr" | "VBin" | "VShuf32" | "VMoveMask";
+  | "VZero" | "VMov" | "VMovLow" | "VZextLow" | "VLoad" | "VLoadLane" | "VStore" | "VFromGpr" | "VToGpr" | "VBin" | "VShuf32" | "VMoveMask" | "Undef";
 
 /** Exit kinds (`Exit` operand a). JUMP and CALL are direct: their target is a `Const`. */
 export const EXIT = { JUMP: 0, INDIRECT: 1, CALL: 2, CALL_INDIRECT: 3, RET: 4 } as const;

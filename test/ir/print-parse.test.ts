@@ -94,6 +94,8 @@ function everyOp(exitSym: boolean): IrBlock {
   b.vfromGpr(4, 11, b.vtoGpr(8, 12));
   b.vshuf32(13, 14, 0x1b);
   b.vmoveMask(1, 0);
+  // Flags an instruction leaves undefined.
+  b.undef(FLAG.SF | FLAG.ZF | FLAG.AF | FLAG.PF);
   // The muldiv group: the divisions and the conditional exit into a runtime symbol (#DE).
   const q = b.divU(8, x, y, big);
   b.divS(4, x, y, q);

@@ -62,6 +62,11 @@ export const lowerRor = shift;
 
 /** Low sz bytes of a * b. */
 export function lowerMul(L: Lowerer, i: number): void {
+  const b = L.b, x = b.a[i]!, y = b.b[i]!;
+  if (L.an.skip[x] === FUSED && L.an.skip[y] === FUSED) { // widenMul: Zext.4/Sext.4 operands
+    const rn = L.reg(b.a[x]!), rm = L.reg(b.a[y]!);
+    return L.emit((b.op[x] === OP.Sext ? smull : umull)(L.dest(i), rn, rm));
+  }
   const ra = L.reg(L.b.a[i]!), rb = L.reg(L.b.b[i]!);
   L.emit(mul(L.b.sz[i] === 8 ? 1 : 0, L.dest(i), ra, rb));
 }

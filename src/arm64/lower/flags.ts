@@ -21,12 +21,12 @@ import { tryLogicalImm } from "../imm.ts";
 import { COND, type Cond } from "../regs.ts";
 import { bfi, bfxil, lslImm, lsrImm, ubfx } from "../isa/bitfield.ts";
 import { bCond, cbnz, tbnz, tbz } from "../isa/branch.ts";
-import { csel, csetm, csinc, cset, rmif } from "../isa/cond.ts";
+import { ccmnImm, csel, csetm, csinc, cset, rmif } from "../isa/cond.ts";
 import { adc, addsShifted, clz, sbc, subsShifted } from "../isa/data-reg.ts";
 import { LDST, ldstUimm } from "../isa/load-store.ts";
 import { andImm, andShifted, eorImm, eorShifted, movReg, orrImm, tstImm } from "../isa/logical.ts";
 import { SYSREG, cfinv, mrs, msr } from "../isa/system.ts";
-import { DEAD, NZCV_FLAGS } from "./alloc.ts";
+import { DEAD, FUSED, NZCV_FLAGS } from "./alloc.ts";
 import { ZR, type Lowerer } from "./context.ts";
 import { HOST_AF, HOST_PF, HOST_STATE } from "./regmap.ts";
 import { RULE } from "./rules.ts";
@@ -330,10 +330,29 @@ export function lowerSetFlag(L: Lowerer, i: number): void {
   if (f === FLAG.PF) return L.emit(eorImm(1, HOST_PF, L.reg(b.b[i]!), ONE_X));
   if (f === FLAG.AF) return L.emit(lslImm(1, HOST_AF, L.reg(b.b[i]!), u6(4)));
   if (f === FLAG.DF) return L.emit(ldstUimm(LDST.STRX, L.reg(b.b[i]!), HOST_STATE, (STATE.DF / 8) as Uimm12s));
+  if ((f === FLAG.CF || f === FLAG.OF) && carryOverflowCcmn(L, i)) return;
   const t = L.pool.scratch();
   L.emit(mrs(t, SYSREG.NZCV));
   nzcvRun(L, i, t);
   L.pool.release(t);
+}
+
+/**
+ * SetFlag cf, v and SetFlag of, v (either order) with v a Cmp fused into them (cmpIntoFlagRun)
+ * and N, Z dead after the pair: the compare sets NZCV, then `ccmn xzr, #0, #0b0011, !cond` leaves
+ * C = V = 1 where cond holds (the immediate) and C = V = 0 where it does not (0 + 0). N and Z end
+ * up as garbage, which is why they must be dead (MUL and IMUL leave SF and ZF undefined).
+ */
+function carryOverflowCcmn(L: Lowerer, i: number): boolean {
+  const b = L.b, v = b.b[i]!, nx = nextNzcvSetFlag(L, i);
+  if (nx < 0 || b.b[nx] !== v || (b.a[i]! | b.a[nx]!) !== (FLAG.CF | FLAG.OF)) return false;
+  if (L.an.skip[v] !== FUSED || b.op[v] !== OP.Cmp || L.an.liveAfter[nx]! & (FLAG.SF | FLAG.ZF)) return false;
+  const c = emitCompare(L, v);
+  L.emit(ccmnImm(0, ZR, 0 as Uimm, 0b0011 as Uimm, (c ^ 1) as Cond));
+  L.cInv = false;
+  L.an.skip[nx] = FUSED;
+  L.fired[RULE.carryOverflowCcmn]!++;
+  return true;
 }
 
 /** The next op after i that emits code, if it is a SetFlag of an NZCV flag not yet lowered; else -1. */

@@ -30,7 +30,7 @@ import { lowerDivS, lowerDivSFault, lowerDivU, lowerExitSymIf } from "./divide.t
 import { lowerCond, lowerGetFlag, lowerRestoreFlagsIfZero, lowerSaveFlags, lowerSelectCC, lowerSetFlag } from "./flags.ts";
 import { lowerLoad, lowerStore } from "./memory.ts";
 import { lowerClz, lowerCtz, lowerPdep, lowerPext, lowerPopcnt, lowerRev } from "./bitops.ts";
-import { lowerExitIfNZ, lowerGetState, lowerPause, lowerSegBase, lowerSetState } from "./misc.ts";
+import { lowerExitIfNZ, lowerGetState, lowerPause, lowerSegBase, lowerSetState, lowerUndef } from "./misc.ts";
 import { lowerAtomicCas, lowerAtomicCasPair, lowerAtomicRmw, lowerCasPairHi, lowerPair } from "./atomic.ts";
 import { lowerRepCmps, lowerRepLods, lowerRepMovs, lowerRepScas, lowerRepStos } from "./string.ts";
 import { RULE, RULES, markFusions } from "./rules.ts";
@@ -60,7 +60,7 @@ export const LOWER = {
   ExitIf: lowerExitIf, Exit: lowerExit, ExitSym: lowerExitSym,
   Clz: lowerClz, Ctz: lowerCtz, Rev: lowerRev, Popcnt: lowerPopcnt, Pdep: lowerPdep, Pext: lowerPext,
   DivU: lowerDivU, DivS: lowerDivS, DivSFault: lowerDivSFault, ExitSymIf: lowerExitSymIf,
-  SegBase: lowerSegBase, ExitIfNZ: lowerExitIfNZ, Pause: lowerPause, GetState: lowerGetState, SetState: lowerSetState,
+  SegBase: lowerSegBase, ExitIfNZ: lowerExitIfNZ, Pause: lowerPause, Undef: lowerUndef, GetState: lowerGetState, SetState: lowerSetState,
   SaveFlags: lowerSaveFlags, RestoreFlagsIfZero: lowerRestoreFlagsIfZero,
   RepMovs: lowerRepMovs, RepStos: lowerRepStos, RepLods: lowerRepLods, RepScas: lowerRepScas, RepCmps: lowerRepCmps,
   VZero: lowerVZero, VMov: lowerVMov, VMovLow: lowerVMovLow, VZextLow: lowerVZextLow, VLoad: lowerVLoad, VLoadLane: lowerVLoadLane,

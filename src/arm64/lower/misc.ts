@@ -47,3 +47,6 @@ export function lowerSetState(L: Lowerer, i: number): void {
 export function lowerPause(L: Lowerer, _i: number): void {
   L.emit(yield_());
 }
+
+/** Undef: nothing to emit; liveness (alloc.ts) already let earlier ops clobber those flags. */
+export function lowerUndef(_L: Lowerer, _i: number): void {}

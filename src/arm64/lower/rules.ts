@@ -27,6 +27,7 @@ export const FUSIONS = [
   { name: "postIndex", why: "pop/ret: a load from r then r + k written back to r is one ldr [r], #k (the load faults before r changes)" },
   { name: "sextIntoZext", why: "a 32-bit write of a sign-extended byte/word (movsx r32, cwde) is one sxtb/sxth w: the W form zeroes the upper half" },
   { name: "cmpIntoFlagRun", why: "a Cmp whose only users are SetFlags of one run (MUL/IMUL's CF = OF) is compared inside the run's mrs/msr with csetm: no flag-free clz compare, one bfi for CF and OF" },
+  { name: "widenMul", why: "Mul.8 of two Zext.4 (two Sext.4) is one umull (smull): the 64-bit product of 32-bit operands, no extends (MUL/IMUL r/m32)" },
   { name: "selectIntoZext", why: "a 32-bit CMOVcc (Zext of SelectCC) is one csel w: the W form zeroes the upper half, no mov" },
 ] as const satisfies readonly Rule[];
 
@@ -56,6 +57,7 @@ export const OTHER_RULES = [
   { name: "zextNoop", why: "Zext of a value already zero-extended (a load, a 32-bit op) is the value itself" },
   { name: "bfiInPlace", why: "Bfi into the register that already holds its base (mov al, bl) is one bfi" },
   { name: "setFlagRun", why: "consecutive SetFlags of NZCV flags share one mrs/msr pair" },
+  { name: "carryOverflowCcmn", why: "CF = OF = one compare (MUL/IMUL) with SF and ZF dead (undefined after MUL) is cmp + ccmn xzr, #0, #0b0011, !cond: C = V = cond, no mrs/msr" },
   { name: "constToHome", why: "SetReg of a constant materialises it directly in the home register" },
   { name: "repChunks", why: "REP MOVS/STOS with DF = 0 move 16 bytes per trip (ldp/stp) where no chunk crosses a page or overlaps itself" },
 ] as const satisfies readonly Rule[];
@@ -201,6 +203,17 @@ function cmpIntoFlagRun(L: Lowerer, i: number): boolean {
   return seen === uses[i];
 }
 
+/** Mul.8 j of two single-use Zext.4 (or two Sext.4) values: fold both (bits.ts lowerMul emits umull/smull). */
+function widenMul(L: Lowerer, j: number): boolean {
+  const b = L.b, x = b.a[j]!, y = b.b[j]!, { uses, skip } = L.an;
+  if (x === y || b.op[x] !== b.op[y] || b.b[x] !== 4 || b.b[y] !== 4 || uses[x] !== 1 || uses[y] !== 1) return false;
+  if (skip[x] !== EMIT || skip[y] !== EMIT || skip[b.a[x]!] === FUSED || skip[b.a[y]!] === FUSED) return false;
+  fuse(L, x, j, RULE.widenMul);
+  skip[y] = FUSED;
+  moveUses(L, y, j);
+  return true;
+}
+
 /** Decide the fusions of one block (forward, before emission). */
 export function markFusions(L: Lowerer): void {
   const b = L.b, { skip, uses, lastUse } = L.an;
@@ -214,6 +227,8 @@ export function markFusions(L: Lowerer): void {
     if (uses[i] !== 1) continue;
     // ── postIndex: pop/ret (a load from r, then r + k back to r) ──
     if (o === OP.Add && (b.sz[i] === 8 || stack32(L, i)) && !b.fm[i] && u === OP.SetReg && postIndex(L, i)) continue;
+    // ── widenMul: both operands of a Mul.8 extended from 4 bytes the same way ──
+    if ((o === OP.Zext || o === OP.Sext) && b.b[i] === 4 && u === OP.Mul && b.sz[j] === 8 && widenMul(L, j)) continue;
     // ── sextIntoZext: Zext.4 of a byte/word Sext (movsx r32, cwde) ──
     if (o === OP.Sext && b.b[i]! < 4 && u === OP.Zext && b.a[j] === i && b.b[j] === 4 && fuse(L, i, j, RULE.sextIntoZext)) continue;
     // ── selectIntoZext: Zext.4 of a SelectCC (cmov r32); NZCV must mean the same at the Zext ──

@@ -39,7 +39,7 @@ const FEATURES: Record<string, keyof HostFeatures> = { FLAGM: "flagm", FLAGM2: "
  * A row we translate without fallback is integer code, so FEX's count for it does not depend on
  * them; rows assuming any other feature we lack (CSSC, MOPS, ...) are skipped.
  */
-const FP_ONLY = new Set(["FRINTTS", "AFP", "RPRES", "SVE128", "SVE256", "CRYPTO", "FCMA"]);
+const FP_ONLY = new Set(["RNG", "FRINTTS", "AFP", "RPRES", "SVE128", "SVE256", "CRYPTO", "FCMA"]);
 
 export function benchQuality(filter?: (file: string) => boolean, opts: QualityOptions = {}): QualityResult {
   const bodies = new Map<QualityRow, Uint32Array>();

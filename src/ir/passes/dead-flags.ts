@@ -9,6 +9,9 @@
  * `ExitIf` by condition, `GetFlag`, CF for `Adc`/`Sbb`); a flag-defining op keeps `fm & live`
  * and then kills what it defined; a `SetFlag` of a dead flag becomes `Nop`. An op that both
  * reads and defines (Adc) kills first, then reads, since it reads its inputs before writing.
+ * `Undef` (flags an instruction leaves undefined) is a writer like any other: it ends the liveness
+ * of the flags before it, so their earlier writers may be narrowed (stale until then: harmless, a
+ * program cannot rely on an undefined flag).
  * DF is never narrowed: it lives in the state block, outside the exits' live masks, and the
  * runtime reads it after every exit.
  *

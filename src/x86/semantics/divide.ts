@@ -14,12 +14,13 @@
  * `DivU`/`DivS` give the quotient and the remainder is `low - quotient * divisor` in the operand
  * size (exact: it fits).
  *
- * Flags: CF, OF, SF, ZF, AF and PF are undefined (SDM "Flags Affected"); they are left unchanged.
+ * Flags: CF, OF, SF, ZF, AF and PF are undefined (SDM "Flags Affected"): `Undef` after the last
+ * write (at the #DE exit they are still the old flags, as the exception context must show).
  *
  *   DIV(b, i, c) // div rcx → f = Cmp.8 uge rdx, rcx; ExitSymIf f, divide_error, …;
  *                //   q = DivU.8 rdx, rax, rcx; r = Sub.8 rax, Mul.8 q, rcx; SetReg rax, q; SetReg rdx, r
  */
-import { GPR, REL, SYM, type IrBlock, type Value } from "../../ir/index.ts";
+import { GPR, REL, STATUS_FLAGS, SYM, type IrBlock, type Value } from "../../ir/index.ts";
 import type { Insn } from "../insn.ts";
 import { R } from "../regs.ts";
 import { guestAddr, konst, opSize, readOp, writeReg, type SemCtx } from "./_operand.ts";
@@ -51,6 +52,7 @@ function divide(b: IrBlock, i: Insn, c: SemCtx, signed: boolean): boolean {
     writeReg(b, regAt(GPR.RAX, sz), q);
     writeReg(b, regAt(GPR.RDX, sz), r);
   }
+  b.undef(STATUS_FLAGS);
   return true;
 }
 

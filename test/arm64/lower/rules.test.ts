@@ -43,6 +43,12 @@ const CASES: [string, string, string[]][] = [
   // all-ones mask sets V and C with one two-bit bfi.
   ["cmpIntoFlagRun", "  v1 = GetReg rdx\n  v2 = Const.8 0x0\n  v3 = Cmp.8 ne, v1, v2\n  SetFlag cf, v3\n  SetFlag of, v3\n  v9 = Const.8 0x1003\n  Exit jump, v9 ?oszc\n",
     ["mrs x9, NZCV", "cmp x1, #0x0", "csetm w6, ne", "bfi x9, x6, #28, #2", "msr NZCV, x9"]],
+  // mul ebx's product: the 64-bit product of the zero-extended 32-bit halves is one umull.
+  ["widenMul", "  v1 = GetReg rax\n  v2 = GetReg rbx\n  v3 = Zext v1, 4\n  v4 = Zext v2, 4\n  v5 = Mul.8 v3, v4\n  SetReg rcx, v5\n", ["umull x0, w8, w27"]],
+  // mul's CF = OF = (high half != 0) with SF/ZF/AF/PF undefined after it: cmp sets NZCV, ccmn
+  // makes C = V = 1 when ne held (the immediate 0b0011), else compares 0 + 0 (C = V = 0).
+  ["carryOverflowCcmn", "  v1 = GetReg rdx\n  v2 = Const.8 0x0\n  v3 = Cmp.8 ne, v1, v2\n  SetFlag cf, v3\n  SetFlag of, v3\n  Undef !szap\n  v9 = Const.8 0x1003\n  Exit jump, v9 ?oszapc\n",
+    ["cmp x1, #0x0", "ccmn wzr, #0x0, #0x3, eq"]],
   // sub cl, bl with PF live: the 8-bit result is computed into x10 (the PF source) and inserted from it.
   ["resultInPF", "  v1 = GetReg rcx\n  v2 = GetReg rbx\n  v3 = Sub.1 v1, v2 !p\n  v4 = Bfi v1, v3, 0, 8\n  SetReg rcx, v4\n  v9 = Const.8 0x1003\n  Exit jump, v9 ?p\n",
     ["sub w10, w0, w27", "bfxil x0, x10, #0, #8"]],

@@ -446,27 +446,32 @@ describe("shifts", () => {
 });
 
 describe("multiply", () => {
+  // SDM: AX ← AL ∗ SRC (one 16-bit product of the zero-extended bytes); CF = OF = (AH != 0),
+  // i.e. the product exceeds 0xff; SF, ZF, AF, PF undefined.
   test("mul cl: AX = AL * CL, CF = OF = (AH != 0)", () => {
     expectIr("f6e1", 64, `
       block 0x401000 mode 64
         Guest 2, 0x401000
         v2 = GetReg rcx
         v3 = GetReg rax
-        v4 = Mul.1 v3, v2
-        v5 = MulHU.1 v3, v2
-        v6 = Bfi v4, v5, 8, 8
+        v4 = Zext v3, 1
+        v5 = Zext v2, 1
+        v6 = Mul.4 v4, v5
         v7 = GetReg rax
         v8 = Bfi v7, v6, 0, 16
         SetReg rax, v8
-        v10 = Const.1 0x0
-        v11 = Cmp.1 ne, v5, v10
+        v10 = Const.4 0xff
+        v11 = Cmp.4 ugt, v6, v10
         SetFlag cf, v11
         SetFlag of, v11
-        v14 = Addr 0x401002
-        Exit jump, v14 ?oszapc
+        Undef !szap
+        v15 = Addr 0x401002
+        Exit jump, v15 ?oszapc
     `);
   });
 
+  // The register gets the 32-bit product; CF = OF = the full 64-bit product of the sign-extended
+  // operands is not the sign extension of its low half.
   test("imul eax, ecx: CF = OF = (high half != sign of the low half)", () => {
     expectIr("0fafc1", 64, `
       block 0x401000 mode 64
@@ -474,16 +479,17 @@ describe("multiply", () => {
         v2 = GetReg rcx
         v3 = GetReg rax
         v4 = Mul.4 v3, v2
-        v5 = MulHS.4 v3, v2
         SetReg rax, v4
-        v7 = Sext v4, 4
-        v8 = Const.1 0x3f
-        v9 = Sar.8 v7, v8
-        v10 = Cmp.4 ne, v5, v9
+        v6 = Sext v3, 4
+        v7 = Sext v2, 4
+        v8 = Mul.8 v6, v7
+        v9 = Sext v8, 4
+        v10 = Cmp.8 ne, v8, v9
         SetFlag cf, v10
         SetFlag of, v10
-        v13 = Addr 0x401003
-        Exit jump, v13 ?oszapc
+        Undef !szap
+        v14 = Addr 0x401003
+        Exit jump, v14 ?oszapc
     `);
   });
 });
