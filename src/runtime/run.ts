@@ -35,6 +35,8 @@ import { STATE_PAGE, armX, mapRuntimePages, symbolTaken, type RuntimePages } fro
 import { HOST_GPR, HOST_PF, HOST_AF, HOST_STATE } from "../arm64/lower/regmap.ts";
 import type { TranslatedBlock } from "../arm64/lower/output.ts";
 import { STATE, SYM } from "../ir/index.ts";
+import { K, R } from "../x86/index.ts";
+import { SEG_NAMES, Segments } from "./segments.ts";
 import { InputError } from "../util/errors.ts";
 
 /** The reference runner's options (same contract), plus what only the translated run has. */
@@ -107,6 +109,8 @@ class Runner {
   private readonly xmmSlots: Uint32Array;
   private readonly dec: Decoder;
   private readonly insn = new Insn();
+  /** The segment selectors (state block `STATE.SEL`) and their descriptors (segments.ts). */
+  private seg!: Segments;
 
   constructor(private readonly opts: RunOptions) {
     this.bits = opts.bits;
@@ -252,8 +256,10 @@ class Runner {
     const values = new Array<bigint>(this.bits === 64 ? 16 : 8).fill(0n);
     if (sp !== undefined) values[4] = sp;
     let eflags = 0x2;
+    const sels: Record<string, bigint> = {};
     for (const [k, v] of Object.entries(opts.regs ?? {})) {
       const n = k.toLowerCase();
+      if ((SEG_NAMES as readonly string[]).includes(n)) { sels[n] = v; continue; }
       if (n === "eflags" || n === "rflags") { eflags = Number(v); continue; }
       const x = xmmIndex(this.bits, n);
       if (x >= 0) { setXmmValue(this.xmmSlots, 4 * x, v); continue; }
@@ -268,6 +274,8 @@ class Runner {
       values[i] = BigInt.asUintN(this.bits === 64 && (names as readonly string[]).includes(n) ? 64 : 32, v);
     }
     values.forEach((v, i) => arm.setReg(armX(HOST_GPR[i]!), v));
+    this.seg = new Segments(this.bits, sels);
+    this.seg.init(this.stateView);
     // XMM registers not given are zero: the state block starts zeroed.
     arm.writeBatch(this.vregs);
     this.setFlags(eflags);
@@ -341,6 +349,13 @@ class Runner {
         stop = `fault: interrupt 0 at ${hex(rip)}`;
         break;
       }
+      if (sym === SYM.load_segment) {
+        const r = this.loadSegment(rip);
+        if (typeof r === "string") { stop = r; break; }
+        rip = r;
+        continue;
+      }
+      if (sym === SYM.far_transfer) { stop = this.farTransfer(rip); break; }
       if (sym === SYM.fallback) {
         this.fallbacks++;
         const m = this.mnemonicAt(rip);
@@ -352,6 +367,51 @@ class Runner {
       rip = r;
     }
     return this.result(rip, stop, runs);
+  }
+
+  /** The guest register of x86 register r (a GPR of any width) as a number of its mode's width. */
+  private gpr(r: number): bigint {
+    const n = r >= R.GPR64 ? r - R.GPR64 : r >= R.GPR32 ? r - R.GPR32 : r >= R.GPR16 ? r - R.GPR16 : -1;
+    return n < 0 ? 0n : this.arm.reg(armX(HOST_GPR[n]!));
+  }
+
+  /** `n` bytes (little-endian) at guest address va, or undefined outside mapped memory. */
+  private readGuest(va: bigint, n: number): bigint | undefined {
+    const r = this.regionOf(va);
+    if (!r || va + BigInt(n) > r.addr + BigInt(r.size)) return undefined;
+    let v = 0n;
+    for (let k = n - 1; k >= 0; k--) v = (v << 8n) | BigInt(r.buf[Number(va - r.addr) + k]!);
+    return v;
+  }
+
+  /** The decoded instruction's memory operand address (effective address plus an FS/GS base). */
+  private memAddr(i: Insn): bigint {
+    if (i.memBase === R.RIP || i.memBase === R.EIP) return BigInt(i.memDisp);
+    let a = BigInt(i.memDisp) + (i.memBase ? this.gpr(i.memBase) : 0n) + (i.memIndex ? this.gpr(i.memIndex) * BigInt(i.memScale) : 0n);
+    const fs = i.segPrefix === R.SEG + 4, gs = i.segPrefix === R.SEG + 5;
+    if (fs || gs) a += this.stateView.getBigUint64(fs ? STATE.FS_BASE : STATE.GS_BASE, true);
+    return BigInt.asUintN(this.bits === 64 && i.asz === 64 ? 64 : 32, a);
+  }
+
+  /** `load_segment` (segments.ts): perform the MOV Sreg / POP Sreg at rip; the next RIP, or a stop text (#GP). */
+  private loadSegment(rip: bigint): bigint | string {
+    const i = this.insn, len = this.lengthAt(rip), pop = this.mnemonicAt(rip) === "POP";
+    const s = i.reg[0]! - R.SEG, sp = this.arm.reg(armX(HOST_GPR[4]!)), w = i.osz / 8;
+    const src = pop ? this.readGuest(sp, 2) : i.kind[1] === K.MEM ? this.readGuest(this.memAddr(i), 2) : this.gpr(i.reg[1]!);
+    if (src === undefined) return `fault: read-unmapped at ${hex(pop ? sp : this.memAddr(i))}`;
+    const sel = Number(src & 0xffffn);
+    if (!this.seg.load(this.stateView, s, sel)) return `fault: general protection loading ${SEG_NAMES[s]} with selector ${hex(sel)} (no such descriptor) at ${hex(rip)}`;
+    if (pop) this.arm.setReg(armX(HOST_GPR[4]!), BigInt.asUintN(this.bits, sp + BigInt(w)));
+    return rip + BigInt(len);
+  }
+
+  /** `far_transfer`: a far CALL/JMP/RETF at rip to a selector other than CS, which `aot run` cannot follow. */
+  private farTransfer(rip: bigint): string {
+    const i = this.insn;
+    this.lengthAt(rip);
+    const w = BigInt(i.osz / 8), sp = this.arm.reg(armX(HOST_GPR[4]!));
+    const sel = i.kind[0] === K.FAR ? BigInt(i.immHi & 0xffff) : this.readGuest(i.kind[0] === K.MEM ? this.memAddr(i) + w : sp + w, 2) ?? -1n;
+    return `fault: far transfer to code selector ${hex(sel)} (CS is ${hex(this.seg.get(this.stateView, 1))}): a mode switch such as WOW64's far jump into 64-bit code, which aot run does not perform, at ${hex(rip)}`;
   }
 
   private lengthAt(rip: bigint): number {

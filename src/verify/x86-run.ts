@@ -38,6 +38,7 @@ import { loadPeFileSync, mapImage } from "../pe/index.ts";
 import { Engine, RegBatch, UC_ERR, UC_PROT, X86_GPR32_IDS, X86_GPR64_IDS, X86_REG, X86_XMM_IDS, type MemFault } from "../runtime/unicorn.ts";
 import { InputError } from "../util/errors.ts";
 import { Decoder, Insn, tables } from "../x86/index.ts";
+import { SEG_IDS, SEG_NAMES, setUpSegments } from "./segments.ts";
 
 /** Return address pushed under the initial stack pointer; a 32-bit value so 32-bit code works. */
 export const RETURN_SENTINEL = 0xdead0000n;
@@ -77,7 +78,11 @@ export interface X86RunOptions {
   stack?: { addr: bigint; size: number };
   sp?: bigint;
   maps?: { addr: bigint; size: number }[];
-  /** Initial registers by name: rax..r15, eax..edi, xmm0..xmm15 (128-bit), rip/eip is `entry`, eflags, fs_base, gs_base. */
+  /**
+   * Initial registers by name: rax..r15, eax..edi, xmm0..xmm15 (128-bit), rip/eip is `entry`, eflags, fs_base, gs_base,
+   * and the selectors es, cs, ss, ds, fs, gs (any given: a GDT with the selectors of src/verify/segments.ts, which are
+   * the ones that can be loaded; in 32-bit mode an fs_base/gs_base reloads FS/GS with their own descriptor).
+   */
   regs?: Record<string, bigint>;
   dumps?: { addr: bigint; len: number }[];
   /** Stop with "limit" after this many instructions (0 or absent: no limit). */
@@ -160,8 +165,13 @@ export function runX86(opts: X86RunOptions): X86RunResult {
     } else if (opts.sp !== undefined) e.setReg(spId, opts.sp);
     e.setReg(X86_REG.EFLAGS, 2n);
     const xmm = new Uint32Array(new ArrayBuffer(64));
+    // Segment selectors (es..gs): a GDT (segments.ts) and the selectors loaded, before any FS/GS base.
+    const sels = Object.entries(opts.regs ?? {}).filter(([n]) => (SEG_NAMES as readonly string[]).includes(n.toLowerCase()));
+    if (sels.length) setUpSegments(e, bits);
+    for (const [n, v] of sels) e.setReg(SEG_IDS[(SEG_NAMES as readonly string[]).indexOf(n.toLowerCase())]!, v);
     for (const [name, v] of Object.entries(opts.regs ?? {})) {
       const n = name.toLowerCase();
+      if ((SEG_NAMES as readonly string[]).includes(n)) continue;
       const x = xmmIndex(bits, n);
       if (x >= 0) {
         setXmmValue(xmm, 0, v);
