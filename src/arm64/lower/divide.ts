@@ -12,15 +12,16 @@
  *   which the fault test guarantees) runs on magnitudes; the signs are put back afterwards. A
  *   negative divisor is not negated (that would take one more register): `cmn`/`add` against it
  *   compare and subtract its magnitude. The loop uses NZCV, so live guest flags are saved around
- *   it (`mrs`/`msr`), only on the slow path.
+ *   it (`mrs`/`msr`), only on the slow path. The slow paths are cold code (`Lowerer.cold`, after
+ *   the stubs): a `cbnz` leaves the straight line, and the path branches back after the fast one.
  * - `ExitSymIf`: `cbnz` to a stub after the body (exits.ts `emitStubs`), which puts C right,
  *   loads x16 with the instruction's RIP and branches to the symbol.
  *
  * Registers: the slow path takes four scratch temporaries (R, the count, t, the saved NZCV)
  * plus the result, leaving one of the six for a divisor loaded from memory (ABI §3.1).
  *
- *   DivU.8 rdx, rax, rcx → cbnz x1, slow; udiv x9, x8, x0; b done; slow: … 64 × (lsr, extr, cmp, ccmp,
- *                           sub, csel, cset, orr, sub, cbnz) …; done:
+ *   DivU.8 rdx, rax, rcx → cbnz x1, slow; udiv x9, x8, x0; done: …
+ *                          (cold) slow: … 64 × (lsr, extr, cmp, ccmp, sub, csel, cset, orr, sub, cbnz) …; b done
  */
 import type { BitRange, Imm12, Imm16, LogicalImm, PcOff, Uimm, Uimm6 } from "../imm.ts";
 import { tryLogicalImm } from "../imm.ts";
@@ -121,40 +122,38 @@ function loopBySign(L: Lowerer, r: number, q: number, d: number, t: number, cnt:
   land(L, toEnd, branch);
 }
 
-/** DivU.8: udiv when RDX = 0, else the loop. */
+/** DivU.8: udiv when RDX = 0, else the loop (cold: after the stubs). */
 function wideDivU(L: Lowerer, i: number): void {
   const [hi, lo, d] = operands(L, i);
   const q = L.dest(i, false, hi, d);
-  const toSlow = forward(L, cbnz(1, hi, off(0)));
+  const slow = forward(L, 0); // cbnz hi → the loop
   L.emit(udiv(1, q, lo, d));
-  const toDone = forward(L, branch(off(0)));
-  land(L, toSlow, (o) => cbnz(1, hi, o));
-  const s = nzcvSave(L, i), r = L.pool.scratch(), t = L.pool.scratch(), cnt = L.pool.scratch();
-  L.emit(movReg(1, r, hi));
-  L.emit(movReg(1, q, lo));
-  loop(L, r, q, d, false, t, cnt);
-  nzcvRestore(L, s);
-  land(L, toDone, branch);
+  L.cold(slow, hi, L.n, () => {
+    const s = nzcvSave(L, i), r = L.pool.scratch(), t = L.pool.scratch(), cnt = L.pool.scratch();
+    L.emit(movReg(1, r, hi));
+    L.emit(movReg(1, q, lo));
+    loop(L, r, q, d, false, t, cnt);
+    nzcvRestore(L, s);
+  });
 }
 
-/** DivS.8: sdiv when RDX is RAX's sign extension (CQO), else the loop on magnitudes. */
+/** DivS.8: sdiv when RDX is RAX's sign extension (CQO), else the loop on magnitudes (cold). */
 function wideDivS(L: Lowerer, i: number): void {
   const [hi, lo, d] = operands(L, i);
   const q = L.dest(i, false, hi, d), t = L.pool.scratch();
   L.emit(eorShifted(1, t, hi, lo, SHIFT.ASR, u6(63)));
-  const toSlow = forward(L, cbnz(1, t, off(0)));
+  const slow = forward(L, 0); // cbnz t → the loop
   L.emit(sdiv(1, q, lo, d));
-  const toDone = forward(L, branch(off(0)));
-  land(L, toSlow, (o) => cbnz(1, t, o));
-  const s = nzcvSave(L, i), r = L.pool.scratch(), cnt = L.pool.scratch();
-  magnitude(L, r, q, hi, lo);
-  loopBySign(L, r, q, d, t, cnt);
-  // The quotient is negative when the signs differ.
-  L.emit(eorShifted(1, t, hi, d));
-  L.emit(tbz(t, u6(63), off(2)));
-  L.emit(neg(1, q, q));
-  nzcvRestore(L, s);
-  land(L, toDone, branch);
+  L.cold(slow, t, L.n, () => {
+    const s = nzcvSave(L, i), r = L.pool.scratch(), cnt = L.pool.scratch();
+    magnitude(L, r, q, hi, lo);
+    loopBySign(L, r, q, d, t, cnt);
+    // The quotient is negative when the signs differ.
+    L.emit(eorShifted(1, t, hi, d));
+    L.emit(tbz(t, u6(63), off(2)));
+    L.emit(neg(1, q, q));
+    nzcvRestore(L, s);
+  });
 }
 
 /**
@@ -166,7 +165,7 @@ function wideDivSFault(L: Lowerer, i: number): void {
   const [hi, lo, d] = operands(L, i);
   const f = L.dest(i, false, hi, d), t = L.pool.scratch();
   L.emit(eorShifted(1, t, hi, lo, SHIFT.ASR, u6(63)));
-  const toSlow = forward(L, cbnz(1, t, off(0)));
+  const slow = forward(L, 0); // cbnz t → the magnitude test (cold)
   L.emit(eorImm(1, f, lo, INT64_MIN)); // 0 iff lo = INT64_MIN
   L.emit(addImm(1, t, d, 1 as Imm12)); // 0 iff d = -1 (d is never register 31, SP here: operands() avoids ZR)
   L.emit(orrShifted(1, f, f, t));
@@ -175,37 +174,36 @@ function wideDivSFault(L: Lowerer, i: number): void {
   L.emit(clz(1, t, d));
   L.emit(lsrImm(1, t, t, u6(6))); // 1 iff d = 0
   L.emit(orrShifted(1, f, f, t));
-  const toDone = forward(L, branch(off(0)));
-  land(L, toSlow, (o) => cbnz(1, t, o));
-  const s = nzcvSave(L, i), r = L.pool.scratch(), cnt = L.pool.scratch();
-  magnitude(L, r, f, hi, lo);
-  const toNeg = forward(L, tbnz(d, u6(63), off(0)));
-  L.emit(cmpShifted(1, r, d));
-  const fault1 = forward(L, 0);
-  loop(L, r, f, d, false, t, cnt);
-  const toCheck = forward(L, branch(off(0)));
-  land(L, toNeg, (o) => tbnz(d, u6(63), o));
-  L.emit(cmnShifted(1, r, d));
-  const fault2 = forward(L, 0);
-  loop(L, r, f, d, true, t, cnt);
-  land(L, toCheck, branch);
-  // U = f: fits when U < 2^63, or U = 2^63 and the signs differ.
-  const ok = forward(L, tbz(f, u6(63), off(0)));
-  L.emit(lslImm(1, t, f, u6(1)));
-  const fault3 = forward(L, cbnz(1, t, off(0)));
-  L.emit(eorShifted(1, t, hi, d));
-  const fault4 = forward(L, tbz(t, u6(63), off(0)));
-  land(L, ok, (o) => tbz(f, u6(63), o));
-  L.emit(movz(1, f, 0 as Imm16));
-  const toEnd = forward(L, branch(off(0)));
-  // R >= |d| (b.hs placeholders after the cmp/cmn) and the range checks land here.
-  for (const at of [fault1, fault2]) land(L, at, (o) => bCond(COND.HS, o));
-  land(L, fault3, (o) => cbnz(1, t, o));
-  land(L, fault4, (o) => tbz(t, u6(63), o));
-  L.emit(movz(1, f, 1 as Imm16));
-  land(L, toEnd, branch);
-  nzcvRestore(L, s);
-  land(L, toDone, branch);
+  L.cold(slow, t, L.n, () => {
+    const s = nzcvSave(L, i), r = L.pool.scratch(), cnt = L.pool.scratch();
+    magnitude(L, r, f, hi, lo);
+    const toNeg = forward(L, tbnz(d, u6(63), off(0)));
+    L.emit(cmpShifted(1, r, d));
+    const fault1 = forward(L, 0);
+    loop(L, r, f, d, false, t, cnt);
+    const toCheck = forward(L, branch(off(0)));
+    land(L, toNeg, (o) => tbnz(d, u6(63), o));
+    L.emit(cmnShifted(1, r, d));
+    const fault2 = forward(L, 0);
+    loop(L, r, f, d, true, t, cnt);
+    land(L, toCheck, branch);
+    // U = f: fits when U < 2^63, or U = 2^63 and the signs differ.
+    const ok = forward(L, tbz(f, u6(63), off(0)));
+    L.emit(lslImm(1, t, f, u6(1)));
+    const fault3 = forward(L, cbnz(1, t, off(0)));
+    L.emit(eorShifted(1, t, hi, d));
+    const fault4 = forward(L, tbz(t, u6(63), off(0)));
+    land(L, ok, (o) => tbz(f, u6(63), o));
+    L.emit(movz(1, f, 0 as Imm16));
+    const toEnd = forward(L, branch(off(0)));
+    // R >= |d| (b.hs placeholders after the cmp/cmn) and the range checks land here.
+    for (const at of [fault1, fault2]) land(L, at, (o) => bCond(COND.HS, o));
+    land(L, fault3, (o) => cbnz(1, t, o));
+    land(L, fault4, (o) => tbz(t, u6(63), o));
+    L.emit(movz(1, f, 1 as Imm16));
+    land(L, toEnd, branch);
+    nzcvRestore(L, s);
+  });
 }
 
 /** DivSFault up to 32 bits: sdiv of the extended operands, then "fits and d != 0". */
