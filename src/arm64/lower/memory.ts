@@ -51,7 +51,9 @@ function postIndexAdd(L: Lowerer, i: number): number {
   const b = L.b;
   let k = i + 1;
   while (k < b.n && (b.op[k] === OP.Const || b.op[k] === OP.Addr || b.op[k] === OP.GetReg || b.op[k] === OP.Nop)) k++;
-  return k < b.n && b.op[k] === OP.Add && L.an.skip[k] === FUSED && b.a[k] === b.a[i] ? k : -1;
+  // Fused by postIndex, not by foldAddOffset into a later access ([r] then [r + k] in one
+  // instruction, as RETF's offset and selector): postIndex's Add has one use, its SetReg.
+  return k < b.n && b.op[k] === OP.Add && L.an.skip[k] === FUSED && b.a[k] === b.a[i] && b.op[L.an.lastUse[k]!] === OP.SetReg ? k : -1;
 }
 
 /** Load sz bytes, zero-extended. */

@@ -83,3 +83,11 @@ test("32-bit guests: push/pop of ESP ± 4 pre-/post-index too (wrapping addresse
   const other = "  v1 = GetReg rsi\n  v2 = Const.4 0x4\n  v3 = Sub.4 v1, v2\n  v4 = GetReg rax\n  Store.4 v3, v4, 1\n  SetReg rsi, v3\n";
   expect(at32(other)[0]).toMatch(/^sub w\d+, w25, #0x4$/);
 });
+
+// RETF's shape: [rsp] then [rsp + 8] in one instruction, rsp unchanged. The Add folded into the
+// second load's offset is not a pop's write-back: no post-index (which would move rsp and read
+// the selector from rsp + 16).
+test("postIndex: not for an Add that foldAddOffset gave to the next access", () => {
+  const ir = "  v1 = GetReg rsp\n  v2 = Load.8 v1, 1\n  v3 = Const.8 0x8\n  v4 = Add.8 v1, v3\n  v5 = Load.2 v4, 1\n  SetReg rax, v2\n  SetReg rbx, v5\n" + END;
+  expect(body(lower(ir, { memoryOrder: "relaxed" }))).toEqual(["ldr x9, [x15]", "ldrh w27, [x15, #0x8]", "mov x8, x9"]);
+});
