@@ -204,8 +204,9 @@ export const lowerSub = (L: Lowerer, i: number): void => addSub(L, i, true);
 
 function carryOp(L: Lowerer, i: number, sub: boolean): void {
   const b = L.b, sz = b.sz[i]!, fm = b.fm[i]!, nz = fm & NZCV_FLAGS, sf = sfOf(sz);
-  // adc adds C; sbc subtracts NOT C: give C the sense each needs.
-  setCarrySense(L, sub);
+  // adc adds C; sbc subtracts NOT C: give C the sense each needs. N, Z and V are free to clobber
+  // when every one of them live after the op is one the op defines (rule carryFlipCcmp).
+  setCarrySense(L, sub, (L.an.liveAfter[i]! & (FLAG.SF | FLAG.ZF | FLAG.OF) & ~fm) === 0);
   const ra = L.reg(b.a[i]!), rb = L.reg(b.b[i]!);
   afBegin(L, i, ra, rb);
   if (sz < 4 && nz) {

@@ -21,7 +21,7 @@ import { tryLogicalImm } from "../imm.ts";
 import { COND, type Cond } from "../regs.ts";
 import { bfi, bfxil, lslImm, lsrImm, ubfx } from "../isa/bitfield.ts";
 import { bCond, cbnz, tbnz, tbz } from "../isa/branch.ts";
-import { ccmnImm, csel, csetm, csinc, cset, rmif } from "../isa/cond.ts";
+import { ccmnImm, ccmpImm, csel, csetm, csinc, cset, rmif } from "../isa/cond.ts";
 import { adc, addsShifted, clz, sbc, subsShifted } from "../isa/data-reg.ts";
 import { LDST, ldstUimm } from "../isa/load-store.ts";
 import { andImm, andShifted, eorImm, eorShifted, movReg, orrImm, tstImm } from "../isa/logical.ts";
@@ -61,9 +61,19 @@ export function flipCarry(L: Lowerer, t: number): void {
   L.emit(msr(SYSREG.NZCV, t));
 }
 
-/** Make C hold CF (inv=false: adc) or NOT CF (inv=true: sbc's borrow-in). */
-export function setCarrySense(L: Lowerer, inv: boolean): void {
+/**
+ * Make C hold CF (inv=false: adc) or NOT CF (inv=true: sbc's borrow-in). `nzvDead`: N, Z and V
+ * may be clobbered (nothing reads them before the caller's op redefines them): then, without
+ * FlagM, one `ccmp xzr, #0, #0, cc` inverts C (C clear: 0 - 0 sets C; C set: the immediate clears it).
+ */
+export function setCarrySense(L: Lowerer, inv: boolean, nzvDead = false): void {
   if (L.cInv === inv) return;
+  if (nzvDead && !L.opts.features.flagm) {
+    L.emit(ccmpImm(1, ZR, 0 as Uimm, 0 as Uimm, COND.LO));
+    L.fired[RULE.carryFlipCcmp]!++;
+    L.cInv = inv;
+    return;
+  }
   const t = L.opts.features.flagm ? ZR : L.pool.scratch();
   flipCarry(L, t);
   L.pool.release(t);
@@ -72,7 +82,13 @@ export function setCarrySense(L: Lowerer, inv: boolean): void {
 
 /** Before an exit whose live flags `fm` include CF: C must equal CF (ABI §4). `t` is free to clobber. */
 export function fixCarryForExit(L: Lowerer, fm: number, inv: boolean, t: number): void {
-  if (inv && fm & FLAG.CF) flipCarry(L, t);
+  if (!inv || !(fm & FLAG.CF)) return;
+  if (!(fm & (FLAG.SF | FLAG.ZF | FLAG.OF)) && !L.opts.features.flagm) { // carryFlipCcmp: N, Z, V dead there
+    L.emit(ccmpImm(1, ZR, 0 as Uimm, 0 as Uimm, COND.LO));
+    L.fired[RULE.carryFlipCcmp]!++;
+    return;
+  }
+  flipCarry(L, t);
 }
 
 // ── x86 conditions ──

@@ -14,8 +14,11 @@ test("indirect exit: x16 = target, dispatch; a value used only by the exit is co
 });
 
 test("ExitSym: x16 = the instruction's RIP, then the symbol's slot (0x100 + 8 * sym); C fixed first", () => {
-  const r = lower("  v1 = GetReg rax\n  v2 = GetReg rbx\n  v3 = Sub.8 v1, v2 !c\n  v4 = Const.8 0x1003\n  ExitSym cpuid, v4, 2 ?c\n");
+  const r = lower("  v1 = GetReg rax\n  v2 = GetReg rbx\n  v3 = Sub.8 v1, v2 !zc\n  v4 = Const.8 0x1003\n  ExitSym cpuid, v4, 2 ?zc\n");
   expect(r.lines).toEqual(["cmp x8, x27", ...FLIP17, "mov w16, #0x1003", "ldr x17, [x12, #0x128]", "br x17"]);
+  // CF alone live: one ccmp inverts C (rule carryFlipCcmp; N, Z, V are dead there).
+  const c = lower("  v1 = GetReg rax\n  v2 = GetReg rbx\n  v3 = Sub.8 v1, v2 !c\n  v4 = Const.8 0x1003\n  ExitSym cpuid, v4, 2 ?c\n");
+  expect(c.lines).toEqual(["cmp x8, x27", "ccmp xzr, #0x0, #0x0, lo", "mov w16, #0x1003", "ldr x17, [x12, #0x128]", "br x17"]);
 });
 
 test("direct exit to a 64-bit address: movz/movk into x16", () => {

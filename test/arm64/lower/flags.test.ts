@@ -63,7 +63,7 @@ test("SetFlag cf after a sub writes C canonically: no fix at the exit", () => {
 });
 
 test("ExitIf: b.cond to a stub after the body that puts C right when CF is live there", () => {
-  const r = lower(CMP + "  v4 = Const.8 0x2000\n  ExitIf b, v4 ?c\n  v9 = Const.8 0x1003\n  Exit jump, v9 ?-\n");
+  const r = lower(CMP + "  v4 = Const.8 0x2000\n  ExitIf b, v4 ?zc\n  v9 = Const.8 0x1003\n  Exit jump, v9 ?-\n");
   // body: cmp, b.lo stub; final exit stub at 2..5; ExitIf stub at 6: flip, then the direct stub.
   expect(r.lines).toEqual([
     "cmp x8, x27", "b.lo 0x18",
@@ -72,6 +72,9 @@ test("ExitIf: b.cond to a stub after the body that puts C right when CF is live 
   ]);
   expect([...r.out.relocs]).toEqual([1, 2, 0, 1, 9, 1]);
   expect(r.out.targets).toEqual([0x1003n, 0x2000n]);
+  // Only CF live at the exit: N, Z, V may be clobbered, one ccmp inverts C (rule carryFlipCcmp).
+  const c = lower(CMP + "  v4 = Const.8 0x2000\n  ExitIf b, v4 ?c\n  v9 = Const.8 0x1003\n  Exit jump, v9 ?-\n");
+  expect(c.lines.slice(6, 7)).toEqual(["ccmp xzr, #0x0, #0x0, lo"]);
 });
 
 test("ExitIf be with C = CF branches twice; a with C = CF skips over one branch", () => {

@@ -45,6 +45,11 @@ const CASES: [string, string, string[]][] = [
     ["mrs x9, NZCV", "cmp x1, #0x0", "csetm w6, ne", "bfi x9, x6, #28, #2", "msr NZCV, x9"]],
   // mul ebx's product: the 64-bit product of the zero-extended 32-bit halves is one umull.
   ["widenMul", "  v1 = GetReg rax\n  v2 = GetReg rbx\n  v3 = Zext v1, 4\n  v4 = Zext v2, 4\n  v5 = Mul.8 v3, v4\n  SetReg rcx, v5\n", ["umull x0, w8, w27"]],
+  // sbb rax, rbx at a block start with only CF live at the exit: C = CF on entry, sbcs wants NOT CF
+  // (ccmp xzr, #0, #0, lo: C clear → 0 - 0 sets it, C set → the immediate clears it), and leaves
+  // NOT CF, put right before the exit the same way (N, Z, V dead there too).
+  ["carryFlipCcmp", "  v1 = GetReg rax\n  v2 = GetReg rbx\n  v3 = Sbb.8 v1, v2 !c\n  SetReg rax, v3\n  v9 = Const.8 0x1003\n  Exit jump, v9 ?c\n",
+    ["ccmp xzr, #0x0, #0x0, lo", "sbcs x8, x8, x27", "ccmp xzr, #0x0, #0x0, lo"]],
   // mul's CF = OF = (high half != 0) with SF/ZF/AF/PF undefined after it: cmp sets NZCV, ccmn
   // makes C = V = 1 when ne held (the immediate 0b0011), else compares 0 + 0 (C = V = 0).
   ["carryOverflowCcmn", "  v1 = GetReg rdx\n  v2 = Const.8 0x0\n  v3 = Cmp.8 ne, v1, v2\n  SetFlag cf, v3\n  SetFlag of, v3\n  Undef !szap\n  v9 = Const.8 0x1003\n  Exit jump, v9 ?oszapc\n",
