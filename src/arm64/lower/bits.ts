@@ -11,7 +11,7 @@
  *   Bfi rax, rbx, 0, 8 (to rax) → bfi x8, x27, #0, #8
  */
 import { OP, REL } from "../../ir/ops.ts";
-import { tryLogicalImm, type BitRange, type Imm12, type PcOff, type Uimm6 } from "../imm.ts";
+import { tryLogicalImm, type BitRange, type Imm12, type PcOff, type Uimm6, type Uimm12s } from "../imm.ts";
 import { COND } from "../regs.ts";
 import { asrImm, bfi, lslImm, lsrImm, rorImm, sxtb, sxth, sxtw, ubfx, uxtb, uxth } from "../isa/bitfield.ts";
 import { cmnImm, cmpImm } from "../isa/data-imm.ts";
@@ -19,6 +19,8 @@ import { asrv, clz, cmpShifted, lslv, lsrv, mul, rorv, smulh, smull, umulh, umul
 import { cbnz, cbz } from "../isa/branch.ts";
 import { csel, cset } from "../isa/cond.ts";
 import { eorImm, eorShifted, movReg } from "../isa/logical.ts";
+import { LDST, ldstUimm } from "../isa/load-store.ts";
+import { HOST_STATE } from "./regmap.ts";
 import { FUSED, NZCV_FLAGS } from "./alloc.ts";
 import type { Lowerer } from "./context.ts";
 import { constIn } from "./consts.ts";
@@ -141,7 +143,12 @@ export function lowerBfi(L: Lowerer, i: number): void {
 
 /** Bits [lsb, lsb+width) of a, zero-extended. */
 export function lowerUbfx(L: Lowerer, i: number): void {
-  const b = L.b, ra = L.reg(b.a[i]!);
+  const b = L.b, a = b.a[i]!;
+  if (L.an.skip[a] === FUSED) { // stateField: load just the field (little-endian: bit lsb is byte lsb/8)
+    const w = b.c[i]!, at = 8 * b.a[a]! + b.b[i]! / 8, kind = w === 8 ? LDST.LDRB : w === 16 ? LDST.LDRH : LDST.LDRW;
+    return L.emit(ldstUimm(kind, L.dest(i), HOST_STATE, (at / (w / 8)) as Uimm12s));
+  }
+  const ra = L.reg(a);
   L.emit(ubfx(1, L.dest(i), ra, range(b.b[i]!, b.c[i]!)));
 }
 

@@ -27,6 +27,7 @@ export const FUSIONS = [
   { name: "postIndex", why: "pop/ret: a load from r then r + k written back to r is one ldr [r], #k (the load faults before r changes)" },
   { name: "sextIntoZext", why: "a 32-bit write of a sign-extended byte/word (movsx r32, cwde) is one sxtb/sxth w: the W form zeroes the upper half" },
   { name: "cmpIntoFlagRun", why: "a Cmp whose only users are SetFlags of one run (MUL/IMUL's CF = OF) is compared inside the run's mrs/msr with csetm: no flag-free clz compare, one bfi for CF and OF" },
+  { name: "stateField", why: "a byte/halfword/word field of a state block word (Ubfx of GetState: a segment selector) is one ldrb/ldrh/ldr w: no ldr + ubfx" },
   { name: "widenMul", why: "Mul.8 of two Zext.4 (two Sext.4) is one umull (smull): the 64-bit product of 32-bit operands, no extends (MUL/IMUL r/m32)" },
   { name: "selectIntoZext", why: "a 32-bit CMOVcc (Zext of SelectCC) is one csel w: the W form zeroes the upper half, no mov" },
 ] as const satisfies readonly Rule[];
@@ -228,6 +229,9 @@ export function markFusions(L: Lowerer): void {
     if (uses[i] !== 1) continue;
     // ── postIndex: pop/ret (a load from r, then r + k back to r) ──
     if (o === OP.Add && (b.sz[i] === 8 || stack32(L, i)) && !b.fm[i] && u === OP.SetReg && postIndex(L, i)) continue;
+    // ── stateField: Ubfx of a naturally aligned 8/16/32-bit field of a GetState ──
+    if (o === OP.GetState && u === OP.Ubfx && b.a[j] === i && [8, 16, 32].includes(b.c[j]!) && b.b[j]! % b.c[j]! === 0
+      && fuse(L, i, j, RULE.stateField)) continue;
     // ── widenMul: both operands of a Mul.8 extended from 4 bytes the same way ──
     if ((o === OP.Zext || o === OP.Sext) && b.b[i] === 4 && u === OP.Mul && b.sz[j] === 8 && widenMul(L, j)) continue;
     // ── sextIntoZext: Zext.4 of a byte/word Sext (movsx r32, cwde) ──

@@ -134,7 +134,7 @@ function isZext32(b: IrBlock, v: Value): boolean {
     case OP.Zext: return true;
     // The ABI keeps every 32-bit guest's registers zero-extended.
     case OP.GetReg: return b.mode === 32;
-    case OP.Ubfx: return b.b[v]! + b.c[v]! <= 32;
+    case OP.Ubfx: return b.c[v]! <= 32; // the field, zero-extended: below 2^width
     case OP.Add: case OP.Sub: case OP.Adc: case OP.Sbb: case OP.And: case OP.Or: case OP.Xor: case OP.Neg:
     case OP.Not: case OP.Shl: case OP.Shr: case OP.Sar: case OP.Ror: case OP.Mul: case OP.MulHU: case OP.MulHS:
       return b.sz[v] === 4;

@@ -43,6 +43,8 @@ const CASES: [string, string, string[]][] = [
   // all-ones mask sets V and C with one two-bit bfi.
   ["cmpIntoFlagRun", "  v1 = GetReg rdx\n  v2 = Const.8 0x0\n  v3 = Cmp.8 ne, v1, v2\n  SetFlag cf, v3\n  SetFlag of, v3\n  v9 = Const.8 0x1003\n  Exit jump, v9 ?oszc\n",
     ["mrs x9, NZCV", "cmp x1, #0x0", "csetm w6, ne", "bfi x9, x6, #28, #2", "msr NZCV, x9"]],
+  // mov rax, cs: CS is bits 16..31 of the state word at 0xe0 (ABI §2), so byte 0xe2: one ldrh.
+  ["stateField", "  v1 = GetState 28\n  v2 = Ubfx v1, 16, 16\n  SetReg rax, v2\n", ["ldrh w8, [x12, #0xe2]"]],
   // mul ebx's product: the 64-bit product of the zero-extended 32-bit halves is one umull.
   ["widenMul", "  v1 = GetReg rax\n  v2 = GetReg rbx\n  v3 = Zext v1, 4\n  v4 = Zext v2, 4\n  v5 = Mul.8 v3, v4\n  SetReg rcx, v5\n", ["umull x0, w8, w27"]],
   // sbb rax, rbx at a block start with only CF live at the exit: C = CF on entry, sbcs wants NOT CF
