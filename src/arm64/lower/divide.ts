@@ -25,7 +25,8 @@
  */
 import type { BitRange, Imm12, Imm16, LogicalImm, PcOff, Uimm, Uimm6 } from "../imm.ts";
 import { tryLogicalImm } from "../imm.ts";
-import { COND, EXTEND, SHIFT } from "../regs.ts";
+import { OP, REL } from "../../ir/ops.ts";
+import { COND, EXTEND, SHIFT, type Cond } from "../regs.ts";
 import { bfi, extr, lsrImm, lslImm, sxtb, sxth, sxtw, uxtb, uxth } from "../isa/bitfield.ts";
 import { b as branch, bCond, cbnz, tbnz, tbz } from "../isa/branch.ts";
 import { ccmpImm, csel, cset } from "../isa/cond.ts";
@@ -33,8 +34,12 @@ import { addImm, subImm } from "../isa/data-imm.ts";
 import { addShifted, clz, cmnShifted, cmpShifted, negs, neg, ngc, sdiv, subShifted, subsExtended, udiv } from "../isa/data-reg.ts";
 import { eorImm, eorShifted, movReg, orrShifted } from "../isa/logical.ts";
 import { movz } from "../isa/move-wide.ts";
+import { SYSREG, mrs, msr } from "../isa/system.ts";
+import { FUSED, NZCV_FLAGS } from "./alloc.ts";
+import { emitCompare } from "./bits.ts";
 import { ZR, type Lowerer } from "./context.ts";
 import { nzcvRestore, nzcvSave } from "./flags.ts";
+import { RULE } from "./rules.ts";
 
 const u6 = (x: number): Uimm6 => x as Uimm6;
 const range = (lsb: number, width: number): BitRange => (lsb | (width << 8)) as BitRange;
@@ -237,7 +242,40 @@ export function lowerDivSFault(L: Lowerer, i: number): void {
 
 /** Conditional exit into a runtime symbol: cbnz to a stub after the body (exits.ts emitStubs). */
 export function lowerExitSymIf(L: Lowerer, i: number): void {
+  const a = L.b.a[i]!;
+  if (L.an.skip[a] === FUSED) return exitOnFlags(L, i, a);
   const stub = L.stubs.length / 2;
   L.stubs.push(i, L.cInv ? 1 : 0);
-  L.branchToStub(cbnz(1, L.reg(L.b.a[i]!), 0 as PcOff), stub, 19);
+  L.branchToStub(cbnz(1, L.reg(a), 0 as PcOff), stub, 19);
+}
+
+/**
+ * Rule exitOnFlags: the #DE test sets NZCV and `b.cond` leaves for the stub. Guest flags live at
+ * the exit are saved first (`mrs`) and restored in the stub (`msr`, exits.ts), and on the
+ * fall-through only when still live there (after DIV/IDIV they are undefined: `Undef`).
+ * Conditions: a Cmp (DIV: high half >= divisor), or IDIV up to 32 bits' Or of "divisor = 0"
+ * and "quotient is not its own sign extension": `cmp q, wq, sxt*` (EQ: fits), then
+ * `ccmp d, #0, #0b0100, eq` (fits: Z = (d = 0); else Z = 1), so EQ is #DE.
+ */
+function exitOnFlags(L: Lowerer, i: number, a: number): void {
+  const b = L.b, s = (b.fm[i]! | L.an.liveAfter[i]!) & NZCV_FLAGS ? L.pool.scratch() : -1;
+  if (s >= 0) L.emit(mrs(s, SYSREG.NZCV));
+  let cond: number;
+  if (b.op[a] === OP.Cmp) cond = emitCompare(L, a);
+  else {
+    const [zero, fits] = b.a[b.a[a]!]! === REL.EQ ? [b.a[a]!, b.b[a]!] : [b.b[a]!, b.a[a]!];
+    const sz = b.sz[zero]!, q = L.reg(b.b[fits]!), d = L.reg(b.b[zero]!, false);
+    L.emit(subsExtended(1, ZR, q, q, sz === 4 ? EXTEND.SXTW : sz === 2 ? EXTEND.SXTH : EXTEND.SXTB));
+    let rd = d;
+    if (sz < 4) { // the divisor's low sz bytes only
+      rd = L.pool.scratch();
+      L.emit(sz === 2 ? uxth(rd, d) : uxtb(rd, d));
+    }
+    L.emit(ccmpImm(0, rd, 0 as Uimm, 0b0100 as Uimm, COND.EQ));
+    cond = COND.EQ;
+  }
+  const stub = L.stubs.length / 2;
+  L.stubs.push(i, (L.cInv ? 1 : 0) | ((s + 1) << 1));
+  L.branchToStub(bCond(cond as Cond, 0 as PcOff), stub, 19);
+  if (s >= 0 && L.an.liveAfter[i]! & NZCV_FLAGS) L.emit(msr(SYSREG.NZCV, s));
 }

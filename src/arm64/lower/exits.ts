@@ -15,6 +15,7 @@ import type { PcOff, Uimm12s } from "../imm.ts";
 import { b as branch, br } from "../isa/branch.ts";
 import { LDST, ldstUimm } from "../isa/load-store.ts";
 import { movReg } from "../isa/logical.ts";
+import { SYSREG, msr } from "../isa/system.ts";
 import type { Lowerer } from "./context.ts";
 import { materialise } from "./consts.ts";
 import { branchOnCC, fixCarryForExit } from "./flags.ts";
@@ -76,7 +77,11 @@ export function emitStubs(L: Lowerer): number[] {
   for (let s = 0; s < L.stubs.length; s += 2) {
     const i = L.stubs[s]!;
     starts.push(L.n);
-    fixCarryForExit(L, L.b.fm[i]!, L.stubs[s + 1] === 1, HOST_EXIT_SYM);
+    // Bit 0: C inverted there; bits 1..: 1 + the register holding NZCV saved before the branch's
+    // own compare clobbered it (divide.ts exitOnFlags), or 0.
+    const info = L.stubs[s + 1]!, saved = (info >> 1) - 1;
+    if (saved >= 0) L.emit(msr(SYSREG.NZCV, saved));
+    fixCarryForExit(L, L.b.fm[i]!, (info & 1) === 1, HOST_EXIT_SYM);
     if (L.b.op[i] === OP.ExitSymIf) {
       // x16 = the faulting instruction's RIP, then its symbol (divide.ts: #DE).
       materialise(L, L.b.c[i]!, HOST_EXIT_RIP);

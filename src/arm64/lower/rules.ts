@@ -9,7 +9,7 @@
  *   markFusions(L);                    // before emission
  *   L.fired[RULE.writeHome]            // how often `add rax, rbx` went straight to x8
  */
-import { OP, OPS } from "../../ir/ops.ts";
+import { OP, OPS, REL } from "../../ir/ops.ts";
 import { FLAG, GPR } from "../../ir/state.ts";
 import { FUSED, EMIT, VALUE_ARGS, operand } from "./alloc.ts";
 import type { Lowerer } from "./context.ts";
@@ -27,6 +27,7 @@ export const FUSIONS = [
   { name: "postIndex", why: "pop/ret: a load from r then r + k written back to r is one ldr [r], #k (the load faults before r changes)" },
   { name: "sextIntoZext", why: "a 32-bit write of a sign-extended byte/word (movsx r32, cwde) is one sxtb/sxth w: the W form zeroes the upper half" },
   { name: "cmpIntoFlagRun", why: "a Cmp whose only users are SetFlags of one run (MUL/IMUL's CF = OF) is compared inside the run's mrs/msr with csetm: no flag-free clz compare, one bfi for CF and OF" },
+  { name: "exitOnFlags", why: "DIV/IDIV's #DE test sets NZCV and b.cond leaves for the stub (mrs before, msr in the stub when flags are live at the exit): no flag-free clz compares, no cset + cbnz" },
   { name: "stateField", why: "a byte/halfword/word field of a state block word (Ubfx of GetState: a segment selector) is one ldrb/ldrh/ldr w: no ldr + ubfx" },
   { name: "widenMul", why: "Mul.8 of two Zext.4 (two Sext.4) is one umull (smull): the 64-bit product of 32-bit operands, no extends (MUL/IMUL r/m32)" },
   { name: "selectIntoZext", why: "a 32-bit CMOVcc (Zext of SelectCC) is one csel w: the W form zeroes the upper half, no mov" },
@@ -216,6 +217,33 @@ function widenMul(L: Lowerer, j: number): boolean {
   return true;
 }
 
+/**
+ * Op j = ExitSymIf on the value of op a: can exitOnFlags compute it in NZCV? A single-use Cmp, or
+ * IDIV's `Or.4 (Cmp eq d, 0), (Cmp.8 ne q, Sext q, sz)` with every piece single-use. Marks the
+ * pieces folded (their operands stay live up to j).
+ */
+function markExitOnFlags(L: Lowerer, a: number, j: number): boolean {
+  const b = L.b, { uses, skip } = L.an;
+  const single = (v: number): boolean => uses[v] === 1 && skip[v] === EMIT;
+  if (!single(a)) return false;
+  const parts: number[] = [];
+  if (b.op[a] === OP.Cmp) parts.push(a);
+  else if (b.op[a] === OP.Or) {
+    const x = b.a[a]!, y = b.b[a]!;
+    const [zero, fits] = b.op[x] === OP.Cmp && b.a[x] === REL.EQ ? [x, y] : [y, x];
+    if (b.op[zero] !== OP.Cmp || b.a[zero] !== REL.EQ || b.sz[zero]! > 4 || !single(zero)) return false;
+    const k = b.c[zero]!;
+    if (!b.isConst(k) || b.lo[k] !== 0 || b.hi[k] !== 0) return false;
+    if (b.op[fits] !== OP.Cmp || b.a[fits] !== REL.NE || b.sz[fits] !== 8 || !single(fits)) return false;
+    const e = b.c[fits]!;
+    if (b.op[e] !== OP.Sext || b.a[e] !== b.b[fits] || b.b[e] !== b.sz[zero] || !single(e)) return false;
+    parts.push(e, zero, fits, a);
+  } else return false;
+  for (const p of parts) { skip[p] = FUSED; moveUses(L, p, j); }
+  L.fired[RULE.exitOnFlags]!++;
+  return true;
+}
+
 /** Decide the fusions of one block (forward, before emission). */
 export function markFusions(L: Lowerer): void {
   const b = L.b, { skip, uses, lastUse } = L.an;
@@ -229,6 +257,8 @@ export function markFusions(L: Lowerer): void {
     if (uses[i] !== 1) continue;
     // ── postIndex: pop/ret (a load from r, then r + k back to r) ──
     if (o === OP.Add && (b.sz[i] === 8 || stack32(L, i)) && !b.fm[i] && u === OP.SetReg && postIndex(L, i)) continue;
+    // ── exitOnFlags: the #DE test of DIV/IDIV computed in NZCV for its ExitSymIf ──
+    if (u === OP.ExitSymIf && b.a[j] === i && markExitOnFlags(L, i, j)) continue;
     // ── stateField: Ubfx of a naturally aligned 8/16/32-bit field of a GetState ──
     if (o === OP.GetState && u === OP.Ubfx && b.a[j] === i && [8, 16, 32].includes(b.c[j]!) && b.b[j]! % b.c[j]! === 0
       && fuse(L, i, j, RULE.stateField)) continue;

@@ -42,3 +42,11 @@ test("the same target twice is one entry in targets", () => {
   expect(r.out.targets).toEqual([0x2000n]);
   expect(body(r)).toEqual(["b.eq 0x14"]);
 });
+
+// divide.ts exitOnFlags: the #DE compare clobbers NZCV, so the stub puts the saved flags back
+// before x16 = the instruction's RIP and the divide_error slot (0x100 + 8 * 9).
+test("ExitSymIf on flags: the stub restores the NZCV saved before the compare", () => {
+  const r = lower("  v1 = GetReg rdx\n  v2 = GetReg rbx\n  v3 = Cmp.4 uge, v1, v2\n  v4 = Const.8 0x1000\n  ExitSymIf v3, divide_error, v4, 2 ?oszapc\n  v9 = Const.8 0x1003\n  Exit jump, v9 ?-\n");
+  expect(r.lines.slice(0, 3)).toEqual(["mrs x9, NZCV", "cmp w1, w27", "b.hs 0x1c"]);
+  expect(r.lines.slice(7)).toEqual(["msr NZCV, x9", "mov w16, #0x1000", "ldr x17, [x12, #0x148]", "br x17"]);
+});
