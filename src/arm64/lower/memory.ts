@@ -15,10 +15,11 @@
  *   Store.4 rcx, eax (tso)       → dmb ishst; str w8, [x0]
  */
 import { OP } from "../../ir/ops.ts";
-import type { Simm9, Uimm12s } from "../imm.ts";
+import type { Simm7s, Simm9, Uimm12s } from "../imm.ts";
 import { BARRIER, dmb } from "../isa/system.ts";
-import { LDST, ldstPost, ldstPre, ldstUimm, ldstUnscaled, type LdSt } from "../isa/load-store.ts";
-import { FUSED } from "./alloc.ts";
+import { LDST, PAIR, ldstPair, ldstPost, ldstPre, ldstUimm, ldstUnscaled, type LdSt } from "../isa/load-store.ts";
+import { DEAD, EMIT, FUSED } from "./alloc.ts";
+import { RULE } from "./rules.ts";
 import type { Lowerer } from "./context.ts";
 import { constIn } from "./consts.ts";
 
@@ -75,10 +76,57 @@ export function lowerLoad(L: Lowerer, i: number): void {
   if (L.ordered(b.b[i]!)) L.emit(dmb(BARRIER.ISHLD));
 }
 
+/** Base value (a fused Add/Sub's register operand, else the address itself) and offset of address a. */
+function baseOf(L: Lowerer, a: number): [number, number] {
+  const b = L.b;
+  if (L.an.skip[a] !== FUSED) return [a, 0];
+  const k = constIn(b, b.b[a]!, 8);
+  return [b.a[a]!, b.op[a] === OP.Add ? k : -k];
+}
+
+/**
+ * Rule storePair: the next store after store i, if it has the same size (4 or 8) and base, the
+ * adjacent offset, is plain (not ordered, not pre-indexed), and only ops that emit nothing sit
+ * between (so both belong to one guest instruction: no Guest marker, no fault or exit between;
+ * PUSHAD's eight stores). Returns its index and the lower offset, or -1. (Loads would need the
+ * second destination chosen early: not done.)
+ */
+function pairWith(L: Lowerer, i: number): [number, number] {
+  const b = L.b, sz = b.sz[i]!, { skip, uses } = L.an;
+  if (sz !== 4 && sz !== 8) return [-1, 0];
+  let k = i + 1;
+  while (k < b.n && (b.op[k] === OP.Const || b.op[k] === OP.GetReg || b.op[k] === OP.Nop || skip[k] === DEAD
+    || (skip[k] === FUSED && (b.op[k] === OP.Add || b.op[k] === OP.Sub)))) k++;
+  if (k >= b.n || b.op[k] !== OP.Store || b.sz[k] !== sz || skip[k] !== EMIT) return [-1, 0];
+  if (L.ordered(b.c[i]!) || L.ordered(b.c[k]!)) return [-1, 0];
+  const ai = b.a[i]!, ak = b.a[k]!;
+  if (skip[ai] === FUSED && uses[ai] === 2 || skip[ak] === FUSED && uses[ak] === 2) return [-1, 0]; // pre-indexed
+  const [bi, oi] = baseOf(L, ai), [bk, ok] = baseOf(L, ak);
+  const same = bi === bk || (b.op[bi] === OP.GetReg && b.op[bk] === OP.GetReg && b.a[bi] === b.a[bk]);
+  if (!same || Math.abs(oi - ok) !== sz) return [-1, 0];
+  const lo = Math.min(oi, ok);
+  if (lo % sz !== 0 || lo < -64 * sz || lo > 63 * sz) return [-1, 0];
+  return [k, lo];
+}
+
 /** Store the low sz bytes of the value. */
 export function lowerStore(L: Lowerer, i: number): void {
   const b = L.b, sz = b.sz[i]!, a = b.a[i]!;
   if (L.an.skip[a] === FUSED && L.an.uses[a] === 2) return preIndexStore(L, i, a);
+  const [k, lo] = pairWith(L, i);
+  if (k >= 0) { // storePair: stp
+    const [, oi] = baseOf(L, a), first = oi === lo ? i : k, second = first === i ? k : i;
+    // The second store's value may be a GetReg between the two (nothing between writes a guest
+    // register): give it its home now, as its own lowering would.
+    const vk = b.b[k]!;
+    if (vk > i && b.op[vk] === OP.GetReg && L.an.skip[vk] === EMIT) { L.aliasHome(vk, b.a[vk]!); L.an.skip[vk] = FUSED; }
+    const rn = base(L, a), r1 = L.reg(b.b[first]!), r2 = L.reg(b.b[second]!);
+    L.faultEntry();
+    L.emit(ldstPair(sz === 8 ? PAIR.STPX : PAIR.STPW, "offset", r1, r2, rn, (lo / sz) as Simm7s));
+    L.an.skip[k] = FUSED;
+    L.fired[RULE.storePair]!++;
+    return;
+  }
   const rn = base(L, a), off = offset, rt = L.reg(b.b[i]!);
   offset = off;
   // Earlier stores may not pass this store; earlier ordered loads are already fenced by their ishld.

@@ -62,6 +62,7 @@ export const OTHER_RULES = [
   { name: "carryFlipCcmp", why: "ADC/SBB needing the other carry sense, with N, Z, V dead until the op redefines them: C is inverted by one ccmp xzr, #0, #0, cc, not mrs/eor/msr (without FlagM)" },
   { name: "carryOverflowCcmn", why: "CF = OF = one compare (MUL/IMUL) with SF and ZF dead (undefined after MUL) is cmp + ccmn xzr, #0, #0b0011, !cond: C = V = cond, no mrs/msr" },
   { name: "constToHome", why: "SetReg of a constant materialises it directly in the home register" },
+  { name: "storePair", why: "two plain stores of one guest instruction to adjacent 4/8-byte slots of one base are one stp (PUSHAD)" },
   { name: "repChunks", why: "REP MOVS/STOS with DF = 0 move 16 bytes per trip (ldp/stp) where no chunk crosses a page or overlaps itself" },
 ] as const satisfies readonly Rule[];
 

@@ -47,6 +47,9 @@ const CASES: [string, string, string[]][] = [
   // compared, b.hs to the stub (after the final exit's 4-word stub, at word 7), which restores it.
   ["exitOnFlags", "  v1 = GetReg rdx\n  v2 = GetReg rbx\n  v3 = Cmp.4 uge, v1, v2\n  v4 = Const.8 0x1000\n  ExitSymIf v3, divide_error, v4, 2 ?oszapc\n" + END,
     ["mrs x9, NZCV", "cmp w1, w27", "b.hs 0x1c"]],
+  // Two stores of one instruction to [rsp-8] and [rsp-16]: one stp, the lower slot first.
+  ["storePair", "  v1 = GetReg rsp\n  v2 = Const.8 0x8\n  v3 = Sub.8 v1, v2\n  v4 = GetReg rax\n  Store.8 v3, v4, 1\n  v6 = Const.8 0x10\n  v7 = Sub.8 v1, v6\n  v8 = GetReg rbx\n  Store.8 v7, v8, 1\n",
+    ["stp x27, x8, [x15, #-0x10]"]],
   // mov rax, cs: CS is bits 16..31 of the state word at 0xe0 (ABI §2), so byte 0xe2: one ldrh.
   ["stateField", "  v1 = GetState 28\n  v2 = Ubfx v1, 16, 16\n  SetReg rax, v2\n", ["ldrh w8, [x12, #0xe2]"]],
   // mul ebx's product: the 64-bit product of the zero-extended 32-bit halves is one umull.
