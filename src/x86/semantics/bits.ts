@@ -6,14 +6,16 @@
  *
  * Counting and permuting use the IR ops `Clz`, `Ctz`, `Rev`, `Popcnt`, `Pdep`, `Pext` (exact:
  * a 4-byte result is zero-extended, so `putExact` writes a 32-bit register without a `Zext`);
- * everything else is generic ops. Flags the SDM leaves undefined, per mnemonic (what we leave):
- * - BT/BTS/BTR/BTC: OF SF AF PF undefined, left unchanged (ZF unchanged as defined);
- * - BSF/BSR: CF OF SF AF PF undefined, left unchanged; the destination for a zero source is
- *   undefined: we leave the whole register unchanged, as AMD documents and this AMD CPU does
- *   (Unicorn zero-extends a 32-bit destination; diff.ts masks it);
- * - LZCNT/TZCNT: OF SF AF PF undefined, left unchanged;
- * - ANDN, BLSI, BLSMSK, BLSR, BZHI: AF PF undefined (ANDN/BZHI/BLS*: left unchanged);
- * - BEXTR: AF SF PF undefined, left unchanged;
+ * everything else is generic ops. Flags the SDM leaves undefined (the rows' `fu=`) are `Undef`
+ * after the instruction's last write (so a fault in its access still sees the old flags, ABI §9),
+ * per mnemonic:
+ * - BT/BTS/BTR/BTC (LOCK too): OF SF AF PF (ZF is unaffected, as defined);
+ * - BSF/BSR: CF OF SF AF PF; the destination for a zero source is undefined: we leave the whole
+ *   register unchanged, as AMD documents and this AMD CPU does (Unicorn zero-extends a 32-bit
+ *   destination; diff.ts masks it);
+ * - LZCNT/TZCNT: OF SF AF PF;
+ * - ANDN, BLSI, BLSMSK, BLSR, BZHI: AF PF;
+ * - BEXTR: AF SF PF;
  * - BSWAP r16: the result is undefined, and they differ (this AMD CPU clears the low 16 bits and
  *   keeps the rest; Unicorn swaps the low 32 and zero-extends): not translated, it falls back.
  * MULX, PDEP, PEXT, RORX, SARX, SHLX, SHRX change no flag; ADCX only CF, ADOX only OF.
@@ -84,7 +86,10 @@ export function MOVBE(b: IrBlock, i: Insn, _c: SemCtx): boolean {
 
 const BT_TEST = 0, BT_SET = 1, BT_RESET = 2, BT_COMP = 3;
 
-/** CF = the selected bit; BTS/BTR/BTC then set, clear or flip it (stored before CF is set). */
+/** What BT/BTS/BTR/BTC leave undefined. */
+const BT_UNDEF = OF | SF | AF | PF;
+
+/** CF = the selected bit; BTS/BTR/BTC then set, clear or flip it (stored before CF is set); OF SF AF PF undefined. */
 function bitTest(b: IrBlock, i: Insn, kind: number): boolean {
   if (i.prefixes & PREFIX.LOCK) return kind !== BT_TEST && i.kind[0] === K.MEM && lockedBitTest(b, i, kind);
   const sz = opSize(i, 0), w = sz * 8;
@@ -120,6 +125,7 @@ function bitTest(b: IrBlock, i: Insn, kind: number): boolean {
     else writeReg(b, i.reg[0]!, r);
   }
   b.setFlag(CF, cf);
+  b.undef(BT_UNDEF);
   return true;
 }
 
@@ -147,6 +153,7 @@ function lockedBitTest(b: IrBlock, i: Insn, kind: number): boolean {
   }
   const old = b.emit(OP.AtomicRmw, sz, 0, a, m, kind === BT_SET ? ATOM.OR : kind === BT_RESET ? ATOM.AND : ATOM.XOR);
   b.setFlag(CF, known >= 0 ? b.ubfx(old, known, 1) : b.ubfx(b.shr(8, old, bit), 0, 1));
+  b.undef(BT_UNDEF);
   return true;
 }
 
@@ -164,7 +171,7 @@ export function BTC(b: IrBlock, i: Insn, _c: SemCtx): boolean { return bitTest(b
 
 // ── BSF / BSR / LZCNT / TZCNT / POPCNT ──
 
-/** BSF/BSR: index of the lowest/highest set bit; ZF = source is zero (destination then kept). */
+/** BSF/BSR: index of the lowest/highest set bit; ZF = source is zero (destination then kept); CF OF SF AF PF undefined. */
 function bitScan(b: IrBlock, i: Insn, reverse: boolean): boolean {
   const sz = opSize(i, 0), w = sz * 8, d = i.reg[0]!;
   const src = readOp(b, i, 1, sz);
@@ -177,6 +184,7 @@ function bitScan(b: IrBlock, i: Insn, reverse: boolean): boolean {
     b.setReg(n, b.select(z, b.getReg(n), idx));
   }
   b.setFlag(ZF, z);
+  b.undef(CF | OF | SF | AF | PF);
   return true;
 }
 
@@ -185,7 +193,7 @@ export function BSF(b: IrBlock, i: Insn, _c: SemCtx): boolean { return bitScan(b
 /** BSR—Bit Scan Reverse, SDM Vol. 2A. */
 export function BSR(b: IrBlock, i: Insn, _c: SemCtx): boolean { return bitScan(b, i, true); }
 
-/** LZCNT/TZCNT: the count (width for 0); CF = source is zero, ZF = count is zero. */
+/** LZCNT/TZCNT: the count (width for 0); CF = source is zero, ZF = count is zero; OF SF AF PF undefined. */
 function zeroCount(b: IrBlock, i: Insn, op: number): boolean {
   const sz = opSize(i, 0);
   const src = readOp(b, i, 1, sz);
@@ -193,6 +201,7 @@ function zeroCount(b: IrBlock, i: Insn, op: number): boolean {
   putExact(b, i.reg[0]!, r);
   b.setFlag(CF, b.cmp(sz, REL.EQ, src, konst(b, sz, 0)));
   b.setFlag(ZF, b.cmp(4, REL.EQ, r, konst(b, 4, 0)));
+  b.undef(OF | SF | AF | PF);
   return true;
 }
 
@@ -217,18 +226,19 @@ export function POPCNT(b: IrBlock, i: Insn, _c: SemCtx): boolean {
 
 // ── BMI1: ANDN / BEXTR / BLSI / BLSMSK / BLSR ──
 
-/** ANDN—Logical AND NOT, SDM Vol. 2A: ~src1 & src2; SF ZF from the result, CF = OF = 0. */
+/** ANDN—Logical AND NOT, SDM Vol. 2A: ~src1 & src2; SF ZF from the result, CF = OF = 0, AF PF undefined. */
 export function ANDN(b: IrBlock, i: Insn, _c: SemCtx): boolean {
   const sz = opSize(i, 0);
   const x = readReg(b, i.reg[1]!), y = readOp(b, i, 2, sz);
   writeReg(b, i.reg[0]!, b.and(sz, b.not(sz, x), y, SF | ZF | CF | OF));
+  b.undef(AF | PF);
   return true;
 }
 
 /**
  * BEXTR—Bit Field Extract, SDM Vol. 2A: LEN bits from START (control bits 7:0 and 15:8) of the
  * zero-extended source; bits past the operand are zero, a length past it takes them all.
- * ZF from the result, CF = OF = 0.
+ * ZF from the result, CF = OF = 0, AF SF PF undefined.
  */
 export function BEXTR(b: IrBlock, i: Insn, _c: SemCtx): boolean {
   const sz = opSize(i, 0);
@@ -238,15 +248,17 @@ export function BEXTR(b: IrBlock, i: Insn, _c: SemCtx): boolean {
   const r = b.select(b.cmp(4, REL.ULT, len, k64), b.and(8, t, lowMask(b, len)), t);
   putExact(b, i.reg[0]!, r);
   b.test(sz, r, ZF | CF | OF);
+  b.undef(AF | SF | PF);
   return true;
 }
 
-/** BLSI/BLSMSK/BLSR: r = f(src); SF (ZF) from r, OF = 0, CF from the source. */
+/** BLSI/BLSMSK/BLSR: r = f(src); SF (ZF) from r, OF = 0, CF from the source; AF PF undefined. */
 function blsOp(b: IrBlock, i: Insn, r: (sz: number, x: Value) => Value, cfRel: number): boolean {
   const sz = opSize(i, 0);
   const x = readOp(b, i, 1, sz);
   writeReg(b, i.reg[0]!, r(sz, x));
   b.setFlag(CF, b.cmp(sz, cfRel, x, konst(b, sz, 0)));
+  b.undef(AF | PF);
   return true;
 }
 
@@ -270,7 +282,7 @@ export function BLSR(b: IrBlock, i: Insn, _c: SemCtx): boolean {
 /**
  * BZHI—Zero High Bits Starting with Specified Bit Position, SDM Vol. 2A: n = control bits 7:0;
  * n < width: keep bits below n, CF = 0; else the source unchanged, CF = 1. SF ZF from the result,
- * OF = 0.
+ * OF = 0, AF PF undefined.
  */
 export function BZHI(b: IrBlock, i: Insn, _c: SemCtx): boolean {
   const sz = opSize(i, 0);
@@ -281,6 +293,7 @@ export function BZHI(b: IrBlock, i: Insn, _c: SemCtx): boolean {
   putExact(b, i.reg[0]!, r);
   b.test(sz, r, SF | ZF | OF);
   b.setFlag(CF, b.xor(4, inside, konst(b, 4, 1)));
+  b.undef(AF | PF);
   return true;
 }
 
