@@ -1,14 +1,14 @@
 /**
  * @file x86 semantics (stage 4 → 5): logical instructions, SDM Vol. 1 §7.3.5 (AND, OR, XOR, NOT)
  * and the bit-and-byte instructions of §7.3.7 in the core set (TEST, SETcc). The IR's And/Or/Xor
- * clear CF and OF and set SF/ZF/PF from the result; AF is undefined for these instructions and
- * left out of the mask.
+ * clear CF and OF and set SF/ZF/PF from the result; AF is undefined for these instructions: left
+ * out of the op's mask (which would clear it) and `Undef` after the instruction's last write.
  *
  * Each SETcc mnemonic is its own one-line function over `setcc` with its `CC.*` code.
  *
  *   XOR(b, i, c) // xor eax, eax → GetReg, GetReg, Xor.4 !oszpc, SetReg (the zero idiom is an IR pass's job)
  */
-import { CC, OP, type IrBlock } from "../../ir/index.ts";
+import { CC, FLAG, OP, type IrBlock } from "../../ir/index.ts";
 import { K, type Insn } from "../insn.ts";
 import { R } from "../regs.ts";
 import { aluOp, unaryOp } from "./arith.ts";
@@ -16,19 +16,26 @@ import { LOGIC_FLAGS, effAddr, memAttr, writeReg, type SemCtx } from "./_operand
 
 // ── AND / OR / XOR / NOT / TEST ──
 
-/** AND—Logical AND, SDM Vol. 2A. */
+/** AND, OR, XOR, TEST (LOCK forms too): the op with LOGIC_FLAGS, then AF undefined. */
+function logicOp(b: IrBlock, i: Insn, op: number, write: boolean): boolean {
+  if (!aluOp(b, i, op, LOGIC_FLAGS, write)) return false;
+  b.undef(FLAG.AF);
+  return true;
+}
+
+/** AND—Logical AND, SDM Vol. 2A. AF undefined. */
 export function AND(b: IrBlock, i: Insn, _c: SemCtx): boolean {
-  return aluOp(b, i, OP.And, LOGIC_FLAGS, true);
+  return logicOp(b, i, OP.And, true);
 }
 
-/** OR—Logical Inclusive OR, SDM Vol. 2B. */
+/** OR—Logical Inclusive OR, SDM Vol. 2B. AF undefined. */
 export function OR(b: IrBlock, i: Insn, _c: SemCtx): boolean {
-  return aluOp(b, i, OP.Or, LOGIC_FLAGS, true);
+  return logicOp(b, i, OP.Or, true);
 }
 
-/** XOR—Logical Exclusive OR, SDM Vol. 2C. */
+/** XOR—Logical Exclusive OR, SDM Vol. 2C. AF undefined. */
 export function XOR(b: IrBlock, i: Insn, _c: SemCtx): boolean {
-  return aluOp(b, i, OP.Xor, LOGIC_FLAGS, true);
+  return logicOp(b, i, OP.Xor, true);
 }
 
 /** NOT—One's Complement Negation, SDM Vol. 2B: no flags. */
@@ -36,9 +43,9 @@ export function NOT(b: IrBlock, i: Insn, _c: SemCtx): boolean {
   return unaryOp(b, i, OP.Not, 0, false);
 }
 
-/** TEST—Logical Compare, SDM Vol. 2B: AND that keeps only the flags. */
+/** TEST—Logical Compare, SDM Vol. 2B: AND that keeps only the flags. AF undefined. */
 export function TEST(b: IrBlock, i: Insn, _c: SemCtx): boolean {
-  return aluOp(b, i, OP.And, LOGIC_FLAGS, false);
+  return logicOp(b, i, OP.And, false);
 }
 
 // ── SETcc ──
