@@ -8,7 +8,8 @@
  * INT1 and INTO share `int`: the runtime decodes the instruction at RIP.
  *
  * BCD flags the SDM leaves undefined (and the rows' `fu=`): DAA/DAS OF; AAA/AAS OF SF ZF PF;
- * AAM/AAD OF AF CF. They keep whatever value they had before (not computed).
+ * AAM/AAD OF AF CF. Not computed: `Undef` after the instruction's last write (AAM's #DE exit
+ * for imm8 = 0 leaves them as they were).
  *
  *   CPUID(b, i, c) // cpuid → ExitSym cpuid, Addr <this instruction>, 2
  */
@@ -20,6 +21,8 @@ import { guestAddr, konst, nextAddr, readReg, withSeg, writeReg, type SemCtx } f
 const AL = R.GPR8, AH = R.GPR8 + 4, AX = R.GPR16;
 /** SF, ZF, PF: what BCD results define from AL. */
 const SZP = FLAG.SF | FLAG.ZF | FLAG.PF;
+/** OF, AF, CF: what AAM and AAD leave undefined. */
+const OAC = FLAG.OF | FLAG.AF | FLAG.CF;
 
 /** Leave into runtime symbol `sym` at this instruction. */
 function helper(b: IrBlock, i: Insn, c: SemCtx, sym: number): boolean {
@@ -92,6 +95,7 @@ export function DAA(b: IrBlock, _i: Insn, c: SemCtx): boolean {
   szpFrom(b, a2);
   b.setFlag(FLAG.AF, c1);
   b.setFlag(FLAG.CF, c2);
+  b.undef(FLAG.OF);
   return true;
 }
 
@@ -109,10 +113,11 @@ export function DAS(b: IrBlock, _i: Insn, c: SemCtx): boolean {
   szpFrom(b, a2);
   b.setFlag(FLAG.AF, c1);
   b.setFlag(FLAG.CF, cf);
+  b.undef(FLAG.OF);
   return true;
 }
 
-/** AAA/AAS: AX ± 0x106 when the low digit needs adjusting, then AL &= 0xF; AF = CF = that condition. */
+/** AAA/AAS: AX ± 0x106 when the low digit needs adjusting, then AL &= 0xF; AF = CF = that condition; OF SF ZF PF undefined. */
 function asciiAdjust(b: IrBlock, c: SemCtx, sub: boolean): boolean {
   if (c.mode !== 32) return false;
   const c1 = lowAdjust(b, al(b));
@@ -122,6 +127,7 @@ function asciiAdjust(b: IrBlock, c: SemCtx, sub: boolean): boolean {
   writeReg(b, AX, b.and(4, adj, konst(b, 4, 0xff0f)));
   b.setFlag(FLAG.AF, c1);
   b.setFlag(FLAG.CF, c1);
+  b.undef(FLAG.OF | SZP);
   return true;
 }
 
@@ -146,6 +152,7 @@ export function AAM(b: IrBlock, i: Insn, c: SemCtx): boolean {
   const r = b.sub(4, a, b.mul(4, q, konst(b, 4, d)));
   writeReg(b, AX, b.or(4, b.shl(4, q, konst(b, 1, 8)), r));
   szpFrom(b, r);
+  b.undef(OAC);
   return true;
 }
 
@@ -156,5 +163,6 @@ export function AAD(b: IrBlock, i: Insn, c: SemCtx): boolean {
   const r = b.zext(v, 1);
   writeReg(b, AX, r);
   szpFrom(b, r);
+  b.undef(OAC);
   return true;
 }
