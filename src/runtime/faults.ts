@@ -55,16 +55,17 @@ export const parity8 = (v: number): number => {
 
 /**
  * EFLAGS from the host: NZCV (the register value, flags in bits 31..28), the PF source (x10),
- * the AF source (x11), DF, and whether C is inverted at this point.
+ * the AF source (x11: AF is bit 4 of x11 ^ x10, ABI §4), DF, and whether C is inverted at this point.
  */
 export function eflagsFromHost(nzcv: number, pfSrc: number, afSrc: number, df: number, cInverted = 0): number {
   const n = (nzcv >>> 31) & 1, z = (nzcv >>> 30) & 1, c = ((nzcv >>> 29) & 1) ^ cInverted, v = (nzcv >>> 28) & 1;
-  return 0x2 | c | (parity8(pfSrc) << 2) | (((afSrc >>> 4) & 1) << 4) | (z << 6) | (n << 7) | ((df & 1) << 10) | (v << 11);
+  return 0x2 | c | (parity8(pfSrc) << 2) | ((((afSrc ^ pfSrc) >>> 4) & 1) << 4) | (z << 6) | (n << 7) | ((df & 1) << 10) | (v << 11);
 }
 
 /** The host representation of EFLAGS (inverse of `eflagsFromHost`, canonical C). */
 export function hostFromEflags(eflags: number): { nzcv: number; pfSrc: number; afSrc: number; df: number } {
   const bit = (i: number): number => (eflags >>> i) & 1;
   const nzcv = ((bit(7) << 31) | (bit(6) << 30) | (bit(0) << 29) | (bit(11) << 28)) >>> 0;
-  return { nzcv, pfSrc: bit(2) ? 0 : 1, afSrc: bit(4) << 4, df: bit(10) };
+  const pfSrc = bit(2) ? 0 : 1;
+  return { nzcv, pfSrc, afSrc: (bit(4) << 4) ^ pfSrc, df: bit(10) };
 }

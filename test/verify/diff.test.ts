@@ -88,8 +88,8 @@ const block = (words: number[], faults: Uint8Array = new Uint8Array(0)): Transla
   guestStart: BigInt(CODE), guestLength: 3, guestHash: 0n, insnCount: 1, code: new Uint32Array(words), bodyWords: words.length,
   relocs: new Int32Array(0), targets: [], faults, fallback: "",
 });
-// add rax, rbx: RAX = x8, RBX = x27. x9 = a ^ b; adds; x11 = a ^ b ^ r (AF); x10 = r (PF).
-const RIGHT = [eorShifted(1, 9, 8, 27), addsShifted(1, 8, 8, 27), eorShifted(1, 11, 9, 8), movReg(1, 10, 8)];
+// add rax, rbx: RAX = x8, RBX = x27. x11 = a ^ b; adds; x10 = r (PF; AF = bit 4 of x11 ^ x10, ABI §4).
+const RIGHT = [eorShifted(1, 11, 8, 27), addsShifted(1, 8, 8, 27), movReg(1, 10, 8)];
 const ADD_RAX_RBX = Uint8Array.of(0x48, 0x01, 0xd8);
 
 function run(words: number[], faults?: Uint8Array<ArrayBuffer>): Differ {
@@ -109,9 +109,10 @@ describe("the differential harness", () => {
   });
 
   const wrong: [string, number[], RegExp][] = [
-    ["sub instead of add", [eorShifted(1, 9, 8, 27), subsShifted(1, 8, 8, 27), eorShifted(1, 11, 9, 8), movReg(1, 10, 8), ...exit(CODE + 3)], /^ {2}\* (rax|eflags) /m],
-    ["add without flags", [eorShifted(1, 9, 8, 27), addShifted(1, 8, 8, 27), eorShifted(1, 11, 9, 8), movReg(1, 10, 8), ...exit(CODE + 3)], /^ {2}\* eflags /m],
-    ["PF source not written", [eorShifted(1, 9, 8, 27), addsShifted(1, 8, 8, 27), eorShifted(1, 11, 9, 8), ...exit(CODE + 3)], /^ {2}\* eflags /m],
+    ["sub instead of add", [eorShifted(1, 11, 8, 27), subsShifted(1, 8, 8, 27), movReg(1, 10, 8), ...exit(CODE + 3)], /^ {2}\* (rax|eflags) /m],
+    ["add without flags", [eorShifted(1, 11, 8, 27), addShifted(1, 8, 8, 27), movReg(1, 10, 8), ...exit(CODE + 3)], /^ {2}\* eflags /m],
+    ["PF source not written", [eorShifted(1, 11, 8, 27), addsShifted(1, 8, 8, 27), ...exit(CODE + 3)], /^ {2}\* eflags /m],
+    ["AF source not written", [addsShifted(1, 8, 8, 27), movReg(1, 10, 8), ...exit(CODE + 3)], /^ {2}\* eflags /m],
     ["wrong next RIP", [...RIGHT, ...exit(CODE + 2)], /^ {2}\* next /m],
     ["clobbers x13", [...RIGHT, movReg(1, 13, 8), ...exit(CODE + 3)], /^ {2}\* host .*x13/m],
     ["stray store into the stack", [...RIGHT, ldstUimm(LDST.STRB, 8, 15, tryUimm12s(1, 0)!), ...exit(CODE + 3)], /^ {2}\* mem /m],

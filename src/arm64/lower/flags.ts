@@ -307,13 +307,22 @@ export function afBegin(L: Lowerer, i: number, ra: number, rb: number, bConst = 
   if (bConst >= 0) L.emit(bConst & 0x10 ? eorImm(1, HOST_AF, ra, BIT4) : movReg(1, HOST_AF, ra));
   else L.emit(eorShifted(1, HOST_AF, ra, rb));
 }
-/** AF, second half: x11 ^= result (bit 4 is the carry/borrow out of bit 3). */
+/**
+ * AF, second half (after writePF): AF = bit 4 of a ^ b ^ result = of x11 ^ x10 (ABI §4), so with
+ * PF defined here (x10 = result) there is nothing left to do. PF dead: x10 = the result anyway.
+ * PF live but not defined here (never for an x86 add/sub): x11 ^= result ^ x10.
+ */
 export function afEnd(L: Lowerer, i: number, rd: number): void {
-  if (L.b.fm[i]! & FLAG.AF) L.emit(eorShifted(1, HOST_AF, HOST_AF, rd));
+  const fm = L.b.fm[i]!;
+  if (!(fm & FLAG.AF) || fm & FLAG.PF) return;
+  if (L.an.liveAfter[i]! & FLAG.PF) {
+    L.emit(eorShifted(1, HOST_AF, HOST_AF, rd));
+    L.emit(eorShifted(1, HOST_AF, HOST_AF, HOST_PF));
+  } else if (rd !== HOST_PF) L.emit(movReg(1, HOST_PF, rd));
 }
-/** Logic ops and TEST: AF = 0. */
+/** Logic ops and TEST (after writePF): AF = 0, i.e. x11 = x10. */
 export function afZero(L: Lowerer, i: number): void {
-  if (L.b.fm[i]! & FLAG.AF) L.emit(movReg(0, HOST_AF, ZR));
+  if (L.b.fm[i]! & FLAG.AF) L.emit(movReg(1, HOST_AF, HOST_PF));
 }
 
 /** Where an op whose result is unused puts it: x10 when PF needs it, a scratch for AF, else ZR. */
@@ -335,7 +344,7 @@ export function lowerGetFlag(L: Lowerer, i: number): void {
     case FLAG.SF: return L.emit(cset(0, rd, COND.MI));
     case FLAG.OF: return L.emit(cset(0, rd, COND.VS));
     case FLAG.PF: return condValue(L, CC.P, rd);
-    case FLAG.AF: return L.emit(ubfx(0, rd, HOST_AF, range(4, 1)));
+    case FLAG.AF: L.emit(eorShifted(1, rd, HOST_AF, HOST_PF)); return L.emit(ubfx(0, rd, rd, range(4, 1)));
     default: return L.emit(ldstUimm(LDST.LDRX, rd, HOST_STATE, (STATE.DF / 8) as Uimm12s));
   }
 }
@@ -344,7 +353,7 @@ export function lowerGetFlag(L: Lowerer, i: number): void {
 export function lowerSetFlag(L: Lowerer, i: number): void {
   const b = L.b, f = b.a[i]!;
   if (f === FLAG.PF) return L.emit(eorImm(1, HOST_PF, L.reg(b.b[i]!), ONE_X));
-  if (f === FLAG.AF) return L.emit(lslImm(1, HOST_AF, L.reg(b.b[i]!), u6(4)));
+  if (f === FLAG.AF) return L.emit(eorShifted(1, HOST_AF, HOST_PF, L.reg(b.b[i]!), 0, u6(4))); // x10 ^ v << 4
   if (f === FLAG.DF) return L.emit(ldstUimm(LDST.STRX, L.reg(b.b[i]!), HOST_STATE, (STATE.DF / 8) as Uimm12s));
   if ((f === FLAG.CF || f === FLAG.OF) && carryOverflowCcmn(L, i)) return;
   const t = L.pool.scratch();

@@ -15,6 +15,7 @@ import { OP, OPS, type OpName } from "../../ir/ops.ts";
 import { FLAG } from "../../ir/state.ts";
 import { HOST_AF, HOST_PF } from "./regmap.ts";
 import { disasmWord } from "../disasm.ts";
+import { eorShifted } from "../isa/logical.ts";
 import { DEAD, EMIT } from "./alloc.ts";
 import {
   lowerAdc, lowerAdd, lowerAnd, lowerNeg, lowerNot, lowerOr, lowerSbb, lowerSub, lowerTest, lowerXor,
@@ -76,6 +77,17 @@ export function sharedLowerer(): Lowerer {
   return (shared ??= new Lowerer());
 }
 
+/**
+ * Op i may write x10 (PF) without defining AF: then a live AF, read through x10, must be carried
+ * over (x86 ops that define PF define AF too; SetFlag pf and the shifts' flag restore do not).
+ */
+function pfWithoutAF(b: IrBlock, i: number): boolean {
+  const o = b.op[i]!;
+  if (o === OP.SetFlag) return b.a[i] === FLAG.PF;
+  if (o === OP.RestoreFlagsIfZero) return (b.c[i]! & FLAG.PF) !== 0;
+  return OPS[o]!.flags !== 0 && o !== OP.Undef && (b.fm[i]! & (FLAG.PF | FLAG.AF)) === FLAG.PF;
+}
+
 /** Lower one block. */
 export function lowerBlock(b: IrBlock, opts: LowerOptions, L: Lowerer = sharedLowerer()): LoweredBlock {
   L.begin(b, opts);
@@ -84,8 +96,12 @@ export function lowerBlock(b: IrBlock, opts: LowerOptions, L: Lowerer = sharedLo
   for (let i = 0; i < b.n; i++) {
     L.cur = i;
     const busy = liveAfter[i]! | liveBefore[i]! | (OPS[b.op[i]!]!.flags ? b.fm[i]! : 0);
-    L.pool.extra = (busy & FLAG.PF ? 0 : 1 << HOST_PF) | (busy & FLAG.AF ? 0 : 1 << HOST_AF);
+    // x10 is an input of AF too (ABI §4: AF = bit 4 of x11 ^ x10): free only when both are dead.
+    L.pool.extra = (busy & (FLAG.PF | FLAG.AF) ? 0 : 1 << HOST_PF) | (busy & FLAG.AF ? 0 : 1 << HOST_AF);
+    const keepAF = skip[i] === EMIT && pfWithoutAF(b, i) && (liveAfter[i]! & FLAG.AF) !== 0;
+    if (keepAF) L.emit(eorShifted(1, HOST_AF, HOST_AF, HOST_PF)); // x11 = AF in bit 4, whatever x10 becomes
     if (skip[i] === EMIT) BY_OP[b.op[i]!]!(L, i);
+    if (keepAF) L.emit(eorShifted(1, HOST_AF, HOST_AF, HOST_PF)); // back to AF = bit 4 of x11 ^ x10
     else if (skip[i] === DEAD && b.op[i] !== OP.Nop) L.fired[RULE.deadCode]!++;
     L.endOp(i);
   }

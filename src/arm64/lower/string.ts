@@ -238,7 +238,7 @@ function chunkLoop(L: Lowerer, t: Trip): number[] {
   return slow;
 }
 
-/** x86 CMP a, m in sz bytes: NZCV (C inverted), x10 = a - m (PF), x11 = a ^ m ^ (a - m) (AF). */
+/** x86 CMP a, m in sz bytes: NZCV (C inverted), x10 = a - m (PF), x11 = a ^ m (AF: bit 4 of x11 ^ x10). */
 function compare(L: Lowerer, sz: number, a: number, m: number): void {
   if (sz >= 4) L.emit(subsShifted(sz === 8 ? 1 : 0, ZR, a, m));
   else {
@@ -247,9 +247,8 @@ function compare(L: Lowerer, sz: number, a: number, m: number): void {
     L.emit(lslImm(0, HOST_AF, a, sh));
     L.emit(subsShifted(0, ZR, HOST_AF, m, 0, sh));
   }
-  L.emit(eorShifted(1, HOST_AF, a, m));
+  L.emit(eorShifted(1, HOST_AF, a, m)); // AF = bit 4 of x11 ^ x10 (ABI §4)
   L.emit(subShifted(1, HOST_PF, a, m));
-  L.emit(eorShifted(1, HOST_AF, HOST_AF, HOST_PF));
 }
 
 export const lowerRepMovs = (L: Lowerer, i: number): void => lowerRep(L, i, "movs");

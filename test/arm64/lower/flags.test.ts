@@ -45,13 +45,15 @@ test("cmov: csel on the mapped condition; be with C = CF uses two csels", () => 
 test("GetFlag: cset per flag; AF from bit 4 of x11; DF from the state block", () => {
   expect(body(lower(CMP + "  v4 = GetFlag cf\n  SetReg rcx, v4\n" + END))).toEqual(["cmp x8, x27", "cset w0, lo"]);
   expect(body(lower("  v4 = GetFlag of\n  SetReg rcx, v4\n" + END))).toEqual(["cset w0, vs"]);
-  expect(body(lower("  v4 = GetFlag af\n  SetReg rcx, v4\n" + END))).toEqual(["ubfx w0, w11, #4, #1"]);
+  expect(body(lower("  v4 = GetFlag af\n  SetReg rcx, v4\n" + END))).toEqual(["eor x0, x11, x10", "ubfx w0, w0, #4, #1"]); // bit 4 of x11 ^ x10
   expect(body(lower("  v4 = GetFlag df\n  SetReg rcx, v4\n" + END))).toEqual(["ldr x0, [x12, #0x90]"]);
 });
 
 test("SetFlag: pf = v ^ 1 into x10, af = v << 4 into x11, NZCV bits through one mrs/msr per run", () => {
   expect(body(lower("  v1 = GetReg rcx\n  SetFlag pf, v1\n" + END))).toEqual(["eor x10, x0, #0x1"]);
-  expect(body(lower("  v1 = GetReg rcx\n  SetFlag af, v1\n" + END))).toEqual(["lsl x11, x0, #4"]);
+  expect(body(lower("  v1 = GetReg rcx\n  SetFlag af, v1\n" + END))).toEqual(["eor x11, x10, x0, lsl #4"]); // x11 ^ x10 = v << 4
+  // SetFlag pf with AF live after (ABI §4: AF is bit 4 of x11 ^ x10): x11 carries AF across.
+  expect(body(lower("  v1 = GetReg rcx\n  SetFlag pf, v1\n  v9 = Const.8 0x1003\n  Exit jump, v9 ?a\n"))).toEqual(["eor x11, x11, x10", "eor x10, x0, #0x1", "eor x11, x11, x10"]);
   const run = lower("  v1 = GetReg rcx\n  v2 = Const.8 0x0\n  v3 = Const.8 0x1\n  SetFlag zf, v1\n  SetFlag cf, v2\n  SetFlag of, v3\n  v9 = Const.8 0x1003\n  Exit jump, v9 ?zco\n");
   expect(body(run)).toEqual(["mrs x9, NZCV", "bfi x9, x0, #30, #1", "and x9, x9, #0xffffffffdfffffff", "orr x9, x9, #0x10000000", "msr NZCV, x9"]);
   expect(run.L.fired[RULE.setFlagRun]).toBe(2);
