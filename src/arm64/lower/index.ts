@@ -88,20 +88,34 @@ function pfWithoutAF(b: IrBlock, i: number): boolean {
   return OPS[o]!.flags !== 0 && o !== OP.Undef && (b.fm[i]! & (FLAG.PF | FLAG.AF)) === FLAG.PF;
 }
 
+/** `eor x11, x11, x10`: between AF = bit 4 of x11 ^ x10 (ABI §4) and AF = bit 4 of x11. */
+const AF_SWAP = eorShifted(1, HOST_AF, HOST_AF, HOST_PF);
+
+/** Op i neither reads nor writes x10/x11, cannot fault and does not leave (an NZCV SetFlag, a value with no code). */
+function afQuiet(b: IrBlock, i: number): boolean {
+  const o = b.op[i]!;
+  if (o === OP.SetFlag) return (b.a[i]! & (FLAG.PF | FLAG.AF | FLAG.DF)) === 0;
+  return o === OP.Nop || o === OP.Guest || o === OP.Const || o === OP.GetReg;
+}
+
 /** Lower one block. */
 export function lowerBlock(b: IrBlock, opts: LowerOptions, L: Lowerer = sharedLowerer()): LoweredBlock {
   L.begin(b, opts);
   markFusions(L);
   const { skip, liveAfter, liveBefore } = L.an;
+  let afOpen = false;
   for (let i = 0; i < b.n; i++) {
     L.cur = i;
     const busy = liveAfter[i]! | liveBefore[i]! | (OPS[b.op[i]!]!.flags ? b.fm[i]! : 0);
     // x10 is an input of AF too (ABI §4: AF = bit 4 of x11 ^ x10): free only when both are dead.
     L.pool.extra = (busy & (FLAG.PF | FLAG.AF) ? 0 : 1 << HOST_PF) | (busy & FLAG.AF ? 0 : 1 << HOST_AF);
     const keepAF = skip[i] === EMIT && pfWithoutAF(b, i) && (liveAfter[i]! & FLAG.AF) !== 0;
-    if (keepAF) L.emit(eorShifted(1, HOST_AF, HOST_AF, HOST_PF)); // x11 = AF in bit 4, whatever x10 becomes
+    // x11 = AF in bit 4 alone while x10 changes; the way back is deferred past ops that touch
+    // neither (NZCV SetFlags, ops that emit nothing), so two brackets in a row cost one pair.
+    if (keepAF) { if (afOpen) afOpen = false; else L.emit(AF_SWAP); }
+    else if (afOpen && skip[i] === EMIT && !afQuiet(b, i)) { L.emit(AF_SWAP); afOpen = false; }
     if (skip[i] === EMIT) BY_OP[b.op[i]!]!(L, i);
-    if (keepAF) L.emit(eorShifted(1, HOST_AF, HOST_AF, HOST_PF)); // back to AF = bit 4 of x11 ^ x10
+    if (keepAF) afOpen = true;
     else if (skip[i] === DEAD && b.op[i] !== OP.Nop) L.fired[RULE.deadCode]!++;
     L.endOp(i);
   }

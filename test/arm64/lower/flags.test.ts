@@ -90,3 +90,17 @@ test("ExitIf p: parity bit 0 clear means PF = 1 (tbz)", () => {
   const r = lower("  v4 = Const.8 0x2000\n  ExitIf p, v4 ?-\n" + END);
   expect(r.lines.slice(0, 4)).toEqual(["eor w9, w10, w10, lsr #4", "eor w9, w9, w9, lsr #2", "eor w9, w9, w9, lsr #1", "tbz w9, #0x0, 0x20"]);
 });
+
+// shl eax, cl with AF live at the exit: the Test and the flag restore both write x10 without
+// defining AF. One bracket covers both: the way back after the Test is deferred past the NZCV
+// SetFlags and cancelled by the restore's way in.
+test("AF kept across two x10 writes in a row: one eor pair, not two", () => {
+  const ir = "  v2 = GetReg rax\n  v3 = GetReg rcx\n  v4 = Const.4 0x1f\n  v5 = And.4 v3, v4\n  v6 = Shl.4 v2, v5\n"
+    + "  v7 = Const.8 0x1\n  v11 = SaveFlags 59\n  Test.4 v6 !szp\n  SetFlag cf, v7\n  RestoreFlagsIfZero.4 v5, v11, 59\n"
+    + "  v17 = Zext v6, 4\n  SetReg rax, v17\n  v9 = Const.8 0x1003\n  Exit jump, v9 ?oszapc\n";
+  const lines = body(lower(ir));
+  const at = lines.flatMap((l, k) => (l === "eor x11, x11, x10" ? [k] : []));
+  expect(at.length).toBe(2);
+  expect(at[0]!).toBeLessThan(lines.findIndex((l) => l.startsWith("ands w10")));
+  expect(at[1]!).toBeGreaterThan(lines.findIndex((l) => l.startsWith("cbnz")));
+});
