@@ -33,7 +33,8 @@ const FIRST = "add ecx, 0x7fffffff";
 const CASES = [
   "lock add [rsi], eax", "lock adc [rsi], eax", "lock xadd [rsi], rax", "xchg [rsi], eax", "lock cmpxchg [rsi], ecx",
   "lock cmpxchg8b [rsi]", "lock cmpxchg16b [rsi]", "lock neg dword [rsi]", "lock inc word [rsi]", "lock sub byte [rsi], 3",
-  "lock or qword [rsi], rbx", "lock not dword [rsi]",
+  "lock or qword [rsi], rbx", "lock not dword [rsi]", "lock and dword [rsi], eax", "lock bts dword [rsi], 5",
+  "lock btr qword [rsi], 33",
 ];
 
 describe("faults inside atomic sequences are precise", () => {

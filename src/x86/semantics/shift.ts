@@ -6,12 +6,19 @@
  * - the count is masked to 5 bits (6 with a 64-bit operand); a masked count of 0 changes no flag
  *   and leaves the value, but the destination is still written (a 32-bit register is
  *   zero-extended in 64-bit mode, as hardware and Unicorn do; a memory operand is stored back);
- * - CF is the last bit shifted out (0 once the count passes the width of an 8/16-bit operand);
- *   rotates: CF = LSB (ROL) or MSB (ROR) of the result; 8/16-bit rotates turn by count mod width;
+ * - CF is the last bit shifted out (0 once the count passes the width of an 8/16-bit operand:
+ *   the SDM leaves CF of SHL/SHR by the width or more undefined, but the rows cannot say so and
+ *   we write that value; diff.ts masks it per state); rotates: CF = LSB (ROL) or MSB (ROR) of
+ *   the result; 8/16-bit rotates turn by count mod width;
  * - OF is defined for a count of 1 (SHL/ROL: MSB(result) ^ CF; SHR: MSB(original); SAR: 0;
- *   ROR: the two top bits of the result XORed). For larger counts it is undefined: we write the
- *   same formula (CL) or leave it unchanged (immediates); AF is undefined and left unchanged;
+ *   ROR: the two top bits of the result XORed). For larger counts it is undefined; shifts by a
+ *   nonzero count leave AF undefined;
  * - SF/ZF/PF (shifts only) come from the result.
+ *
+ * Undefined flags: an immediate count is known, so after the last write the flags it leaves
+ * undefined are `Undef` (OF for a masked count above 1, AF for a nonzero shift). By
+ * CL a count of 0 changes no flag, so nothing is undefined on every execution: we write OF's
+ * count-1 formula for every nonzero count and leave AF unchanged.
  *
  * A count known at translation time (imm8, 1) gives straight code. By CL every flag and the
  * result are `Select`s on count == 0. PF has no generic formula in the IR: it is defined by a
@@ -80,6 +87,7 @@ function shiftOp(b: IrBlock, i: Insn, kind: number): boolean {
     if (kind <= SA_R) b.test(sz, r, SZP);
     b.setFlag(FLAG.CF, cf);
     if (n === 1) b.setFlag(FLAG.OF, overflow(b, kind, w, v, r, cf));
+    b.undef((n > 1 ? FLAG.OF : 0) | (kind <= SA_R ? FLAG.AF : 0));
     return true;
   }
 

@@ -4,18 +4,24 @@
  * the IR's flag-free shifts like shift.ts, following the SDM's Operation boxes:
  *
  * - RCL/RCR rotate the (w+1)-bit value CF:dest. The count is masked to 5 bits (6 with REX.W),
- *   then taken mod 9 (8-bit) or mod 17 (16-bit). A count of 0 (after both steps) changes nothing
- *   (flags included), but the destination is still written back (a 32-bit register is
+ *   then taken mod 9 (8-bit) or mod 17 (16-bit). A count of 0 (after both steps) changes no
+ *   value and not CF, but the destination is still written back (a 32-bit register is
  *   zero-extended in 64-bit mode, as Unicorn does). CF is the last bit rotated out. OF is defined
- *   only for a count of 1 (RCL: MSB(result) ^ CF; RCR: MSB(dest) ^ old CF); the imm8 and CL rows
- *   declare it undefined (fu=o), and we write MSB(dest ^ result) for every nonzero count, which
- *   is the count-1 value and what Unicorn writes. SF, ZF, AF, PF are not affected.
+ *   only for a masked count of 1 (RCL: MSB(result) ^ CF; RCR: MSB(dest) ^ old CF, both
+ *   MSB(dest ^ result)); the imm8 and CL rows declare it undefined (fu=o). SF, ZF, AF, PF are
+ *   not affected.
  * - SHLD/SHRD shift dest, filling from src. The count is masked to 5 bits (6 with REX.W); 0 changes
  *   no flag. CF is the last bit shifted out of dest; SF, ZF, PF from the result; OF is defined
  *   for a count of 1 only (sign change: MSB(result) ^ MSB(dest)) and the rows declare it
- *   undefined (fu=o), so we write that formula for every nonzero count; AF is undefined (fu=a)
- *   and left unchanged. A 16-bit count above 16 leaves the result and the flags undefined
- *   (SDM); we compute it as Intel (and Unicorn) do, shifting dest:src:dest.
+ *   undefined (fu=o); AF is undefined for a nonzero count (fu=a). A 16-bit count above 16 leaves
+ *   the result and the flags undefined (SDM); we compute it as Intel (and Unicorn) do, shifting
+ *   dest:src:dest, flags included.
+ *
+ * Undefined flags: an immediate count is known, so after the last write the flags it leaves
+ * undefined are `Undef`: OF for a masked count above 1 (RCL/RCR: even when the count is 0 mod 9
+ * or 17, which rotates nothing), and AF for SHLD/SHRD by a nonzero count. By CL a count of 0
+ * changes no flag, so nothing is undefined on every execution: we write MSB(dest ^ result) (the
+ * count-1 value, and what Unicorn writes) as OF for every nonzero count and leave AF unchanged.
  *
  * ≤ 32-bit rotates work on CF:dest as one 64-bit value, so a count of 0 needs no special case.
  * 64-bit ones split the 65-bit rotate into shifts whose counts stay below 64 for every count
@@ -90,18 +96,20 @@ function rcOp(b: IrBlock, i: Insn, left: boolean): boolean {
   const sz = opSize(i, 0), w = 8 * sz, mask = sz === 8 ? 63 : 31;
   const [a, attr, v] = dest(b, i, sz);
   if (i.kind[1] === K.IMM) {
-    const n = sz <= 2 ? (i.imm & mask) % (w + 1) : i.imm & mask;
+    const m = i.imm & mask, n = sz <= 2 ? m % (w + 1) : m;
     if (n === 0) {
       put(b, i, sz, a, attr, v);
+      if (m !== 0) b.undef(FLAG.OF);
       return true;
     }
     const [r, cf] = rotateThroughCarry(b, left, sz, v, b.getFlag(FLAG.CF), k1(b, n), n);
     put(b, i, sz, a, attr, r);
     // Flags only after the store (precise faults); both values first, so the two SetFlags share
     // one NZCV read-modify-write (lowering rule setFlagRun).
-    const of = bit(b, b.xor(8, v, r), w - 1);
+    const of = m === 1 ? bit(b, b.xor(8, v, r), w - 1) : -1;
     b.setFlag(FLAG.CF, cf);
-    b.setFlag(FLAG.OF, of);
+    if (m === 1) b.setFlag(FLAG.OF, of);
+    else b.undef(FLAG.OF);
     return true;
   }
   // By CL: mask, then mod (w+1) for 8/16 bits; every flag effect is selected on n == 0.
@@ -120,12 +128,12 @@ function rcOp(b: IrBlock, i: Insn, left: boolean): boolean {
   return true;
 }
 
-/** RCL/RCR/ROL/ROR—Rotate (RCL), SDM Vol. 2B. Undefined: OF for counts other than 1. */
+/** RCL/RCR/ROL/ROR—Rotate (RCL), SDM Vol. 2B. Undefined: OF for masked counts other than 1 (`Undef` for immediates). */
 export function RCL(b: IrBlock, i: Insn, _c: SemCtx): boolean {
   return rcOp(b, i, true);
 }
 
-/** RCL/RCR/ROL/ROR—Rotate (RCR), SDM Vol. 2B. Undefined: OF for counts other than 1. */
+/** RCL/RCR/ROL/ROR—Rotate (RCR), SDM Vol. 2B. Undefined: OF for masked counts other than 1 (`Undef` for immediates). */
 export function RCR(b: IrBlock, i: Insn, _c: SemCtx): boolean {
   return rcOp(b, i, false);
 }
@@ -178,10 +186,11 @@ function shdOp(b: IrBlock, i: Insn, left: boolean): boolean {
     }
     const [r, cf] = doubleShift(b, left, sz, v, s, k1(b, n), n);
     put(b, i, sz, a, attr, r);
-    const of = bit(b, b.xor(8, v, r), w - 1);
+    const of = n === 1 ? bit(b, b.xor(8, v, r), w - 1) : -1;
     b.test(sz, r, SZP);
     b.setFlag(FLAG.CF, cf);
-    b.setFlag(FLAG.OF, of);
+    if (n === 1) b.setFlag(FLAG.OF, of);
+    b.undef((n > 1 ? FLAG.OF : 0) | FLAG.AF);
     return true;
   }
   const n = b.and(4, b.getReg(GPR.RCX), konst(b, 4, mask));
@@ -200,12 +209,12 @@ function shdOp(b: IrBlock, i: Insn, left: boolean): boolean {
   return true;
 }
 
-/** SHLD—Double Precision Shift Left, SDM Vol. 2B. Undefined: OF (count ≠ 1), AF; result and flags for 16-bit counts > 16. */
+/** SHLD—Double Precision Shift Left, SDM Vol. 2B. Undefined: OF (count > 1), AF (count ≠ 0), `Undef` for immediates; result and flags for 16-bit counts > 16. */
 export function SHLD(b: IrBlock, i: Insn, _c: SemCtx): boolean {
   return shdOp(b, i, true);
 }
 
-/** SHRD—Double Precision Shift Right, SDM Vol. 2B. Undefined: OF (count ≠ 1), AF; result and flags for 16-bit counts > 16. */
+/** SHRD—Double Precision Shift Right, SDM Vol. 2B. Undefined: OF (count > 1), AF (count ≠ 0), `Undef` for immediates; result and flags for 16-bit counts > 16. */
 export function SHRD(b: IrBlock, i: Insn, _c: SemCtx): boolean {
   return shdOp(b, i, false);
 }

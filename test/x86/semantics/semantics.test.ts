@@ -356,7 +356,8 @@ describe("shifts", () => {
     `);
   });
 
-  test("shr al, 1: CF = bit 0, OF = the original MSB, SZP from the result", () => {
+  // A nonzero count leaves AF undefined (SDM "Flags Affected"): Undef after the flags it defines.
+  test("shr al, 1: CF = bit 0, OF = the original MSB, SZP from the result, AF undefined", () => {
     expectIr("d0e8", 64, `
       block 0x401000 mode 64
         Guest 2, 0x401000
@@ -372,8 +373,9 @@ describe("shifts", () => {
         SetFlag cf, v9
         v12 = Ubfx v2, 7, 1
         SetFlag of, v12
-        v14 = Addr 0x401002
-        Exit jump, v14 ?oszapc
+        Undef !a
+        v15 = Addr 0x401002
+        Exit jump, v15 ?oszapc
     `);
   });
 
@@ -490,6 +492,62 @@ describe("multiply", () => {
         Undef !szap
         v14 = Addr 0x401003
         Exit jump, v14 ?oszapc
+    `);
+  });
+});
+
+// Flags the SDM leaves undefined ("Flags Affected") end with `Undef` after the instruction's last
+// write (so a fault before it still sees the old flags); flags it leaves unaffected stay as they were.
+describe("undefined flags", () => {
+  // AND: CF = OF = 0, SF ZF PF from the result, AF undefined (the op's mask leaves AF out).
+  test("and eax, ecx: AF undefined", () => {
+    expectIr("21c8", 64, `
+      block 0x401000 mode 64
+        Guest 2, 0x401000
+        v2 = GetReg rax
+        v3 = GetReg rcx
+        v4 = And.4 v2, v3 !oszpc
+        SetReg rax, v4
+        Undef !a
+        v7 = Addr 0x401002
+        Exit jump, v7 ?oszapc
+    `);
+  });
+
+  // BT: CF = bit (ECX mod 32) of EAX; ZF unaffected; OF SF AF PF undefined.
+  test("bt eax, ecx: CF = the bit, ZF kept, OF SF AF PF undefined", () => {
+    expectIr("0fa3c8", 64, `
+      block 0x401000 mode 64
+        Guest 3, 0x401000
+        v2 = GetReg rcx
+        v3 = Const.4 0x1f
+        v4 = And.4 v2, v3
+        v5 = GetReg rax
+        v6 = Shr.8 v5, v4
+        v7 = Ubfx v6, 0, 1
+        SetFlag cf, v7
+        Undef !osap
+        v10 = Addr 0x401003
+        Exit jump, v10 ?oszapc
+    `);
+  });
+
+  // BSF: ZF = (source == 0), the destination kept then; CF OF SF AF PF undefined.
+  test("bsf eax, ecx: ZF = source is zero, CF OF SF AF PF undefined", () => {
+    expectIr("0fbcc1", 64, `
+      block 0x401000 mode 64
+        Guest 3, 0x401000
+        v2 = GetReg rcx
+        v3 = Const.4 0x0
+        v4 = Cmp.4 eq, v2, v3
+        v5 = Ctz.4 v2
+        v6 = GetReg rax
+        v7 = Select v4, v6, v5
+        SetReg rax, v7
+        SetFlag zf, v4
+        Undef !osapc
+        v11 = Addr 0x401003
+        Exit jump, v11 ?oszapc
     `);
   });
 });
