@@ -5,9 +5,11 @@
  *
  * - Clz/Ctz of 2 bytes put a stop bit just past the halfword (bit 15 after the shift up, bit 16
  *   before `rbit`), so a zero input counts 16 and garbage above the halfword is never seen.
- * - Popcnt: ARMv8.0 has no scalar popcount, and `cnt` needs a vector register: the ABI (§3) gives
- *   translated code none (v0-v15 are XMM, v16-v31 are outside the ARM64EC context), so it is the
- *   SWAR sum in general registers (12 words for 8 bytes, one scratch).
+ * - Popcnt: ARMv8.0 has no scalar popcount; `cnt` + `addv` count in a vector register. The ABI
+ *   (§3.2) gives translated code none of its own (v0-v15 are XMM, v16-v31 are outside the ARM64EC
+ *   context), so it borrows one as the vector slice does (vector.ts `borrow`: v15, parked in
+ *   STATE.VSCRATCH around the use for ARM64EC, free for WOW64): 4 words, 6 with the park, against
+ *   12 for the SWAR sum in general registers.
  * - Pdep/Pext: a loop over the set bits of the mask inside the op's own code (cbz/tbz/b only, so
  *   NZCV survives): at most 8*sz iterations of 8 or 9 words.
  *
@@ -20,9 +22,12 @@
 import { tryLogicalImm, type LogicalImm, type PcOff, type Uimm6 } from "../imm.ts";
 import { lslImm, lsrImm, uxth } from "../isa/bitfield.ts";
 import { b as branch, cbz, tbz } from "../isa/branch.ts";
-import { addShifted, clz, neg, rbit, rev, rev16, subShifted } from "../isa/data-reg.ts";
-import { andImm, andShifted, eorShifted, movReg, orrImm, orrShifted } from "../isa/logical.ts";
+import { clz, neg, rbit, rev, rev16 } from "../isa/data-reg.ts";
+import { andShifted, eorShifted, movReg, orrImm, orrShifted } from "../isa/logical.ts";
+import { FTYPE, fmovFromGp, fmovToGp } from "../isa/fp.ts";
+import { ACROSS, MISC, across, simdMisc } from "../isa/simd-misc.ts";
 import { ZR, type Lowerer } from "./context.ts";
+import { borrow, giveBack } from "./vector.ts";
 
 const u6 = (x: number): Uimm6 => x as Uimm6;
 const off = (words: number): PcOff => words as PcOff;
@@ -31,9 +36,6 @@ const sfOf = (sz: number): 0 | 1 => (sz === 8 ? 1 : 0);
 
 // Bitmask immediates, encoded once (tryLogicalImm works in BigInt).
 const BIT15 = logical(0, 0x8000), BIT16 = logical(0, 0x10000), ONE = logical(1, 1);
-const M55 = [logical(0, 0x55555555), logical(1, 0x5555555555555555n)];
-const M33 = [logical(0, 0x33333333), logical(1, 0x3333333333333333n)];
-const M0F = [logical(0, 0x0f0f0f0f), logical(1, 0x0f0f0f0f0f0f0f0fn)];
 
 function checkSize(L: Lowerer, i: number, min: number): number {
   const sz = L.b.sz[i]!;
@@ -69,26 +71,17 @@ export function lowerRev(L: Lowerer, i: number): void {
 /** Set bits of the low sz bytes: pairs, nibbles, bytes, then the byte sum by shifted adds. */
 export function lowerPopcnt(L: Lowerer, i: number): void {
   const sz = checkSize(L, i, 2), sf = sfOf(sz), ra = L.reg(L.b.a[i]!);
-  const rd = L.dest(i, false, ra), t = L.pool.scratch();
+  const rd = L.dest(i, false, ra), v = borrow(L, i, 0);
   let src = ra;
-  if (sz === 2) {
+  if (sz === 2) { // only the halfword may reach the vector
     L.emit(uxth(rd, ra));
     src = rd;
   }
-  L.emit(lsrImm(sf, t, src, u6(1)));
-  L.emit(andImm(sf, t, t, M55[sf]!));
-  L.emit(subShifted(sf, rd, src, t));
-  L.emit(lsrImm(sf, t, rd, u6(2)));
-  L.emit(andImm(sf, t, t, M33[sf]!));
-  L.emit(andImm(sf, rd, rd, M33[sf]!));
-  L.emit(addShifted(sf, rd, rd, t));
-  L.emit(addShifted(sf, rd, rd, rd, 1, u6(4)));
-  L.emit(andImm(sf, rd, rd, M0F[sf]!));
-  L.emit(addShifted(sf, rd, rd, rd, 0, u6(8)));
-  L.emit(addShifted(sf, rd, rd, rd, 0, u6(16)));
-  if (sf) L.emit(addShifted(1, rd, rd, rd, 0, u6(32)));
-  L.emit(lsrImm(sf, rd, rd, u6(sf ? 56 : 24)));
-  L.pool.release(t);
+  L.emit(fmovFromGp(sf, sf ? FTYPE.D : FTYPE.S, v, src)); // the rest of v is zeroed
+  L.emit(simdMisc(MISC.CNT, 0, 0, v, v)); // cnt v.8b: bits per byte
+  L.emit(across(ACROSS.ADDV, 0, 0, v, v)); // addv b: their sum
+  L.emit(fmovToGp(0, FTYPE.S, rd, v));
+  giveBack(L, v);
 }
 
 /**

@@ -56,7 +56,7 @@ function namedHere(L: Lowerer, i: number): number {
 }
 
 /** Borrow a vector register the current instruction does not name (parked for ARM64EC guests). */
-function borrow(L: Lowerer, i: number, avoid: number): Reg {
+export function borrow(L: Lowerer, i: number, avoid: number): Reg {
   const named = namedHere(L, i) | avoid;
   const r = HOST_VSCRATCH_ORDER.find((v) => !(named & (1 << v)))!;
   if (L.b.mode === 64) L.emit(ldstUimm(LDST.STR_Q, r, HOST_STATE, SPILL));
@@ -64,7 +64,7 @@ function borrow(L: Lowerer, i: number, avoid: number): Reg {
 }
 
 /** Give a borrowed register back. */
-function giveBack(L: Lowerer, r: Reg): void {
+export function giveBack(L: Lowerer, r: Reg): void {
   if (L.b.mode === 64) L.emit(ldstUimm(LDST.LDR_Q, r, HOST_STATE, SPILL));
 }
 
