@@ -14,15 +14,16 @@
  *   const ks = keepBegin(L, i);  L.emit(addsShifted(...));  keepEnd(L, ks, false);
  *   writePF(L, i, rd, sf);       // x10 = result when PF is defined
  */
-import { OP } from "../../ir/ops.ts";
+import { OP, REL } from "../../ir/ops.ts";
 import { CC, FLAG, STATE } from "../../ir/state.ts";
-import type { BitRange, LogicalImm, PcOff, Uimm, Uimm12s, Uimm6 } from "../imm.ts";
+import type { BitRange, Imm12, LogicalImm, PcOff, Uimm, Uimm12s, Uimm6 } from "../imm.ts";
 import { tryLogicalImm } from "../imm.ts";
 import { COND, type Cond } from "../regs.ts";
 import { bfi, bfxil, lslImm, lsrImm, ubfx } from "../isa/bitfield.ts";
 import { bCond, cbnz, tbnz, tbz } from "../isa/branch.ts";
 import { ccmnImm, ccmpImm, csel, csetm, csinc, cset, rmif } from "../isa/cond.ts";
 import { adc, addsShifted, clz, sbc, subsShifted } from "../isa/data-reg.ts";
+import { cmpImm } from "../isa/data-imm.ts";
 import { LDST, ldstUimm } from "../isa/load-store.ts";
 import { andImm, andShifted, eorImm, eorShifted, movReg, orrImm, tstImm } from "../isa/logical.ts";
 import { SYSREG, cfinv, mrs, msr } from "../isa/system.ts";
@@ -356,10 +357,40 @@ export function lowerSetFlag(L: Lowerer, i: number): void {
   if (f === FLAG.AF) return L.emit(eorShifted(1, HOST_AF, HOST_PF, L.reg(b.b[i]!), 0, u6(4))); // x10 ^ v << 4
   if (f === FLAG.DF) return L.emit(ldstUimm(LDST.STRX, L.reg(b.b[i]!), HOST_STATE, (STATE.DF / 8) as Uimm12s));
   if ((f === FLAG.CF || f === FLAG.OF) && carryOverflowCcmn(L, i)) return;
+  if ((f === FLAG.CF || f === FLAG.ZF) && countFlagsCcmp(L, i)) return;
   const t = L.pool.scratch();
   L.emit(mrs(t, SYSREG.NZCV));
   nzcvRun(L, i, t);
   L.pool.release(t);
+}
+
+/**
+ * LZCNT/TZCNT: SetFlag cf, (Cmp eq x, 0) and SetFlag zf, (Cmp eq y, 0) (either order, both Cmps
+ * fused into the run) with y = Clz/Ctz of x, so y != 0 when x = 0, and SF, OF dead after (the SDM
+ * leaves them undefined). `cmp x, #0` (or `tst` of its low bytes), then `ccmn y, #0, #0b0010, ne`:
+ * x != 0 gives y + 0, so Z = (y = 0) and C = 0; x = 0 gives the immediate, Z = 0 and C = 1.
+ * C = CF either way: canonical, no flip.
+ */
+function countFlagsCcmp(L: Lowerer, i: number): boolean {
+  const b = L.b, { skip } = L.an;
+  let nx = i + 1; // the next SetFlag; the second Cmp (fused) and its constant may sit between
+  while (nx < b.n && (b.op[nx] === OP.Nop || b.op[nx] === OP.Const || skip[nx] === DEAD || skip[nx] === FUSED)) nx++;
+  if (nx >= b.n || b.op[nx] !== OP.SetFlag || skip[nx] !== 0 || (b.a[i]! | b.a[nx]!) !== (FLAG.CF | FLAG.ZF)) return false;
+  const [cfOp, zfOp] = b.a[i] === FLAG.CF ? [i, nx] : [nx, i];
+  const cx = b.b[cfOp]!, cy = b.b[zfOp]!;
+  const zeroTest = (c: number): boolean => L.an.skip[c] === FUSED && b.op[c] === OP.Cmp && b.a[c] === REL.EQ
+    && b.isConst(b.c[c]!) && b.lo[b.c[c]!] === 0 && b.hi[b.c[c]!] === 0;
+  if (!zeroTest(cx) || !zeroTest(cy) || L.an.liveAfter[nx]! & (FLAG.SF | FLAG.OF)) return false;
+  const x = b.b[cx]!, y = b.b[cy]!, sz = b.sz[cx]!;
+  if ((b.op[y] !== OP.Ctz && b.op[y] !== OP.Clz) || b.a[y] !== x || b.sz[y] !== sz || b.sz[cy]! < 4) return false;
+  const rx = L.reg(x), ry = L.reg(y);
+  if (sz >= 4) L.emit(cmpImm(sz === 8 ? 1 : 0, rx, 0 as Imm12));
+  else L.emit(tstImm(0, rx, tryLogicalImm(0, sz === 2 ? 0xffff : 0xff)!));
+  L.emit(ccmnImm(b.sz[cy] === 8 ? 1 : 0, ry, 0 as Uimm, 0b0010 as Uimm, COND.NE));
+  L.cInv = false;
+  L.an.skip[nx] = FUSED;
+  L.fired[RULE.countFlagsCcmp]!++;
+  return true;
 }
 
 /**

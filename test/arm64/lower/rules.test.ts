@@ -50,6 +50,10 @@ const CASES: [string, string, string[]][] = [
   // Two stores of one instruction to [rsp-8] and [rsp-16]: one stp, the lower slot first.
   ["storePair", "  v1 = GetReg rsp\n  v2 = Const.8 0x8\n  v3 = Sub.8 v1, v2\n  v4 = GetReg rax\n  Store.8 v3, v4, 1\n  v6 = Const.8 0x10\n  v7 = Sub.8 v1, v6\n  v8 = GetReg rbx\n  Store.8 v7, v8, 1\n",
     ["stp x27, x8, [x15, #-0x10]"]],
+  // tzcnt eax, ebx (SF, OF, AF, PF undefined): Z = (ebx = 0) from cmp; then ebx != 0 → ccmn of the
+  // count with 0 (Z = count = 0, C = 0), ebx = 0 → the immediate C = 1, Z = 0. C = CF, no flip.
+  ["countFlagsCcmp", "  v1 = GetReg rbx\n  v2 = Ctz.4 v1\n  SetReg rax, v2\n  v4 = Const.4 0x0\n  v5 = Cmp.4 eq, v1, v4\n  SetFlag cf, v5\n  v7 = Const.4 0x0\n  v8 = Cmp.4 eq, v2, v7\n  SetFlag zf, v8\n  Undef !osap\n  v11 = Const.8 0x1003\n  Exit jump, v11 ?oszapc\n",
+    ["rbit w8, w27", "clz w8, w8", "cmp w27, #0x0", "ccmn w8, #0x0, #0x2, ne"]],
   // mov rax, cs: CS is bits 16..31 of the state word at 0xe0 (ABI §2), so byte 0xe2: one ldrh.
   ["stateField", "  v1 = GetState 28\n  v2 = Ubfx v1, 16, 16\n  SetReg rax, v2\n", ["ldrh w8, [x12, #0xe2]"]],
   // mul ebx's product: the 64-bit product of the zero-extended 32-bit halves is one umull.
