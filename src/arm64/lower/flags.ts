@@ -358,10 +358,28 @@ export function lowerSetFlag(L: Lowerer, i: number): void {
   if (f === FLAG.DF) return L.emit(ldstUimm(LDST.STRX, L.reg(b.b[i]!), HOST_STATE, (STATE.DF / 8) as Uimm12s));
   if ((f === FLAG.CF || f === FLAG.OF) && carryOverflowCcmn(L, i)) return;
   if ((f === FLAG.CF || f === FLAG.ZF) && countFlagsCcmp(L, i)) return;
+  if ((f === FLAG.CF || f === FLAG.ZF) && flagFromBool(L, i)) return;
   const t = L.pool.scratch();
   L.emit(mrs(t, SYSREG.NZCV));
   nzcvRun(L, i, t);
   L.pool.release(t);
+}
+
+/**
+ * SetFlag cf or zf of a 0/1 value alone, the other NZCV flags dead after it (undefined, or
+ * overwritten before any reader): `cmp wv, #1` sets Z = C = v (v >= 1 is v = 1); N and V get
+ * whatever 1 - v gives, which nothing reads. BSF/BSR's ZF, and a CF kept across an instruction that leaves the rest
+ * undefined.
+ */
+function flagFromBool(L: Lowerer, i: number): boolean {
+  const b = L.b, f = b.a[i]!, v = b.b[i]!;
+  if (nextNzcvSetFlag(L, i) >= 0 || L.an.liveAfter[i]! & NZCV_FLAGS & ~f) return false;
+  if (L.an.skip[v] === FUSED) return false; // a Cmp fused into the run is compared there
+  // Never the zero register: register 31 as the first operand of cmp #imm is SP.
+  L.emit(cmpImm(0, L.reg(v, false), 1 as Imm12));
+  if (f === FLAG.CF) L.cInv = false;
+  L.fired[RULE.flagFromBool]!++;
+  return true;
 }
 
 /**
@@ -383,7 +401,7 @@ function countFlagsCcmp(L: Lowerer, i: number): boolean {
   if (!zeroTest(cx) || !zeroTest(cy) || L.an.liveAfter[nx]! & (FLAG.SF | FLAG.OF)) return false;
   const x = b.b[cx]!, y = b.b[cy]!, sz = b.sz[cx]!;
   if ((b.op[y] !== OP.Ctz && b.op[y] !== OP.Clz) || b.a[y] !== x || b.sz[y] !== sz || b.sz[cy]! < 4) return false;
-  const rx = L.reg(x), ry = L.reg(y);
+  const rx = L.reg(x, false), ry = L.reg(y); // rx: cmp #imm reads register 31 as SP
   if (sz >= 4) L.emit(cmpImm(sz === 8 ? 1 : 0, rx, 0 as Imm12));
   else L.emit(tstImm(0, rx, tryLogicalImm(0, sz === 2 ? 0xffff : 0xff)!));
   L.emit(ccmnImm(b.sz[cy] === 8 ? 1 : 0, ry, 0 as Uimm, 0b0010 as Uimm, COND.NE));

@@ -60,6 +60,7 @@ export const OTHER_RULES = [
   { name: "bfiInPlace", why: "Bfi into the register that already holds its base (mov al, bl) is one bfi" },
   { name: "setFlagRun", why: "consecutive SetFlags of NZCV flags share one mrs/msr pair" },
   { name: "carryFlipCcmp", why: "ADC/SBB needing the other carry sense, with N, Z, V dead until the op redefines them: C is inverted by one ccmp xzr, #0, #0, cc, not mrs/eor/msr (without FlagM)" },
+  { name: "flagFromBool", why: "SetFlag cf or zf of a 0/1 value with the other NZCV flags dead is cmp wv, #1 (Z = C = v), not mrs/bfi/msr (BSF/BSR's ZF)" },
   { name: "countFlagsCcmp", why: "LZCNT/TZCNT's CF = (source = 0) and ZF = (count = 0), SF/OF undefined: cmp source + ccmn count, #0, #0b0010, ne (C = CF directly), no mrs/msr" },
   { name: "carryOverflowCcmn", why: "CF = OF = one compare (MUL/IMUL) with SF and ZF dead (undefined after MUL) is cmp + ccmn xzr, #0, #0b0011, !cond: C = V = cond, no mrs/msr" },
   { name: "constToHome", why: "SetReg of a constant materialises it directly in the home register" },

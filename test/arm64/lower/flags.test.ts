@@ -104,3 +104,10 @@ test("AF kept across two x10 writes in a row: one eor pair, not two", () => {
   expect(at[0]!).toBeLessThan(lines.findIndex((l) => l.startsWith("ands w10")));
   expect(at[1]!).toBeGreaterThan(lines.findIndex((l) => l.startsWith("cbnz")));
 });
+
+// clc with N, Z, V dead after (flagFromBool): the constant goes through a register, because
+// register 31 as the first operand of cmp #imm is SP, not zero (found by the random blocks).
+test("flagFromBool: CF = 0 from a constant never compares register 31", () => {
+  const lines = body(lower("  v1 = Const.8 0x0\n  SetFlag cf, v1\n  v9 = Const.8 0x1003\n  Exit jump, v9 ?c\n"));
+  expect(lines).toEqual(["mov w9, #0x0", "cmp w9, #0x1"]);
+});

@@ -54,6 +54,9 @@ const CASES: [string, string, string[]][] = [
   // count with 0 (Z = count = 0, C = 0), ebx = 0 → the immediate C = 1, Z = 0. C = CF, no flip.
   ["countFlagsCcmp", "  v1 = GetReg rbx\n  v2 = Ctz.4 v1\n  SetReg rax, v2\n  v4 = Const.4 0x0\n  v5 = Cmp.4 eq, v1, v4\n  SetFlag cf, v5\n  v7 = Const.4 0x0\n  v8 = Cmp.4 eq, v2, v7\n  SetFlag zf, v8\n  Undef !osap\n  v11 = Const.8 0x1003\n  Exit jump, v11 ?oszapc\n",
     ["rbit w8, w27", "clz w8, w8", "cmp w27, #0x0", "ccmn w8, #0x0, #0x2, ne"]],
+  // bsf's ZF from a 0/1 value, every other flag undefined after: v - 1 is zero exactly when v = 1.
+  ["flagFromBool", "  v1 = GetReg rbx\n  v2 = Const.8 0x0\n  v3 = Cmp.8 eq, v1, v2\n  SetReg rcx, v3\n  SetFlag zf, v3\n  Undef !ocsap\n  v9 = Const.8 0x1003\n  Exit jump, v9 ?oszapc\n",
+    ["cmp x27, #0x0", "cset w0, eq", "cmp w0, #0x1"]],
   // mov rax, cs: CS is bits 16..31 of the state word at 0xe0 (ABI §2), so byte 0xe2: one ldrh.
   ["stateField", "  v1 = GetState 28\n  v2 = Ubfx v1, 16, 16\n  SetReg rax, v2\n", ["ldrh w8, [x12, #0xe2]"]],
   // mul ebx's product: the 64-bit product of the zero-extended 32-bit halves is one umull.
