@@ -11,16 +11,17 @@
  *   Bfi rax, rbx, 0, 8 (to rax) → bfi x8, x27, #0, #8
  */
 import { OP, REL } from "../../ir/ops.ts";
+import { FLAG } from "../../ir/state.ts";
 import { tryLogicalImm, type BitRange, type Imm12, type PcOff, type Uimm6, type Uimm12s } from "../imm.ts";
 import { COND } from "../regs.ts";
 import { asrImm, bfi, lslImm, lsrImm, rorImm, sxtb, sxth, sxtw, ubfx, uxtb, uxth } from "../isa/bitfield.ts";
 import { cmnImm, cmpImm } from "../isa/data-imm.ts";
-import { asrv, clz, cmpShifted, lslv, lsrv, mul, rorv, smulh, smull, umulh, umull } from "../isa/data-reg.ts";
+import { addsShifted, asrv, clz, cmpShifted, lslv, lsrv, mul, rorv, smulh, smull, umulh, umull } from "../isa/data-reg.ts";
 import { cbnz, cbz } from "../isa/branch.ts";
 import { csel, cset } from "../isa/cond.ts";
 import { eorImm, eorShifted, movReg } from "../isa/logical.ts";
 import { LDST, ldstUimm } from "../isa/load-store.ts";
-import { HOST_STATE } from "./regmap.ts";
+import { HOST_PF, HOST_STATE } from "./regmap.ts";
 import { FUSED, NZCV_FLAGS } from "./alloc.ts";
 import type { Lowerer } from "./context.ts";
 import { constIn } from "./consts.ts";
@@ -42,6 +43,8 @@ const SHIFT_REG = { [OP.Shl]: lslv, [OP.Shr]: lsrv, [OP.Sar]: asrv, [OP.Ror]: ro
 function shift(L: Lowerer, i: number): void {
   const b = L.b, o = b.op[i]!, sz = b.sz[i]!, sf = sz === 4 ? 0 : 1, width = sf ? 64 : 32, y = b.b[i]!;
   const ra = L.reg(b.a[i]!);
+  const t = L.shlTest.get(i);
+  if (t !== undefined) return shlWithFlags(L, i, t, ra, sf, constIn(b, y, 8));
   if (b.isConst(y)) {
     let k = constIn(b, y, 8);
     if (o === OP.Ror) k &= 8 * sz - 1;
@@ -53,6 +56,20 @@ function shift(L: Lowerer, i: number): void {
   }
   const rb = L.reg(y);
   L.emit(SHIFT_REG[o]!(sf, L.dest(i), ra, rb));
+}
+
+/** Rule shlFlags (rules.ts markShlFlags): the shift and its Test/CF/OF in `[lsl t, a, #k-1;] adds r, t, t`. */
+function shlWithFlags(L: Lowerer, i: number, t: number, ra: number, sf: 0 | 1, k: number): void {
+  const rd = L.dest(i, false, ra);
+  let src = ra;
+  if (k > 1) {
+    src = L.pool.scratch();
+    L.emit(lslImm(sf, src, ra, u6(k - 1)));
+  }
+  L.emit(addsShifted(sf, rd, src, src));
+  if (src !== ra) L.pool.release(src);
+  L.cInv = false;
+  if (L.b.fm[t]! & FLAG.PF && rd !== HOST_PF) L.emit(movReg(1, HOST_PF, rd));
 }
 
 export const lowerShl = shift;

@@ -91,6 +91,8 @@ export class Lowerer {
   targets: bigint[] = [];
   /** Conditional exits: [ExitIf op index, cInv at the branch] per stub; fixups [word, stub, kind]. */
   stubs: number[] = [];
+  /** Rule shlFlags: Shl op index → the Test whose flags its `adds` sets (rules.ts markShlFlags). */
+  shlTest = new Map<number, number>();
   fixups: number[] = [];
   /** Word index where the final exit's stub starts (set by the terminator's lowering). */
   bodyWords = -1;
@@ -120,6 +122,7 @@ export class Lowerer {
     this.aliasOf.fill(-1, 0, b.n);
     this.nAliases = 0;
     this.pool.reset();
+    this.shlTest.clear();
     this.n = 0;
     this.cInv = false;
     this.guestOff = 0;

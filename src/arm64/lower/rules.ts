@@ -9,6 +9,7 @@
  *   markFusions(L);                    // before emission
  *   L.fired[RULE.writeHome]            // how often `add rax, rbx` went straight to x8
  */
+import type { IrBlock } from "../../ir/block.ts";
 import { OP, OPS, REL } from "../../ir/ops.ts";
 import { FLAG, GPR } from "../../ir/state.ts";
 import { FUSED, EMIT, VALUE_ARGS, operand } from "./alloc.ts";
@@ -28,6 +29,7 @@ export const FUSIONS = [
   { name: "sextIntoZext", why: "a 32-bit write of a sign-extended byte/word (movsx r32, cwde) is one sxtb/sxth w: the W form zeroes the upper half" },
   { name: "cmpIntoFlagRun", why: "a Cmp whose only users are SetFlags of one run (MUL/IMUL's CF = OF) is compared inside the run's mrs/msr with csetm: no flag-free clz compare, one bfi for CF and OF" },
   { name: "exitOnFlags", why: "DIV/IDIV's #DE test sets NZCV and b.cond leaves for the stub (mrs before, msr in the stub when flags are live at the exit): no flag-free clz compares, no cset + cbnz" },
+  { name: "shlFlags", why: "SHL r32/r64 by k with CF (bit 8sz-k of the source) and SF/ZF/PF, OF undefined (k > 1) or MSB ^ CF (k = 1): lsl by k-1, then adds t, t gives the result, N, Z, C and (k = 1) V, no mrs/bfi/msr" },
   { name: "stateField", why: "a byte/halfword/word field of a state block word (Ubfx of GetState: a segment selector) is one ldrb/ldrh/ldr w: no ldr + ubfx" },
   { name: "widenMul", why: "Mul.8 of two Zext.4 (two Sext.4) is one umull (smull): the 64-bit product of 32-bit operands, no extends (MUL/IMUL r/m32)" },
   { name: "selectIntoZext", why: "a 32-bit CMOVcc (Zext of SelectCC) is one csel w: the W form zeroes the upper half, no mov" },
@@ -247,9 +249,66 @@ function markExitOnFlags(L: Lowerer, a: number, j: number): boolean {
   return true;
 }
 
+/** Ops that may sit inside a shlFlags pattern: no code that reads or writes NZCV, faults or leaves. */
+const SHL_QUIET = Uint8Array.from(OPS, (o, k) => (k === OP.Nop || k === OP.Const || k === OP.GetReg || k === OP.SetReg
+  || (o.pure && o.result && !o.reads) ? 1 : 0));
+/** Op m emits nothing that touches NZCV (a flag-capable op only with an empty mask). */
+const shlQuiet = (b: IrBlock, m: number): boolean => SHL_QUIET[b.op[m]!] === 1 && !(OPS[b.op[m]!]!.flags && b.fm[m]);
+
+/**
+ * Rule shlFlags, decided per Test t = Test.sz (Shl.sz a, k) !szp (sz 4 or 8, 1 <= k < 8*sz) followed
+ * by SetFlag cf, Ubfx(a, 8sz-k, 1), and either OF dead after it (k > 1: undefined) or (k = 1)
+ * SetFlag of, Xor(Ubfx(r, 8sz-1, 1), that CF): `adds r, t, t` with t = a << (k-1) sets N and Z
+ * of r, C = the bit shifted out last and V = MSB(r) ^ C. Only quiet ops between the Shl and the
+ * last flag (SHL_QUIET): NZCV changes at the Shl, and nothing may see it early.
+ */
+function markShlFlags(L: Lowerer): void {
+  const b = L.b, { skip, uses, liveAfter } = L.an;
+  for (let t = 0; t < b.n; t++) {
+    if (b.op[t] !== OP.Test || skip[t] !== EMIT) continue;
+    const r = b.a[t]!, sz = b.sz[t]!;
+    if ((sz !== 4 && sz !== 8) || b.op[r] !== OP.Shl || b.sz[r] !== sz || skip[r] !== EMIT || !b.isConst(b.b[r]!)) continue;
+    if (b.fm[t]! & ~(FLAG.SF | FLAG.ZF | FLAG.PF)) continue;
+    const k = constIn(b, b.b[r]!, 8), a = b.a[r]!;
+    if (k < 1 || k >= 8 * sz) continue;
+    const next = (from: number): number => {
+      let m = from;
+      while (m < b.n && (skip[m] !== EMIT || shlQuiet(b, m))) m++;
+      return m;
+    };
+    const jc = next(t + 1);
+    if (jc >= b.n || b.op[jc] !== OP.SetFlag || b.a[jc] !== FLAG.CF) continue;
+    const u = b.b[jc]!;
+    if (b.op[u] !== OP.Ubfx || b.a[u] !== a || b.b[u] !== 8 * sz - k || b.c[u] !== 1 || skip[u] !== EMIT) continue;
+    const parts = [t, jc, u];
+    let last = jc;
+    const of = k === 1 ? overflowOfShl1(L, next(jc + 1), r, u, sz) : null;
+    if (of) { parts.push(...of); last = of[0]!; }
+    else if (liveAfter[jc]! & FLAG.OF || uses[u] !== 1) continue;
+    let quiet = true;
+    for (let m = r + 1; m < last && quiet; m++) if (!parts.includes(m) && skip[m] === EMIT && !shlQuiet(b, m)) quiet = false;
+    if (!quiet) continue;
+    for (const p of parts) skip[p] = FUSED;
+    L.shlTest.set(r, t);
+    L.fired[RULE.shlFlags]!++;
+  }
+}
+
+/** [SetFlag, Xor, Ubfx] of `SetFlag of, Xor(Ubfx(r, 8sz-1, 1), u)` at jo (SHL by 1: OF = MSB ^ CF), or null. */
+function overflowOfShl1(L: Lowerer, jo: number, r: number, u: number, sz: number): number[] | null {
+  const b = L.b, { uses } = L.an;
+  if (jo >= b.n || b.op[jo] !== OP.SetFlag || b.a[jo] !== FLAG.OF) return null;
+  const x = b.b[jo]!;
+  if (b.op[x] !== OP.Xor || b.fm[x] || uses[x] !== 1) return null;
+  const m = b.a[x] === u ? b.b[x]! : b.b[x] === u ? b.a[x]! : -1;
+  if (m < 0 || b.op[m] !== OP.Ubfx || b.a[m] !== r || b.b[m] !== 8 * sz - 1 || b.c[m] !== 1 || uses[m] !== 1 || uses[u] !== 2) return null;
+  return [jo, x, m];
+}
+
 /** Decide the fusions of one block (forward, before emission). */
 export function markFusions(L: Lowerer): void {
   const b = L.b, { skip, uses, lastUse } = L.an;
+  markShlFlags(L);
   for (let i = 0; i < b.n; i++) {
     if (skip[i] !== EMIT || uses[i]! > 2 || uses[i] === 0) continue;
     const o = b.op[i]!, j = lastUse[i]!, u = b.op[j]!;

@@ -57,6 +57,10 @@ const CASES: [string, string, string[]][] = [
   // bsf's ZF from a 0/1 value, every other flag undefined after: v - 1 is zero exactly when v = 1.
   ["flagFromBool", "  v1 = GetReg rbx\n  v2 = Const.8 0x0\n  v3 = Cmp.8 eq, v1, v2\n  SetReg rcx, v3\n  SetFlag zf, v3\n  Undef !ocsap\n  v9 = Const.8 0x1003\n  Exit jump, v9 ?oszapc\n",
     ["cmp x27, #0x0", "cset w0, eq", "cmp w0, #0x1"]],
+  // shl eax, 1: adds w, w8, w8 is the shift with N, Z of the result, C = bit 31 shifted out and
+  // V = MSB(result) ^ C (x86's OF for a count of 1); then the PF source and the home.
+  ["shlFlags", "  v2 = GetReg rax\n  v3 = Const.1 0x1\n  v4 = Shl.4 v2, v3\n  v5 = Ubfx v2, 31, 1\n  Test.4 v4 !szp\n  SetFlag cf, v5\n  v8 = Ubfx v4, 31, 1\n  v9 = Xor.4 v8, v5\n  SetFlag of, v9\n  SetReg rax, v4\n  Undef !a\n  v13 = Const.8 0x1003\n  Exit jump, v13 ?oszapc\n",
+    ["adds w9, w8, w8", "mov x10, x9", "mov x8, x9"]],
   // mov rax, cs: CS is bits 16..31 of the state word at 0xe0 (ABI §2), so byte 0xe2: one ldrh.
   ["stateField", "  v1 = GetState 28\n  v2 = Ubfx v1, 16, 16\n  SetReg rax, v2\n", ["ldrh w8, [x12, #0xe2]"]],
   // mul ebx's product: the 64-bit product of the zero-extended 32-bit halves is one umull.
