@@ -1,7 +1,7 @@
 /**
  * @file `aot bench quality [--json] [--file F] [--worst N] [--by words|ratio] [--listing]`: ARM64 instructions per FEX
  * InstructionCountCI row, ours against FEX's (src/bench/suites/quality.ts). `--json`:
- * `{"files": [{"file", "rows", "total", "zeroRows", "geomean"}], "geomean", "rows"}`.
+ * `{"files": [{"file", "rows", "total", "zeroRows", "helperRows", "geomean"}], "geomean", "rows"}` (helperRows: translated rows done by a runtime symbol, kept out of the mean).
  */
 import { defineCommand } from "citty";
 import { line } from "../../_out.ts";
