@@ -157,6 +157,9 @@ export class IrBlock {
   vbin(vop: number, x: number, y: number): void { this.emit(OP.VBin, 0, 0, x, y, vop); }
   vshuf32(x: number, y: number, imm8: number): void { this.emit(OP.VShuf32, 0, 0, x, y, imm8); }
   vmoveMask(esz: 1 | 4 | 8, x: number): Value { return this.emit(OP.VMoveMask, esz, 0, x); }
+  // hints group: barriers and prefetches
+  fence(kind: number): void { this.emit(OP.Fence, 0, 0, kind); }
+  prefetch(addr: Value, use: number): void { this.emit(OP.Prefetch, 0, 0, addr, use); }
 
   /** True when the block ends with a terminator. */
   terminated(): boolean {

@@ -203,6 +203,10 @@ export const OPS: readonly OpInfo[] = [
     flags: ARITH,
     doc: "the flags in fm are undefined from here (an instruction the SDM leaves them undefined after): a flag writer for liveness, so the lowering may clobber them before; emits nothing",
   }),
+  // ── hints group: memory barriers and prefetches (LFENCE/SFENCE/MFENCE, CLFLUSH*, PREFETCH*). Not
+  // pure: no pass may remove or move them; neither can fault, so no fault side-table entry. ──
+  row("Fence", "n", { doc: "memory barrier of kind a (FENCE.*): earlier loads / stores / all accesses ordered before later ones (ABI §8)" }),
+  row("Prefetch", "vn", { doc: "hint: bring the line at address a into the cache for use b (PREFETCH.*); never faults, no architectural effect" }),
 ];
 
 /** Op numbers, by name. */
@@ -216,7 +220,8 @@ export type OpName = "DivU" | "DivS" | "DivSFault" | "ExitSymIf"
   | "RepMovs" | "RepStos" | "RepLods" | "RepScas" | "RepCmps"
   | "AtomicRmw" | "AtomicCas" | "Pair" | "AtomicCasPair" | "CasPairHi"
   | "Clz" | "Ctz" | "Rev" | "Popcnt" | "Pdep" | "Pext"
-  | "VZero" | "VMov" | "VMovLow" | "VZextLow" | "VLoad" | "VLoadLane" | "VStore" | "VFromGpr" | "VToGpr" | "VBin" | "VShuf32" | "VMoveMask" | "Undef";
+  | "VZero" | "VMov" | "VMovLow" | "VZextLow" | "VLoad" | "VLoadLane" | "VStore" | "VFromGpr" | "VToGpr" | "VBin" | "VShuf32" | "VMoveMask" | "Undef"
+  | "Fence" | "Prefetch";
 
 /** Exit kinds (`Exit` operand a). JUMP and CALL are direct: their target is a `Const`. */
 export const EXIT = { JUMP: 0, INDIRECT: 1, CALL: 2, CALL_INDIRECT: 3, RET: 4 } as const;
@@ -263,3 +268,16 @@ export const VOP_NAMES = [
 
 /** Text of an `x` operand: `xmm0`..`xmm15`, `xt`. */
 export const xmmName = (x: number): string => (x === XT ? "xt" : x >= 0 && x < 16 ? `xmm${x}` : `x?${x}`);
+
+/**
+ * Kinds of `Fence` (operand a), ABI §8: LOAD orders every earlier load before every later load
+ * and store (x86 LFENCE); STORE every earlier store before every later store (SFENCE); FULL every
+ * earlier access before every later one (MFENCE, and the cache-line flushes).
+ */
+export const FENCE = { LOAD: 0, STORE: 1, FULL: 2 } as const;
+
+/**
+ * Uses of `Prefetch` (operand b): read or write intent, and how close to the core the line should
+ * go (L1, L2, L3 = the outermost level) or STREAM (non-temporal: use once, keep out of the way).
+ */
+export const PREFETCH = { READ_L1: 0, READ_L2: 1, READ_L3: 2, READ_STREAM: 3, WRITE_L1: 4, WRITE_L2: 5 } as const;

@@ -142,6 +142,12 @@ export const SYM = {
   load_segment: 10,
   /** Far CALL/JMP/RETF to a selector other than CS: the runtime performs the transfer (a mode switch) or reports it. */
   far_transfer: 11,
+  /** RDRAND r16/r32/r64: the runtime writes a random value to the register of the instruction at RIP, CF = 1, OF SF ZF AF PF = 0, and continues after it. */
+  rdrand: 12,
+  /** RDSEED r16/r32/r64: as `rdrand` (a full-entropy value where the host has one). */
+  rdseed: 13,
+  /** RDPID r32/r64: the runtime writes the processor id (IA32_TSC_AUX as the OS sets it) to the register, then continues after it. */
+  rdpid: 14,
 } as const;
 export const SYM_NAMES = Object.keys(SYM) as (keyof typeof SYM)[];
 export const SYM_COUNT = 32;

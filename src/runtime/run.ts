@@ -37,6 +37,7 @@ import type { TranslatedBlock } from "../arm64/lower/output.ts";
 import { STATE, SYM } from "../ir/index.ts";
 import { K, R } from "../x86/index.ts";
 import { SEG_NAMES, Segments } from "./segments.ts";
+import { helperValue, randomFlags, writeGpr } from "./random.ts";
 import { InputError } from "../util/errors.ts";
 
 /** The reference runner's options (same contract), plus what only the translated run has. */
@@ -356,6 +357,10 @@ class Runner {
         continue;
       }
       if (sym === SYM.far_transfer) { stop = this.farTransfer(rip); break; }
+      if (sym === SYM.rdrand || sym === SYM.rdseed || sym === SYM.rdpid) {
+        rip = this.readHelper(rip, sym);
+        continue;
+      }
       if (sym === SYM.fallback) {
         this.fallbacks++;
         const m = this.mnemonicAt(rip);
@@ -402,6 +407,19 @@ class Runner {
     const sel = Number(src & 0xffffn);
     if (!this.seg.load(this.stateView, s, sel)) return `fault: general protection loading ${SEG_NAMES[s]} with selector ${hex(sel)} (no such descriptor) at ${hex(rip)}`;
     if (pop) this.arm.setReg(armX(HOST_GPR[4]!), BigInt.asUintN(this.bits, sp + BigInt(w)));
+    return rip + BigInt(len);
+  }
+
+  /**
+   * `rdrand`, `rdseed`, `rdpid` (random.ts): write the value into the instruction's register in its
+   * width, RDRAND/RDSEED's flags, and continue after it.
+   */
+  private readHelper(rip: bigint, sym: number): bigint {
+    const len = this.lengthAt(rip), r = this.insn.reg[0]!;
+    const bits = r >= R.GPR64 ? 64 : r >= R.GPR32 ? 32 : 16;
+    const home = armX(HOST_GPR[r - (bits === 64 ? R.GPR64 : bits === 32 ? R.GPR32 : R.GPR16)]!);
+    this.arm.setReg(home, writeGpr(this.arm.reg(home), helperValue(sym, bits), bits));
+    if (sym !== SYM.rdpid) this.setFlags(randomFlags(this.eflags()));
     return rip + BigInt(len);
   }
 

@@ -73,6 +73,9 @@ function everyOp(exitSym: boolean): IrBlock {
   b.emit(OP.ExitIfNZ, 0, FLAG.CF | FLAG.ZF, seg, ad);
   b.emit(OP.Pause, 0, 0);
   b.emit(OP.SetState, 0, 0, 25, b.emit(OP.GetState, 0, 0, 25));
+  // The hints group: a barrier (2 = FENCE.FULL) and a prefetch (5 = PREFETCH.WRITE_L2).
+  b.fence(2);
+  b.prefetch(x, 5);
   // The bits group: counts, byte reversal, parallel deposit/extract.
   const cz = b.emit(OP.Clz, 2, 0, x);
   b.emit(OP.Ctz, 8, 0, b.emit(OP.Rev, 4, 0, cz));

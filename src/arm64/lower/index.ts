@@ -31,7 +31,7 @@ import { lowerDivS, lowerDivSFault, lowerDivU, lowerExitSymIf } from "./divide.t
 import { lowerCond, lowerGetFlag, lowerRestoreFlagsIfZero, lowerSaveFlags, lowerSelectCC, lowerSetFlag } from "./flags.ts";
 import { lowerLoad, lowerStore } from "./memory.ts";
 import { lowerClz, lowerCtz, lowerPdep, lowerPext, lowerPopcnt, lowerRev } from "./bitops.ts";
-import { lowerExitIfNZ, lowerGetState, lowerPause, lowerSegBase, lowerSetState, lowerUndef } from "./misc.ts";
+import { lowerExitIfNZ, lowerFence, lowerGetState, lowerPause, lowerPrefetch, lowerSegBase, lowerSetState, lowerUndef } from "./misc.ts";
 import { lowerAtomicCas, lowerAtomicCasPair, lowerAtomicRmw, lowerCasPairHi, lowerPair } from "./atomic.ts";
 import { lowerRepCmps, lowerRepLods, lowerRepMovs, lowerRepScas, lowerRepStos } from "./string.ts";
 import { RULE, RULES, markFusions } from "./rules.ts";
@@ -66,6 +66,7 @@ export const LOWER = {
   RepMovs: lowerRepMovs, RepStos: lowerRepStos, RepLods: lowerRepLods, RepScas: lowerRepScas, RepCmps: lowerRepCmps,
   VZero: lowerVZero, VMov: lowerVMov, VMovLow: lowerVMovLow, VZextLow: lowerVZextLow, VLoad: lowerVLoad, VLoadLane: lowerVLoadLane,
   VStore: lowerVStore, VFromGpr: lowerVFromGpr, VToGpr: lowerVToGpr, VBin: lowerVBin, VShuf32: lowerVShuf32, VMoveMask: lowerVMoveMask,
+  Fence: lowerFence, Prefetch: lowerPrefetch,
 } satisfies Record<OpName, Lower>;
 
 const BY_OP: readonly Lower[] = OPS.map((o) => LOWER[o.name as OpName]);

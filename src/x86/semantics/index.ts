@@ -38,6 +38,10 @@ import { CLC, CLD, CMC, LAHF, SAHF, STC, STD } from "./flags.ts";
 import { ENTER, JECXZ, JRCXZ, LEAVE, LOOP, LOOPE, LOOPNE, POPA, POPAD, POPF, POPFD, POPFQ, PUSHA, PUSHAD, PUSHF, PUSHFD, PUSHFQ } from "./control.ts";
 import { AAA, AAD, AAM, AAS, CPUID, DAA, DAS, INT, INT1, INTO, PAUSE, RDTSC, RDTSCP, SYSCALL, XLATB } from "./system.ts";
 import { CALL_FAR, JMP_FAR, MOV_SREG, POP_SREG, PUSH_SREG, RETF, isSegmentForm } from "./segment.ts";
+import {
+  CLFLUSH, CLFLUSHOPT, CLWB, LFENCE, MFENCE, PREFETCH, PREFETCHNTA, PREFETCHT0, PREFETCHT1, PREFETCHT2, PREFETCHW, PREFETCHWT1,
+  RDFSBASE, RDGSBASE, RDPID, RDRAND, RDSEED, RESERVEDNOP, SFENCE, WRFSBASE, WRGSBASE, HINTS_MANDATORY_F3,
+} from "./hints.ts";
 
 import { REP_MNEMONICS, STRING_SEMANTICS } from "./string.ts";
 import { CMPXCHG, CMPXCHG16B, CMPXCHG8B, LOCKABLE, XADD } from "./atomic.ts";
@@ -62,6 +66,12 @@ export const SEMANTICS = {
   LOOP, LOOPE, LOOPNE, JECXZ, JRCXZ, ENTER, LEAVE, PUSHF, PUSHFD, PUSHFQ, POPF, POPFD, POPFQ, PUSHA, PUSHAD, POPA, POPAD,
   CPUID, RDTSC, RDTSCP, SYSCALL, INT, INT1, INTO, PAUSE, XLATB, DAA, DAS, AAA, AAS, AAM, AAD,
   XADD, CMPXCHG, CMPXCHG8B, CMPXCHG16B,
+  LFENCE, SFENCE, MFENCE,
+  CLFLUSH, CLFLUSHOPT, CLWB,
+  PREFETCHT0, PREFETCHT1, PREFETCHT2, PREFETCHNTA, PREFETCHW, PREFETCHWT1, PREFETCH,
+  RESERVEDNOP,
+  RDFSBASE, RDGSBASE, WRFSBASE, WRGSBASE,
+  RDRAND, RDSEED, RDPID,
   ...STRING_SEMANTICS,
   ...VECTOR_SEMANTICS,
   // Segment-register and far forms share their mnemonic with the general ones (segment.ts).
@@ -82,12 +92,13 @@ const LOCK_OK = Uint8Array.from(tables().mnemonics, (m) => ((LOCKABLE.has(m) || 
 const REP_PREFIXES = PF.REP | PF.REPNE;
 /** Per mnemonic id: 1 when its semantics take a REP/REPNE prefix (the string instructions); on any other it falls back. */
 // PAUSE is F3 90: its F3 is the opcode too.
-// POPCNT, LZCNT, TZCNT and ADOX carry their F3 as part of the opcode (bits.ts MANDATORY_F3).
+// POPCNT, LZCNT, TZCNT and ADOX carry their F3 as part of the opcode (bits.ts MANDATORY_F3), as do
+// RDFSBASE..WRGSBASE and RDPID (hints.ts HINTS_MANDATORY_F3).
 // F3 on RET (`rep ret`, the AMD branch-predictor idiom GCC emits) and F2 on near branches (BND:
 // MPX is off, so it is ignored) change nothing: those run as the plain branch.
 const REP_IGNORED = ["RET", "JMP", "CALL", "JO", "JNO", "JB", "JAE", "JE", "JNE", "JBE", "JA", "JS", "JNS", "JP", "JNP", "JL", "JGE", "JLE", "JG"];
 const REP_OK = Uint8Array.from(tables().mnemonics, (m) =>
-  (REP_MNEMONICS.includes(m) || MANDATORY_F3.includes(m) || VECTOR_MANDATORY_REP.includes(m) || m === "PAUSE" || REP_IGNORED.includes(m) ? 1 : 0));
+  (REP_MNEMONICS.includes(m) || MANDATORY_F3.includes(m) || HINTS_MANDATORY_F3.includes(m) || VECTOR_MANDATORY_REP.includes(m) || m === "PAUSE" || REP_IGNORED.includes(m) ? 1 : 0));
 const ctx = new SemCtx();
 
 /**

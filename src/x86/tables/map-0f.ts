@@ -334,24 +334,24 @@ NP 0F AE /5 | XRSTOR64 mem      | os64
 NP 0F AE /6 | XSAVEOPT mem      | os16 id=Xsaveopt_mem
 NP 0F AE /6 | XSAVEOPT mem      | os32 id=Xsaveopt_mem
 NP 0F AE /6 | XSAVEOPT64 mem    | os64
-NP 0F AE /7 | CLFLUSH m8        |
-66 0F AE /6 | CLWB m8           |
-66 0F AE /7 | CLFLUSHOPT m8     |
+NP 0F AE /7 | CLFLUSH m8        | a=r
+66 0F AE /6 | CLWB m8           | a=r
+66 0F AE /7 | CLFLUSHOPT m8     | a=r
 NP 0F AE E8+i | LFENCE          |
 NP 0F AE F0+i | MFENCE          |
 NP 0F AE F8+i | SFENCE          |
-F3 0F AE /0 | RDFSBASE r32      | o64 os16 id=Rdfsbase_r32
-F3 0F AE /0 | RDFSBASE r32      | o64 os32
-F3 0F AE /0 | RDFSBASE r64      | o64 os64
-F3 0F AE /1 | RDGSBASE r32      | o64 os16 id=Rdgsbase_r32
-F3 0F AE /1 | RDGSBASE r32      | o64 os32
-F3 0F AE /1 | RDGSBASE r64      | o64 os64
-F3 0F AE /2 | WRFSBASE r32      | o64 os16 id=Wrfsbase_r32
-F3 0F AE /2 | WRFSBASE r32      | o64 os32
-F3 0F AE /2 | WRFSBASE r64      | o64 os64
-F3 0F AE /3 | WRGSBASE r32      | o64 os16 id=Wrgsbase_r32
-F3 0F AE /3 | WRGSBASE r32      | o64 os32
-F3 0F AE /3 | WRGSBASE r64      | o64 os64
+F3 0F AE /0 | RDFSBASE r32      | o64 os16 id=Rdfsbase_r32 a=w
+F3 0F AE /0 | RDFSBASE r32      | o64 os32 a=w
+F3 0F AE /0 | RDFSBASE r64      | o64 os64 a=w
+F3 0F AE /1 | RDGSBASE r32      | o64 os16 id=Rdgsbase_r32 a=w
+F3 0F AE /1 | RDGSBASE r32      | o64 os32 a=w
+F3 0F AE /1 | RDGSBASE r64      | o64 os64 a=w
+F3 0F AE /2 | WRFSBASE r32      | o64 os16 id=Wrfsbase_r32 a=r
+F3 0F AE /2 | WRFSBASE r32      | o64 os32 a=r
+F3 0F AE /2 | WRFSBASE r64      | o64 os64 a=r
+F3 0F AE /3 | WRGSBASE r32      | o64 os16 id=Wrgsbase_r32 a=r
+F3 0F AE /3 | WRGSBASE r32      | o64 os32 a=r
+F3 0F AE /3 | WRGSBASE r64      | o64 os64 a=r
 F3 0F AE /4 | PTWRITE r/m32     | os16 no66 id=Ptwrite_rm32
 F3 0F AE /4 | PTWRITE r/m32     | os32 no66
 F3 0F AE /4 | PTWRITE r/m64     | os64 no66
@@ -409,11 +409,11 @@ NP 0F C7 /6 | VMPTRLD m64    | fw=zc f0=osap
 66 0F C7 /6 | VMCLEAR m64    | fw=zc f0=osap
 F3 0F C7 /6 | VMXON m64      | fw=zc f0=osap
 NP 0F C7 /7 | VMPTRST m64    | f0=oszacp
-0F C7 /6 | RDRAND rv         | norep f0=osazp fw=c
-0F C7 /7 | RDSEED rv         | norep f0=osazp fw=c
+0F C7 /6 | RDRAND rv         | norep f0=osazp fw=c a=w
+0F C7 /7 | RDSEED rv         | norep f0=osazp fw=c a=w
 F3 0F C7 /6 | SENDUIPI r64   | o64
-F3 0F C7 /7 | RDPID r32      | i64
-F3 0F C7 /7 | RDPID r64      | o64
+F3 0F C7 /7 | RDPID r32      | i64 a=w
+F3 0F C7 /7 | RDPID r64      | o64 a=w
 0F C8+rw | BSWAP rv          | a=rw
 0F FF /r | UD0 rv, r/mv       | cf=stop
 `;
