@@ -25,6 +25,7 @@
  */
 import { Engine, RegBatch, UC_PROT, ARM64_REG, ARM64_V_IDS, type MemFault } from "../runtime/unicorn.ts";
 import { eflagsFromHost, findFault, hostFromEflags } from "../runtime/faults.ts";
+import { needsSegments } from "./segments.ts";
 import { HOST_GPR, HOST_PF, HOST_AF, HOST_STATE } from "../arm64/lower/regmap.ts";
 import { STATE } from "../ir/index.ts";
 import { Decoder, Insn, K, PF, R, formatInsn, tables } from "../x86/index.ts";
@@ -93,7 +94,14 @@ const pageUp = (n: number): number => Math.ceil(n / PAGE) * PAGE;
 const hex = (v: number | bigint): string => `0x${v.toString(16)}`;
 /** EFLAGS bits compared: CF PF AF ZF SF OF (DF stays 0). */
 const COMPARED = 0x8d5;
-const HELPERS = new Set(["int3", "int", "int1", "into", "ud0", "ud1", "ud2", "hlt", "cpuid", "rdtsc", "rdtscp", "syscall", "sysenter", "iret", "iretd", "iretq"]);
+const HELPERS = new Set(["int3", "int", "int1", "into", "ud0", "ud1", "ud2", "hlt", "cpuid", "rdtsc", "rdtscp", "syscall", "sysenter", "iret", "iretd", "iretq", "rdrand", "rdseed", "rdpid"]);
+/**
+ * Translated instructions Unicorn's x86 CPU cannot referee: it raises #UD for the FS/GS base
+ * instructions, CLWB, CLFLUSHOPT and the reserved-NOP hints 0F 18 /0../3 in register form (a real
+ * CPU runs them; hints-diff.test.ts checks them natively and on `aot run`). Of the hints only the
+ * register forms: Unicorn runs the memory forms.
+ */
+const NO_REFEREE = new Set(["rdfsbase", "rdgsbase", "wrfsbase", "wrgsbase", "clwb", "clflushopt"]);
 const STRING = new Set<number>([K.MEM_SI, K.MEM_DI]);
 
 /**
@@ -148,6 +156,10 @@ function planBlock(blk: ExecBlock, mem: Uint8Array, base: number, bits: 32 | 64,
     // x86 raises #GP for a CMPXCHG16B operand that is not 16-byte aligned (our code leaves into
     // `fallback` there); Unicorn runs it, so it cannot referee such a block.
     if (mn === "cmpxchg16b") return { ...plan, skip: "cmpxchg16b (Unicorn raises no #GP for a misaligned operand)" };
+    if (NO_REFEREE.has(mn) || (mn === "reservednop" && insn.kind[0] === K.REG)) return { ...plan, skip: `${mn} (Unicorn raises #UD for it)` };
+    // Segment loads and far transfers need descriptors Unicorn does not have here (diff.ts gives
+    // the Differ a GDT; verify --exec runs images without one).
+    if (needsSegments(insn)) return { ...plan, skip: "segment load or far transfer" };
     if (i === blk.insns) return { ...plan, skip: `ends before ${mn}` };
     plan.text.push(formatInsn(insn));
     plan.flagMaskAt.set(off - blk.rva, COMPARED & ~undef);
