@@ -304,13 +304,13 @@ export class Differ {
       const mn = (t.mnemonics[insn.mnemonic] ?? "").toLowerCase();
       const shiftLike = /^(rol|ror|rcl|rcr|shl|sal|shr|sar|shld|shrd)$/.test(mn), last = insn.opCount - 1;
       const clCount = shiftLike && insn.kind[last] === K.REG;
-      // An immediate count that masks to 0 (mod 9/17 for 8/16-bit RCL/RCR) affects no flag (SDM).
+      // An immediate count that masks to 0 affects no flag (SDM "If the masked count is 0, the flags
+      // are not affected"). The masked count is COUNT AND 1FH (3FH with REX.W), before RCL/RCR's
+      // MOD 9/17: rcl byte [rbx], 27 rotates nothing, yet its masked count is 27, so OF is undefined.
       let zeroCount = false;
       if (shiftLike && insn.kind[last] === K.IMM) {
         const w = insn.kind[0] === K.MEM ? insn.memSize * 8 : regWidth(insn.reg[0]!);
-        let count = insn.imm & (w === 64 ? 63 : 31);
-        if ((mn === "rcl" || mn === "rcr") && w <= 16) count %= w + 1;
-        zeroCount = count === 0;
+        zeroCount = (insn.imm & (w === 64 ? 63 : 31)) === 0;
       }
       undefBefore.set(off, undef);
       if (!zeroCount) undef = clCount ? undef | ff.u : (undef & ~ff.w) | ff.u;
