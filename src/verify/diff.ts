@@ -306,14 +306,18 @@ export class Differ {
       const clCount = shiftLike && insn.kind[last] === K.REG;
       // An immediate count that masks to 0 affects no flag (SDM "If the masked count is 0, the flags
       // are not affected"). The masked count is COUNT AND 1FH (3FH with REX.W), before RCL/RCR's
-      // MOD 9/17: rcl byte [rbx], 27 rotates nothing, yet its masked count is 27, so OF is undefined.
-      let zeroCount = false;
+      // MOD 9/17: rcl byte [rbx], 27 rotates nothing (CF keeps its value, defined or not), yet
+      // its masked count is 27, so OF is undefined.
+      let zeroCount = false, noRotation = false;
       if (shiftLike && insn.kind[last] === K.IMM) {
         const w = insn.kind[0] === K.MEM ? insn.memSize * 8 : regWidth(insn.reg[0]!);
-        zeroCount = (insn.imm & (w === 64 ? 63 : 31)) === 0;
+        const masked = insn.imm & (w === 64 ? 63 : 31);
+        zeroCount = masked === 0;
+        noRotation = !zeroCount && (mn === "rcl" || mn === "rcr") && w <= 16 && masked % (w + 1) === 0;
       }
       undefBefore.set(off, undef);
-      if (!zeroCount) undef = clCount ? undef | ff.u : (undef & ~ff.w) | ff.u;
+      if (noRotation) undef |= ff.u;
+      else if (!zeroCount) undef = clCount ? undef | ff.u : (undef & ~ff.w) | ff.u;
       if (insn.prefixes & (PF.REP | PF.REPNE) && [0, 1, 2].some((k) => insn.kind[k] === K.MEM_SI || insn.kind[k] === K.MEM_DI)) repString = true;
       off += len;
     }
