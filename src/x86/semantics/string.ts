@@ -10,7 +10,8 @@
  *   ESI/EDI/ECX are used, the address is their zero extension and each update is a 32-bit write
  *   (zero-extends the 64-bit register). 16-bit addressing never gets here (`translateInsn`).
  * - After each element rSI/rDI move by the element size, down when DF = 1. DF lives in the state
- *   block (ABI §2, §4); the step `sz - (DF << log2(2 sz))` is computed without touching the flags.
+ *   block (ABI §2, §4); the step `sz - (DF << log2(2 sz))` is computed without touching the flags
+ *   (a REP op takes it as one value; a single element adds sz, then subtracts DF << log2(2 sz)).
  * - REP repeats while rCX != 0, decrementing it; REPE/REPNE (SCAS/CMPS) also stop when ZF = 0 /
  *   ZF = 1 after an element. rCX = 0 does nothing at all (flags unchanged). An F2 (REPNE) prefix
  *   on MOVS/STOS/LODS has no documented meaning: it falls back.
@@ -23,7 +24,7 @@
  * none of them leaves a flag undefined. MOVS, STOS and LODS change no flag.
  *
  *   rep movsb  → v = Sub.8 1, (Shl.8 (GetFlag df), 1); RepMovs.1 v, 8, 0
- *   lodsd      → EAX = Load.4 rsi; rsi = Add.8 rsi, step
+ *   lodsd      → EAX = Load.4 rsi; rsi = Sub.8 (Add.8 rsi, 4), (Shl.8 (GetFlag df), 3)
  */
 import { OP, type IrBlock, type Value } from "../../ir/index.ts";
 import { FLAG, GPR } from "../../ir/state.ts";
@@ -61,9 +62,19 @@ function pointer(b: IrBlock, r: number, asz: number): Value {
   return asz === 4 && b.mode === 64 ? b.zext(v, 4) : v;
 }
 
-/** rSI/rDI += step, in the address size (a 4-byte add zero-extends: the 32-bit register write). */
-function advance(b: IrBlock, r: number, asz: number, d: Value): void {
-  b.setReg(r, b.add(asz, b.getReg(r), d));
+/** 2·sz when DF = 1, else 0: what one element's move takes off `r + sz` (no flags written). */
+function down(b: IrBlock, sz: number): Value {
+  return b.shl(8, b.getFlag(FLAG.DF), konst(b, 1, 31 - Math.clz32(2 * sz)));
+}
+
+/**
+ * rSI/rDI ← rSI/rDI + sz − `dn` (= ± sz), in the address size (a 4-byte op zero-extends: the
+ * 32-bit register write). Written as (r + sz) − dn rather than r + (sz − dn) so that no constant
+ * is ever the first operand of a subtraction: the constant is an add immediate and the shift of
+ * DF can be the subtraction's shifted operand.
+ */
+function advance(b: IrBlock, r: number, asz: number, sz: number, dn: Value): void {
+  b.setReg(r, b.sub(asz, b.add(asz, b.getReg(r), konst(b, 8, sz)), dn));
 }
 
 /** Emit the REP op of kind `op` (scas/cmps: `cond` 0 = REPE, 1 = REPNE). */
@@ -73,60 +84,60 @@ function rep(b: IrBlock, i: Insn, op: number, fm: number): boolean {
   return true;
 }
 
-/** MOVS/MOVSB/MOVSW/MOVSD/MOVSQ—Move Data From String to String (SDM Vol. 2B): [rDI] = [rSI]; rSI, rDI += step. No flags. */
+/** MOVS/MOVSB/MOVSW/MOVSD/MOVSQ—Move Data From String to String (SDM Vol. 2B): [rDI] = [rSI]; rSI, rDI move by ±sz. No flags. */
 export function MOVS(b: IrBlock, i: Insn, _c: SemCtx): boolean {
   if (!accepted(i, false)) return false;
   if (isRep(i)) return rep(b, i, OP.RepMovs, 0);
-  const sz = i.memSize, as = aszOf(i), d = step(b, sz);
+  const sz = i.memSize, as = aszOf(i), d = down(b, sz);
   const v = b.load(sz, pointer(b, GPR.RSI, as));
   b.store(sz, pointer(b, GPR.RDI, as), v);
-  advance(b, GPR.RSI, as, d);
-  advance(b, GPR.RDI, as, d);
+  advance(b, GPR.RSI, as, sz, d);
+  advance(b, GPR.RDI, as, sz, d);
   return true;
 }
 
-/** STOS/STOSB/STOSW/STOSD/STOSQ—Store String (SDM Vol. 2B): [rDI] = AL/AX/EAX/RAX; rDI += step. No flags. */
+/** STOS/STOSB/STOSW/STOSD/STOSQ—Store String (SDM Vol. 2B): [rDI] = AL/AX/EAX/RAX; rDI moves by ±sz. No flags. */
 export function STOS(b: IrBlock, i: Insn, _c: SemCtx): boolean {
   if (!accepted(i, false)) return false;
   if (isRep(i)) return rep(b, i, OP.RepStos, 0);
-  const sz = i.memSize, as = aszOf(i), d = step(b, sz);
+  const sz = i.memSize, as = aszOf(i), d = down(b, sz);
   b.store(sz, pointer(b, GPR.RDI, as), b.getReg(GPR.RAX));
-  advance(b, GPR.RDI, as, d);
+  advance(b, GPR.RDI, as, sz, d);
   return true;
 }
 
-/** LODS/LODSB/LODSW/LODSD/LODSQ—Load String (SDM Vol. 2A): AL/AX/EAX/RAX = [rSI] (AL/AX merge, EAX zero-extends); rSI += step. No flags. */
+/** LODS/LODSB/LODSW/LODSD/LODSQ—Load String (SDM Vol. 2A): AL/AX/EAX/RAX = [rSI] (AL/AX merge, EAX zero-extends); rSI moves by ±sz. No flags. */
 export function LODS(b: IrBlock, i: Insn, _c: SemCtx): boolean {
   if (!accepted(i, false)) return false;
   if (isRep(i)) return rep(b, i, OP.RepLods, 0);
-  const sz = i.memSize, as = aszOf(i), d = step(b, sz);
+  const sz = i.memSize, as = aszOf(i), d = down(b, sz);
   const v = b.load(sz, pointer(b, GPR.RSI, as));
   writeReg(b, i.reg[0]!, v);
-  advance(b, GPR.RSI, as, d);
+  advance(b, GPR.RSI, as, sz, d);
   return true;
 }
 
-/** SCAS/SCASB/SCASW/SCASD—Scan String (SDM Vol. 2B): flags of AL/AX/EAX/RAX - [rDI] (as CMP); rDI += step. */
+/** SCAS/SCASB/SCASW/SCASD—Scan String (SDM Vol. 2B): flags of AL/AX/EAX/RAX - [rDI] (as CMP); rDI moves by ±sz. */
 export function SCAS(b: IrBlock, i: Insn, _c: SemCtx): boolean {
   if (!accepted(i, true)) return false;
   if (isRep(i)) return rep(b, i, OP.RepScas, ARITH_FLAGS);
-  const sz = i.memSize, as = aszOf(i), d = step(b, sz);
+  const sz = i.memSize, as = aszOf(i), d = down(b, sz);
   const m = b.load(sz, pointer(b, GPR.RDI, as));
   b.sub(sz, readReg(b, i.reg[0]!), m, ARITH_FLAGS);
-  advance(b, GPR.RDI, as, d);
+  advance(b, GPR.RDI, as, sz, d);
   return true;
 }
 
-/** CMPS/CMPSB/CMPSW/CMPSD/CMPSQ—Compare String Operands (SDM Vol. 2A): flags of [rSI] - [rDI] (as CMP); rSI, rDI += step. */
+/** CMPS/CMPSB/CMPSW/CMPSD/CMPSQ—Compare String Operands (SDM Vol. 2A): flags of [rSI] - [rDI] (as CMP); rSI, rDI move by ±sz. */
 export function CMPS(b: IrBlock, i: Insn, _c: SemCtx): boolean {
   if (!accepted(i, true)) return false;
   if (isRep(i)) return rep(b, i, OP.RepCmps, ARITH_FLAGS);
-  const sz = i.memSize, as = aszOf(i), d = step(b, sz);
+  const sz = i.memSize, as = aszOf(i), d = down(b, sz);
   const s = b.load(sz, pointer(b, GPR.RSI, as));
   const m = b.load(sz, pointer(b, GPR.RDI, as));
   b.sub(sz, s, m, ARITH_FLAGS);
-  advance(b, GPR.RSI, as, d);
-  advance(b, GPR.RDI, as, d);
+  advance(b, GPR.RSI, as, sz, d);
+  advance(b, GPR.RDI, as, sz, d);
   return true;
 }
 

@@ -15,27 +15,29 @@ const expectIr = (hex: string, mode: 32 | 64, want: string): void => {
 };
 
 describe("plain string instructions", () => {
-  test("movsb: load [rsi], store [rdi], then both step by 1 - 2*DF (no flags touched)", () => {
+  test("movsb: load [rsi], store [rdi], then both move by +1, then -2*DF (no flags touched)", () => {
     expectIr("a4", 64, `
       block 0x401000 mode 64
         Guest 1, 0x401000
         v2 = GetFlag df
-        v3 = Const.8 0x1
-        v4 = Const.1 0x1
-        v5 = Shl.8 v2, v4
-        v6 = Sub.8 v3, v5
-        v7 = GetReg rsi
-        v8 = Load.1 v7, 0
-        v9 = GetReg rdi
-        Store.1 v9, v8, 0
-        v11 = GetReg rsi
-        v12 = Add.8 v11, v6
+        v3 = Const.1 0x1
+        v4 = Shl.8 v2, v3
+        v5 = GetReg rsi
+        v6 = Load.1 v5, 0
+        v7 = GetReg rdi
+        Store.1 v7, v6, 0
+        v9 = GetReg rsi
+        v10 = Const.8 0x1
+        v11 = Add.8 v9, v10
+        v12 = Sub.8 v11, v4
         SetReg rsi, v12
         v14 = GetReg rdi
-        v15 = Add.8 v14, v6
-        SetReg rdi, v15
-        v17 = Addr 0x401001
-        Exit jump, v17 ?oszapc
+        v15 = Const.8 0x1
+        v16 = Add.8 v14, v15
+        v17 = Sub.8 v16, v4
+        SetReg rdi, v17
+        v19 = Addr 0x401001
+        Exit jump, v19 ?oszapc
     `);
   });
 
@@ -44,37 +46,37 @@ describe("plain string instructions", () => {
       block 0x401000 mode 64
         Guest 2, 0x401000
         v2 = GetFlag df
-        v3 = Const.8 0x4
-        v4 = Const.1 0x3
-        v5 = Shl.8 v2, v4
-        v6 = Sub.8 v3, v5
-        v7 = GetReg rsi
-        v8 = Zext v7, 4
-        v9 = Load.4 v8, 0
-        SetReg rax, v9
-        v11 = GetReg rsi
-        v12 = Add.4 v11, v6
+        v3 = Const.1 0x3
+        v4 = Shl.8 v2, v3
+        v5 = GetReg rsi
+        v6 = Zext v5, 4
+        v7 = Load.4 v6, 0
+        SetReg rax, v7
+        v9 = GetReg rsi
+        v10 = Const.8 0x4
+        v11 = Add.4 v9, v10
+        v12 = Sub.4 v11, v4
         SetReg rsi, v12
         v14 = Addr 0x401002
         Exit jump, v14 ?oszapc
     `);
   });
 
-  test("scasw: flags of AX - [rdi] as CMP, then rdi steps by 2 - 4*DF", () => {
+  test("scasw: flags of AX - [rdi] as CMP, then rdi moves by +2, then -4*DF", () => {
     expectIr("66af", 32, `
       block 0x401000 mode 32
         Guest 2, 0x401000
         v2 = GetFlag df
-        v3 = Const.8 0x2
-        v4 = Const.1 0x2
-        v5 = Shl.8 v2, v4
-        v6 = Sub.8 v3, v5
-        v7 = GetReg rdi
-        v8 = Load.2 v7, 0
-        v9 = GetReg rax
-        v10 = Sub.2 v9, v8 !oszapc
-        v11 = GetReg rdi
-        v12 = Add.4 v11, v6
+        v3 = Const.1 0x2
+        v4 = Shl.8 v2, v3
+        v5 = GetReg rdi
+        v6 = Load.2 v5, 0
+        v7 = GetReg rax
+        v8 = Sub.2 v7, v6 !oszapc
+        v9 = GetReg rdi
+        v10 = Const.8 0x2
+        v11 = Add.4 v9, v10
+        v12 = Sub.4 v11, v4
         SetReg rdi, v12
         v14 = Addr 0x401002
         Exit jump, v14 ?oszapc
