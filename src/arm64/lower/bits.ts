@@ -11,7 +11,7 @@
  *   Bfi rax, rbx, 0, 8 (to rax) → bfi x8, x27, #0, #8
  */
 import { OP, REL } from "../../ir/ops.ts";
-import { FLAG } from "../../ir/state.ts";
+import { FLAG, STATE } from "../../ir/state.ts";
 import { tryLogicalImm, type BitRange, type Imm12, type PcOff, type Uimm6, type Uimm12s } from "../imm.ts";
 import { COND } from "../regs.ts";
 import { asrImm, bfi, lslImm, lsrImm, rorImm, sxtb, sxth, sxtw, ubfx, uxtb, uxth } from "../isa/bitfield.ts";
@@ -128,6 +128,10 @@ export function lowerZext(L: Lowerer, i: number): void {
   if (L.an.skip[v] === FUSED && b.op[v] === OP.Sext) { // sextIntoZext: sxtb/sxth w zeroes bits 32..63
     const ra = L.reg(b.a[v]!);
     return L.emit(b.b[v] === 1 ? sxtb(0, L.dest(i), ra) : sxth(0, L.dest(i), ra));
+  }
+  if (L.an.skip[v] === FUSED && (b.op[v] === OP.GetState || b.op[v] === OP.SegBase)) { // stateField: the low n bytes are the field's first n (little-endian)
+    const at = b.op[v] === OP.GetState ? 8 * b.a[v]! : b.a[v] === 0 ? STATE.FS_BASE : STATE.GS_BASE;
+    return L.emit(ldstUimm(n === 1 ? LDST.LDRB : n === 2 ? LDST.LDRH : LDST.LDRW, L.dest(i), HOST_STATE, (at / n) as Uimm12s));
   }
   if (L.an.skip[v] === FUSED && b.op[v] === OP.SelectCC) { // selectIntoZext: csel w zeroes bits 32..63
     const rb = L.reg(b.b[v]!), rc = L.reg(b.c[v]!);

@@ -30,7 +30,7 @@ export const FUSIONS = [
   { name: "cmpIntoFlagRun", why: "a Cmp whose only users are SetFlags of one run (MUL/IMUL's CF = OF) is compared inside the run's mrs/msr with csetm: no flag-free clz compare, one bfi for CF and OF" },
   { name: "exitOnFlags", why: "DIV/IDIV's #DE test sets NZCV and b.cond leaves for the stub (mrs before, msr in the stub when flags are live at the exit): no flag-free clz compares, no cset + cbnz" },
   { name: "shlFlags", why: "SHL r32/r64 by k with CF (bit 8sz-k of the source) and SF/ZF/PF, OF undefined (k > 1) or MSB ^ CF (k = 1): lsl by k-1, then adds t, t gives the result, N, Z, C and (k = 1) V, no mrs/bfi/msr" },
-  { name: "stateField", why: "a byte/halfword/word field of a state block word (Ubfx of GetState: a segment selector) is one ldrb/ldrh/ldr w: no ldr + ubfx" },
+  { name: "stateField", why: "a byte/halfword/word field of a state block word (Ubfx of GetState: a segment selector; Zext of GetState or SegBase: rdfsbase eax) is one ldrb/ldrh/ldr w: no ldr + ubfx/mov" },
   { name: "widenMul", why: "Mul.8 of two Zext.4 (two Sext.4) is one umull (smull): the 64-bit product of 32-bit operands, no extends (MUL/IMUL r/m32)" },
   { name: "selectIntoZext", why: "a 32-bit CMOVcc (Zext of SelectCC) is one csel w: the W form zeroes the upper half, no mov" },
 ] as const satisfies readonly Rule[];
@@ -321,9 +321,10 @@ export function markFusions(L: Lowerer): void {
     if (o === OP.Add && (b.sz[i] === 8 || stack32(L, i)) && !b.fm[i] && u === OP.SetReg && postIndex(L, i)) continue;
     // ── exitOnFlags: the #DE test of DIV/IDIV computed in NZCV for its ExitSymIf ──
     if (u === OP.ExitSymIf && b.a[j] === i && markExitOnFlags(L, i, j)) continue;
-    // ── stateField: Ubfx of a naturally aligned 8/16/32-bit field of a GetState ──
+    // ── stateField: Ubfx of a naturally aligned 8/16/32-bit field of a GetState; Zext of a GetState or SegBase ──
     if (o === OP.GetState && u === OP.Ubfx && b.a[j] === i && [8, 16, 32].includes(b.c[j]!) && b.b[j]! % b.c[j]! === 0
       && fuse(L, i, j, RULE.stateField)) continue;
+    if ((o === OP.GetState || o === OP.SegBase) && u === OP.Zext && b.a[j] === i && fuse(L, i, j, RULE.stateField)) continue;
     // ── widenMul: both operands of a Mul.8 extended from 4 bytes the same way ──
     if ((o === OP.Zext || o === OP.Sext) && b.b[i] === 4 && u === OP.Mul && b.sz[j] === 8 && widenMul(L, j)) continue;
     // ── sextIntoZext: Zext.4 of a byte/word Sext (movsx r32, cwde) ──
