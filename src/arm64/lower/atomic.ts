@@ -57,7 +57,8 @@ import { andImm, andShifted, eorShifted, movReg, mvn, orrShifted } from "../isa/
 import { BARRIER, dmb } from "../isa/system.ts";
 import { FUSED } from "./alloc.ts";
 import { ZR, type Lowerer } from "./context.ts";
-import { materialise } from "./consts.ts";
+import { materialise, movConst } from "./consts.ts";
+import { RULE } from "./rules.ts";
 import { fixCarryForExit, setCarrySense } from "./flags.ts";
 import { HOST_EXIT_RIP, HOST_EXIT_SYM, HOST_STATE, HOST_TEMPS } from "./regmap.ts";
 
@@ -131,11 +132,17 @@ export function lowerAtomicRmw(L: Lowerer, i: number): void {
   const rd = oldReg(L, i), t = L.pool.scratch();
   const slow = misaligned(L, sz, ra, t);
   const unary = kind === ATOM.NEG || kind === ATOM.NOT;
-  const rs = unary ? ZR : L.reg(v);
   const lse = L.opts.features.lse;
+  // atomicOperandImm: ldadd of -k / ldclr of ~k with a constant k materialises that value directly.
+  const flipped = lse && (kind === ATOM.SUB || kind === ATOM.AND) && b.op[v] === OP.Const && L.loc[v]! < 0;
+  const rs = unary ? ZR : flipped ? -1 : L.reg(v);
   if (lse && (LSE_OP[kind] !== undefined || kind === ATOM.XCHG)) {
     let src = rs;
-    if (kind === ATOM.SUB) L.emit(neg(sf, (src = t), rs));
+    if (flipped) {
+      L.fired[RULE.atomicOperandImm]!++;
+      const k = (BigInt(b.hi[v]!) << 32n) | BigInt(b.lo[v]!), f = BigInt.asUintN(64, kind === ATOM.SUB ? -k : ~k);
+      movConst(L, (src = t), Number(f & 0xffffffffn), sf ? Number(f >> 32n) : 0);
+    } else if (kind === ATOM.SUB) L.emit(neg(sf, (src = t), rs));
     else if (kind === ATOM.AND) L.emit(mvn(sf, (src = t), rs));
     L.faultEntry();
     L.emit(kind === ATOM.XCHG ? swp(size, ORDER.AL, src, rd, ra) : ldAtomic(LSE_OP[kind]!, size, ORDER.AL, src, rd, ra));
@@ -163,8 +170,8 @@ export function lowerAtomicRmw(L: Lowerer, i: number): void {
   if (slow < 0) return;
   // A constant operand was materialised after the alignment branch: the slow path makes its own
   // copy (in t), and its register is free for the word loop.
-  const lazy = !unary && rs !== ZR && L.loc[v]! < 0;
-  if (lazy) L.pool.release(rs);
+  const lazy = flipped || (!unary && rs !== ZR && L.loc[v]! < 0);
+  if (lazy && !flipped) L.pool.release(rs);
   const operand = (): number => (unary ? ZR : lazy ? (materialise(L, v, t), t) : rs);
   L.cold(slow, t, L.n, () => wordLoop(L, sz, ra, rd, t, (rot) => L.emit(bfi(1, rot, newValue(L, kind, 0, t, rd, operand()), range(0, 8 * sz))), () => {
     plainLoad(L, sz, rd, ra);

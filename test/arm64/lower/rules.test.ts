@@ -27,6 +27,12 @@ const CASES: [string, string, string[]][] = [
   ["reuseDyingTemp", "  v1 = GetReg rbx\n  v2 = Load.8 v1, 0\n  v3 = Const.8 0x1\n  v4 = Add.8 v2, v3\n  Store.8 v1, v4, 0\n", ["ldr x9, [x27]", "add x9, x9, #0x1", "str x9, [x27]"]],
   ["deadCode", "  v1 = GetReg rax\n  v2 = GetReg rbx\n  v3 = Mul.8 v1, v2\n", []],
   ["zextNoop", "  v1 = GetReg rbx\n  v2 = Load.1 v1, 0\n  v3 = Zext v2, 1\n  Store.1 v1, v3, 0\n  Store.8 v1, v3, 0\n", ["ldrb w9, [x27]", "strb w9, [x27]", "str x9, [x27]"]],
+  // EDX = bits 32..63 of a value (cmpxchg8b): lsr leaves zeros above the field, so the Zext is no mov w.
+  ["zextNoop", "  v1 = GetReg rbx\n  v2 = Ubfx v1, 32, 32\n  v3 = Zext v2, 4\n  SetReg rdx, v3\n", ["lsr x9, x27, #32", "mov x1, x9"]],
+  // lock sub qword [rbx], 2: ldaddal of -2, made by one movn. The unused old value takes the
+  // first scratch (x9), the operand the second (x6), which also serves the alignment test; the
+  // misaligned path is cold code after the body's 4 words and the exit's 4.
+  ["atomicOperandImm", "  v1 = GetReg rbx\n  v2 = Const.8 0x2\n  v3 = AtomicRmw.8 v1, v2, sub\n", ["and x6, x27, #0x7", "cbnz x6, 0x20", "mov x6, #-0x2", "ldaddal x6, x9, [x27]"]],
   ["bfiInPlace", "  v1 = GetReg rax\n  v2 = GetReg rbx\n  v3 = Bfi v1, v2, 8, 8\n  SetReg rax, v3\n", ["bfi x8, x27, #8, #8"]],
   ["setFlagRun", "  v1 = GetReg rax\n  SetFlag sf, v1\n  SetFlag zf, v1\n  v9 = Const.8 0x1003\n  Exit jump, v9 ?sz\n", ["mrs x9, NZCV", "bfi x9, x8, #31, #1", "bfi x9, x8, #30, #1", "msr NZCV, x9"]],
   ["constToHome", "  v1 = Const.8 0xffffffffffff1234\n  SetReg rsi, v1\n", ["mov x25, #-0xedcc"]],
