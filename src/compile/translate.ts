@@ -17,7 +17,7 @@ import { tables } from "../x86/tables/_load.ts";
 import { translateInsn } from "../x86/semantics/index.ts";
 import { IrBlock, SYM, EXIT, MEM, OP, printIr } from "../ir/index.ts";
 import { runPasses } from "../ir/passes/index.ts";
-import { OutOfTemporaries, lowerBlock, type LowerOptions } from "../arm64/lower/index.ts";
+import { BranchOutOfRange, OutOfTemporaries, lowerBlock, type LowerOptions } from "../arm64/lower/index.ts";
 import { fnv1a64, type TranslatedBlock } from "../arm64/lower/output.ts";
 
 export interface TranslateOptions {
@@ -84,8 +84,9 @@ export class Translator {
       } catch (e) {
         // The lowering has no spill slots (ABI §3.1): a block whose values outgrow the six
         // temporaries is retried shorter; a single instruction that still does not fit becomes a
-        // counted fallback, like any instruction the translator does not handle.
-        if (!(e instanceof OutOfTemporaries)) throw e;
+        // counted fallback, like any instruction the translator does not handle. A block too long
+        // for a tbz/tbnz to reach its stub or cold path is retried shorter the same way.
+        if (!(e instanceof OutOfTemporaries) && !(e instanceof BranchOutOfRange)) throw e;
         max = max > 1 ? Math.min(max >> 1, this.ir.insns - 1 || 1) : 0;
       }
     }

@@ -224,3 +224,14 @@ export class OutOfTemporaries extends Error {
     super("arm64 lowering: out of temporaries (more values live at once than the six temporaries)");
   }
 }
+
+/**
+ * A 14-bit test-and-branch (`tbz`/`tbnz`, ±32 KiB) cannot reach its stub or cold path: the block
+ * is too long for it. Like OutOfTemporaries, the translator retries the block shorter (a single
+ * instruction always fits), so the short form costs nothing in the blocks where it reaches.
+ */
+export class BranchOutOfRange extends Error {
+  constructor(bytes: number) {
+    super(`arm64 lowering: a test-and-branch target is ${bytes} bytes away (beyond ±32 KiB)`);
+  }
+}

@@ -82,12 +82,21 @@ function placeholder(L: Lowerer): number {
   return L.n - 1;
 }
 
-/** `and t, ra, #sz-1; cbnz t, <slow>` for sz > 1; returns the cbnz word (patched by `land`), or -1. */
+/**
+ * The alignment test for sz > 1: `tbnz ra, #0, <slow>` for 2 bytes (rule tbnzAlign), else
+ * `and t, ra, #sz-1; cbnz t, <slow>`; returns the branch word (patched by `Lowerer.cold`, which
+ * `coldReg`/`coldBit` tell which form), or -1.
+ */
 function misaligned(L: Lowerer, sz: number, ra: number, t: number): number {
   if (sz === 1) return -1;
-  L.emit(andImm(1, t, ra, ALIGN_MASK[sz]!));
+  if (sz === 2) L.fired[RULE.tbnzAlign]!++;
+  else L.emit(andImm(1, t, ra, ALIGN_MASK[sz]!));
   return placeholder(L);
 }
+
+/** `Lowerer.cold`'s register and bit for the branch `misaligned` left: tbnz ra, #0 (2 bytes) or cbnz t. */
+const coldReg = (sz: number, ra: number, t: number): number => (sz === 2 ? ra : t);
+const coldBit = (sz: number, _ra: number, _t: number): [number] => [sz === 2 ? 0 : -1];
 
 /** Point the placeholder at `at` to the current word: `cbnz reg` (the misalignment test), or `b` when `reg` < 0. */
 function land(L: Lowerer, at: number, reg: number): void {
@@ -173,10 +182,10 @@ export function lowerAtomicRmw(L: Lowerer, i: number): void {
   const lazy = flipped || (!unary && rs !== ZR && L.loc[v]! < 0);
   if (lazy && !flipped) L.pool.release(rs);
   const operand = (): number => (unary ? ZR : lazy ? (materialise(L, v, t), t) : rs);
-  L.cold(slow, t, L.n, () => wordLoop(L, sz, ra, rd, t, (rot) => L.emit(bfi(1, rot, newValue(L, kind, 0, t, rd, operand()), range(0, 8 * sz))), () => {
+  L.cold(slow, coldReg(sz, ra, t), L.n, () => wordLoop(L, sz, ra, rd, t, (rot) => L.emit(bfi(1, rot, newValue(L, kind, 0, t, rd, operand()), range(0, 8 * sz))), () => {
     plainLoad(L, sz, rd, ra);
     plainStore(L, sz, newValue(L, kind, sf, t, rd, operand()), ra);
-  }));
+  }), ...coldBit(sz, ra, t));
 }
 
 const WORD_MASK = tryLogicalImm(1, 0xfffffffffffffff8n)!;
@@ -279,7 +288,7 @@ export function lowerAtomicCas(L: Lowerer, i: number): void {
     L.pool.release(e);
   }
   if (slow < 0) return;
-  L.cold(slow, t, L.n, () => wordLoop(L, sz, ra, rd, t, (rot) => {
+  L.cold(slow, coldReg(sz, ra, t), L.n, () => wordLoop(L, sz, ra, rd, t, (rot) => {
     // A mismatch stores the word back unchanged (x86 writes the old value back).
     differs(L, sz, t, rd, rexp);
     L.emit(cbnz(1, t, 2 as PcOff));
@@ -290,7 +299,7 @@ export function lowerAtomicCas(L: Lowerer, i: number): void {
     differs(L, sz, t, rd, rexp);
     pick(L, e, t, rnew, rd);
     plainStore(L, sz, e, ra);
-  }));
+  }), ...coldBit(sz, ra, t));
 }
 
 // ── CMPXCHG16B ──

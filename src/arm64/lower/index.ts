@@ -42,7 +42,7 @@ import {
 
 export type { LoweredBlock, LowerOptions } from "./context.ts";
 export { Lowerer } from "./context.ts";
-export { OutOfTemporaries } from "./alloc.ts";
+export { BranchOutOfRange, OutOfTemporaries } from "./alloc.ts";
 export { RULE, RULES, FUSIONS, IMM_FORMS, DEST_RULES, OTHER_RULES } from "./rules.ts";
 
 /** Lower op i of `L.b` (operands ready; the result, if any, left in `L.loc[i]`). */

@@ -33,6 +33,9 @@ const CASES: [string, string, string[]][] = [
   // first scratch (x9), the operand the second (x6), which also serves the alignment test; the
   // misaligned path is cold code after the body's 4 words and the exit's 4.
   ["atomicOperandImm", "  v1 = GetReg rbx\n  v2 = Const.8 0x2\n  v3 = AtomicRmw.8 v1, v2, sub\n", ["and x6, x27, #0x7", "cbnz x6, 0x20", "mov x6, #-0x2", "ldaddal x6, x9, [x27]"]],
+  // xchg word [rbx], cx (the old value unused): bit 0 of the address alone decides alignment; the
+  // cold path starts after the body's 2 words and the exit's 4.
+  ["tbnzAlign", "  v1 = GetReg rbx\n  v2 = GetReg rcx\n  v3 = AtomicRmw.2 v1, v2, xchg\n", ["tbnz w27, #0x0, 0x18", "swpalh w0, w9, [x27]"]],
   ["bfiInPlace", "  v1 = GetReg rax\n  v2 = GetReg rbx\n  v3 = Bfi v1, v2, 8, 8\n  SetReg rax, v3\n", ["bfi x8, x27, #8, #8"]],
   ["setFlagRun", "  v1 = GetReg rax\n  SetFlag sf, v1\n  SetFlag zf, v1\n  v9 = Const.8 0x1003\n  Exit jump, v9 ?sz\n", ["mrs x9, NZCV", "bfi x9, x8, #31, #1", "bfi x9, x8, #30, #1", "msr NZCV, x9"]],
   ["constToHome", "  v1 = Const.8 0xffffffffffff1234\n  SetReg rsi, v1\n", ["mov x25, #-0xedcc"]],
