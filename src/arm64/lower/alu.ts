@@ -17,11 +17,13 @@ import { addImm, addsImm, subImm, subsImm } from "../isa/data-imm.ts";
 import { adc, adcs, addShifted, addsShifted, neg, negs, sbc, sbcs, subShifted, subsShifted } from "../isa/data-reg.ts";
 import { andImm, andShifted, andsImm, andsShifted, eorImm, eorShifted, movReg, mvn, orrImm, orrShifted, tstShifted } from "../isa/logical.ts";
 import { lslImm } from "../isa/bitfield.ts";
+import { csetm } from "../isa/cond.ts";
+import type { Cond } from "../regs.ts";
 import { DEAD, FUSED, NZCV_FLAGS } from "./alloc.ts";
 import { ZR, type Lowerer } from "./context.ts";
 import { constIn } from "./consts.ts";
 import {
-  afBegin, afEnd, afZero, flagOnlyDest, keepBegin, keepEnd, setCarrySense, subWordAddSubFlags, subWordCarryOp,
+  afBegin, afEnd, afZero, armCond, condValue, flagOnlyDest, keepBegin, keepEnd, setCarrySense, subWordAddSubFlags, subWordCarryOp,
   subWordTestFlags, writePF,
 } from "./flags.ts";
 import { HOST_AF, HOST_PF } from "./regmap.ts";
@@ -232,6 +234,12 @@ export const lowerSbb = (L: Lowerer, i: number): void => carryOp(L, i, true);
 /** NEG: 0 - a; CF = (a != 0), i.e. C (no borrow) inverted: negs leaves C = NOT CF. */
 export function lowerNeg(L: Lowerer, i: number): void {
   const b = L.b, sz = b.sz[i]!, fm = b.fm[i]!, nz = fm & NZCV_FLAGS, sf = sfOf(sz);
+  if (L.an.skip[b.a[i]!] === FUSED) { // condMask: csetm; BE/A with C = CF have no single ARM condition
+    const cc = b.a[b.a[i]!]!, c = armCond(L, cc), rd = L.dest(i);
+    if (c >= 0) return L.emit(csetm(sf, rd, c as Cond));
+    condValue(L, cc, rd);
+    return L.emit(neg(sf, rd, rd));
+  }
   const ra = L.reg(b.a[i]!);
   if (sz < 4 && nz) {
     const ks = keepBegin(L, i);

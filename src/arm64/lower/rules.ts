@@ -32,6 +32,7 @@ export const FUSIONS = [
   { name: "shlFlags", why: "SHL r32/r64 by k with CF (bit 8sz-k of the source) and SF/ZF/PF, OF undefined (k > 1) or MSB ^ CF (k = 1): lsl by k-1, then adds t, t gives the result, N, Z, C and (k = 1) V, no mrs/bfi/msr" },
   { name: "stateField", why: "a byte/halfword/word field of a state block word (Ubfx of GetState: a segment selector; Zext of GetState or SegBase: rdfsbase eax) is one ldrb/ldrh/ldr w: no ldr + ubfx/mov" },
   { name: "widenMul", why: "Mul.8 of two Zext.4 (two Sext.4) is one umull (smull): the 64-bit product of 32-bit operands, no extends (MUL/IMUL r/m32)" },
+  { name: "condMask", why: "0 - (a condition as 0/1) is csetm: all ones or zero in one word (SALC), no cset + neg" },
   { name: "selectIntoZext", why: "a 32-bit CMOVcc (Zext of SelectCC) is one csel w: the W form zeroes the upper half, no mov" },
 ] as const satisfies readonly Rule[];
 
@@ -331,6 +332,8 @@ export function markFusions(L: Lowerer): void {
     if ((o === OP.Zext || o === OP.Sext) && b.b[i] === 4 && u === OP.Mul && b.sz[j] === 8 && widenMul(L, j)) continue;
     // ── sextIntoZext: Zext.4 of a byte/word Sext (movsx r32, cwde) ──
     if (o === OP.Sext && b.b[i]! < 4 && u === OP.Zext && b.a[j] === i && b.b[j] === 4 && fuse(L, i, j, RULE.sextIntoZext)) continue;
+    // ── condMask: a flag-free Neg of a Cond; NZCV must mean the same at the Neg ──
+    if (o === OP.Cond && u === OP.Neg && !b.fm[j] && flagsStable(L, i, j) && fuse(L, i, j, RULE.condMask)) continue;
     // ── selectIntoZext: Zext.4 of a SelectCC (cmov r32); NZCV must mean the same at the Zext ──
     if (o === OP.SelectCC && u === OP.Zext && b.a[j] === i && b.b[j] === 4 && flagsStable(L, i, j) && fuse(L, i, j, RULE.selectIntoZext)) continue;
     // ── foldAddOffset: Add.8/Sub.8 (x, Const) feeding the address of an access (ordered ones too:

@@ -36,6 +36,11 @@ const CASES: [string, string, string[]][] = [
   // xchg word [rbx], cx (the old value unused): bit 0 of the address alone decides alignment; the
   // cold path starts after the body's 2 words and the exit's 4.
   ["tbnzAlign", "  v1 = GetReg rbx\n  v2 = GetReg rcx\n  v3 = AtomicRmw.2 v1, v2, xchg\n", ["tbnz w27, #0x0, 0x18", "swpalh w0, w9, [x27]"]],
+  // salc: AL = CF ? 0xff : 0. At the block start C = CF (ABI §4), so "b" is hs; csetm gives the mask.
+  ["condMask", "  v1 = Cond b\n  v2 = Neg.1 v1\n  v3 = GetReg rax\n  v4 = Bfi v3, v2, 0, 8\n  SetReg rax, v4\n", ["csetm w9, hs", "bfxil x8, x9, #0, #8"]],
+  // 0 - (CF | ZF) for eax: with C = CF, "be" has no single ARM condition, so the 0/1 value is built
+  // (cset hs, then 1 when Z) and negated.
+  ["condMask", "  v1 = Cond be\n  v2 = Neg.4 v1\n  SetReg rax, v2\n", ["cset w8, hs", "csinc w8, w8, wzr, ne", "neg w8, w8"]],
   ["bfiInPlace", "  v1 = GetReg rax\n  v2 = GetReg rbx\n  v3 = Bfi v1, v2, 8, 8\n  SetReg rax, v3\n", ["bfi x8, x27, #8, #8"]],
   ["setFlagRun", "  v1 = GetReg rax\n  SetFlag sf, v1\n  SetFlag zf, v1\n  v9 = Const.8 0x1003\n  Exit jump, v9 ?sz\n", ["mrs x9, NZCV", "bfi x9, x8, #31, #1", "bfi x9, x8, #30, #1", "msr NZCV, x9"]],
   ["constToHome", "  v1 = Const.8 0xffffffffffff1234\n  SetReg rsi, v1\n", ["mov x25, #-0xedcc"]],
