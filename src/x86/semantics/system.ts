@@ -76,19 +76,20 @@ const al = (b: IrBlock): Value => b.zext(b.getReg(0), 1);
 /** Set SF, ZF, PF from the low byte of v (as TEST would; CF, OF, AF are not in the mask). */
 const szpFrom = (b: IrBlock, v: Value): void => b.test(1, v, SZP);
 
-/** (AL & 0xF) > 9 or AF: the low-digit adjustment condition of DAA/DAS/AAA/AAS, as 0/1. */
-function lowAdjust(b: IrBlock, a: Value): Value {
+/** (AL & 0xF) > 9 or AF: the low-digit adjustment condition of DAA/DAS/AAA/AAS, as 0/1 (`af`: AF, read before). */
+function lowAdjust(b: IrBlock, a: Value, af: Value = b.getFlag(FLAG.AF)): Value {
   const big = b.cmp(4, REL.UGT, b.and(4, a, konst(b, 4, 0xf)), konst(b, 4, 9));
-  return b.or(4, big, b.getFlag(FLAG.AF));
+  return b.or(4, big, af);
 }
 
 /** DAA—Decimal Adjust AL After Addition, SDM Vol. 2A. OF undefined. */
 export function DAA(b: IrBlock, _i: Insn, c: SemCtx): boolean {
   if (c.mode !== 32) return false;
-  const a = al(b);
-  const c1 = lowAdjust(b, a);
+  // As the SDM's pseudo-code, old_CF and AF first: nothing after needs the old flags any more.
+  const a = al(b), oldCF = b.getFlag(FLAG.CF);
+  const c1 = lowAdjust(b, a, b.getFlag(FLAG.AF));
   // CF of the first step is overwritten by the second (a carry out of AL + 6 needs AL > 0x99).
-  const c2 = b.or(4, b.cmp(4, REL.UGT, a, konst(b, 4, 0x99)), b.getFlag(FLAG.CF));
+  const c2 = b.or(4, b.cmp(4, REL.UGT, a, konst(b, 4, 0x99)), oldCF);
   const a1 = b.select(c1, b.add(4, a, konst(b, 4, 6)), a);
   const a2 = b.select(c2, b.add(4, a1, konst(b, 4, 0x60)), a1);
   writeReg(b, AL, a2);
@@ -102,9 +103,9 @@ export function DAA(b: IrBlock, _i: Insn, c: SemCtx): boolean {
 /** DAS—Decimal Adjust AL After Subtraction, SDM Vol. 2A. OF undefined. */
 export function DAS(b: IrBlock, _i: Insn, c: SemCtx): boolean {
   if (c.mode !== 32) return false;
-  const a = al(b);
-  const c1 = lowAdjust(b, a);
-  const c2 = b.or(4, b.cmp(4, REL.UGT, a, konst(b, 4, 0x99)), b.getFlag(FLAG.CF));
+  const a = al(b), oldCF = b.getFlag(FLAG.CF);
+  const c1 = lowAdjust(b, a, b.getFlag(FLAG.AF));
+  const c2 = b.or(4, b.cmp(4, REL.UGT, a, konst(b, 4, 0x99)), oldCF);
   // CF = the second step's condition, or the first step's borrow out of AL - 6 (AL < 6).
   const cf = b.or(4, c2, b.and(4, c1, b.cmp(4, REL.ULT, a, konst(b, 4, 6))));
   const a1 = b.select(c1, b.sub(4, a, konst(b, 4, 6)), a);
