@@ -14,10 +14,11 @@ import { OP, OPS } from "../../ir/ops.ts";
 import { FLAG } from "../../ir/state.ts";
 import { tryLogicalImm, type Imm12, type LogicalImm, type Uimm6 } from "../imm.ts";
 import { addImm, addsImm, subImm, subsImm } from "../isa/data-imm.ts";
-import { adc, adcs, addShifted, addsShifted, neg, negs, sbc, sbcs, subShifted, subsShifted } from "../isa/data-reg.ts";
+import { adc, adcs, addShifted, addsShifted, madd, msub, neg, negs, sbc, sbcs, subShifted, subsShifted } from "../isa/data-reg.ts";
 import { andImm, andShifted, andsImm, andsShifted, eorImm, eorShifted, movReg, mvn, orrImm, orrShifted, tstShifted } from "../isa/logical.ts";
 import { lslImm } from "../isa/bitfield.ts";
 import { csetm } from "../isa/cond.ts";
+import { orCmp } from "./bits.ts";
 import type { Cond } from "../regs.ts";
 import { DEAD, FUSED, NZCV_FLAGS } from "./alloc.ts";
 import { ZR, type Lowerer } from "./context.ts";
@@ -128,6 +129,12 @@ function valueDest(L: Lowerer, i: number, avoid1 = -1, avoid2 = -1): number {
 
 function addSub(L: Lowerer, i: number, sub: boolean): void {
   const b = L.b, sz = b.sz[i]!, fm = b.fm[i]!, nz = fm & NZCV_FLAGS, sf = sfOf(sz), wide = sz >= 4;
+  const m = fusedMul(L, i);
+  if (m >= 0) { // mulAdd: madd/msub d, a, b, x
+    const x = m === b.b[i] ? b.a[i]! : b.b[i]!;
+    const rx = L.reg(x), rn = L.reg(b.a[m]!), rm = L.reg(b.b[m]!);
+    return L.emit((sub ? msub : madd)(sf, L.dest(i), rn, rm, rx));
+  }
   commuted(L, i, !sub);
   const x = opX, y = opY;
   if ((wide || !nz) && b.isConst(y)) {
@@ -226,6 +233,13 @@ function carryOp(L: Lowerer, i: number, sub: boolean): void {
   afEnd(L, i, rd);
 }
 
+/** The Mul fused into Add/Sub i (rule mulAdd), or -1. */
+function fusedMul(L: Lowerer, i: number): number {
+  const b = L.b, y = b.b[i]!, x = b.a[i]!;
+  if (L.an.skip[y] === FUSED && b.op[y] === OP.Mul) return y;
+  return b.op[i] === OP.Add && L.an.skip[x] === FUSED && b.op[x] === OP.Mul ? x : -1;
+}
+
 /** ADC: a + b + CF. */
 export const lowerAdc = (L: Lowerer, i: number): void => carryOp(L, i, false);
 /** SBB: a - b - CF (sbcs with C = NOT CF). */
@@ -272,14 +286,27 @@ const LOGIC = {
 } as Record<number, { imm: typeof andImm; reg: typeof andShifted }>;
 
 /** AND/OR/XOR: CF = OF = 0 (C = CF canonically), SF/ZF/PF from the result, AF = 0. */
+/** 1 or 2 when value i's only use inserts its low byte/halfword as a field (Bfi at bit 0), else 0. */
+function fieldWidth(L: Lowerer, i: number): number {
+  const b = L.b, j = L.an.lastUse[i]!;
+  if (L.an.uses[i] !== 1 || b.op[j] !== OP.Bfi || b.b[j] !== i || b.a[j] === i || b.c[j] !== 0) return 0;
+  return b.d[j] === 8 ? 1 : b.d[j] === 16 ? 2 : 0;
+}
+
 function logic(L: Lowerer, i: number): void {
   const b = L.b, o = b.op[i]!, sz = b.sz[i]!, fm = b.fm[i]!, nz = fm & NZCV_FLAGS, sf = sfOf(sz);
+  if (o === OP.Or && L.an.skip[b.a[i]!] === FUSED && b.op[b.a[i]!] === OP.Cmp) return orCmp(L, i, b.a[i]!, b.b[i]!); // boolOrCmp
+  if (o === OP.Or && L.an.skip[b.b[i]!] === FUSED && b.op[b.b[i]!] === OP.Cmp) return orCmp(L, i, b.b[i]!, b.a[i]!);
   commuted(L, i, true);
   const x = opX, y = opY;
   // logicAllOnes: all ones in 32/64 bits is no bitmask immediate; and/tst take the register
   // itself, xor is mvn, or is mvn of zr.
   const ones = sz >= 4 && b.isConst(y) && b.lo[y] === 0xffffffff && (sz === 4 || b.hi[y] === 0xffffffff);
-  const imm = b.isConst(y) && !ones ? logicalOf(L, y, sz) : undefined;
+  let imm = b.isConst(y) && !ones ? logicalOf(L, y, sz) : undefined;
+  if (imm === undefined && !ones && !fm && sz === 4 && b.isConst(y)) { // fieldImm: only the field's bits matter
+    const w = fieldWidth(L, i);
+    if (w && (imm = logicalOf(L, y, w)) !== undefined) L.fired[RULE.fieldImm]!++;
+  }
   const ra = L.reg(x);
   let rb = imm === undefined && !ones ? operandB(L, y) : -1;
   if (ones) { L.fired[RULE.logicAllOnes]!++; shKind = 0; shAmt = 0 as Uimm6; if (o === OP.And) rb = ra; }

@@ -18,12 +18,12 @@ import { asrImm, bfi, lslImm, lsrImm, rorImm, sxtb, sxth, sxtw, ubfx, uxtb, uxth
 import { cmnImm, cmpImm } from "../isa/data-imm.ts";
 import { addsShifted, asrv, clz, cmpShifted, lslv, lsrv, mul, rorv, smulh, smull, umulh, umull } from "../isa/data-reg.ts";
 import { cbnz, cbz } from "../isa/branch.ts";
-import { csel, cset } from "../isa/cond.ts";
+import { csel, csinc, cset } from "../isa/cond.ts";
 import { eorImm, eorShifted, movReg } from "../isa/logical.ts";
 import { LDST, ldstUimm } from "../isa/load-store.ts";
 import { HOST_PF, HOST_STATE } from "./regmap.ts";
 import { FUSED, NZCV_FLAGS } from "./alloc.ts";
-import type { Lowerer } from "./context.ts";
+import { ZR, type Lowerer } from "./context.ts";
 import { constIn } from "./consts.ts";
 import { nzcvRestore, nzcvSave, selectOnCC } from "./flags.ts";
 import { RULE } from "./rules.ts";
@@ -229,6 +229,18 @@ export function lowerCmp(L: Lowerer, i: number): void {
   const s = nzcvSave(L, i);
   compare(L, b.sz[i]!, b.b[i]!, b.c[i]!);
   L.emit(cset(0, L.dest(i), REL_COND[rel]!));
+  nzcvRestore(L, s);
+}
+
+/**
+ * boolOrCmp: Or of a fused Cmp c and a 0/1 value x is `cmp; csinc rd, x, zr, !cond`: 1 where the
+ * compare holds, else x (NZCV saved around it where guest flags are live, as lowerCmp does).
+ */
+export function orCmp(L: Lowerer, i: number, c: number, x: number): void {
+  const b = L.b, rx = L.reg(x);
+  const s = nzcvSave(L, i);
+  compare(L, b.sz[c]!, b.b[c]!, b.c[c]!);
+  L.emit(csinc(0, L.dest(i), rx, ZR, REL_COND[b.a[c]!]! ^ 1));
   nzcvRestore(L, s);
 }
 

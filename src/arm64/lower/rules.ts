@@ -32,6 +32,8 @@ export const FUSIONS = [
   { name: "shlFlags", why: "SHL r32/r64 by k with CF (bit 8sz-k of the source) and SF/ZF/PF, OF undefined (k > 1) or MSB ^ CF (k = 1): lsl by k-1, then adds t, t gives the result, N, Z, C and (k = 1) V, no mrs/bfi/msr" },
   { name: "stateField", why: "a byte/halfword/word field of a state block word (Ubfx of GetState: a segment selector; Zext of GetState or SegBase: rdfsbase eax) is one ldrb/ldrh/ldr w: no ldr + ubfx/mov" },
   { name: "widenMul", why: "Mul.8 of two Zext.4 (two Sext.4) is one umull (smull): the 64-bit product of 32-bit operands, no extends (MUL/IMUL r/m32)" },
+  { name: "mulAdd", why: "x + a*b and x - a*b (flag-free, 32/64-bit) are one madd/msub: AAM's remainder AL - 10*AH" },
+  { name: "boolOrCmp", why: "(a compare as 0/1) | (a 0/1 value) is cmp + csinc: no cset + orr (DAA/DAS/AAA/AAS's low-digit test, (AL & 0xF) > 9 or AF)" },
   { name: "condMask", why: "0 - (a condition as 0/1) is csetm: all ones or zero in one word (SALC), no cset + neg" },
   { name: "selectIntoZext", why: "a 32-bit CMOVcc (Zext of SelectCC) is one csel w: the W form zeroes the upper half, no mov" },
 ] as const satisfies readonly Rule[];
@@ -46,6 +48,7 @@ export const IMM_FORMS = [
   { name: "shiftByConst", why: "shifts and rotates by a constant are lsl/lsr/asr/ror #imm (ubfm/sbfm/extr)" },
   { name: "subWordImm", why: "a 16-bit add/sub of 1..255 (inc ax) compares against #k*16, lsl #12 (k << 16) and adds #k: no register for the constant" },
   { name: "tbnzAlign", why: "a 2-byte atomic's alignment test is tbnz addr, #0 to the misaligned path: no and + cbnz (the block is retried shorter if it cannot reach)" },
+  { name: "fieldImm", why: "a flag-free 32-bit and/orr/eor whose result only feeds an 8/16-bit field insert takes any constant equal in the field's bits when that one is a bitmask immediate (AAA's & 0xff0f as & 0xffffff0f): no mov of the constant" },
   { name: "atomicOperandImm", why: "lock sub/and (btr) with a constant: the ldadd/ldclr operand -k / ~k is materialised as such, no neg/mvn of k" },
   { name: "logicAllOnes", why: "and/test with all ones is and/tst of the register with itself, xor is mvn, or is mvn of zr: no constant to materialise (32/64-bit all ones is not a bitmask immediate)" },
 ] as const satisfies readonly Rule[];
@@ -332,6 +335,17 @@ export function markFusions(L: Lowerer): void {
     if ((o === OP.Zext || o === OP.Sext) && b.b[i] === 4 && u === OP.Mul && b.sz[j] === 8 && widenMul(L, j)) continue;
     // ── sextIntoZext: Zext.4 of a byte/word Sext (movsx r32, cwde) ──
     if (o === OP.Sext && b.b[i]! < 4 && u === OP.Zext && b.a[j] === i && b.b[j] === 4 && fuse(L, i, j, RULE.sextIntoZext)) continue;
+    // ── mulAdd: a flag-free Mul.4/8 as an operand of a flag-free Add/Sub of its size (Sub: the subtrahend) ──
+    if (o === OP.Mul && !b.fm[i] && (u === OP.Add || u === OP.Sub) && !b.fm[j] && b.sz[j] === b.sz[i] && b.sz[i]! >= 4
+      && skip[b.a[i]!] !== FUSED && skip[b.b[i]!] !== FUSED && b.a[j] !== b.b[j]) {
+      const x = b.a[j] === i ? b.b[j]! : b.a[j]!;
+      if ((b.b[j] === i || u === OP.Add) && !b.isImm(x) && skip[x] !== FUSED && fuse(L, i, j, RULE.mulAdd)) continue;
+    }
+    // ── boolOrCmp: a Cmp as one operand of a flag-free 32-bit Or whose other operand is 0 or 1 ──
+    if (o === OP.Cmp && u === OP.Or && !b.fm[j] && b.sz[j] === 4 && b.a[j] !== b.b[j]) {
+      const x = b.a[j] === i ? b.b[j]! : b.a[j]!;
+      if (isBool(b, x) && skip[x] !== FUSED && fuse(L, i, j, RULE.boolOrCmp)) continue;
+    }
     // ── condMask: a flag-free Neg of a Cond; NZCV must mean the same at the Neg ──
     if (o === OP.Cond && u === OP.Neg && !b.fm[j] && flagsStable(L, i, j) && fuse(L, i, j, RULE.condMask)) continue;
     // ── selectIntoZext: Zext.4 of a SelectCC (cmov r32); NZCV must mean the same at the Zext ──
@@ -362,3 +376,10 @@ export function markFusions(L: Lowerer): void {
   }
 }
 
+/** Value v is 0 or 1: a compare, a condition, a flag, a 1-bit field, or an And with 1. */
+function isBool(b: IrBlock, v: number): boolean {
+  const o = b.op[v]!;
+  if (o === OP.Cmp || o === OP.Cond || o === OP.GetFlag) return true;
+  if (o === OP.Ubfx) return b.c[v] === 1;
+  return o === OP.And && b.isConst(b.b[v]!) && b.lo[b.b[v]!] === 1 && b.hi[b.b[v]!] === 0;
+}

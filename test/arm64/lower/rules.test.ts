@@ -41,6 +41,13 @@ const CASES: [string, string, string[]][] = [
   // 0 - (CF | ZF) for eax: with C = CF, "be" has no single ARM condition, so the 0/1 value is built
   // (cset hs, then 1 when Z) and negated.
   ["condMask", "  v1 = Cond be\n  v2 = Neg.4 v1\n  SetReg rax, v2\n", ["cset w8, hs", "csinc w8, w8, wzr, ne", "neg w8, w8"]],
+  // rax - rbx * rcx (AAM's remainder shape): one msub.
+  ["mulAdd", "  v1 = GetReg rax\n  v2 = GetReg rbx\n  v3 = GetReg rcx\n  v4 = Mul.8 v2, v3\n  v5 = Sub.8 v1, v4\n  SetReg rax, v5\n", ["msub x8, x27, x0, x8"]],
+  // AX = ebx & 0xff0f (AAA's shape): 0xff0f is no bitmask immediate, but only the low 16 bits are
+  // inserted, and 0xffffff0f (28 ones, rotated) is one.
+  ["fieldImm", "  v1 = GetReg rax\n  v2 = GetReg rbx\n  v3 = Const.4 0xff0f\n  v4 = And.4 v2, v3\n  v5 = Bfi v1, v4, 0, 16\n  SetReg rax, v5\n", ["and w9, w27, #0xffffff0f", "bfxil x8, x9, #0, #16"]],
+  // ebx = (eax > 9 unsigned) | DF: DF is 0/1 in the state block, so csinc gives 1 or DF.
+  ["boolOrCmp", "  v1 = GetReg rax\n  v2 = Const.4 0x9\n  v3 = Cmp.4 ugt, v1, v2\n  v4 = GetFlag df\n  v5 = Or.4 v3, v4\n  SetReg rbx, v5\n", ["ldr x9, [x12, #0x90]", "cmp w8, #0x9", "csinc w27, w9, wzr, ls"]],
   ["bfiInPlace", "  v1 = GetReg rax\n  v2 = GetReg rbx\n  v3 = Bfi v1, v2, 8, 8\n  SetReg rax, v3\n", ["bfi x8, x27, #8, #8"]],
   ["setFlagRun", "  v1 = GetReg rax\n  SetFlag sf, v1\n  SetFlag zf, v1\n  v9 = Const.8 0x1003\n  Exit jump, v9 ?sz\n", ["mrs x9, NZCV", "bfi x9, x8, #31, #1", "bfi x9, x8, #30, #1", "msr NZCV, x9"]],
   ["constToHome", "  v1 = Const.8 0xffffffffffff1234\n  SetReg rsi, v1\n", ["mov x25, #-0xedcc"]],
