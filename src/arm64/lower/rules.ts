@@ -342,7 +342,8 @@ export function markFusions(L: Lowerer): void {
       if ((b.b[j] === i || u === OP.Add) && !b.isImm(x) && skip[x] !== FUSED && fuse(L, i, j, RULE.mulAdd)) continue;
     }
     // ── boolOrCmp: a Cmp as one operand of a flag-free 32-bit Or whose other operand is 0 or 1 ──
-    if (o === OP.Cmp && u === OP.Or && !b.fm[j] && b.sz[j] === 4 && b.a[j] !== b.b[j]) {
+    // (Not IDIV's #DE test: exitOnFlags computes that whole Or in NZCV.)
+    if (o === OP.Cmp && u === OP.Or && !b.fm[j] && b.sz[j] === 4 && b.a[j] !== b.b[j] && !(uses[j] === 1 && b.op[lastUse[j]!] === OP.ExitSymIf)) {
       const x = b.a[j] === i ? b.b[j]! : b.a[j]!;
       if (isBool(b, x) && skip[x] !== FUSED && fuse(L, i, j, RULE.boolOrCmp)) continue;
     }

@@ -68,6 +68,11 @@ const CASES: [string, string, string[]][] = [
   // compared, b.hs to the stub (after the final exit's 4-word stub, at word 7), which restores it.
   ["exitOnFlags", "  v1 = GetReg rdx\n  v2 = GetReg rbx\n  v3 = Cmp.4 uge, v1, v2\n  v4 = Const.8 0x1000\n  ExitSymIf v3, divide_error, v4, 2 ?oszapc\n" + END,
     ["mrs x9, NZCV", "cmp w1, w27", "b.hs 0x1c"]],
+  // IDIV's test, divisor 0 or quotient rcx not fitting 32 bits: cmp sets Z = fits, ccmp then
+  // Z = (divisor == 0) when it fits, else Z = 1 (the #nzcv 0b0100); b.eq leaves. Not split up by
+  // boolOrCmp (its Or is this rule's).
+  ["exitOnFlags", "  v1 = GetReg rbx\n  v2 = Const.4 0x0\n  v3 = Cmp.4 eq, v1, v2\n  v4 = GetReg rcx\n  v5 = Sext v4, 4\n  v6 = Cmp.8 ne, v4, v5\n  v7 = Or.4 v3, v6\n  v8 = Const.8 0x1000\n  ExitSymIf v7, divide_error, v8, 2 ?oszapc\n" + END,
+    ["mrs x9, NZCV", "cmp x0, w0, sxtw", "ccmp w27, #0x0, #0x4, eq", "b.eq 0x20"]],
   // Two stores of one instruction to [rsp-8] and [rsp-16]: one stp, the lower slot first.
   ["storePair", "  v1 = GetReg rsp\n  v2 = Const.8 0x8\n  v3 = Sub.8 v1, v2\n  v4 = GetReg rax\n  Store.8 v3, v4, 1\n  v6 = Const.8 0x10\n  v7 = Sub.8 v1, v6\n  v8 = GetReg rbx\n  Store.8 v7, v8, 1\n",
     ["stp x27, x8, [x15, #-0x10]"]],
