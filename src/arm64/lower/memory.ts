@@ -22,6 +22,7 @@ import { DEAD, EMIT, FUSED } from "./alloc.ts";
 import { RULE } from "./rules.ts";
 import type { Lowerer } from "./context.ts";
 import { constIn } from "./consts.ts";
+import { HOST_GPR } from "./regmap.ts";
 
 const LOADS: Record<number, LdSt> = { 1: LDST.LDRB, 2: LDST.LDRH, 4: LDST.LDRW, 8: LDST.LDRX };
 const STORES: Record<number, LdSt> = { 1: LDST.STRB, 2: LDST.STRH, 4: LDST.STRW, 8: LDST.STRX };
@@ -69,11 +70,73 @@ export function lowerLoad(L: Lowerer, i: number): void {
     L.loc[post] = home;
     return;
   }
+  const pair = loadPairWith(L, i);
   const rn = base(L, b.a[i]!), rt = L.dest(i, true);
+  if (pair && rt === pair[2] && rt !== pair[3]) { // loadPair: ldp into both homes
+    const [k, lo, ri, rk] = pair, first = baseOf(L, b.a[i]!)[1] === lo;
+    L.faultEntry();
+    L.emit(ldstPair(sz === 8 ? PAIR.LDPX : PAIR.LDPW, "offset", first ? ri : rk, first ? rk : ri, rn, (lo / sz) as Simm7s));
+    L.loc[k] = rk;
+    L.an.skip[k] = FUSED;
+    L.fired[RULE.loadPair]!++;
+    return;
+  }
   L.faultEntry();
   L.emit(plain(LOADS[sz]!, sz, rt, rn));
   // Later loads and stores may not pass this load (x86 TSO: load→load, load→store order).
   if (L.ordered(b.b[i]!)) L.emit(dmb(BARRIER.ISHLD));
+}
+
+/** The SetReg that is value v's only use, or -1. */
+function onlySetReg(L: Lowerer, v: number): number {
+  const j = L.an.lastUse[v]!;
+  return L.an.uses[v] === 1 && L.b.op[j] === OP.SetReg && L.b.b[j] === v ? j : -1;
+}
+
+/**
+ * Rule loadPair: load i and the next load k of the same guest instruction (only constants, folded
+ * address adds and i's own SetReg between), same size (4/8) and base, adjacent slots, both plain,
+ * each read only by a SetReg of a different guest register, and neither can fault: earlier loads of
+ * this instruction from the same base touched a byte at or below the pair and one at or above its
+ * end, less than 4 KiB apart. Protection is per page, and every byte between two accessible bytes
+ * under a page apart lies on one of their two pages. So the ldp goes straight into both homes, and
+ * writing k's home before its place is invisible (nothing until its SetReg reads that register).
+ * POPAD: its two probes (the highest and the lowest slot) come first; its middle slots pair up.
+ * Returns [k, lower offset, i's home, k's home], or null.
+ */
+function loadPairWith(L: Lowerer, i: number): [number, number, number, number] | null {
+  const b = L.b, sz = b.sz[i]!, { skip, uses, lastUse } = L.an;
+  if ((sz !== 4 && sz !== 8) || L.ordered(b.b[i]!)) return null;
+  const si = onlySetReg(L, i);
+  if (si < 0) return null;
+  let k = i + 1;
+  while (k < b.n && (b.op[k] === OP.Const || b.op[k] === OP.Nop || skip[k] === DEAD || k === si
+    || (skip[k] === FUSED && (b.op[k] === OP.Add || b.op[k] === OP.Sub)))) k++;
+  if (k >= b.n || b.op[k] !== OP.Load || b.sz[k] !== sz || skip[k] !== EMIT || L.ordered(b.b[k]!)) return null;
+  const sk = onlySetReg(L, k), ai = b.a[i]!, ak = b.a[k]!;
+  if (sk < 0 || b.a[sk] === b.a[si]) return null;
+  if (skip[ai] === FUSED && uses[ai] === 2 || skip[ak] === FUSED && uses[ak] === 2) return null;
+  const [bi, oi] = baseOf(L, ai), [bk, ok] = baseOf(L, ak);
+  if (bi !== bk || Math.abs(oi - ok) !== sz) return null;
+  const lo = Math.min(oi, ok);
+  if (lo % sz !== 0 || lo < -64 * sz || lo > 63 * sz) return null;
+  // The probes: earlier loads of this instruction (back to its Guest marker) from the same base.
+  let min = Infinity, max = -Infinity;
+  for (let m = i - 1; m >= 0 && b.op[m] !== OP.Guest; m--) {
+    if (b.op[m] !== OP.Load || skip[m] === DEAD) continue;
+    const [bm, om] = baseOf(L, b.a[m]!);
+    if (bm !== bi) continue;
+    min = Math.min(min, om);
+    max = Math.max(max, om + b.sz[m]! - 1);
+  }
+  if (!(min <= lo && max >= lo + 2 * sz - 1 && max - min < 4096)) return null;
+  // k's register: nothing from i to its SetReg reads or writes it, and no earlier read of it is still live.
+  const r = b.a[sk]!;
+  for (let m = 0; m <= sk; m++) {
+    if (b.op[m] !== OP.GetReg && b.op[m] !== OP.SetReg || b.a[m] !== r || m === sk) continue;
+    if (m > i || (b.op[m] === OP.GetReg && lastUse[m]! > i)) return null;
+  }
+  return [k, lo, HOST_GPR[b.a[si]!]!, HOST_GPR[r]!];
 }
 
 /** Base value (a fused Add/Sub's register operand, else the address itself) and offset of address a. */

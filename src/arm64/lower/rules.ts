@@ -72,6 +72,7 @@ export const OTHER_RULES = [
   { name: "countFlagsCcmp", why: "LZCNT/TZCNT's CF = (source = 0) and ZF = (count = 0), SF/OF undefined: cmp source + ccmn count, #0, #0b0010, ne (C = CF directly), no mrs/msr" },
   { name: "carryOverflowCcmn", why: "CF = OF = one compare (MUL/IMUL) with SF and ZF dead (undefined after MUL) is cmp + ccmn xzr, #0, #0b0011, !cond: C = V = cond, no mrs/msr" },
   { name: "constToHome", why: "SetReg of a constant materialises it directly in the home register" },
+  { name: "loadPair", why: "two loads of one guest instruction from adjacent 4/8-byte slots that cannot fault (earlier loads of it already touched both ends, under a page apart) go straight into their homes with one ldp (POPAD)" },
   { name: "storePair", why: "two plain stores of one guest instruction to adjacent 4/8-byte slots of one base are one stp (PUSHAD)" },
   { name: "repChunks", why: "REP MOVS/STOS with DF = 0 move 16 bytes per trip (ldp/stp) where no chunk crosses a page or overlaps itself" },
 ] as const satisfies readonly Rule[];

@@ -9,6 +9,10 @@ import { Lowerer, RULE, RULES, listing, lowerBlock } from "../../../src/arm64/lo
 
 const END = "  v9 = Const.8 0x1003\n  Exit jump, v9 ?-\n";
 
+const POPS = "  v1 = GetReg rsp\n  v2 = Const.8 0x18\n  v3 = Add.8 v1, v2\n  v4 = Load.8 v3, 1\n  v5 = Load.8 v1, 1\n" +
+  "  v6 = Const.8 0x8\n  v7 = Add.8 v1, v6\n  v8 = Load.8 v7, 1\n  SetReg rbx, v8\n  v10 = Const.8 0x10\n  v11 = Add.8 v1, v10\n  v12 = Load.8 v11, 1\n  SetReg rcx, v12\n" +
+  "  SetReg rdx, v5\n  SetReg rax, v4\n";
+
 /** [rule, IR body, expected body listing] — expectations by hand from the ABI register map. */
 const CASES: [string, string, string[]][] = [
   ["foldAddOffset", "  v1 = GetReg rsp\n  v2 = Const.8 0x18\n  v3 = Add.8 v1, v2\n  v4 = Load.8 v3, 1\n  SetReg rax, v4\n", ["ldr x8, [x15, #0x18]"]],
@@ -48,6 +52,9 @@ const CASES: [string, string, string[]][] = [
   ["fieldImm", "  v1 = GetReg rax\n  v2 = GetReg rbx\n  v3 = Const.4 0xff0f\n  v4 = And.4 v2, v3\n  v5 = Bfi v1, v4, 0, 16\n  SetReg rax, v5\n", ["and w9, w27, #0xffffff0f", "bfxil x8, x9, #0, #16"]],
   // ebx = (eax > 9 unsigned) | DF: DF is 0/1 in the state block, so csinc gives 1 or DF.
   ["boolOrCmp", "  v1 = GetReg rax\n  v2 = Const.4 0x9\n  v3 = Cmp.4 ugt, v1, v2\n  v4 = GetFlag df\n  v5 = Or.4 v3, v4\n  SetReg rbx, v5\n", ["ldr x9, [x12, #0x90]", "cmp w8, #0x9", "csinc w27, w9, wzr, ls"]],
+  // POPAD's shape in 64 bits: [rsp+24] and [rsp] load first (into temporaries: a fault there must
+  // leave every home as it was); then [rsp+8] and [rsp+16] cannot fault and pair into rbx, rcx.
+  ["loadPair", POPS, ["ldr x9, [x15, #0x18]", "ldr x6, [x15]", "ldp x27, x0, [x15, #0x8]", "mov x1, x6", "mov x8, x9"]],
   ["bfiInPlace", "  v1 = GetReg rax\n  v2 = GetReg rbx\n  v3 = Bfi v1, v2, 8, 8\n  SetReg rax, v3\n", ["bfi x8, x27, #8, #8"]],
   ["setFlagRun", "  v1 = GetReg rax\n  SetFlag sf, v1\n  SetFlag zf, v1\n  v9 = Const.8 0x1003\n  Exit jump, v9 ?sz\n", ["mrs x9, NZCV", "bfi x9, x8, #31, #1", "bfi x9, x8, #30, #1", "msr NZCV, x9"]],
   ["constToHome", "  v1 = Const.8 0xffffffffffff1234\n  SetReg rsi, v1\n", ["mov x25, #-0xedcc"]],
@@ -173,4 +180,12 @@ test("writeHome with more uses: not when r is written again before the value's l
 `), { features: BASELINE, memoryOrder: "relaxed", pic: false }, L);
   // v3 must survive rax's second write: computed into a temporary, copied to rax and later rdx.
   expect(listing(out.code).split("\n").slice(0, 4)).toEqual(["add x9, x27, #0x5", "mov x8, x9", "mov x8, x0", "mov x1, x9"]);
+});
+
+test("loadPair only where the pair cannot fault: without the probes, two loads", () => {
+  const ir = "  v1 = GetReg rsp\n  v6 = Const.8 0x8\n  v7 = Add.8 v1, v6\n  v8 = Load.8 v7, 1\n  SetReg rbx, v8\n  v10 = Const.8 0x10\n  v11 = Add.8 v1, v10\n  v12 = Load.8 v11, 1\n  SetReg rcx, v12\n";
+  const L = new Lowerer();
+  const out = lowerBlock(parseIr(`block 0x1000 mode 64\n${ir}${END}`), { features: BASELINE, memoryOrder: "relaxed", pic: false }, L);
+  expect(L.fired[RULE.loadPair]).toBe(0);
+  expect(listing(out.code).split("\n").slice(0, out.bodyWords)).toEqual(["ldr x27, [x15, #0x8]", "ldr x0, [x15, #0x10]"]);
 });
