@@ -4,8 +4,9 @@
  * every copy links within itself) written by `writeCacheFlat` from flat chunks of 1500 blocks in
  * RVA order (what the compile pool hands the writer), against the peer in the same process:
  * ONE plain `fs.writeSync` of the same bytes into a fresh file (plus the fsync our writer also
- * does). Also reports the object-form adapter `writeCache`, the whole-file checksum's share,
- * opening with and without the checksum, and `checkCache` (disassembles every word), in MB/s.
+ * does). Also reports where the writer's time goes (its phase split), the object-form adapter
+ * `writeCache`, the whole-file checksum's share, opening with and without the checksum, and
+ * `checkCache` (disassembles every word), in MB/s.
  *
  *   const r = await benchCache();   // { bytes, writeMBps, plainMBps, ratio, open..., check... }
  */
@@ -20,6 +21,7 @@ import { BASELINE } from "../../arm64/features.ts";
 import type { TranslatedBlock } from "../../arm64/lower/output.ts";
 import { CacheReader, checkCache, flattenBlocks, writeCache, writeCacheFlat, type CacheConfig, type CacheImage, type FlatBlocks } from "../../cache/index.ts";
 import { checksum } from "../../cache/format.ts";
+import type { WritePhases } from "../../cache/writer.ts";
 
 export interface CacheBenchResult {
   dir: string;
@@ -28,6 +30,10 @@ export interface CacheBenchResult {
   codeBytes: number;
   /** writeCacheFlat, whole: plan, reserve, fill through the mapping, checksum, fsync, rename, directory fsync. */
   writeMBps: number;
+  /** Where writeCacheFlat's time goes, ms per step (median of each over the measured runs; they sum to about the median write). */
+  writePhasesMs: WritePhases;
+  /** Plain write's total, ms (median), for reading the split against. */
+  plainMs: number;
   /** writeCache (TranslatedBlock objects, flattened first) / plain write. */
   objectRatio: number;
   /** xxHash64 of the whole file (Bun.hash), ms, and its share of the writer's time. */
@@ -79,6 +85,7 @@ export async function benchCache(opts: { codeMB?: number; runs?: number; dir?: s
   const runs = opts.runs ?? 3;
   try {
     const w: number[] = [], p: number[] = [], o: number[] = [], on: number[] = [], obj: number[] = [], ck: number[] = [];
+    const phases: Partial<WritePhases>[] = [];
     let bytes = 0, heap = 0;
     for (let r = 0; r <= runs; r++) {
       // Alternate which goes first so page-cache and writeback effects fall on both.
@@ -89,11 +96,15 @@ export async function benchCache(opts: { codeMB?: number; runs?: number; dir?: s
           // As for the plain write: no old file to free inside the timed part (renaming over a
           // 100 MB cache frees its pages and blocks synchronously, ~30 ms that are not writing).
           rmSync(path, { force: true });
+          const split: Partial<WritePhases> = {};
           const h0 = process.memoryUsage().heapUsed, t0 = performance.now();
-          bytes = writeCacheFlat(path, image, config, chunks).bytes;
+          bytes = writeCacheFlat(path, image, config, chunks, { phases: split }).bytes;
           const dt = performance.now() - t0;
           heap = Math.max(heap, (process.memoryUsage().heapUsed - h0) / 2 ** 20);
-          if (r > 0) w.push(dt);
+          if (r > 0) {
+            w.push(dt);
+            phases.push(split);
+          }
         } else {
           const buf = readFileSync(path);
           rmSync(plain, { force: true });
@@ -131,9 +142,11 @@ export async function benchCache(opts: { codeMB?: number; runs?: number; dir?: s
     if (check.findings.length) throw new Error(`bench cache has findings: ${check.findings[0]}`);
     const mbps = (ms: number) => Math.round(bytes / 2 ** 20 / (ms / 1000));
     const r2 = (x: number) => Math.round(x * 100) / 100;
+    const keys: (keyof WritePhases)[] = ["plan", "reserve", "fill", "checksum", "fsync", "rename"];
+    const writePhasesMs = Object.fromEntries(keys.map((k) => [k, r2(median(phases.map((s) => s[k] ?? 0)))])) as unknown as WritePhases;
     return {
       dir, blocks: CacheReader.open(path, { checksum: false }).blockCount, bytes, codeBytes: perCopy * copies,
-      writeMBps: mbps(median(w)), objectRatio: r2(median(p) / median(obj)), checksumMs: r2(median(ck)), checksumShare: r2(median(ck) / median(w)), plainMBps: mbps(median(p)), ratio: r2(median(p) / median(w)),
+      writeMBps: mbps(median(w)), writePhasesMs, plainMs: r2(median(p)), objectRatio: r2(median(p) / median(obj)), checksumMs: r2(median(ck)), checksumShare: r2(median(ck) / median(w)), plainMBps: mbps(median(p)), ratio: r2(median(p) / median(w)),
       openMBps: mbps(median(o)), openNoChecksumMs: r2(median(on)), checkMBps: mbps(checkMs), writeHeapMB: r2(heap),
     };
   } finally {
