@@ -112,6 +112,8 @@ interface Totals {
   pairs: number;
   pages: number;
   covered: number;
+  /** RVA of the last block scanned (-1: none). */
+  prev: number;
 }
 
 /**
@@ -119,14 +121,22 @@ interface Totals {
  * `i`), the fallback names they use, added to `t`. A function of its own so it is optimised early.
  * Pages: blocks come in ascending start order, so the pages touched so far are exactly the reached
  * ones up to `t.covered`, and a block adds only its pages past it.
+ *
+ * `strict` false is the optimistic first look at the input as it came: instead of throwing it
+ * returns false at the first block out of RVA order, out of the image or past its chunk's arrays,
+ * and the plan starts over on `inRvaOrder`'s output with `strict` true (the errors come from there).
  */
-function scanChunk(path: string, image: CacheImage, c: FlatBlocks, ci: number, i: number, rvas: Int32Array, codeAt: Int32Array, used: Uint8Array, t: Totals): void {
+function scanChunk(path: string, image: CacheImage, c: FlatBlocks, ci: number, i: number, rvas: Int32Array, codeAt: Int32Array, used: Uint8Array, t: Totals, strict: boolean): boolean {
   const meta = c.meta, nc = flatCount(c);
-  let cw = 0, ri = 0, tp = 0, fb = 0, relocs = t.relocs, pairs = t.pairs, pages = t.pages, covered = t.covered;
+  let cw = 0, ri = 0, tp = 0, fb = 0, relocs = t.relocs, pairs = t.pairs, pages = t.pages, covered = t.covered, prev = t.prev;
   const words = t.words;
   for (let k = 0, mm = 0; k < nc; k++, i++, mm += FLAT_META) {
     const rva = meta[mm + F.RVA]!, len = meta[mm + F.GUEST_LENGTH]!, nri = meta[mm + F.RELOC_INTS]!;
-    if (rva + len > 0x1_0000_0000) throw new InputError(path, `block at ${hex(image.imageBase + BigInt(rva))} lies outside the image based at ${hex(image.imageBase)}`, "block-range");
+    if (rva <= prev || rva + len > 0x1_0000_0000) {
+      if (!strict) return false;
+      if (rva + len > 0x1_0000_0000) throw new InputError(path, `block at ${hex(image.imageBase + BigInt(rva))} lies outside the image based at ${hex(image.imageBase)}`, "block-range");
+    }
+    prev = rva;
     rvas[i] = rva;
     codeAt[i] = words + cw;
     cw += meta[mm + F.CODE_WORDS]!;
@@ -143,6 +153,7 @@ function scanChunk(path: string, image: CacheImage, c: FlatBlocks, ci: number, i
     }
   }
   if (cw > c.code.length || ri > c.relocs.length || tp * 2 > c.targets.length || fb > c.faults.length || c.hashes.length < nc * 2 || used.length > c.names.length + 1) {
+    if (!strict) return false;
     throw new Error(`flat block chunk ${ci}: its block fields count more than its arrays hold`);
   }
   t.words = words + cw;
@@ -151,10 +162,12 @@ function scanChunk(path: string, image: CacheImage, c: FlatBlocks, ci: number, i
   t.pairs = pairs;
   t.pages = pages;
   t.covered = covered;
+  t.prev = prev;
+  return true;
 }
 
-function plan(path: string, image: CacheImage, config: CacheConfig, input: readonly FlatBlocks[], buildId: string): Plan {
-  const chunks = inRvaOrder(input);
+/** The plan's pass over every block (scanChunk), or null if `strict` is false and the chunks need inRvaOrder first. */
+function scan(path: string, image: CacheImage, chunks: readonly FlatBlocks[], strict: boolean) {
   let n = 0;
   const first = new Uint32Array(chunks.length + 1);
   chunks.forEach((c, ci) => { first[ci] = n; n += flatCount(c); });
@@ -162,12 +175,19 @@ function plan(path: string, image: CacheImage, config: CacheConfig, input: reado
   const rvas = new Int32Array(n), codeAt = new Int32Array(n);
   const used = chunks.map((c) => new Uint8Array(c.names.length + 1));
   const relocEnd = new Uint32Array(chunks.length), faultEnd = new Uint32Array(chunks.length);
-  const t: Totals = { words: 0, relocs: 0, faults: 0, pairs: 0, pages: 0, covered: -1 };
+  const t: Totals = { words: 0, relocs: 0, faults: 0, pairs: 0, pages: 0, covered: -1, prev: -1 };
   for (let ci = 0; ci < chunks.length; ci++) {
-    scanChunk(path, image, chunks[ci]!, ci, first[ci]!, rvas, codeAt, used[ci]!, t);
+    if (!scanChunk(path, image, chunks[ci]!, ci, first[ci]!, rvas, codeAt, used[ci]!, t, strict)) return null;
     relocEnd[ci] = t.relocs;
     faultEnd[ci] = t.faults;
   }
+  return { chunks, n, first, rvas, codeAt, used, relocEnd, faultEnd, t };
+}
+
+function plan(path: string, image: CacheImage, config: CacheConfig, input: readonly FlatBlocks[], buildId: string): Plan {
+  // The compile pool's chunks are already in RVA order: one pass checks that and plans; anything
+  // else is put in order (duplicates resolved) and planned again.
+  const { chunks, n, first, rvas, codeAt, used, relocEnd, faultEnd, t } = scan(path, image, input, false) ?? scan(path, image, inRvaOrder(input), true)!;
 
   // Fallback mnemonics the blocks use, sorted, after the fixed names.
   const mnemonics = new Set<string>();
