@@ -68,6 +68,15 @@ export function guestAddr(b: IrBlock, a: number): Value {
   return b.emit(OP.Addr, 8, 0, 0, 0, 0, 0, lo, ((a - lo) / TWO32) >>> 0);
 }
 
+/**
+ * End the block in runtime symbol `sym` at instruction `i` itself (x16 = its RIP, nothing of it
+ * done; ABI §5): the runtime performs it and resumes after it, or raises what it raises.
+ */
+export function runtimeExit(b: IrBlock, i: Insn, c: SemCtx, sym: number): boolean {
+  b.exitSym(sym, guestAddr(b, Number(c.va)), i.length);
+  return true;
+}
+
 /** The address after `i`, as an `Addr` (return addresses, fall-through exits). */
 export function nextAddr(b: IrBlock, i: Insn, c: SemCtx): Value {
   return guestAddr(b, Number(c.va) + i.length);

@@ -20,7 +20,7 @@ import { FENCE, OP, PREFETCH as USE, STATE, SYM, type IrBlock } from "../../ir/i
 import type { Insn } from "../insn.ts";
 import { R } from "../regs.ts";
 import { tables } from "../tables/_load.ts";
-import { effAddr, guestAddr, readReg, writeReg, type SemCtx } from "./_operand.ts";
+import { effAddr, readReg, runtimeExit, writeReg, type SemCtx } from "./_operand.ts";
 
 /** Mnemonics whose F3 prefix is part of the opcode (F3 0F AE /0../3, F3 0F C7 /7): REP on them is not a REP. */
 export const HINTS_MANDATORY_F3: readonly string[] = ["RDFSBASE", "RDGSBASE", "WRFSBASE", "WRGSBASE", "RDPID"];
@@ -151,15 +151,9 @@ export function WRGSBASE(b: IrBlock, i: Insn, _c: SemCtx): boolean { return writ
 
 // ── runtime helpers: leave into the symbol at this instruction; the runtime performs it ──
 
-/** Leave into runtime symbol `sym` at this instruction (x16 = its RIP, nothing of it done). */
-function helper(b: IrBlock, i: Insn, c: SemCtx, sym: number): boolean {
-  b.exitSym(sym, guestAddr(b, Number(c.va)), i.length);
-  return true;
-}
-
 /** RDRAND—Read Random Number, SDM Vol. 2B: the runtime writes a random value, CF = 1, OF SF ZF AF PF = 0. */
-export function RDRAND(b: IrBlock, i: Insn, c: SemCtx): boolean { return helper(b, i, c, SYM.rdrand); }
+export function RDRAND(b: IrBlock, i: Insn, c: SemCtx): boolean { return runtimeExit(b, i, c, SYM.rdrand); }
 /** RDSEED—Read Random SEED, SDM Vol. 2B: as RDRAND, through its own symbol. */
-export function RDSEED(b: IrBlock, i: Insn, c: SemCtx): boolean { return helper(b, i, c, SYM.rdseed); }
+export function RDSEED(b: IrBlock, i: Insn, c: SemCtx): boolean { return runtimeExit(b, i, c, SYM.rdseed); }
 /** RDPID—Read Processor ID, SDM Vol. 2B: the runtime writes IA32_TSC_AUX (the OS's processor number). */
-export function RDPID(b: IrBlock, i: Insn, c: SemCtx): boolean { return helper(b, i, c, SYM.rdpid); }
+export function RDPID(b: IrBlock, i: Insn, c: SemCtx): boolean { return runtimeExit(b, i, c, SYM.rdpid); }

@@ -7,7 +7,7 @@
  */
 import { SYM, type IrBlock } from "../../ir/index.ts";
 import { K, type Insn } from "../insn.ts";
-import { effOffset, guestAddr, writeReg, type SemCtx } from "./_operand.ts";
+import { effOffset, runtimeExit, writeReg, type SemCtx } from "./_operand.ts";
 
 /**
  * LEA—Load Effective Address, SDM Vol. 2A: the address computed in the address size, then
@@ -27,18 +27,15 @@ export function NOP(_b: IrBlock, _i: Insn, _c: SemCtx): boolean {
 
 /** INT n/INTO/INT3/INT1—Call to Interrupt Procedure (INT3), SDM Vol. 2A: the runtime raises the breakpoint. */
 export function INT3(b: IrBlock, i: Insn, c: SemCtx): boolean {
-  b.exitSym(SYM.int3, guestAddr(b, Number(c.va)), i.length);
-  return true;
+  return runtimeExit(b, i, c, SYM.int3);
 }
 
 /** UD—Undefined Instruction (UD2), SDM Vol. 2B: the runtime raises #UD. */
 export function UD2(b: IrBlock, i: Insn, c: SemCtx): boolean {
-  b.exitSym(SYM.ud2, guestAddr(b, Number(c.va)), i.length);
-  return true;
+  return runtimeExit(b, i, c, SYM.ud2);
 }
 
 /** HLT—Halt, SDM Vol. 2A: privileged; the runtime decides (#GP in user mode). */
 export function HLT(b: IrBlock, i: Insn, c: SemCtx): boolean {
-  b.exitSym(SYM.hlt, guestAddr(b, Number(c.va)), i.length);
-  return true;
+  return runtimeExit(b, i, c, SYM.hlt);
 }

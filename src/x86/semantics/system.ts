@@ -16,7 +16,7 @@
 import { CC, FLAG, OP, REL, SYM, type IrBlock, type Value } from "../../ir/index.ts";
 import type { Insn } from "../insn.ts";
 import { R } from "../regs.ts";
-import { guestAddr, konst, nextAddr, readReg, withSeg, writeReg, type SemCtx } from "./_operand.ts";
+import { konst, nextAddr, readReg, runtimeExit, withSeg, writeReg, type SemCtx } from "./_operand.ts";
 
 const AL = R.GPR8, AH = R.GPR8 + 4, AX = R.GPR16;
 /** SF, ZF, PF: what BCD results define from AL. */
@@ -24,31 +24,25 @@ const SZP = FLAG.SF | FLAG.ZF | FLAG.PF;
 /** OF, AF, CF: what AAM and AAD leave undefined. */
 const OAC = FLAG.OF | FLAG.AF | FLAG.CF;
 
-/** Leave into runtime symbol `sym` at this instruction. */
-function helper(b: IrBlock, i: Insn, c: SemCtx, sym: number): boolean {
-  b.exitSym(sym, guestAddr(b, Number(c.va)), i.length);
-  return true;
-}
-
 /** CPUID—CPU Identification, SDM Vol. 2A: the runtime answers. */
-export function CPUID(b: IrBlock, i: Insn, c: SemCtx): boolean { return helper(b, i, c, SYM.cpuid); }
+export function CPUID(b: IrBlock, i: Insn, c: SemCtx): boolean { return runtimeExit(b, i, c, SYM.cpuid); }
 /** RDTSC—Read Time-Stamp Counter, SDM Vol. 2B. */
-export function RDTSC(b: IrBlock, i: Insn, c: SemCtx): boolean { return helper(b, i, c, SYM.rdtsc); }
+export function RDTSC(b: IrBlock, i: Insn, c: SemCtx): boolean { return runtimeExit(b, i, c, SYM.rdtsc); }
 /** RDTSCP—Read Time-Stamp Counter and Processor ID, SDM Vol. 2B (the `rdtsc` symbol; the runtime decodes which). */
-export function RDTSCP(b: IrBlock, i: Insn, c: SemCtx): boolean { return helper(b, i, c, SYM.rdtsc); }
+export function RDTSCP(b: IrBlock, i: Insn, c: SemCtx): boolean { return runtimeExit(b, i, c, SYM.rdtsc); }
 /** SYSCALL—Fast System Call, SDM Vol. 2B. */
-export function SYSCALL(b: IrBlock, i: Insn, c: SemCtx): boolean { return helper(b, i, c, SYM.syscall); }
+export function SYSCALL(b: IrBlock, i: Insn, c: SemCtx): boolean { return runtimeExit(b, i, c, SYM.syscall); }
 /** INT n/INTO/INT3/INT1—Call to Interrupt Procedure (INT n), SDM Vol. 2A. */
-export function INT(b: IrBlock, i: Insn, c: SemCtx): boolean { return helper(b, i, c, SYM.int); }
+export function INT(b: IrBlock, i: Insn, c: SemCtx): boolean { return runtimeExit(b, i, c, SYM.int); }
 /** INT n/INTO/INT3/INT1—Call to Interrupt Procedure (INT1, the ICEBP single-step trap), SDM Vol. 2A. */
-export function INT1(b: IrBlock, i: Insn, c: SemCtx): boolean { return helper(b, i, c, SYM.int); }
+export function INT1(b: IrBlock, i: Insn, c: SemCtx): boolean { return runtimeExit(b, i, c, SYM.int); }
 /**
  * INT n/INTO/INT3/INT1—Call to Interrupt Procedure (INTO: #OF when OF = 1), SDM Vol. 2A. With
  * OF = 0 it does nothing: the block goes on to the next instruction without the runtime.
  */
 export function INTO(b: IrBlock, i: Insn, c: SemCtx): boolean {
   b.exitIf(CC.NO, nextAddr(b, i, c));
-  return helper(b, i, c, SYM.int);
+  return runtimeExit(b, i, c, SYM.int);
 }
 
 /** PAUSE—Spin Loop Hint, SDM Vol. 2B: the host's `yield`. */
@@ -76,8 +70,8 @@ const al = (b: IrBlock): Value => b.zext(b.getReg(0), 1);
 /** Set SF, ZF, PF from the low byte of v (as TEST would; CF, OF, AF are not in the mask). */
 const szpFrom = (b: IrBlock, v: Value): void => b.test(1, v, SZP);
 
-/** (AL & 0xF) > 9 or AF: the low-digit adjustment condition of DAA/DAS/AAA/AAS, as 0/1 (`af`: AF, read before). */
-function lowAdjust(b: IrBlock, a: Value, af: Value = b.getFlag(FLAG.AF)): Value {
+/** (AL & 0xF) > 9 or AF: the low-digit adjustment condition of DAA/DAS/AAA/AAS, as 0/1 (`af`: AF, read by the caller). */
+function lowAdjust(b: IrBlock, a: Value, af: Value): Value {
   const big = b.cmp(4, REL.UGT, b.and(4, a, konst(b, 4, 0xf)), konst(b, 4, 9));
   return b.or(4, big, af);
 }
@@ -121,7 +115,7 @@ export function DAS(b: IrBlock, _i: Insn, c: SemCtx): boolean {
 /** AAA/AAS: AX ± 0x106 when the low digit needs adjusting, then AL &= 0xF; AF = CF = that condition; OF SF ZF PF undefined. */
 function asciiAdjust(b: IrBlock, c: SemCtx, sub: boolean): boolean {
   if (c.mode !== 32) return false;
-  const c1 = lowAdjust(b, al(b));
+  const c1 = lowAdjust(b, al(b), b.getFlag(FLAG.AF));
   const ax = b.getReg(0);
   const k = konst(b, 4, 0x106);
   const adj = b.select(c1, sub ? b.sub(4, ax, k) : b.add(4, ax, k), ax);
@@ -147,7 +141,7 @@ export function AAS(b: IrBlock, _i: Insn, c: SemCtx): boolean { return asciiAdju
 export function AAM(b: IrBlock, i: Insn, c: SemCtx): boolean {
   if (c.mode !== 32) return false;
   const d = i.imm & 0xff;
-  if (d === 0) return helper(b, i, c, SYM.divide_error);
+  if (d === 0) return runtimeExit(b, i, c, SYM.divide_error);
   const a = al(b);
   const q = b.shr(4, b.mul(4, a, konst(b, 4, Math.ceil(65536 / d))), konst(b, 1, 16));
   const r = b.sub(4, a, b.mul(4, q, konst(b, 4, d)));
