@@ -1,11 +1,12 @@
 /**
  * @file Test helpers for the x86 semantics: translate one instruction (hex bytes) into a fresh
  * block the way the block translator does (a `Guest` marker, then `translateInsn`), close a
- * block that did not end with a fall-through `Exit jump` so it verifies, and walk the golden
- * vector files.
+ * block that did not end with a fall-through `Exit jump` so it verifies, compare its IR text with
+ * the expected one (`expectIr`), and walk the golden vector files.
  *
  *   const { text } = one("4801d8", 64); // "block 0x401000 mode 64\n  Guest 3, 0x401000\n  ..."
  */
+import { expect } from "bun:test";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Decoder, Insn } from "../../../src/x86/index.ts";
@@ -35,6 +36,17 @@ export function ir(s: string): string {
   const lines = s.replace(/^\n/, "").replace(/\n\s*$/, "").split("\n");
   const pad = Math.min(...lines.filter((l) => l.trim()).map((l) => /^ */.exec(l)![0].length));
   return lines.map((l) => l.slice(pad)).join("\n") + "\n";
+}
+
+/**
+ * Expect the IR of the instruction in `hex` to print as `want` (an `ir` template): translated,
+ * and, when `result` is given, ending exactly that way ("next": it falls through).
+ */
+export function expectIr(hex: string, mode: 32 | 64, want: string, result?: One["result"]): void {
+  const r = one(hex, mode);
+  if (result) expect(r.result).toBe(result);
+  else expect(r.result).not.toBe("unhandled");
+  expect(r.text).toBe(ir(want));
 }
 
 /** Every valid golden vector of the primary and 0F maps in 32- and 64-bit mode: [file, hex, mode]. */

@@ -7,13 +7,8 @@
  */
 import { describe, expect, test } from "bun:test";
 import { FENCE, PREFETCH, STATE, SYM } from "../../../src/ir/index.ts";
-import { ir, one } from "./_translate.ts";
+import { expectIr, one } from "./_translate.ts";
 
-const expectIr = (hex: string, mode: 32 | 64, want: string): void => {
-  const r = one(hex, mode);
-  expect(r.result).not.toBe("unhandled");
-  expect(r.text).toBe(ir(want));
-};
 /** A block of one instruction of `len` bytes whose IR is `body`, then the fall-through exit. */
 const fallThrough = (len: number, body: string[], mode: 32 | 64 = 64): string =>
   [`block 0x401000 mode ${mode}`, `  Guest ${len}, 0x401000`, ...body.map((l) => `  ${l}`)].join("\n");

@@ -8,13 +8,8 @@
 import { describe, expect, test } from "bun:test";
 import { tables } from "../../../src/x86/index.ts";
 import { SEMANTICS } from "../../../src/x86/semantics/index.ts";
-import { ir, one } from "./_translate.ts";
+import { expectIr, one } from "./_translate.ts";
 
-const expectIr = (hex: string, mode: 32 | 64, want: string): void => {
-  const r = one(hex, mode);
-  expect(r.result).not.toBe("unhandled");
-  expect(r.text).toBe(ir(want));
-};
 
 test("every SEMANTICS key is a mnemonic of the tables", () => {
   const known = new Set(tables().mnemonics);

@@ -6,13 +6,8 @@
  * that share the mnemonics.
  */
 import { describe, expect, test } from "bun:test";
-import { ir, one } from "./_translate.ts";
+import { expectIr, one } from "./_translate.ts";
 
-const expectIr = (hex: string, mode: 32 | 64, want: string): void => {
-  const r = one(hex, mode);
-  expect(r.result).toBe("next");
-  expect(r.text).toBe(ir(want));
-};
 
 describe("plain string instructions", () => {
   test("movsb: load [rsi], store [rdi], then both move by +1, then -2*DF (no flags touched)", () => {
@@ -38,7 +33,7 @@ describe("plain string instructions", () => {
         SetReg rdi, v17
         v19 = Addr 0x401001
         Exit jump, v19 ?oszapc
-    `);
+    `, "next");
   });
 
   test("a32 lodsd in 64-bit mode: the address is ESI zero-extended, ESI steps as a 32-bit write, EAX zero-extends", () => {
@@ -59,7 +54,7 @@ describe("plain string instructions", () => {
         SetReg rsi, v12
         v14 = Addr 0x401002
         Exit jump, v14 ?oszapc
-    `);
+    `, "next");
   });
 
   test("scasw: flags of AX - [rdi] as CMP, then rdi moves by +2, then -4*DF", () => {
@@ -80,7 +75,7 @@ describe("plain string instructions", () => {
         SetReg rdi, v12
         v14 = Addr 0x401002
         Exit jump, v14 ?oszapc
-    `);
+    `, "next");
   });
 });
 
@@ -97,7 +92,7 @@ describe("REP forms are one op each", () => {
         RepStos.8 v6, 8, 0
         v8 = Addr 0x401003
         Exit jump, v8 ?oszapc
-    `);
+    `, "next");
   });
 
   test("repne scasb (d = 1) and repe cmpsd with 32-bit addressing (b = 4, d = 0) define the flags", () => {
