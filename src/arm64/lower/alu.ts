@@ -285,7 +285,6 @@ const LOGIC = {
   [OP.Xor]: { imm: eorImm, reg: eorShifted },
 } as Record<number, { imm: typeof andImm; reg: typeof andShifted }>;
 
-/** AND/OR/XOR: CF = OF = 0 (C = CF canonically), SF/ZF/PF from the result, AF = 0. */
 /** 1 or 2 when value i's only use inserts its low byte/halfword as a field (Bfi at bit 0), else 0. */
 function fieldWidth(L: Lowerer, i: number): number {
   const b = L.b, j = L.an.lastUse[i]!;
@@ -293,6 +292,7 @@ function fieldWidth(L: Lowerer, i: number): number {
   return b.d[j] === 8 ? 1 : b.d[j] === 16 ? 2 : 0;
 }
 
+/** AND/OR/XOR: CF = OF = 0 (C = CF canonically), SF/ZF/PF from the result, AF = 0. */
 function logic(L: Lowerer, i: number): void {
   const b = L.b, o = b.op[i]!, sz = b.sz[i]!, fm = b.fm[i]!, nz = fm & NZCV_FLAGS, sf = sfOf(sz);
   if (o === OP.Or && L.an.skip[b.a[i]!] === FUSED && b.op[b.a[i]!] === OP.Cmp) return orCmp(L, i, b.a[i]!, b.b[i]!); // boolOrCmp

@@ -84,8 +84,7 @@ function placeholder(L: Lowerer): number {
 
 /**
  * The alignment test for sz > 1: `tbnz ra, #0, <slow>` for 2 bytes (rule tbnzAlign), else
- * `and t, ra, #sz-1; cbnz t, <slow>`; returns the branch word (patched by `Lowerer.cold`, which
- * `coldReg`/`coldBit` tell which form), or -1.
+ * `and t, ra, #sz-1; cbnz t, <slow>`. Returns the branch word, or -1; `slowPath` patches it.
  */
 function misaligned(L: Lowerer, sz: number, ra: number, t: number): number {
   if (sz === 1) return -1;
@@ -94,9 +93,10 @@ function misaligned(L: Lowerer, sz: number, ra: number, t: number): number {
   return placeholder(L);
 }
 
-/** `Lowerer.cold`'s register and bit for the branch `misaligned` left: tbnz ra, #0 (2 bytes) or cbnz t. */
-const coldReg = (sz: number, ra: number, t: number): number => (sz === 2 ? ra : t);
-const coldBit = (sz: number, _ra: number, _t: number): [number] => [sz === 2 ? 0 : -1];
+/** Emit `body` as the cold misaligned path that `misaligned`'s branch at `at` enters (tbnz ra, #0 or cbnz t), resuming after the fast path. */
+function slowPath(L: Lowerer, at: number, sz: number, ra: number, t: number, body: () => void): void {
+  L.cold(at, sz === 2 ? ra : t, L.n, body, sz === 2 ? 0 : -1);
+}
 
 /** Point the placeholder at `at` to the current word: `cbnz reg` (the misalignment test), or `b` when `reg` < 0. */
 function land(L: Lowerer, at: number, reg: number): void {
@@ -149,7 +149,7 @@ export function lowerAtomicRmw(L: Lowerer, i: number): void {
     let src = rs;
     if (flipped) {
       L.fired[RULE.atomicOperandImm]!++;
-      const k = (BigInt(b.hi[v]!) << 32n) | BigInt(b.lo[v]!), f = BigInt.asUintN(64, kind === ATOM.SUB ? -k : ~k);
+      const f = BigInt.asUintN(64, kind === ATOM.SUB ? -b.imm(v) : ~b.imm(v));
       movConst(L, (src = t), Number(f & 0xffffffffn), sf ? Number(f >> 32n) : 0);
     } else if (kind === ATOM.SUB) L.emit(neg(sf, (src = t), rs));
     else if (kind === ATOM.AND) L.emit(mvn(sf, (src = t), rs));
@@ -179,13 +179,13 @@ export function lowerAtomicRmw(L: Lowerer, i: number): void {
   if (slow < 0) return;
   // A constant operand was materialised after the alignment branch: the slow path makes its own
   // copy (in t), and its register is free for the word loop.
-  const lazy = flipped || (!unary && rs !== ZR && L.loc[v]! < 0);
-  if (lazy && !flipped) L.pool.release(rs);
+  const lazy = !unary && rs !== ZR && L.loc[v]! < 0;
+  if (lazy && rs >= 0) L.pool.release(rs); // (atomicOperandImm put the operand in t: nothing to release)
   const operand = (): number => (unary ? ZR : lazy ? (materialise(L, v, t), t) : rs);
-  L.cold(slow, coldReg(sz, ra, t), L.n, () => wordLoop(L, sz, ra, rd, t, (rot) => L.emit(bfi(1, rot, newValue(L, kind, 0, t, rd, operand()), range(0, 8 * sz))), () => {
+  slowPath(L, slow, sz, ra, t, () => wordLoop(L, sz, ra, rd, t, (rot) => L.emit(bfi(1, rot, newValue(L, kind, 0, t, rd, operand()), range(0, 8 * sz))), () => {
     plainLoad(L, sz, rd, ra);
     plainStore(L, sz, newValue(L, kind, sf, t, rd, operand()), ra);
-  }), ...coldBit(sz, ra, t));
+  }));
 }
 
 const WORD_MASK = tryLogicalImm(1, 0xfffffffffffffff8n)!;
@@ -288,7 +288,7 @@ export function lowerAtomicCas(L: Lowerer, i: number): void {
     L.pool.release(e);
   }
   if (slow < 0) return;
-  L.cold(slow, coldReg(sz, ra, t), L.n, () => wordLoop(L, sz, ra, rd, t, (rot) => {
+  slowPath(L, slow, sz, ra, t, () => wordLoop(L, sz, ra, rd, t, (rot) => {
     // A mismatch stores the word back unchanged (x86 writes the old value back).
     differs(L, sz, t, rd, rexp);
     L.emit(cbnz(1, t, 2 as PcOff));
@@ -299,7 +299,7 @@ export function lowerAtomicCas(L: Lowerer, i: number): void {
     differs(L, sz, t, rd, rexp);
     pick(L, e, t, rnew, rd);
     plainStore(L, sz, e, ra);
-  }), ...coldBit(sz, ra, t));
+  }));
 }
 
 // ── CMPXCHG16B ──
