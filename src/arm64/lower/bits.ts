@@ -11,7 +11,7 @@
  *   Bfi rax, rbx, 0, 8 (to rax) → bfi x8, x27, #0, #8
  */
 import { OP, REL } from "../../ir/ops.ts";
-import { FLAG, STATE } from "../../ir/state.ts";
+import { FLAG } from "../../ir/state.ts";
 import { tryLogicalImm, type BitRange, type Imm12, type PcOff, type Uimm6, type Uimm12s } from "../imm.ts";
 import { COND } from "../regs.ts";
 import { asrImm, bfi, lslImm, lsrImm, rorImm, sxtb, sxth, sxtw, ubfx, uxtb, uxth } from "../isa/bitfield.ts";
@@ -26,6 +26,7 @@ import { FUSED, NZCV_FLAGS } from "./alloc.ts";
 import { ZR, type Lowerer } from "./context.ts";
 import { constIn } from "./consts.ts";
 import { nzcvRestore, nzcvSave, selectOnCC } from "./flags.ts";
+import { stateWordOffset } from "./misc.ts";
 import { RULE } from "./rules.ts";
 
 const u6 = (x: number): Uimm6 => x as Uimm6;
@@ -131,10 +132,7 @@ export function lowerZext(L: Lowerer, i: number): void {
     const ra = L.reg(b.a[v]!);
     return L.emit(b.b[v] === 1 ? sxtb(0, L.dest(i), ra) : sxth(0, L.dest(i), ra));
   }
-  if (L.an.skip[v] === FUSED && (b.op[v] === OP.GetState || b.op[v] === OP.SegBase)) { // stateField: the low n bytes are the field's first n (little-endian)
-    const at = b.op[v] === OP.GetState ? 8 * b.a[v]! : b.a[v] === 0 ? STATE.FS_BASE : STATE.GS_BASE;
-    return L.emit(ldstUimm(n === 1 ? LDST.LDRB : n === 2 ? LDST.LDRH : LDST.LDRW, L.dest(i), HOST_STATE, (at / n) as Uimm12s));
-  }
+  if (L.an.skip[v] === FUSED && (b.op[v] === OP.GetState || b.op[v] === OP.SegBase)) return loadStateField(L, i, stateWordOffset(L, v), n);
   if (L.an.skip[v] === FUSED && b.op[v] === OP.SelectCC) { // selectIntoZext: csel w zeroes bits 32..63
     const rb = L.reg(b.b[v]!), rc = L.reg(b.c[v]!);
     return selectOnCC(L, i, b.a[v]!, L.dest(i), rb, rc, 0);
@@ -164,13 +162,18 @@ export function lowerBfi(L: Lowerer, i: number): void {
   L.emit(bfi(1, rd, rb, range(b.c[i]!, b.d[i]!)));
 }
 
+/**
+ * stateField: value i is the n-byte field at byte `at` of the state block (little-endian: bit k of
+ * a word is in byte k/8), loaded alone and zero-extended (ldrb/ldrh/ldr w).
+ */
+function loadStateField(L: Lowerer, i: number, at: number, n: number): void {
+  L.emit(ldstUimm(n === 1 ? LDST.LDRB : n === 2 ? LDST.LDRH : LDST.LDRW, L.dest(i), HOST_STATE, (at / n) as Uimm12s));
+}
+
 /** Bits [lsb, lsb+width) of a, zero-extended. */
 export function lowerUbfx(L: Lowerer, i: number): void {
   const b = L.b, a = b.a[i]!;
-  if (L.an.skip[a] === FUSED) { // stateField: load just the field (little-endian: bit lsb is byte lsb/8)
-    const w = b.c[i]!, at = 8 * b.a[a]! + b.b[i]! / 8, kind = w === 8 ? LDST.LDRB : w === 16 ? LDST.LDRH : LDST.LDRW;
-    return L.emit(ldstUimm(kind, L.dest(i), HOST_STATE, (at / (w / 8)) as Uimm12s));
-  }
+  if (L.an.skip[a] === FUSED) return loadStateField(L, i, stateWordOffset(L, a) + b.b[i]! / 8, b.c[i]! / 8);
   const ra = L.reg(a);
   L.emit(ubfx(1, L.dest(i), ra, range(b.b[i]!, b.c[i]!)));
 }

@@ -19,7 +19,7 @@
  *   Fence 0        → dmb ishld
  *   Prefetch v2, 4 → prfm pstl1keep, [x8]
  */
-import { FENCE, PREFETCH } from "../../ir/ops.ts";
+import { FENCE, OP, PREFETCH } from "../../ir/ops.ts";
 import { STATE } from "../../ir/state.ts";
 import type { PcOff, Uimm12s } from "../imm.ts";
 import { cbnz } from "../isa/branch.ts";
@@ -28,10 +28,16 @@ import { BARRIER, dmb, yield_ } from "../isa/system.ts";
 import type { Lowerer } from "./context.ts";
 import { HOST_STATE } from "./regmap.ts";
 
+/** Byte offset in the state block of the word a GetState or SegBase op v reads (stateField loads a part of it). */
+export function stateWordOffset(L: Lowerer, v: number): number {
+  const b = L.b;
+  if (b.op[v] === OP.GetState) return 8 * b.a[v]!;
+  return b.a[v] === 0 ? STATE.FS_BASE : STATE.GS_BASE;
+}
+
 /** The FS (a = 0) or GS (a = 1) base. */
 export function lowerSegBase(L: Lowerer, i: number): void {
-  const off = L.b.a[i] === 0 ? STATE.FS_BASE : STATE.GS_BASE;
-  L.emit(ldstUimm(LDST.LDRX, L.dest(i), HOST_STATE, (off / 8) as Uimm12s));
+  L.emit(ldstUimm(LDST.LDRX, L.dest(i), HOST_STATE, (stateWordOffset(L, i) / 8) as Uimm12s));
 }
 
 /** Conditional direct exit on a value: cbnz to a stub emitted after the body. */
