@@ -105,21 +105,18 @@ function onlySetReg(L: Lowerer, v: number): number {
  * Returns [k, lower offset, i's home, k's home], or null.
  */
 function loadPairWith(L: Lowerer, i: number): [number, number, number, number] | null {
-  const b = L.b, sz = b.sz[i]!, { skip, uses, lastUse } = L.an;
+  const b = L.b, sz = b.sz[i]!, { skip, lastUse } = L.an;
   if ((sz !== 4 && sz !== 8) || L.ordered(b.b[i]!)) return null;
   const si = onlySetReg(L, i);
   if (si < 0) return null;
   let k = i + 1;
-  while (k < b.n && (b.op[k] === OP.Const || b.op[k] === OP.Nop || skip[k] === DEAD || k === si
-    || (skip[k] === FUSED && (b.op[k] === OP.Add || b.op[k] === OP.Sub)))) k++;
+  while (k < b.n && (k === si || quietBetween(L, k))) k++;
   if (k >= b.n || b.op[k] !== OP.Load || b.sz[k] !== sz || skip[k] !== EMIT || L.ordered(b.b[k]!)) return null;
-  const sk = onlySetReg(L, k), ai = b.a[i]!, ak = b.a[k]!;
+  const sk = onlySetReg(L, k);
   if (sk < 0 || b.a[sk] === b.a[si]) return null;
-  if (skip[ai] === FUSED && uses[ai] === 2 || skip[ak] === FUSED && uses[ak] === 2) return null;
-  const [bi, oi] = baseOf(L, ai), [bk, ok] = baseOf(L, ak);
-  if (bi !== bk || Math.abs(oi - ok) !== sz) return null;
-  const lo = Math.min(oi, ok);
-  if (lo % sz !== 0 || lo < -64 * sz || lo > 63 * sz) return null;
+  const lo = pairSlot(L, i, k, sz), bi = baseOf(L, b.a[i]!)[0];
+  // One base value, not merely one register: the probes below are matched by that value.
+  if (Number.isNaN(lo) || bi !== baseOf(L, b.a[k]!)[0]) return null;
   // The probes: earlier loads of this instruction (back to its Guest marker) from the same base.
   let min = Infinity, max = -Infinity;
   for (let m = i - 1; m >= 0 && b.op[m] !== OP.Guest; m--) {
@@ -139,6 +136,26 @@ function loadPairWith(L: Lowerer, i: number): [number, number, number, number] |
   return [k, lo, HOST_GPR[b.a[si]!]!, HOST_GPR[r]!];
 }
 
+/** Ops that emit nothing between the two accesses of a pair: constants, folded address adds, dead ops. */
+const quietBetween = (L: Lowerer, k: number): boolean => {
+  const b = L.b, o = b.op[k]!, skip = L.an.skip[k];
+  return o === OP.Const || o === OP.Nop || skip === DEAD || (skip === FUSED && (o === OP.Add || o === OP.Sub));
+};
+
+/**
+ * The lower offset of accesses i and k (sz bytes each, addresses b.a[i], b.a[k]) when they address
+ * one base at adjacent slots an ldp/stp reaches and neither is pre-indexed (push), else NaN.
+ */
+function pairSlot(L: Lowerer, i: number, k: number, sz: number): number {
+  const b = L.b, { skip, uses } = L.an, ai = b.a[i]!, ak = b.a[k]!;
+  if (skip[ai] === FUSED && uses[ai] === 2 || skip[ak] === FUSED && uses[ak] === 2) return NaN;
+  const [bi, oi] = baseOf(L, ai), [bk, ok] = baseOf(L, ak);
+  const same = bi === bk || (b.op[bi] === OP.GetReg && b.op[bk] === OP.GetReg && b.a[bi] === b.a[bk]);
+  if (!same || Math.abs(oi - ok) !== sz) return NaN;
+  const lo = Math.min(oi, ok);
+  return lo % sz !== 0 || lo < -64 * sz || lo > 63 * sz ? NaN : lo;
+}
+
 /** Base value (a fused Add/Sub's register operand, else the address itself) and offset of address a. */
 function baseOf(L: Lowerer, a: number): [number, number] {
   const b = L.b;
@@ -151,25 +168,17 @@ function baseOf(L: Lowerer, a: number): [number, number] {
  * Rule storePair: the next store after store i, if it has the same size (4 or 8) and base, the
  * adjacent offset, is plain (not ordered, not pre-indexed), and only ops that emit nothing sit
  * between (so both belong to one guest instruction: no Guest marker, no fault or exit between;
- * PUSHAD's eight stores). Returns its index and the lower offset, or -1. (Loads would need the
- * second destination chosen early: not done.)
+ * PUSHAD's eight stores). Returns its index and the lower offset, or -1. (Loads: rule loadPair.)
  */
 function pairWith(L: Lowerer, i: number): [number, number] {
-  const b = L.b, sz = b.sz[i]!, { skip, uses } = L.an;
+  const b = L.b, sz = b.sz[i]!;
   if (sz !== 4 && sz !== 8) return [-1, 0];
   let k = i + 1;
-  while (k < b.n && (b.op[k] === OP.Const || b.op[k] === OP.GetReg || b.op[k] === OP.Nop || skip[k] === DEAD
-    || (skip[k] === FUSED && (b.op[k] === OP.Add || b.op[k] === OP.Sub)))) k++;
-  if (k >= b.n || b.op[k] !== OP.Store || b.sz[k] !== sz || skip[k] !== EMIT) return [-1, 0];
+  while (k < b.n && (b.op[k] === OP.GetReg || quietBetween(L, k))) k++;
+  if (k >= b.n || b.op[k] !== OP.Store || b.sz[k] !== sz || L.an.skip[k] !== EMIT) return [-1, 0];
   if (L.ordered(b.c[i]!) || L.ordered(b.c[k]!)) return [-1, 0];
-  const ai = b.a[i]!, ak = b.a[k]!;
-  if (skip[ai] === FUSED && uses[ai] === 2 || skip[ak] === FUSED && uses[ak] === 2) return [-1, 0]; // pre-indexed
-  const [bi, oi] = baseOf(L, ai), [bk, ok] = baseOf(L, ak);
-  const same = bi === bk || (b.op[bi] === OP.GetReg && b.op[bk] === OP.GetReg && b.a[bi] === b.a[bk]);
-  if (!same || Math.abs(oi - ok) !== sz) return [-1, 0];
-  const lo = Math.min(oi, ok);
-  if (lo % sz !== 0 || lo < -64 * sz || lo > 63 * sz) return [-1, 0];
-  return [k, lo];
+  const lo = pairSlot(L, i, k, sz);
+  return Number.isNaN(lo) ? [-1, 0] : [k, lo];
 }
 
 /** Store the low sz bytes of the value. */
