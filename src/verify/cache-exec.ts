@@ -32,7 +32,7 @@ import { Decoder, Insn, K, PF, R, formatInsn, tables } from "../x86/index.ts";
 import { GuestState, armX, orderedAccessSize, preserved, preservedVectors, vectorSentinel } from "./a64-run.ts";
 import { STATE_PAGE, mapRuntimePages, symbolTaken } from "../runtime/host.ts";
 import { IdivGuard, X86Harness } from "./x86-run.ts";
-import { formFlags } from "./diff.ts";
+import { formFlags } from "./block-flags.ts";
 import { compare, report, type Plan } from "./cache-compare.ts";
 import { randomXmm, seedFromXmm } from "./xmm.ts";
 import { placeState, planMemory, prng, randomState, type Layout, type Rng, type WindowSpec } from "./gen.ts";

@@ -23,9 +23,7 @@ import { oracleDisagrees, referenceBytes } from "./oracle.ts";
 import { A64Harness, GuestState } from "./a64-run.ts";
 import { LAYOUT, aimAbsolute, placeState, planMemory, prng, randomState, type Layout, type MemPlan, type Rng, type WindowSpec } from "./gen.ts";
 import { Decoder, Insn, K, PF, R, formatInsn, tables } from "../x86/index.ts";
-import { TABLE_TEXTS } from "../x86/tables/_build.ts";
-import { parseRows } from "../x86/tables/_schema.ts";
-import { regByName } from "../x86/regs.ts";
+import { formFlags, regWidth, undefAfter } from "./block-flags.ts";
 import { SYM, SYM_NAMES } from "../ir/index.ts";
 import { mismatchReport } from "./report.ts";
 import { randomXmm, seedFromXmm, xmmDiffers } from "./xmm.ts";
@@ -82,28 +80,8 @@ export interface DiffStats {
   reports: string[];
 }
 
-/** Flag letters of the rows → EFLAGS bits. */
-const LETTER_BITS: Record<string, number> = { c: 0x1, p: 0x4, a: 0x10, z: 0x40, s: 0x80, d: 0x400, o: 0x800 };
+/** EFLAGS bits the comparison looks at: CF PF AF ZF SF DF OF. */
 const COMPARED = 0xcd5;
-const letterMask = (s: string): number => [...s].reduce((m, ch) => m | (LETTER_BITS[ch] ?? 0), 0);
-
-export interface FormFlags { r: number; w: number; u: number }
-let formFlagsCache: Map<string, FormFlags> | undefined;
-/** Read/written/undefined EFLAGS masks per form id, from the rows (written includes f0/f1/fu). */
-export function formFlags(formId: string): FormFlags {
-  if (!formFlagsCache) {
-    formFlagsCache = new Map();
-    for (const [name, text] of TABLE_TEXTS) {
-      for (const f of parseRows(name, text, regByName)) {
-        const { r, w, u, c, s } = f.rflags;
-        const prev = formFlagsCache.get(f.id);
-        const v = { r: letterMask(r), w: letterMask(w + c + s + u), u: letterMask(u) };
-        formFlagsCache.set(f.id, prev ? { r: prev.r | v.r, w: prev.w | v.w, u: prev.u | v.u } : v);
-      }
-    }
-  }
-  return formFlagsCache.get(formId) ?? { r: 0, w: 0, u: 0 };
-}
 
 const bytesHex = (b: Uint8Array): string => Buffer.from(b).toString("hex");
 const SHIFT_CF = new Set(["shl", "sal", "shr"]);
@@ -301,23 +279,8 @@ export class Differ {
       if (i >= n) { off += len; continue; }
       const ff = formFlags(t.formIds[insn.form]!);
       if (ff.r & undef) return this.skip("block: reads an undefined flag"), 0;
-      const mn = (t.mnemonics[insn.mnemonic] ?? "").toLowerCase();
-      const shiftLike = /^(rol|ror|rcl|rcr|shl|sal|shr|sar|shld|shrd)$/.test(mn), last = insn.opCount - 1;
-      const clCount = shiftLike && insn.kind[last] === K.REG;
-      // An immediate count that masks to 0 affects no flag (SDM "If the masked count is 0, the flags
-      // are not affected"). The masked count is COUNT AND 1FH (3FH with REX.W), before RCL/RCR's
-      // MOD 9/17: rcl byte [rbx], 27 rotates nothing (CF keeps its value, defined or not), yet
-      // its masked count is 27, so OF is undefined.
-      let zeroCount = false, noRotation = false;
-      if (shiftLike && insn.kind[last] === K.IMM) {
-        const w = insn.kind[0] === K.MEM ? insn.memSize * 8 : regWidth(insn.reg[0]!);
-        const masked = insn.imm & (w === 64 ? 63 : 31);
-        zeroCount = masked === 0;
-        noRotation = !zeroCount && (mn === "rcl" || mn === "rcr") && w <= 16 && masked % (w + 1) === 0;
-      }
       undefBefore.set(off, undef);
-      if (noRotation) undef |= ff.u;
-      else if (!zeroCount) undef = clCount ? undef | ff.u : (undef & ~ff.w) | ff.u;
+      undef = undefAfter(insn, (t.mnemonics[insn.mnemonic] ?? "").toLowerCase(), ff, undef);
       if (insn.prefixes & (PF.REP | PF.REPNE) && [0, 1, 2].some((k) => insn.kind[k] === K.MEM_SI || insn.kind[k] === K.MEM_DI)) repString = true;
       off += len;
     }
@@ -594,14 +557,6 @@ export class Differ {
 function repSteps(s: GuestState, asz: number): number {
   const rcx = asz === 8 ? s.gprNum(1) : s.gpr[2]!;
   return Math.min(rcx, 0x100000) + 1;
-}
-
-function regWidth(r: number): number {
-  if (r >= R.GPR8 && r < R.GPR16) return 8;
-  if (r >= R.GPR16 && r < R.GPR32) return 16;
-  if (r >= R.GPR32 && r < R.GPR64) return 32;
-  if (r >= R.GPR64 && r < R.GPR64 + 16) return 64;
-  return 0;
 }
 
 /** GPR index (x86 order) a register lives in; AH..BH (no REX) are in RAX..RBX. */

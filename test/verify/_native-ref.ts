@@ -16,7 +16,8 @@
  */
 import { CFunction, dlopen, FFIType, toArrayBuffer, type Pointer } from "bun:ffi";
 import { A64Harness, GuestState } from "../../src/verify/a64-run.ts";
-import { formFlags, flagText, type TranslateFn } from "../../src/verify/diff.ts";
+import { formFlags } from "../../src/verify/block-flags.ts";
+import { flagText, type TranslateFn } from "../../src/verify/diff.ts";
 import { LAYOUT, assembleBlocks, nasm, prng, randomState, type Rng } from "../../src/verify/gen.ts";
 import { Decoder, Insn, tables } from "../../src/x86/index.ts";
 import { SYM } from "../../src/ir/index.ts";
