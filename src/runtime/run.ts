@@ -33,6 +33,7 @@ import { Translator } from "../compile/translate.ts";
 import { BASELINE } from "../arm64/index.ts";
 import { STATE_PAGE, armX, mapRuntimePages, symbolTaken, type RuntimePages } from "./host.ts";
 import { HOST_GPR, HOST_PF, HOST_AF, HOST_STATE } from "../arm64/lower/regmap.ts";
+import { AlignHandler, alignTrapKind } from "./align.ts";
 import type { TranslatedBlock } from "../arm64/lower/output.ts";
 import { STATE, SYM } from "../ir/index.ts";
 import { K, R } from "../x86/index.ts";
@@ -59,7 +60,7 @@ export interface RunResult {
   fallbacks: number;
   dump: Record<string, string>;
   /** Not in the JSON contract: detail for people and tests. */
-  detail: { translatedAhead: number; translatedOnDemand: number; smc: number; fallbackMnemonics: Record<string, number>; codeBase: bigint };
+  detail: { translatedAhead: number; translatedOnDemand: number; smc: number; alignTraps: number; fallbackMnemonics: Record<string, number>; codeBase: bigint };
 }
 
 interface Region { addr: bigint; size: number; buf: Uint8Array }
@@ -101,6 +102,9 @@ class Runner {
   private readonly single: Translator;
   private entry = 0n;
   private lastFault: MemFault | undefined;
+  /** Host address → word, for the words the alignment handler may have to perform (runtime/align.ts). */
+  private readonly trapWords = new Map<number, number>();
+  private readonly aligner = new AlignHandler(this.arm);
   private stats = { translatedAhead: 0, translatedOnDemand: 0, smc: 0, fallbackMnemonics: {} as Record<string, number> };
   private fallbacks = 0;
   private readonly exitRegs: RegBatch;
@@ -139,8 +143,16 @@ class Runner {
     });
     // Unicorn 2.0.1 reports the PC of a faulting load/store as the start of its QEMU translation
     // block, not the instruction's own address; with a code hook installed it keeps the PC exact,
-    // which the fault side table needs (ABI §9). The hook itself does nothing (~70 ns/instruction).
-    this.arm.onCode(noop);
+    // which the fault side table needs (ABI §9). The hook also plays the runtime's alignment
+    // handler (ABI §8): a misaligned atomic is performed before the engine would trap on it.
+    this.arm.onCode((pc) => {
+      const w = this.trapWords.get(Number(pc));
+      if (w === undefined) return;
+      const r = this.aligner.step(pc, w);
+      if (r === "ran" || r === "aligned") return;
+      this.lastFault = { kind: r.kind, address: r.address, size: 1 << (w >>> 30) };
+      this.arm.stop();
+    });
   }
 
   private loadRaw(raw: Uint8Array, base: bigint): void {
@@ -197,6 +209,7 @@ class Runner {
     const host = this.codeBase + BigInt(this.codeTop);
     this.codeTop += (tb.code.length * 4 + 15) & ~15;
     this.arm.write(host, new Uint8Array(tb.code.buffer, tb.code.byteOffset, tb.code.length * 4));
+    for (let k = 0; k < tb.code.length; k++) if (alignTrapKind(tb.code[k]!)) this.trapWords.set(Number(host) + 4 * k, tb.code[k]!);
     const h = { tb, host };
     this.byHost.push(h);
     if (!single) {
@@ -517,12 +530,11 @@ class Runner {
     }
     return {
       regs, rip: hex(rip), eflags: hex(this.eflags()), stop, blocks: runs, fallbacks: this.fallbacks, dump,
-      detail: { ...this.stats, codeBase: this.codeBase },
+      detail: { ...this.stats, alignTraps: this.aligner.traps, codeBase: this.codeBase },
     };
   }
 }
 
-const noop = (): void => {};
 
 function mnemonicName(id: number): string {
   return tables().mnemonics[id] ?? "?";

@@ -31,7 +31,7 @@
  *   e.start(0x1000n, 0x1003n);                                  // 0
  *   e.reg(X86_REG.RAX);                                         // 3n
  */
-import { dlopen, FFIType, JSCallback, ptr, CString, type Pointer } from "bun:ffi";
+import { dlopen, FFIType, JSCallback, ptr, toArrayBuffer, CString, type Pointer } from "bun:ffi";
 import { InputError } from "../util/errors.ts";
 
 const LIB = "libunicorn.so.2";
@@ -57,6 +57,8 @@ const SYMBOLS = {
   uc_hook_add: { args: [FFIType.ptr, FFIType.ptr, FFIType.i32, FFIType.ptr, FFIType.ptr, FFIType.u64, FFIType.u64, FFIType.i32], returns: FFIType.i32 },
   uc_hook_del: { args: [FFIType.ptr, FFIType.u64], returns: FFIType.i32 },
   uc_ctl: { args: [FFIType.ptr, FFIType.u32, FFIType.i32], returns: FFIType.i32 },
+  uc_mem_regions: { args: [FFIType.ptr, FFIType.ptr, FFIType.ptr], returns: FFIType.i32 },
+  uc_free: { args: [FFIType.ptr], returns: FFIType.i32 },
 } as const;
 
 // uc_ctl again with the (address, end) arguments of TB_REMOVE_CACHE: one dlopen per C signature.
@@ -285,6 +287,35 @@ export class Engine {
 
   protect(addr: bigint | number, size: number, perms: number): void {
     this.check(this.s.uc_mem_protect(this.handle, toU64(addr), size, perms), `protect 0x${addr.toString(16)}`);
+  }
+
+  /**
+   * The permissions every byte of [addr, addr + len) has (UC_PROT bits, the intersection over the
+   * regions it spans; 0 when any byte is unmapped). Slow (it lists every region): for rare paths.
+   */
+  perms(addr: bigint, len: number): number {
+    const out = new BigUint64Array(new ArrayBuffer(8)), count = new Uint32Array(new ArrayBuffer(4));
+    this.check(this.s.uc_mem_regions(this.handle, ptr(out), ptr(count)), "mem_regions");
+    const n = count[0]!, base = Number(out[0]!) as Pointer;
+    if (n === 0 || !base) return 0;
+    // struct uc_mem_region { uint64_t begin, end (inclusive); uint32_t perms; } (24 bytes with padding)
+    const v = new DataView(toArrayBuffer(base, 0, 24 * n).slice(0));
+    this.s.uc_free(base);
+    let p = UC_PROT.ALL as number, at = addr;
+    const end = addr + BigInt(len);
+    while (at < end) {
+      let found = false;
+      for (let k = 0; k < n; k++) {
+        const b = v.getBigUint64(24 * k, true), e = v.getBigUint64(24 * k + 8, true);
+        if (at < b || at > e) continue;
+        p &= v.getUint32(24 * k + 16, true);
+        at = e + 1n;
+        found = true;
+        break;
+      }
+      if (!found) return 0;
+    }
+    return p;
   }
 
   write(addr: bigint | number, bytes: Uint8Array): void {

@@ -12,8 +12,10 @@
  * `exitRip` is x16, `sym` the runtime symbol whose stub was taken (x17, §5); a fault inside the
  * block is reported in `fault` with the guest RIP its side-table entry names (§9), never thrown.
  * `clobbered` lists host registers the ABI says a block must leave alone but this run changed.
- * Unicorn does not trap unaligned LDAR/STLR/atomics; the harness checks them itself (`alignment`)
- * and reports a violation as a fault, as the baseline host (ARMv8.0 + LSE) would raise it.
+ * Unicorn does not trap unaligned LDAR/STLR/atomics; the harness checks them itself (`alignment`),
+ * as the baseline host (ARMv8.0 + LSE) would: a word the runtime's alignment handler performs
+ * (runtime/align.ts: the LSE atomics, CAS, single exclusives) is counted in `alignTraps` and run,
+ * any other violation is reported as a fault.
  *
  *   const h = new A64Harness(64);
  *   h.mapRegion(0x10000000n, buf);                 // guest memory, identity mapped
@@ -24,6 +26,7 @@
  */
 import { Engine, RegBatch, UC_PROT, ARM64_REG, ARM64_V_IDS } from "../runtime/unicorn.ts";
 import { eflagsFromHost, findFault, hostFromEflags } from "../runtime/faults.ts";
+import { AlignHandler } from "../runtime/align.ts";
 import { STATE_PAGE, armX, mapRuntimePages, symbolTaken } from "../runtime/host.ts";
 import { HOST_GPR, HOST_PF, HOST_AF, HOST_STATE, HOST_FORBIDDEN } from "../arm64/lower/regmap.ts";
 import { STATE } from "../ir/index.ts";
@@ -202,9 +205,12 @@ export class A64Harness {
   private readonly watched = new Map<number, number>();
   private watchHook = -1;
   private alignFault: { hostWord: number; address: number; size: number } | undefined;
+  /** The runtime's alignment handler (runtime/align.ts): performs misaligned atomics and exclusives. */
+  private readonly aligner: AlignHandler;
 
   constructor(readonly bits: 32 | 64, opts: A64Options = {}) {
     this.engine = Engine.arm64();
+    this.aligner = new AlignHandler(this.engine);
     const seed = opts.seed ?? Math.floor(Math.random() * 0xffff);
     // The layout of src/runtime/run.ts: the code area, the runtime pages below it (runtime/host.ts).
     this.codeBase = 0x6000_0000_0000n + BigInt(seed & 0xffff) * 0x1000_0000n;
@@ -271,6 +277,11 @@ export class A64Harness {
     this.regions.delete(addr);
   }
 
+  /** Misaligned atomics and exclusives the alignment handler performed, since construction. */
+  get alignTraps(): number {
+    return this.aligner.traps;
+  }
+
   /** Place a block's code at the start of the code area (dropping Unicorn's cached translation of the old one). */
   load(tb: LoadableBlock): void {
     const n = tb.code.length;
@@ -281,7 +292,7 @@ export class A64Harness {
     this.loadedWords = words.length;
     this.block = tb;
     this.watched.clear();
-    if (this.alignment !== "none") for (let i = 0; i < n; i++) {
+    for (let i = 0; i < n; i++) {
       const size = orderedAccessSize(tb.code[i]!);
       if (size) this.watched.set(i, size);
     }
@@ -296,7 +307,17 @@ export class A64Harness {
   private checkAlignment(pc: bigint): void {
     const w = (Number(pc) - this.codeNum) / 4;
     const size = this.watched.get(w);
-    if (size === undefined || this.alignFault) return;
+    if (size === undefined || this.alignFault || this.memFault) return;
+    // Atomics and exclusives: the runtime's alignment handler performs a misaligned one and
+    // resumes after it (ABI §8); when its memory refuses, the instruction faults right here.
+    const r = this.aligner.step(pc, this.block!.code[w]!);
+    if (r === "ran") return;
+    if (r !== "aligned") {
+      this.memFault = { kind: r.kind, address: Number(r.address) };
+      this.engine.stop();
+      return;
+    }
+    if (this.alignment === "none") return;
     const rn = (this.block!.code[w]! >>> 5) & 31;
     const a = this.engine.regNum(armX(rn));
     const bad = this.alignment === "lse2" ? (a % 16) + size > 16 : a % size !== 0;

@@ -29,6 +29,7 @@ import { needsSegments } from "./segments.ts";
 import { HOST_GPR, HOST_PF, HOST_AF, HOST_STATE } from "../arm64/lower/regmap.ts";
 import { STATE } from "../ir/index.ts";
 import { Decoder, Insn, K, PF, R, formatInsn, tables } from "../x86/index.ts";
+import { AlignHandler } from "../runtime/align.ts";
 import { GuestState, armX, orderedAccessSize, preserved, preservedVectors, vectorSentinel } from "./a64-run.ts";
 import { STATE_PAGE, mapRuntimePages, symbolTaken } from "../runtime/host.ts";
 import { IdivGuard, X86Harness } from "./x86-run.ts";
@@ -220,6 +221,7 @@ class CacheRunner {
   private linkedSite = -1;
   private alignFault: { word: number; address: number; size: number } | undefined;
   private memFault: MemFault | undefined;
+  private aligner!: AlignHandler;
   exitRip = 0;
   sym = -1;
   err = 0;
@@ -269,6 +271,7 @@ class CacheRunner {
     this.codeBase = 0x6000_0000_0000n + BigInt(Math.floor(rng() * 0xffff)) * 0x1000_0000n + BigInt(Math.floor(rng() * 0x4000)) * 0x4000n;
     this.codeNum = Number(this.codeBase);
     const arm = (this.arm = Engine.arm64());
+    this.aligner = new AlignHandler(arm);
     const codeBytes = new Uint8Array(cache.code.buffer, cache.code.byteOffset, cache.code.length * 4);
     arm.map(this.codeBase, Math.max(PAGE, pageUp(codeBytes.length)), UC_PROT.READ | UC_PROT.EXEC);
     if (codeBytes.length) arm.write(this.codeBase, codeBytes);
@@ -318,7 +321,15 @@ class CacheRunner {
         return;
       }
       const size = this.ordered.get(w);
-      if (size === undefined || this.alignFault) return;
+      if (size === undefined || this.alignFault || this.memFault) return;
+      // Atomics and exclusives: the runtime's alignment handler (ABI §8) performs a misaligned one.
+      const r = this.aligner.step(pc, cache.code[w]!);
+      if (r === "ran") return;
+      if (r !== "aligned") {
+        this.memFault = { kind: r.kind, address: r.address, size };
+        arm.stop();
+        return;
+      }
       const rn = (cache.code[w]! >>> 5) & 31;
       const a = arm.regNum(armX(rn));
       if (a % size !== 0) {

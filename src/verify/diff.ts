@@ -77,6 +77,8 @@ export interface DiffStats {
   refFaults: Record<string, number>;
   /** States (with `segments`) that left into a segment runtime symbol, by symbol. */
   segmentExits?: Record<string, number>;
+  /** Misaligned atomics and exclusives the runtime's alignment handler performed (runtime/align.ts). */
+  alignTraps?: number;
   reports: string[];
 }
 
@@ -544,6 +546,7 @@ export class Differ {
   }
 
   close(): void {
+    this.stats.alignTraps = this.arm.alignTraps;
     this.x86.close();
     this.arm.close();
   }

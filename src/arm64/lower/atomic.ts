@@ -6,21 +6,25 @@
  * writes NZCV: loops test with `cbz`/`cbnz`, never `cmp` (guest flags stay live across them,
  * and the ADC/SBB forms read C inside the loop).
  *
- * Sequences, by host feature and by the address's alignment (checked at run time, `and` +
- * `cbnz`, never `tst`: the flags are the guest's):
- * - LSE (BASELINE), aligned: one `ldaddal`/`ldclral`/`ldsetal`/`ldeoral`/`swpal` where the
- *   operation maps (SUB adds the negation, AND clears the complement); otherwise (ADC, SBB, NEG,
- *   NOT) a loop `ldr old; new = f(old); casal old', new; cbnz old' ^ old` (sub-word loads and
- *   CASALB/H both zero-extend, so the difference is exact). CMPXCHG: `dmb ish; casal`.
- * - No LSE, aligned: `ldaxr old; new = f(old); stlxr; cbnz; dmb ish` (the Linux LL/SC full-barrier
- *   sequence: the dmb after the release store keeps later accesses behind it).
- * - Misaligned (x86 allows LOCK on any address; ARMv8.0 atomics and exclusives fault unless
- *   naturally aligned), inside one aligned 8-byte word: the same CAS (or LL/SC) loop on that whole
- *   word, the field rotated to bit 0 and back (`wordLoop`), so still atomic. Crossing a word (or
- *   when the three extra temporaries it needs are taken): `dmb ish; ldr; new = f(old); str; dmb
- *   ish`, ordered like a LOCK but NOT atomic against another thread writing the same bytes in
- *   between. NOTE: such split locks are rare and slow on x86 too (Linux and Windows can trap
- *   them); CASP on the enclosing 16 bytes would cover the word-crossing ones inside 16 bytes.
+ * Sequences, by host feature:
+ * - LSE (BASELINE): one `ldaddal`/`ldclral`/`ldsetal`/`ldeoral`/`swpal` where the operation maps
+ *   (SUB adds the negation, AND clears the complement); otherwise (ADC, SBB, NEG, NOT) a loop
+ *   `ldr old; new = f(old); casal old', new; cbnz old' ^ old` (sub-word loads and CASALB/H both
+ *   zero-extend, so the difference is exact). CMPXCHG: `dmb ish; casal`. No alignment test: x86
+ *   allows LOCK on any address, and these raise an alignment fault when it is not naturally
+ *   aligned (with FEAT_LSE2, when the access crosses 16 bytes); the runtime's alignment handler
+ *   then performs that one host instruction and resumes after it (docs/runtime-abi.md §8,
+ *   src/runtime/align.ts), so aligned accesses, nearly all of them, pay nothing.
+ * - No LSE: `ldaxr old; new = f(old); stlxr; cbnz; dmb ish` (the Linux LL/SC full-barrier
+ *   sequence: the dmb after the release store keeps later accesses behind it). Exclusives cannot
+ *   be left to that handler (whether a misaligned STXR faults or just fails when its monitor is
+ *   clear is IMPLEMENTATION DEFINED, and qemu fails it: the loop would spin forever), so the
+ *   address is tested first (`and` + `cbnz`, never `tst`: the flags are the guest's). Misaligned
+ *   inside one aligned 8-byte word: the same LL/SC loop on that whole word, the field rotated to
+ *   bit 0 and back (`wordLoop`), so still atomic. Crossing a word (or when the three extra
+ *   temporaries it needs are taken): `dmb ish; ldr; new = f(old); str; dmb ish`, ordered like a
+ *   LOCK but NOT atomic against another thread writing the same bytes in between. NOTE: such
+ *   split locks are rare and slow on x86 too (Linux and Windows can trap them).
  *
  * Why these are as strong as x86 LOCK (a full barrier): the Arm memory model orders an atomic
  * with both acquire and release (`*AL`) against every earlier and later access, as Linux relies
@@ -38,11 +42,13 @@
  * when one of those four holds a live value, an `ldaxp`/`stlxp` loop that stores the old value
  * back on a mismatch (only a successful exclusive pair store makes the 16-byte read atomic).
  *
- * The misaligned paths are cold code (`Lowerer.cold`): placed after the block's stubs, entered by
- * the alignment test's `cbnz` and leaving by a `b` back, so the aligned case runs straight through.
+ * The misaligned paths (no LSE) are cold code (`Lowerer.cold`): placed after the block's stubs,
+ * entered by the alignment test's `cbnz` and leaving by a `b` back, so the aligned case runs
+ * straight through.
  *
- *   AtomicRmw.4 v1, v2, add (aligned)  → and x9, x0, #3; cbnz x9, slow; ldaddal w27, w6, [x0]; done: …
- *                                        (after the stubs) slow: dmb ish; ldr w6, [x0]; add w9, w6, w27; str w9, [x0]; dmb ish; b done
+ *   AtomicRmw.4 v1, v2, add (LSE)    → ldaddal w27, w6, [x0]
+ *   AtomicRmw.4 v1, v2, add (no LSE) → and x9, x0, #3; cbnz x9, slow; top: ldaxr w6, [x0]; add …; stlxr …; cbnz …; dmb ish
+ *                                      (after the stubs) slow: the same loop on the enclosing word, or dmb; ldr; add; str; dmb; b done
  */
 import { ATOM, OP } from "../../ir/ops.ts";
 import { STATE, STATUS_FLAGS, SYM } from "../../ir/state.ts";
@@ -83,19 +89,19 @@ function placeholder(L: Lowerer): number {
 }
 
 /**
- * The alignment test for sz > 1: `tbnz ra, #0, <slow>` for 2 bytes (rule tbnzAlign), else
- * `and t, ra, #sz-1; cbnz t, <slow>`. Returns the branch word, or -1; `slowPath` patches it.
+ * The alignment test of a host without LSE, for sz > 1: `and t, ra, #sz-1; cbnz t, <slow>`.
+ * Returns the branch word, or -1 (nothing to test: one byte, or LSE, whose misaligned atomics the
+ * runtime's alignment handler performs); `slowPath` patches it.
  */
 function misaligned(L: Lowerer, sz: number, ra: number, t: number): number {
-  if (sz === 1) return -1;
-  if (sz === 2) L.fired[RULE.tbnzAlign]!++;
-  else L.emit(andImm(1, t, ra, ALIGN_MASK[sz]!));
+  if (sz === 1 || L.opts.features.lse) return -1;
+  L.emit(andImm(1, t, ra, ALIGN_MASK[sz]!));
   return placeholder(L);
 }
 
-/** Emit `body` as the cold misaligned path that `misaligned`'s branch at `at` enters (tbnz ra, #0 or cbnz t), resuming after the fast path. */
-function slowPath(L: Lowerer, at: number, sz: number, ra: number, t: number, body: () => void): void {
-  L.cold(at, sz === 2 ? ra : t, L.n, body, sz === 2 ? 0 : -1);
+/** Emit `body` as the cold misaligned path that `misaligned`'s `cbnz t` at `at` enters, resuming after the fast path. */
+function slowPath(L: Lowerer, at: number, t: number, body: () => void): void {
+  L.cold(at, t, L.n, body);
 }
 
 /** Point the placeholder at `at` to the current word: `cbnz reg` (the misalignment test), or `b` when `reg` < 0. */
@@ -182,7 +188,7 @@ export function lowerAtomicRmw(L: Lowerer, i: number): void {
   const lazy = !unary && rs !== ZR && L.loc[v]! < 0;
   if (lazy && rs >= 0) L.pool.release(rs); // (atomicOperandImm put the operand in t: nothing to release)
   const operand = (): number => (unary ? ZR : lazy ? (materialise(L, v, t), t) : rs);
-  slowPath(L, slow, sz, ra, t, () => wordLoop(L, sz, ra, rd, t, (rot) => L.emit(bfi(1, rot, newValue(L, kind, 0, t, rd, operand()), range(0, 8 * sz))), () => {
+  slowPath(L, slow, t, () => wordLoop(L, sz, ra, rd, t, (rot) => L.emit(bfi(1, rot, newValue(L, kind, 0, t, rd, operand()), range(0, 8 * sz))), () => {
     plainLoad(L, sz, rd, ra);
     plainStore(L, sz, newValue(L, kind, sf, t, rd, operand()), ra);
   }));
@@ -200,27 +206,24 @@ function freeTemps(L: Lowerer): number {
 }
 
 /**
- * The misaligned path (entered with nothing assumed but ra, rd, t). When the access lies inside
- * one aligned 8-byte word ((a & 7) + sz <= 8) and three more temporaries are free: a CAS loop
- * (LL/SC without LSE) on that whole word, the field rotated down to bit 0 (`old` into rd),
+ * The misaligned path of a host without LSE (entered with nothing assumed but ra, rd, t). When the
+ * access lies inside one aligned 8-byte word ((a & 7) + sz <= 8) and three more temporaries are
+ * free: an LL/SC loop on that whole word, the field rotated down to bit 0 (`old` into rd),
  * replaced by `field(rot)`, rotated back, so the access is atomic after all. Otherwise, or when
  * it crosses the word: `fenced()` between two `dmb ish` (ordered, not atomic: a split lock).
  */
 function wordLoop(L: Lowerer, sz: number, ra: number, rd: number, t: number, field: (rot: number) => void, fenced: () => void): void {
   let split = -1, after = -1;
   if (sz < 8 && freeTemps(L) >= 3) {
-    const a8 = L.pool.scratch(), w = L.pool.scratch(), rot = L.pool.scratch(), lse = L.opts.features.lse;
+    const a8 = L.pool.scratch(), w = L.pool.scratch(), rot = L.pool.scratch();
     // (a & 7) + sz - 1 has bit 3 set exactly when the field crosses into the next word.
     L.emit(andImm(1, t, ra, ALIGN_MASK[8]!));
     L.emit(addImm(1, t, t, (sz - 1) as Imm12));
     split = placeholder(L);
     L.emit(andImm(1, a8, ra, WORD_MASK));
     const top = L.n;
-    if (lse) plainLoad(L, 8, w, a8);
-    else {
-      L.faultEntry();
-      L.emit(ldaxr(3, w, a8));
-    }
+    L.faultEntry();
+    L.emit(ldaxr(3, w, a8));
     L.emit(ubfiz(1, t, ra, range(3, 3)));
     L.emit(rorv(1, rot, w, t));
     L.emit(andImm(1, rd, rot, FIELD_MASK[sz]!));
@@ -228,18 +231,10 @@ function wordLoop(L: Lowerer, sz: number, ra: number, rd: number, t: number, fie
     L.emit(ubfiz(1, t, ra, range(3, 3)));
     L.emit(neg(1, t, t));
     L.emit(rorv(1, rot, rot, t));
-    if (lse) {
-      L.emit(movReg(1, t, w));
-      L.faultEntry();
-      L.emit(cas(3, ORDER.AL, t, rot, a8));
-      L.emit(eorShifted(1, t, t, w));
-      L.emit(cbnz(1, t, (top - L.n) as PcOff));
-    } else {
-      L.faultEntry();
-      L.emit(stlxr(3, t, rot, a8));
-      L.emit(cbnz(0, t, (top - L.n) as PcOff));
-      L.emit(dmb(BARRIER.ISH));
-    }
+    L.faultEntry();
+    L.emit(stlxr(3, t, rot, a8));
+    L.emit(cbnz(0, t, (top - L.n) as PcOff));
+    L.emit(dmb(BARRIER.ISH));
     after = placeholder(L);
     L.code[split] = tbnz(t, 3 as Uimm6, (L.n - split) as PcOff);
     for (const r of [a8, w, rot]) L.pool.release(r);
@@ -288,7 +283,7 @@ export function lowerAtomicCas(L: Lowerer, i: number): void {
     L.pool.release(e);
   }
   if (slow < 0) return;
-  slowPath(L, slow, sz, ra, t, () => wordLoop(L, sz, ra, rd, t, (rot) => {
+  slowPath(L, slow, t, () => wordLoop(L, sz, ra, rd, t, (rot) => {
     // A mismatch stores the word back unchanged (x86 writes the old value back).
     differs(L, sz, t, rd, rexp);
     L.emit(cbnz(1, t, 2 as PcOff));

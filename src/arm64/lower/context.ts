@@ -20,8 +20,8 @@ import { OP, OPS, MEM } from "../../ir/ops.ts";
 import type { HostFeatures } from "../features.ts";
 import { patch } from "../encoder.ts";
 import { movReg } from "../isa/logical.ts";
-import { b, cbnz, tbnz } from "../isa/branch.ts";
-import type { PcOff, Uimm6 } from "../imm.ts";
+import { b, cbnz } from "../isa/branch.ts";
+import type { PcOff } from "../imm.ts";
 import { Analysis, BranchOutOfRange, DEAD, EMIT, FUSED, TempPool, VALUE_ARGS, operand } from "./alloc.ts";
 import { HOST_GPR } from "./regmap.ts";
 import { RULE, RULES } from "./rules.ts";
@@ -105,7 +105,7 @@ export class Lowerer {
   private inCold = false;
   /** Per cold fault entry: cold word, guest offset, state byte (encoded by finish in final order). */
   private coldFaults: number[] = [];
-  /** Body words that branch into cold code: [body word, cold word, register (cbnz/tbnz) or -1 (b), bit (tbnz) or -1]. */
+  /** Body words that branch into cold code: [body word, cold word, register (cbnz) or -1 (b)]. */
   private coldJumps: number[] = [];
   /** Cold words that branch back: [cold word, body word]. */
   private coldReturns: number[] = [];
@@ -145,12 +145,12 @@ export class Lowerer {
 
   /**
    * Emit `body` out of line: the word at body index `at` (a placeholder) becomes `cbnz reg` (or
-   * `tbnz reg, #bit` when bit >= 0, or `b` when reg < 0) to it, and it ends with a `b` back to body
-   * index `resume` (-1: it ends itself, as an exit does). Used for the misaligned paths of the
-   * atomics: same registers, same fault entries, only placed after the block's stubs, where
-   * `bodyWords` (and the i-cache) do not see them.
+   * `b` when reg < 0) to it, and it ends with a `b` back to body
+   * index `resume` (-1: it ends itself, as an exit does). Used for the rare paths (64-bit DIV/IDIV's
+   * 128-bit dividends, CMPXCHG16B's #GP exit): same registers, same fault entries, only placed
+   * after the block's stubs, where `bodyWords` (and the i-cache) do not see them.
    */
-  cold(at: number, reg: number, resume: number, body: () => void, bit = -1): void {
+  cold(at: number, reg: number, resume: number, body: () => void): void {
     const saveCode = this.code, saveN = this.n;
     this.code = this.coldCode;
     this.n = this.nCold;
@@ -169,7 +169,7 @@ export class Lowerer {
       this.n = saveN;
       this.inCold = false;
     }
-    this.coldJumps.push(at, start, reg, bit);
+    this.coldJumps.push(at, start, reg);
   }
 
   emit(w: number): void {
@@ -400,10 +400,9 @@ export class Lowerer {
     // Cold code after the stubs: its words, the branches in and out, its fault entries (in order).
     const base = this.n;
     for (let k = 0; k < this.nCold; k++) this.emit(this.coldCode[k]!);
-    for (let k = 0; k < this.coldJumps.length; k += 4) {
-      const at = this.coldJumps[k]!, to = base + this.coldJumps[k + 1]!, reg = this.coldJumps[k + 2]!, bit = this.coldJumps[k + 3]!;
-      if (bit >= 0 && to - at >= 0x2000) throw new BranchOutOfRange((to - at) * 4);
-      this.code[at] = reg < 0 ? b((to - at) as PcOff) : bit >= 0 ? tbnz(reg, bit as Uimm6, (to - at) as PcOff) : cbnz(1, reg, (to - at) as PcOff);
+    for (let k = 0; k < this.coldJumps.length; k += 3) {
+      const at = this.coldJumps[k]!, to = base + this.coldJumps[k + 1]!, reg = this.coldJumps[k + 2]!;
+      this.code[at] = reg < 0 ? b((to - at) as PcOff) : cbnz(1, reg, (to - at) as PcOff);
     }
     for (let k = 0; k < this.coldReturns.length; k += 2) {
       const at = base + this.coldReturns[k]!, to = this.coldReturns[k + 1]!;

@@ -47,7 +47,6 @@ export const IMM_FORMS = [
   { name: "logicalImmediate", why: "and/orr/eor with a bitmask-encodable constant take it as an immediate" },
   { name: "shiftByConst", why: "shifts and rotates by a constant are lsl/lsr/asr/ror #imm (ubfm/sbfm/extr)" },
   { name: "subWordImm", why: "a 16-bit add/sub of 1..255 (inc ax) compares against #k*16, lsl #12 (k << 16) and adds #k: no register for the constant" },
-  { name: "tbnzAlign", why: "a 2-byte atomic's alignment test is tbnz addr, #0 to the misaligned path: no and + cbnz (the block is retried shorter if it cannot reach)" },
   { name: "fieldImm", why: "a flag-free 32-bit and/orr/eor whose result only feeds an 8/16-bit field insert takes any constant equal in the field's bits when that one is a bitmask immediate (AAA's & 0xff0f as & 0xffffff0f): no mov of the constant" },
   { name: "atomicOperandImm", why: "lock sub/and (btr) with a constant: the ldadd/ldclr operand -k / ~k is materialised as such, no neg/mvn of k" },
   { name: "logicAllOnes", why: "and/test with all ones is and/tst of the register with itself, xor is mvn, or is mvn of zr: no constant to materialise (32/64-bit all ones is not a bitmask immediate)" },

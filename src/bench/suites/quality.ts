@@ -4,17 +4,17 @@
  * translate (no fallback) and whose host features we can assume is translated as its own block,
  * every register and flag live at its exit, and its body is counted as FEX counts (the exit stub
  * is not counted, flag materialisation is). Cold code placed after the stubs is not counted
- * either: the misaligned-address paths of the atomics (Lowerer.cold), which FEX does not emit at
- * all (it handles a misaligned atomic in its SIGBUS handler), and the 128-bit-dividend loops of
- * 64-bit DIV/IDIV (FEX calls out for those); the tests that guard them are counted. Reported per FEX file: rows translated and the
+ * either: the 128-bit-dividend loops of 64-bit DIV/IDIV (FEX calls out for those); the tests that
+ * guard them are counted. Misaligned atomics cost nothing in the code on either side: both leave
+ * them to the runtime's alignment handler (ABI §8; FEX's SIGBUS handler). Reported per FEX file: rows translated and the
  * geometric mean of ours/FEX (rows where FEX emits 0 are listed apart: a ratio to 0 has no mean).
  *
  * What differs by design, not by code quality (so the ratio is read right): FEX at this commit keeps
  * x86 CF *inverted* in NZCV at block boundaries, we keep C = CF (docs/runtime-abi.md §4), so a
  * block ending in sub/cmp/sbb/neg costs us the 3-word C flip without FlagM where FEX pays on
- * add/adc instead; FEX issues unaligned-unsafe LDAR/STLR/SWPAL and repairs them by rewriting code,
- * our caches are never written, so atomics carry their alignment check (ABI §8); every flag is
- * live at every block end on both sides.
+ * add/adc instead; FEX issues unaligned-unsafe LDAR/STLR and repairs them by rewriting code, our
+ * caches are never written, so ordinary accesses under TSO are `ldr; dmb` / `dmb; str` (ABI §8);
+ * every flag is live at every block end on both sides.
  *
  * `worst`: the rows furthest above FEX, by extra words (default) or by ratio, each with our body
  * as ARM64 text when asked (`aot bench quality --worst N --by ratio --listing`).

@@ -120,7 +120,7 @@ export default defineCommand({
         lines.push(xmm.slice(i, i + 2).map((n) => `${n.padStart(5)} ${r.regs[n]!.padStart(34)}`).join("  "));
       lines.push(`blocks run ${r.blocks}, translated ${r.detail.translatedAhead} ahead + ${r.detail.translatedOnDemand} on demand, fallbacks ${r.fallbacks}` +
         (r.fallbacks ? ` (${Object.entries(r.detail.fallbackMnemonics).map(([m, n]) => `${m} ${n}`).join(", ")})` : "") +
-        (r.detail.smc ? `, code pages rewritten ${r.detail.smc}` : ""));
+        (r.detail.smc ? `, code pages rewritten ${r.detail.smc}` : "") + (r.detail.alignTraps ? `, misaligned atomics ${r.detail.alignTraps}` : ""));
       for (const [a, h] of Object.entries(r.dump)) lines.push(`${a}: ${h}`);
       await line(lines.join("\n"));
     }

@@ -34,12 +34,8 @@ const CASES: [string, string, string[]][] = [
   // EDX = bits 32..63 of a value (cmpxchg8b): lsr leaves zeros above the field, so the Zext is no mov w.
   ["zextNoop", "  v1 = GetReg rbx\n  v2 = Ubfx v1, 32, 32\n  v3 = Zext v2, 4\n  SetReg rdx, v3\n", ["lsr x9, x27, #32", "mov x1, x9"]],
   // lock sub qword [rbx], 2: ldaddal of -2, made by one movn. The unused old value takes the
-  // first scratch (x9), the operand the second (x6), which also serves the alignment test; the
-  // misaligned path is cold code after the body's 4 words and the exit's 4.
-  ["atomicOperandImm", "  v1 = GetReg rbx\n  v2 = Const.8 0x2\n  v3 = AtomicRmw.8 v1, v2, sub\n", ["and x6, x27, #0x7", "cbnz x6, 0x20", "mov x6, #-0x2", "ldaddal x6, x9, [x27]"]],
-  // xchg word [rbx], cx (the old value unused): bit 0 of the address alone decides alignment; the
-  // cold path starts after the body's 2 words and the exit's 4.
-  ["tbnzAlign", "  v1 = GetReg rbx\n  v2 = GetReg rcx\n  v3 = AtomicRmw.2 v1, v2, xchg\n", ["tbnz w27, #0x0, 0x18", "swpalh w0, w9, [x27]"]],
+  // first scratch (x9), the operand the second (x6).
+  ["atomicOperandImm", "  v1 = GetReg rbx\n  v2 = Const.8 0x2\n  v3 = AtomicRmw.8 v1, v2, sub\n", ["mov x6, #-0x2", "ldaddal x6, x9, [x27]"]],
   // salc: AL = CF ? 0xff : 0. At the block start C = CF (ABI §4), so "b" is hs; csetm gives the mask.
   ["condMask", "  v1 = Cond b\n  v2 = Neg.1 v1\n  v3 = GetReg rax\n  v4 = Bfi v3, v2, 0, 8\n  SetReg rax, v4\n", ["csetm w9, hs", "bfxil x8, x9, #0, #8"]],
   // 0 - (CF | ZF) for eax: with C = CF, "be" has no single ARM condition, so the 0/1 value is built
