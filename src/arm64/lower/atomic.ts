@@ -8,7 +8,8 @@
  *
  * Sequences, by host feature:
  * - LSE (BASELINE): one `ldaddal`/`ldclral`/`ldsetal`/`ldeoral`/`swpal` where the operation maps
- *   (SUB adds the negation, AND clears the complement); otherwise (ADC, SBB, NEG, NOT) a loop
+ *   (SUB adds the negation, AND clears the complement, ADC adds b + CF, SBB adds -(b + CF), NOT
+ *   eors all ones); otherwise (NEG) a loop
  *   `ldr old; new = f(old); casal old', new; cbnz old' ^ old` (sub-word loads and CASALB/H both
  *   zero-extend, so the difference is exact). CMPXCHG: `dmb ish; casal`. No alignment test: x86
  *   allows LOCK on any address, and these raise an alignment fault when it is not naturally
@@ -71,9 +72,13 @@ import { HOST_EXIT_RIP, HOST_EXIT_SYM, HOST_STATE, HOST_TEMPS } from "./regmap.t
 const LOADS: Record<number, LdSt> = { 1: LDST.LDRB, 2: LDST.LDRH, 4: LDST.LDRW, 8: LDST.LDRX };
 const STORES: Record<number, LdSt> = { 1: LDST.STRB, 2: LDST.STRH, 4: LDST.STRW, 8: LDST.STRX };
 const SIZE: Record<number, Size> = { 1: 0, 2: 1, 4: 2, 8: 3 };
-/** The LSE operation of each ATOM kind that has one (SUB via ADD of -b, AND via CLR of ~b). */
+/**
+ * The LSE operation of each ATOM kind that has one: SUB adds -b, AND clears ~b, ADC adds b + CF,
+ * SBB adds -(b + CF), NOT eors all ones (rules lseCarryAdd, lseNot). NEG has none (a CAS loop).
+ */
 const LSE_OP: Record<number, AtomicOp> = {
   [ATOM.ADD]: ATOMIC.ADD, [ATOM.SUB]: ATOMIC.ADD, [ATOM.AND]: ATOMIC.CLR, [ATOM.OR]: ATOMIC.SET, [ATOM.XOR]: ATOMIC.EOR,
+  [ATOM.ADC]: ATOMIC.ADD, [ATOM.SBB]: ATOMIC.ADD, [ATOM.NOT]: ATOMIC.EOR,
 };
 const ALIGN_MASK: Record<number, LogicalImm> = { 2: tryLogicalImm(1, 1)!, 4: tryLogicalImm(1, 3)!, 8: tryLogicalImm(1, 7)! };
 
@@ -159,6 +164,15 @@ export function lowerAtomicRmw(L: Lowerer, i: number): void {
       movConst(L, (src = t), Number(f & 0xffffffffn), sf ? Number(f >> 32n) : 0);
     } else if (kind === ATOM.SUB) L.emit(neg(sf, (src = t), rs));
     else if (kind === ATOM.AND) L.emit(mvn(sf, (src = t), rs));
+    else if (kind === ATOM.ADC || kind === ATOM.SBB) {
+      // lseCarryAdd: C holds CF for ADC (b + C = b + CF) and NOT CF for SBB (0 + ~b + C = -(b + CF));
+      // the sum is modular, so adding it is the whole operation at any width.
+      L.fired[RULE.lseCarryAdd]!++;
+      L.emit(kind === ATOM.ADC ? adc(sf, (src = t), rs, ZR) : sbc(sf, (src = t), ZR, rs));
+    } else if (kind === ATOM.NOT) {
+      L.fired[RULE.lseNot]!++;
+      movConst(L, (src = t), 0xffffffff, sf ? 0xffffffff : 0);
+    }
     L.faultEntry();
     L.emit(kind === ATOM.XCHG ? swp(size, ORDER.AL, src, rd, ra) : ldAtomic(LSE_OP[kind]!, size, ORDER.AL, src, rd, ra));
   } else {

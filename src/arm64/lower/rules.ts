@@ -49,6 +49,8 @@ export const IMM_FORMS = [
   { name: "subWordImm", why: "a 16-bit add/sub of 1..255 (inc ax) compares against #k*16, lsl #12 (k << 16) and adds #k: no register for the constant" },
   { name: "fieldImm", why: "a flag-free 32-bit and/orr/eor whose result only feeds an 8/16-bit field insert takes any constant equal in the field's bits when that one is a bitmask immediate (AAA's & 0xff0f as & 0xffffff0f): no mov of the constant" },
   { name: "atomicOperandImm", why: "lock sub/and (btr) with a constant: the ldadd/ldclr operand -k / ~k is materialised as such, no neg/mvn of k" },
+  { name: "lseCarryAdd", why: "LOCK ADC/SBB on an LSE host: one ldaddal of b + CF (adc t, b, zr) or of -(b + CF) (sbc t, zr, b, with C = NOT CF), not a CAS loop" },
+  { name: "lseNot", why: "LOCK NOT on an LSE host: ldeoral of all ones (one movn), not a CAS loop" },
   { name: "logicAllOnes", why: "and/test with all ones is and/tst of the register with itself, xor is mvn, or is mvn of zr: no constant to materialise (32/64-bit all ones is not a bitmask immediate)" },
 ] as const satisfies readonly Rule[];
 

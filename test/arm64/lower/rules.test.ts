@@ -36,6 +36,14 @@ const CASES: [string, string, string[]][] = [
   // lock sub qword [rbx], 2: ldaddal of -2, made by one movn. The unused old value takes the
   // first scratch (x9), the operand the second (x6).
   ["atomicOperandImm", "  v1 = GetReg rbx\n  v2 = Const.8 0x2\n  v3 = AtomicRmw.8 v1, v2, sub\n", ["mov x6, #-0x2", "ldaddal x6, x9, [x27]"]],
+  // lock adc dword [rbx], ecx (the old value unused): C = CF at the block start, so adc of ecx
+  // and zero is ecx + CF, added by one ldaddal.
+  ["lseCarryAdd", "  v1 = GetReg rbx\n  v2 = GetReg rcx\n  v3 = AtomicRmw.4 v1, v2, adc\n", ["adc w6, w0, wzr", "ldaddal w6, w9, [x27]"]],
+  // lock sbb qword [rbx], rcx: C is flipped to NOT CF first (through x9: mrs, eor of bit 29, msr);
+  // then xzr + ~rcx + NOT CF = -(rcx + CF) (sbc from xzr: ngc), added by one ldaddal.
+  ["lseCarryAdd", "  v1 = GetReg rbx\n  v2 = GetReg rcx\n  v3 = AtomicRmw.8 v1, v2, sbb\n", ["mrs x9, NZCV", "eor x9, x9, #0x20000000", "msr NZCV, x9", "ngc x6, x0", "ldaddal x6, x9, [x27]"]],
+  // lock not qword [rbx]: eor with all ones (one movn).
+  ["lseNot", "  v1 = GetReg rbx\n  v2 = Const.8 0x0\n  v3 = AtomicRmw.8 v1, v2, not\n", ["mov x6, #-0x1", "ldeoral x6, x9, [x27]"]],
   // salc: AL = CF ? 0xff : 0. At the block start C = CF (ABI §4), so "b" is hs; csetm gives the mask.
   ["condMask", "  v1 = Cond b\n  v2 = Neg.1 v1\n  v3 = GetReg rax\n  v4 = Bfi v3, v2, 0, 8\n  SetReg rax, v4\n", ["csetm w9, hs", "bfxil x8, x9, #0, #8"]],
   // 0 - (CF | ZF) for eax: with C = CF, "be" has no single ARM condition, so the 0/1 value is built
