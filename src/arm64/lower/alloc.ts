@@ -142,6 +142,11 @@ export class TempPool {
     return IS_TEMP[r] === 1 && this.owner[r] === FREE;
   }
 
+  /** Nothing holds r, temporary or not (x10/x11, which are scratch only while their flag is dead). */
+  idle(r: number): boolean {
+    return this.owner[r] === FREE;
+  }
+
   /** A free temporary for value v (or a specific one when `want` is free). Throws when none is left. */
   take(v: number, want = -1): number {
     const r = want >= 0 && this.isFree(want) ? want : this.firstFree();

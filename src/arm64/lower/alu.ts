@@ -22,7 +22,7 @@ import { orCmp } from "./bits.ts";
 import type { Cond } from "../regs.ts";
 import { DEAD, FUSED, NZCV_FLAGS } from "./alloc.ts";
 import { ZR, type Lowerer } from "./context.ts";
-import { constIn } from "./consts.ts";
+import { constIn, imm12Of } from "./consts.ts";
 import {
   afBegin, afEnd, afZero, armCond, condValue, flagOnlyDest, keepBegin, keepEnd, setCarrySense, subWordAddSubFlags, subWordCarryOp,
   subWordTestFlags, writePF,
@@ -62,13 +62,6 @@ function commuted(L: Lowerer, i: number, commutes: boolean): void {
   opY = swap ? x : y;
 }
 
-/** An add/sub immediate for |k|: imm12 | (sh << 12), or -1. */
-function imm12Of(k: number): number {
-  const m = Math.abs(k);
-  if (m <= 0xfff) return m;
-  if ((m & 0xfff) === 0 && m <= 0xfff000) return (m >>> 12) | 0x1000;
-  return -1;
-}
 
 /** tryLogicalImm is BigInt arithmetic: remember answers for 32-bit patterns (key: value, + 2^32 for 64-bit all-ones-high). */
 const LOGICAL_CACHE = new Map<number, number>();

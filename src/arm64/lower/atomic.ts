@@ -149,14 +149,16 @@ export function lowerAtomicRmw(L: Lowerer, i: number): void {
   const b = L.b, sz = b.sz[i]!, kind = b.c[i]!, sf = sz === 8 ? 1 : 0, size = SIZE[sz]!, v = b.b[i]!;
   if (kind === ATOM.ADC || kind === ATOM.SBB) setCarrySense(L, kind === ATOM.SBB);
   const ra = L.reg(b.a[i]!, false);
-  const rd = oldReg(L, i), t = L.pool.scratch();
+  const lse = L.opts.features.lse, single = lse && (LSE_OP[kind] !== undefined || kind === ATOM.XCHG);
+  // One LSE instruction writes the old value only when it succeeds, so it may go to the value's
+  // home or x11 as a load's does (writeHome, afSourceDest); a loop loads it before its CAS may fault.
+  const rd = single && L.an.uses[i] ? L.dest(i, false, ra) : oldReg(L, i), t = L.pool.scratch();
   const slow = misaligned(L, sz, ra, t);
   const unary = kind === ATOM.NEG || kind === ATOM.NOT;
-  const lse = L.opts.features.lse;
   // atomicOperandImm: ldadd of -k / ldclr of ~k with a constant k materialises that value directly.
   const flipped = lse && (kind === ATOM.SUB || kind === ATOM.AND) && b.op[v] === OP.Const && L.loc[v]! < 0;
   const rs = unary ? ZR : flipped ? -1 : L.reg(v);
-  if (lse && (LSE_OP[kind] !== undefined || kind === ATOM.XCHG)) {
+  if (single) {
     let src = rs;
     if (flipped) {
       L.fired[RULE.atomicOperandImm]!++;

@@ -25,6 +25,28 @@ import { RULE } from "./rules.ts";
  * Const v read as a signed number of `sz` bytes (sz 8: NaN unless it fits in ±2^31; rules only
  * need small constants).
  */
+/** An add/sub immediate for |k|: imm12 | (sh << 12), or -1. */
+export function imm12Of(k: number): number {
+  const m = Math.abs(k);
+  if (m <= 0xfff) return m;
+  if ((m & 0xfff) === 0 && m <= 0xfff000) return (m >>> 12) | 0x1000;
+  return -1;
+}
+
+/**
+ * Does ADD/SUB op j take an immediate form in alu.ts (imm12 for 32/64 bits or without NZCV,
+ * subWordImm's 1..255 for 16 bits)? Those read the first operand only after `afBegin`, which then
+ * writes nothing for a constant with bit 4 clear.
+ */
+export function addSubImmediate(b: IrBlock, j: number, nzcvDefined: boolean): boolean {
+  const y = b.b[j]!, sz = b.sz[j]!;
+  if (!b.isConst(y)) return false;
+  const k = constIn(b, y, sz);
+  if ((sz >= 4 || !nzcvDefined) && !Number.isNaN(k) && imm12Of(k) >= 0) return true;
+  const k16 = sz === 2 ? constIn(b, y, 2) : -1;
+  return k16 >= 1 && k16 <= 255;
+}
+
 export function constIn(b: IrBlock, v: number, sz: number): number {
   const lo = b.lo[v]!, hi = b.hi[v]!;
   switch (sz) {

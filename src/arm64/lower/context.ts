@@ -17,15 +17,16 @@
  */
 import type { IrBlock } from "../../ir/block.ts";
 import { OP, OPS, MEM } from "../../ir/ops.ts";
+import { FLAG } from "../../ir/state.ts";
 import type { HostFeatures } from "../features.ts";
 import { patch } from "../encoder.ts";
 import { movReg } from "../isa/logical.ts";
 import { b, cbnz } from "../isa/branch.ts";
 import type { PcOff } from "../imm.ts";
-import { Analysis, BranchOutOfRange, DEAD, EMIT, FUSED, TempPool, VALUE_ARGS, operand } from "./alloc.ts";
-import { HOST_GPR } from "./regmap.ts";
+import { Analysis, BranchOutOfRange, DEAD, EMIT, FUSED, NZCV_FLAGS, TempPool, VALUE_ARGS, operand } from "./alloc.ts";
+import { HOST_AF, HOST_GPR } from "./regmap.ts";
 import { RULE, RULES } from "./rules.ts";
-import { materialise } from "./consts.ts";
+import { addSubImmediate, materialise } from "./consts.ts";
 
 export interface LowerOptions {
   features: HostFeatures;
@@ -251,6 +252,7 @@ export class Lowerer {
   dest(i: number, zrOk = false, avoid1 = -1, avoid2 = -1): number {
     const an = this.an;
     if (an.uses[i] === 0) return zrOk ? ZR : this.pool.scratch();
+    if (avoid1 !== HOST_AF && avoid2 !== HOST_AF && this.afSource(i)) return HOST_AF;
     const home = this.homeFor(i);
     if (home >= 0 && home !== avoid1 && home !== avoid2) {
       this.fired[RULE.writeHome]!++;
@@ -273,6 +275,31 @@ export class Lowerer {
       }
     }
     return (this.loc[i] = this.pool.take(i));
+  }
+
+  /**
+   * afSourceDest: value i goes straight into x11 when its only use is the next add/sub that
+   * defines AF with a constant whose bit 4 is clear: that op's AF source a ^ k (ABI §4) then has
+   * bit 4 of a itself, so x11 = a needs no `mov x11, a` (lock inc, add dword [rax], 1). Only ops
+   * that emit nothing may lie between (nothing reads or writes x11 there, nothing faults or
+   * leaves); x11 holds no value across ops otherwise, and no scratch of this op may take it.
+   * A fault at i itself writes no register, so the state stays precise (ABI §9).
+   */
+  afSource(i: number): boolean {
+    const b = this.b, an = this.an, j = an.lastUse[i]!;
+    if (an.uses[i] !== 1 || (b.op[j] !== OP.Add && b.op[j] !== OP.Sub) || an.skip[j] !== EMIT) return false;
+    if (b.a[j] !== i || b.b[j] === i || !(b.fm[j]! & FLAG.AF) || !b.isConst(b.b[j]!) || b.lo[b.b[j]!]! & 0x10) return false;
+    // Only the immediate forms: a register form's afBegin writes x11 = a ^ b before reading a.
+    if (!addSubImmediate(b, j, (b.fm[j]! & NZCV_FLAGS) !== 0)) return false;
+    for (let k = i + 1; k < j; k++) {
+      const o = b.op[k]!;
+      if (an.skip[k] !== DEAD && o !== OP.Nop && o !== OP.Guest && o !== OP.Const && o !== OP.GetReg) return false;
+    }
+    if (!this.pool.idle(HOST_AF)) return false;
+    this.pool.extra &= ~(1 << HOST_AF);
+    this.fired[RULE.afSourceDest]!++;
+    this.loc[i] = HOST_AF;
+    return true;
   }
 
   /**

@@ -305,7 +305,10 @@ export function writePF(L: Lowerer, i: number, rd: number): void {
 /** AF, first half (before the result is written): x11 = a ^ b; `bConst` >= 0: b is a constant with this bit 4. */
 export function afBegin(L: Lowerer, i: number, ra: number, rb: number, bConst = -1): void {
   if (!(L.b.fm[i]! & FLAG.AF)) return;
-  if (bConst >= 0) L.emit(bConst & 0x10 ? eorImm(1, HOST_AF, ra, BIT4) : movReg(1, HOST_AF, ra));
+  if (bConst >= 0) {
+    if (bConst & 0x10) L.emit(eorImm(1, HOST_AF, ra, BIT4));
+    else if (ra !== HOST_AF) L.emit(movReg(1, HOST_AF, ra)); // (afSourceDest put a there already)
+  }
   else L.emit(eorShifted(1, HOST_AF, ra, rb));
 }
 /**

@@ -56,6 +56,7 @@ export const IMM_FORMS = [
 
 /** Where a result goes (first match wins; a fresh temporary is the fallback). */
 export const DEST_RULES = [
+  { name: "afSourceDest", why: "a value whose only use is the next add/sub of a constant with bit 4 clear that defines AF is computed straight into x11 (its AF source): no mov x11" },
   { name: "writeHome", why: "a value whose only use is SetReg r is computed straight into r's home register" },
   { name: "exitRegister", why: "a value whose only use is an exit target is computed into x16, the exit register" },
   { name: "resultInPF", why: "a PF-defining op's result that goes to a field insert, a store or another op is computed into x10, the PF source, itself: no mov x10" },

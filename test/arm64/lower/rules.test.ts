@@ -44,6 +44,12 @@ const CASES: [string, string, string[]][] = [
   ["lseCarryAdd", "  v1 = GetReg rbx\n  v2 = GetReg rcx\n  v3 = AtomicRmw.8 v1, v2, sbb\n", ["mrs x9, NZCV", "eor x9, x9, #0x20000000", "msr NZCV, x9", "ngc x6, x0", "ldaddal x6, x9, [x27]"]],
   // lock not qword [rbx]: eor with all ones (one movn).
   ["lseNot", "  v1 = GetReg rbx\n  v2 = Const.8 0x0\n  v3 = AtomicRmw.8 v1, v2, not\n", ["mov x6, #-0x1", "ldeoral x6, x9, [x27]"]],
+  // lock inc dword [rbx] with only AF live after: the old value's one use is the add of 1 (bit 4
+  // clear) that defines AF, so ldaddal returns it straight into x11, the AF source; the add's
+  // result reaches x10 (AF = bit 4 of x11 ^ x10, ABI §4). The atomic's operand scratch (unused
+  // here) holds x9, so the constant 1 takes x6 and the add's result x9.
+  ["afSourceDest", "  v1 = GetReg rbx\n  v2 = Const.4 0x1\n  v3 = AtomicRmw.4 v1, v2, add\n  v4 = Add.4 v3, v2 !a\n  v9 = Const.8 0x1003\n  Exit jump, v9 ?a\n",
+    ["mov w6, #0x1", "ldaddal w6, w11, [x27]", "add w9, w11, #0x1", "mov x10, x9"]],
   // salc: AL = CF ? 0xff : 0. At the block start C = CF (ABI §4), so "b" is hs; csetm gives the mask.
   ["condMask", "  v1 = Cond b\n  v2 = Neg.1 v1\n  v3 = GetReg rax\n  v4 = Bfi v3, v2, 0, 8\n  SetReg rax, v4\n", ["csetm w9, hs", "bfxil x8, x9, #0, #8"]],
   // 0 - (CF | ZF) for eax: with C = CF, "be" has no single ARM condition, so the 0/1 value is built
