@@ -195,8 +195,9 @@ function shdOp(b: IrBlock, i: Insn, left: boolean): boolean {
   }
   const n = b.and(4, b.getReg(GPR.RCX), konst(b, 4, mask));
   const z = b.cmp(4, REL.EQ, n, konst(b, 4, 0));
-  const [r0, cf] = doubleShift(b, left, sz, v, s, n, -1);
-  const r = b.select(z, v, r0);
+  // A count of 0 leaves dest as it was, and doubleShift's result already is dest then (its
+  // shifts stay below the width for every count): no select.
+  const [r, cf] = doubleShift(b, left, sz, v, s, n, -1);
   put(b, i, sz, a, attr, r);
   // As shift.ts: PF from a Test, then every flag selected against its old value on n == 0.
   const pf = b.getFlag(FLAG.PF);
