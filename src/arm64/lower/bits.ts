@@ -22,10 +22,10 @@ import { csel, csinc, cset } from "../isa/cond.ts";
 import { eorImm, eorShifted, movReg } from "../isa/logical.ts";
 import { LDST, ldstUimm } from "../isa/load-store.ts";
 import { HOST_PF, HOST_STATE } from "./regmap.ts";
-import { FUSED, NZCV_FLAGS } from "./alloc.ts";
+import { EMIT, FUSED, NZCV_FLAGS, VALUE_ARGS, operand } from "./alloc.ts";
 import { ZR, type Lowerer } from "./context.ts";
 import { constIn } from "./consts.ts";
-import { nzcvRestore, nzcvSave, selectOnCC } from "./flags.ts";
+import { flagFromBoolFits, nzcvRestore, nzcvSave, selectOnCC } from "./flags.ts";
 import { stateWordOffset } from "./misc.ts";
 import { RULE } from "./rules.ts";
 
@@ -170,10 +170,38 @@ function loadStateField(L: Lowerer, i: number, at: number, n: number): void {
   L.emit(ldstUimm(n === 1 ? LDST.LDRB : n === 2 ? LDST.LDRH : LDST.LDRW, L.dest(i), HOST_STATE, (at / n) as Uimm12s));
 }
 
+/**
+ * bitToFlag: bit 0 of a value whose only users are SetFlags of CF, OF, SF or ZF needs no ubfx:
+ * each inserts bit 0 alone (`bfi x, v, #bit, #1`). The value takes over a's register (a dies
+ * here) and is marked loose, so a rule that reads the whole value (flagFromBool) passes it by;
+ * where flagFromBool would take a user (`ubfx` + `cmp #1` beat `mrs`, `bfi`, `msr`) it stays.
+ */
+function bitToFlag(L: Lowerer, i: number): boolean {
+  const b = L.b, an = L.an, a = b.a[i]!, r = L.loc[a]!;
+  if (b.b[i] !== 0 || b.c[i] !== 1 || r < 0 || an.lastUse[a] !== i || L.pool.owner[r] !== a) return false;
+  let seen = 0;
+  for (let k = i + 1; k <= an.lastUse[i]! && seen < an.uses[i]!; k++) {
+    const vm = VALUE_ARGS[b.op[k]!]!;
+    for (let s = 0; s < 4; s++) {
+      if (!(vm & (1 << s)) || operand(b, k, s) !== i) continue;
+      if (b.op[k] !== OP.SetFlag || s !== 1 || !(b.a[k]! & (FLAG.CF | FLAG.OF | FLAG.SF | FLAG.ZF)) || an.skip[k] !== EMIT) return false;
+      if (flagFromBoolFits(L, k)) return false; // ubfx + cmp #1 (2 words) beats mrs, bfi, msr
+      seen++;
+    }
+  }
+  if (seen !== an.uses[i]) return false;
+  L.fired[RULE.bitToFlag]!++;
+  L.pool.transfer(r, i);
+  L.loc[i] = r;
+  L.loose.add(i);
+  return true;
+}
+
 /** Bits [lsb, lsb+width) of a, zero-extended. */
 export function lowerUbfx(L: Lowerer, i: number): void {
   const b = L.b, a = b.a[i]!;
   if (L.an.skip[a] === FUSED) return loadStateField(L, i, stateWordOffset(L, a) + b.b[i]! / 8, b.c[i]! / 8);
+  if (bitToFlag(L, i)) return;
   const ra = L.reg(a);
   L.emit(ubfx(1, L.dest(i), ra, range(b.b[i]!, b.c[i]!)));
 }

@@ -94,6 +94,8 @@ export class Lowerer {
   stubs: number[] = [];
   /** Rule shlFlags: Shl op index → the Test whose flags its `adds` sets (rules.ts markShlFlags). */
   shlTest = new Map<number, number>();
+  /** Rule bitToFlag: values whose bit 0 alone is meaningful (the bits above are left as they came). */
+  loose = new Set<number>();
   fixups: number[] = [];
   /** Word index where the final exit's stub starts (set by the terminator's lowering). */
   bodyWords = -1;
@@ -124,6 +126,7 @@ export class Lowerer {
     this.nAliases = 0;
     this.pool.reset();
     this.shlTest.clear();
+    this.loose.clear();
     this.n = 0;
     this.cInv = false;
     this.guestOff = 0;

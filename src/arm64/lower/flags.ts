@@ -368,6 +368,12 @@ export function lowerSetFlag(L: Lowerer, i: number): void {
   L.pool.release(t);
 }
 
+/** SetFlag i (cf or zf) is alone and the other NZCV flags are dead after it: flagFromBool's case (bits.ts bitToFlag leaves it alone). */
+export function flagFromBoolFits(L: Lowerer, i: number): boolean {
+  const f = L.b.a[i]!;
+  return (f === FLAG.CF || f === FLAG.ZF) && nextNzcvSetFlag(L, i) < 0 && !(L.an.liveAfter[i]! & NZCV_FLAGS & ~f);
+}
+
 /**
  * SetFlag cf or zf of a 0/1 value alone, the other NZCV flags dead after it (undefined, or
  * overwritten before any reader): `cmp wv, #1` sets Z = C = v (v >= 1 is v = 1); N and V get
@@ -375,12 +381,13 @@ export function lowerSetFlag(L: Lowerer, i: number): void {
  * undefined.
  */
 function flagFromBool(L: Lowerer, i: number): boolean {
-  const b = L.b, f = b.a[i]!, v = b.b[i]!;
-  if (nextNzcvSetFlag(L, i) >= 0 || L.an.liveAfter[i]! & NZCV_FLAGS & ~f) return false;
+  const b = L.b, v = b.b[i]!;
+  if (!flagFromBoolFits(L, i)) return false;
   if (L.an.skip[v] === FUSED) return false; // a Cmp fused into the run is compared there
+  if (L.loose.has(v)) return false; // cmp reads the whole value; bitToFlag left bits above bit 0
   // Never the zero register: register 31 as the first operand of cmp #imm is SP.
   L.emit(cmpImm(0, L.reg(v, false), 1 as Imm12));
-  if (f === FLAG.CF) L.cInv = false;
+  if (b.a[i] === FLAG.CF) L.cInv = false;
   L.fired[RULE.flagFromBool]!++;
   return true;
 }

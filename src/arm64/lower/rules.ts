@@ -66,6 +66,7 @@ export const DEST_RULES = [
 /** Rules applied inside single lowerings. */
 export const OTHER_RULES = [
   { name: "deadCode", why: "a pure op whose result is never used emits nothing" },
+  { name: "bitToFlag", why: "bit 0 of a value used only as CF/OF/SF/ZF needs no ubfx: each SetFlag inserts bit 0 alone" },
   { name: "zextNoop", why: "Zext of a value already zero-extended (a load, a 32-bit op) is the value itself" },
   { name: "bfiInPlace", why: "Bfi into the register that already holds its base (mov al, bl) is one bfi" },
   { name: "setFlagRun", why: "consecutive SetFlags of NZCV flags share one mrs/msr pair" },

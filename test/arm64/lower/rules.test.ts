@@ -50,6 +50,10 @@ const CASES: [string, string, string[]][] = [
   // here) holds x9, so the constant 1 takes x6 and the add's result x9.
   ["afSourceDest", "  v1 = GetReg rbx\n  v2 = Const.4 0x1\n  v3 = AtomicRmw.4 v1, v2, add\n  v4 = Add.4 v3, v2 !a\n  v9 = Const.8 0x1003\n  Exit jump, v9 ?a\n",
     ["mov w6, #0x1", "ldaddal w6, w11, [x27]", "add w9, w11, #0x1", "mov x10, x9"]],
+  // CF = bit 0 of rax >> 5 with ZF live too (so not flagFromBool's ubfx + cmp): the bfi inserts
+  // bit 0 alone, so the Ubfx is the shifted value itself, no ubfx word.
+  ["bitToFlag", "  v1 = GetReg rax\n  v2 = Const.1 0x5\n  v3 = Shr.8 v1, v2\n  v4 = Ubfx v3, 0, 1\n  SetFlag cf, v4\n  v9 = Const.8 0x1003\n  Exit jump, v9 ?zc\n",
+    ["lsr x9, x8, #5", "mrs x6, NZCV", "bfi x6, x9, #29, #1", "msr NZCV, x6"]],
   // salc: AL = CF ? 0xff : 0. At the block start C = CF (ABI §4), so "b" is hs; csetm gives the mask.
   ["condMask", "  v1 = Cond b\n  v2 = Neg.1 v1\n  v3 = GetReg rax\n  v4 = Bfi v3, v2, 0, 8\n  SetReg rax, v4\n", ["csetm w9, hs", "bfxil x8, x9, #0, #8"]],
   // 0 - (CF | ZF) for eax: with C = CF, "be" has no single ARM condition, so the 0/1 value is built
