@@ -68,21 +68,30 @@ function land(L: Lowerer, at: number, make: (o: PcOff) => number): void {
  * rd = the 2*sz-byte dividend hi:lo, zero- or sign-extended to 64 bits; rt = the divisor, extended.
  * Reads lo first, then hi and d: rd may be lo's register, not hi's or d's.
  */
-function narrowOperands(L: Lowerer, sz: number, signed: boolean, rd: number, rt: number, hi: number, lo: number, d: number): void {
+function narrowOperands(L: Lowerer, sz: number, signed: boolean, rd: number, rt: number, hi: number, lo: number, d: number, ax = false): void {
   const w = 8 * sz;
-  if (sz === 4) L.emit(movReg(0, rd, lo));
-  else L.emit(sz === 2 ? uxth(rd, lo) : uxtb(rd, lo));
-  L.emit(bfi(1, rd, hi, range(w, w)));
-  if (signed && sz === 2) L.emit(sxtw(rd, rd));
-  if (signed && sz === 1) L.emit(sxth(1, rd, rd));
+  if (ax) { // axDividend: AH:AL is AX, the low 16 bits of lo (counted where the AH extract is fused)
+    if (hi >= 0) L.fired[RULE.axDividend]!++;
+    L.emit(signed ? sxth(1, rd, lo) : uxth(rd, lo));
+  } else {
+    if (sz === 4) L.emit(movReg(0, rd, lo));
+    else L.emit(sz === 2 ? uxth(rd, lo) : uxtb(rd, lo));
+    L.emit(bfi(1, rd, hi, range(w, w)));
+    if (signed && sz === 2) L.emit(sxtw(rd, rd));
+    if (signed && sz === 1) L.emit(sxth(1, rd, rd));
+  }
   if (signed) L.emit(sz === 4 ? sxtw(rt, d) : sz === 2 ? sxth(1, rt, d) : sxtb(1, rt, d));
   else L.emit(sz === 4 ? movReg(0, rt, d) : sz === 2 ? uxth(rt, d) : uxtb(rt, d));
 }
 
 function narrowDivide(L: Lowerer, i: number, signed: boolean): void {
-  const sz = L.b.sz[i]!, [hi, lo, d] = operands(L, i);
+  const b = L.b, sz = b.sz[i]!;
+  // 8-bit DIV/IDIV: the high half is AH = bits 8..15 of the value whose low byte is AL (rules.ts
+  // fuses that Ubfx here when nothing else reads it: IDIV; DIV's #DE test compares AH first).
+  const h = b.a[i]!, ax = sz === 1 && b.op[h] === OP.Ubfx && b.a[h] === b.b[i] && b.b[h] === 8 && b.c[h] === 8;
+  const hi = ax && L.an.skip[h] === FUSED ? -1 : L.reg(h, false), lo = L.reg(b.b[i]!, false), d = L.reg(b.c[i]!, false);
   const rd = L.dest(i, false, hi, d), rt = L.pool.scratch();
-  narrowOperands(L, sz, signed, rd, rt, hi, lo, d);
+  narrowOperands(L, sz, signed, rd, rt, hi, lo, d, ax);
   L.emit((signed ? sdiv : udiv)(1, rd, rd, rt));
   L.pool.release(rt);
 }

@@ -32,7 +32,8 @@ export const FUSIONS = [
   { name: "shlFlags", why: "SHL r32/r64 by k with CF (bit 8sz-k of the source) and SF/ZF/PF, OF undefined (k > 1) or MSB ^ CF (k = 1): lsl by k-1, then adds t, t gives the result, N, Z, C and (k = 1) V, no mrs/bfi/msr" },
   { name: "stateField", why: "a byte/halfword/word field of a state block word (Ubfx of GetState: a segment selector; Zext of GetState or SegBase: rdfsbase eax) is one ldrb/ldrh/ldr w: no ldr + ubfx/mov" },
   { name: "widenMul", why: "Mul.8 of two Zext.4 (two Sext.4) is one umull (smull): the 64-bit product of 32-bit operands, no extends (MUL/IMUL r/m32)" },
-  { name: "mulAdd", why: "x + a*b and x - a*b (flag-free, 32/64-bit) are one madd/msub: AAM's remainder AL - 10*AH" },
+  { name: "axDividend", why: "8-bit DIV/IDIV whose AH is bits 8..15 of AL's value: the dividend AX is one uxth/sxth of it, not uxtb + bfi (+ sxth)" },
+  { name: "mulAdd", why: "x + a*b and x - a*b (flag-free, any size: a W form's low bits are the same) are one madd/msub: AAM's remainder AL - 10*AH, DIV's remainder" },
   { name: "boolOrCmp", why: "(a compare as 0/1) | (a 0/1 value) is cmp + csinc: no cset + orr (DAA/DAS/AAA/AAS's low-digit test, (AL & 0xF) > 9 or AF)" },
   { name: "condMask", why: "0 - (a condition as 0/1) is csetm: all ones or zero in one word (SALC), no cset + neg" },
   { name: "selectIntoZext", why: "a 32-bit CMOVcc (Zext of SelectCC) is one csel w: the W form zeroes the upper half, no mov" },
@@ -327,6 +328,9 @@ export function markFusions(L: Lowerer): void {
     // ── cmpIntoFlagRun: a Cmp read only by SetFlags (MUL/IMUL's CF and OF) ──
     if (o === OP.Cmp && u === OP.SetFlag && cmpIntoFlagRun(L, i) && fuse(L, i, j, RULE.cmpIntoFlagRun)) continue;
     if (uses[i] !== 1) continue;
+    // ── axDividend: AH (bits 8..15 of AL's value) read only by an 8-bit division of that value ──
+    if (o === OP.Ubfx && (u === OP.DivU || u === OP.DivS) && b.sz[j] === 1 && b.a[j] === i && b.b[j] === b.a[i] && b.b[i] === 8 && b.c[i] === 8
+      && fuse(L, i, j, RULE.axDividend)) continue;
     // ── postIndex: pop/ret (a load from r, then r + k back to r) ──
     if (o === OP.Add && (b.sz[i] === 8 || stack32(L, i)) && !b.fm[i] && u === OP.SetReg && postIndex(L, i)) continue;
     // ── exitOnFlags: the #DE test of DIV/IDIV computed in NZCV for its ExitSymIf ──
@@ -339,8 +343,9 @@ export function markFusions(L: Lowerer): void {
     if ((o === OP.Zext || o === OP.Sext) && b.b[i] === 4 && u === OP.Mul && b.sz[j] === 8 && widenMul(L, j)) continue;
     // ── sextIntoZext: Zext.4 of a byte/word Sext (movsx r32, cwde) ──
     if (o === OP.Sext && b.b[i]! < 4 && u === OP.Zext && b.a[j] === i && b.b[j] === 4 && fuse(L, i, j, RULE.sextIntoZext)) continue;
-    // ── mulAdd: a flag-free Mul.4/8 as an operand of a flag-free Add/Sub of its size (Sub: the subtrahend) ──
-    if (o === OP.Mul && !b.fm[i] && (u === OP.Add || u === OP.Sub) && !b.fm[j] && b.sz[j] === b.sz[i] && b.sz[i]! >= 4
+    // ── mulAdd: a flag-free Mul as an operand of a flag-free Add/Sub of its size (Sub: the subtrahend);
+    //    8/16-bit ones too, whose bits above their size nobody reads (the W form's low bits are the same) ──
+    if (o === OP.Mul && !b.fm[i] && (u === OP.Add || u === OP.Sub) && !b.fm[j] && b.sz[j] === b.sz[i]
       && skip[b.a[i]!] !== FUSED && skip[b.b[i]!] !== FUSED && b.a[j] !== b.b[j]) {
       const x = b.a[j] === i ? b.b[j]! : b.a[j]!;
       if ((b.b[j] === i || u === OP.Add) && !b.isImm(x) && skip[x] !== FUSED && fuse(L, i, j, RULE.mulAdd)) continue;

@@ -54,6 +54,12 @@ const CASES: [string, string, string[]][] = [
   // bit 0 alone, so the Ubfx is the shifted value itself, no ubfx word.
   ["bitToFlag", "  v1 = GetReg rax\n  v2 = Const.1 0x5\n  v3 = Shr.8 v1, v2\n  v4 = Ubfx v3, 0, 1\n  SetFlag cf, v4\n  v9 = Const.8 0x1003\n  Exit jump, v9 ?zc\n",
     ["lsr x9, x8, #5", "mrs x6, NZCV", "bfi x6, x9, #29, #1", "msr NZCV, x6"]],
+  // idiv bl: the dividend AX is AH:AL, AH = bits 8..15 of rax and nothing else reads it, so the
+  // extract is folded into the division: one sxth of rax's home (x8), then bl sign-extended.
+  ["axDividend", "  v1 = GetReg rax\n  v2 = Ubfx v1, 8, 8\n  v3 = GetReg rbx\n  v4 = DivS.1 v2, v1, v3\n  SetReg rcx, v4\n",
+    ["sxth x0, w8", "sxtb x9, w27", "sdiv x0, x0, x9"]],
+  // DIV's remainder, ax - q * bl in 8 bits: one msub of the W registers (only the low byte is kept).
+  ["mulAdd", "  v1 = GetReg rax\n  v2 = GetReg rbx\n  v3 = GetReg rcx\n  v4 = Mul.1 v2, v3\n  v5 = Sub.1 v1, v4\n  SetReg rdx, v5\n", ["msub w1, w27, w0, w8"]],
   // salc: AL = CF ? 0xff : 0. At the block start C = CF (ABI §4), so "b" is hs; csetm gives the mask.
   ["condMask", "  v1 = Cond b\n  v2 = Neg.1 v1\n  v3 = GetReg rax\n  v4 = Bfi v3, v2, 0, 8\n  SetReg rax, v4\n", ["csetm w9, hs", "bfxil x8, x9, #0, #8"]],
   // 0 - (CF | ZF) for eax: with C = CF, "be" has no single ARM condition, so the 0/1 value is built
