@@ -346,7 +346,9 @@ class Runner {
           single = true;
           continue;
         }
-        stop = f ? `fault: ${f.kind} at ${hex(f.address)}` : `fault: ${this.arm.errorText(err)} at ${hex(rip)}`;
+        // A 32-bit guest's folded [x + k] that wrapped faults at 4 GiB + a, or below 0 (ABI §6): x86's address is a mod 2^32.
+        const addr = f && this.bits === 32 ? BigInt.asUintN(32, f.address) : f?.address;
+        stop = f ? `fault: ${f.kind} at ${hex(addr!)}` : `fault: ${this.arm.errorText(err)} at ${hex(rip)}`;
         break;
       }
       this.arm.readBatch(this.exitRegs);

@@ -24,7 +24,7 @@ import { LDST, ldstUimm } from "../isa/load-store.ts";
 import { HOST_PF, HOST_STATE } from "./regmap.ts";
 import { EMIT, FUSED, NZCV_FLAGS, VALUE_ARGS, operand } from "./alloc.ts";
 import { ZR, type Lowerer } from "./context.ts";
-import { constIn } from "./consts.ts";
+import { constIn, zeroExtended } from "./consts.ts";
 import { flagFromBoolFits, nzcvRestore, nzcvSave, selectOnCC } from "./flags.ts";
 import { stateWordOffset } from "./misc.ts";
 import { RULE } from "./rules.ts";
@@ -113,17 +113,6 @@ export const lowerMulHU = (L: Lowerer, i: number): void => mulHigh(L, i, false);
 export const lowerMulHS = (L: Lowerer, i: number): void => mulHigh(L, i, true);
 
 // ── ZEXT / SEXT / BFI / UBFX ──
-
-/** True when value v is already zero-extended from n bytes (a load of <= n bytes, a field of <= n bytes, a 32-bit op result). */
-function zeroExtended(L: Lowerer, v: number, n: number): boolean {
-  const b = L.b, o = b.op[v]!;
-  if (o === OP.Load) return b.sz[v]! <= n;
-  // A field of at most n bytes (ubfx/lsr write zeros above it): cmpxchg8b's EDX = bits 32..63 of the old value.
-  if (o === OP.Ubfx && L.an.skip[v] !== FUSED) return b.c[v]! <= 8 * n;
-  if (n !== 4 || b.sz[v] !== 4) return false;
-  return o === OP.Add || o === OP.Sub || o === OP.And || o === OP.Or || o === OP.Xor || o === OP.Mul || o === OP.Shl
-    || o === OP.Shr || o === OP.Sar || o === OP.Ror || o === OP.Not || o === OP.Neg || o === OP.Adc || o === OP.Sbb;
-}
 
 /** Zero-extend the low n bytes. */
 export function lowerZext(L: Lowerer, i: number): void {

@@ -10,6 +10,7 @@
  */
 import type { IrBlock } from "../../ir/block.ts";
 import { OP } from "../../ir/ops.ts";
+import { FUSED } from "./alloc.ts";
 import { STATE } from "../../ir/state.ts";
 import type { Hw, Imm12, Imm16, Uimm12s } from "../imm.ts";
 import { addImm, subImm } from "../isa/data-imm.ts";
@@ -146,4 +147,15 @@ export function lowerSetReg(L: Lowerer, i: number): void {
     return;
   }
   L.emit(movReg(1, home, L.reg(v)));
+}
+
+/** True when value v is already zero-extended from n bytes (a load of <= n bytes, a field of <= n bytes, a 32-bit op result). */
+export function zeroExtended(L: Lowerer, v: number, n: number): boolean {
+  const b = L.b, o = b.op[v]!;
+  if (o === OP.Load) return b.sz[v]! <= n;
+  // A field of at most n bytes (ubfx/lsr write zeros above it): cmpxchg8b's EDX = bits 32..63 of the old value.
+  if (o === OP.Ubfx && L.an.skip[v] !== FUSED) return b.c[v]! <= 8 * n;
+  if (n !== 4 || b.sz[v] !== 4) return false;
+  return o === OP.Add || o === OP.Sub || o === OP.And || o === OP.Or || o === OP.Xor || o === OP.Mul || o === OP.Shl
+    || o === OP.Shr || o === OP.Sar || o === OP.Ror || o === OP.Not || o === OP.Neg || o === OP.Adc || o === OP.Sbb;
 }

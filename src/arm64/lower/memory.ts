@@ -32,7 +32,8 @@ let offset = 0;
 export function base(L: Lowerer, a: number): number {
   const b = L.b;
   if (L.an.skip[a] === FUSED) {
-    const k = constIn(b, b.b[a]!, 8);
+    // The constant in the op's size: a 32-bit guest's 0xffffffe0 is -0x20 (rules.ts addr32).
+    const k = constIn(b, b.b[a]!, b.sz[a]!);
     offset = b.op[a] === OP.Add ? k : -k;
     return L.reg(b.a[a]!, false);
   }
@@ -65,7 +66,7 @@ export function lowerLoad(L: Lowerer, i: number): void {
   if (post >= 0) { // pop/ret: ldr rt, [home], #k; the Add's value now lives in the home
     const home = L.reg(b.a[i]!), rt = L.dest(i, true);
     L.faultEntry();
-    L.emit(ldstPost(LOADS[sz]!, rt, home, constIn(b, b.b[post]!, 8) as Simm9));
+    L.emit(ldstPost(LOADS[sz]!, rt, home, constIn(b, b.b[post]!, b.sz[post]!) as Simm9));
     if (L.ordered(b.b[i]!)) L.emit(dmb(BARRIER.ISHLD));
     L.loc[post] = home;
     return;
@@ -160,7 +161,7 @@ function pairSlot(L: Lowerer, i: number, k: number, sz: number): number {
 function baseOf(L: Lowerer, a: number): [number, number] {
   const b = L.b;
   if (L.an.skip[a] !== FUSED) return [a, 0];
-  const k = constIn(b, b.b[a]!, 8);
+  const k = constIn(b, b.b[a]!, b.sz[a]!);
   return [b.a[a]!, b.op[a] === OP.Add ? k : -k];
 }
 
@@ -209,7 +210,7 @@ export function lowerStore(L: Lowerer, i: number): void {
 
 /** push: `str val, [home, #±k]!`; the address value now lives in the guest home (its SetReg is a no-op). */
 function preIndexStore(L: Lowerer, i: number, a: number): void {
-  const b = L.b, sz = b.sz[i]!, k = constIn(b, b.b[a]!, 8), home = L.reg(b.a[a]!), rt = L.reg(b.b[i]!);
+  const b = L.b, sz = b.sz[i]!, k = constIn(b, b.b[a]!, b.sz[a]!), home = L.reg(b.a[a]!), rt = L.reg(b.b[i]!);
   L.faultEntry();
   L.emit(ldstPre(STORES[sz]!, rt, home, (b.op[a] === OP.Add ? k : -k) as Simm9));
   L.loc[a] = home;

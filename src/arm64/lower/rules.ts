@@ -14,13 +14,13 @@ import { OP, OPS, REL } from "../../ir/ops.ts";
 import { FLAG, GPR } from "../../ir/state.ts";
 import { FUSED, EMIT, VALUE_ARGS, operand } from "./alloc.ts";
 import type { Lowerer } from "./context.ts";
-import { constIn } from "./consts.ts";
+import { constIn, zeroExtended } from "./consts.ts";
 
 export interface Rule { name: string; why: string }
 
 /** Folded into the single user (tried in order per op; the first that matches wins). */
 export const FUSIONS = [
-  { name: "foldAddOffset", why: "a load/store whose address is x ± constant uses [x, #imm]: no add (32-bit guests: for ESP ± constant, rule stack32)" },
+  { name: "foldAddOffset", why: "a load/store whose address is x ± constant uses [x, #imm]: no add (32-bit guests too, on a zero-extended x: a wrap at 4 GiB faults either way, ABI §6)" },
   { name: "preIndex", why: "push: rsp - 8 used as a store address and then as rsp is one str [x15, #-8]! (no fault: base unchanged)" },
   { name: "foldShiftedOperand", why: "x op (y shifted by a constant) is one add/sub/and/orr/eor with a shifted register" },
   { name: "condIntoSelect", why: "Select on a Cond reads NZCV directly (csel cc): no cset, no cmp" },
@@ -133,13 +133,25 @@ export const foldableOffset = (off: number, size: number): boolean =>
 /**
  * A 32-bit guest's ESP ± k (Add.4/Sub.4 of GetReg rsp): pre- and post-indexing compute it in 64
  * bits on the zero-extended ESP, which equals the 32-bit result unless ESP ± k wraps at 4 GiB,
- * i.e. ESP < k for a push or ESP > 2^32 - k for a pop. Neither address is ever mapped in a Windows
- * process (the lowest and highest 64 KiB of a WOW64 address space are reserved), so the access
- * faults either way, before the write-back (a store or load that faults does not update its base).
+ * i.e. ESP < k for a push or ESP > 2^32 - k for a pop. Neither address is ever mapped (ABI §6:
+ * the lowest and highest 64 KiB of a WOW64 address space are reserved, and the runtime keeps
+ * [4 GiB, 4 GiB + 64 KiB) unmapped), so the access faults either way, before the write-back (a
+ * store or load that faults does not update its base).
  */
 function stack32(L: Lowerer, i: number): boolean {
   const b = L.b, x = b.a[i]!;
   return b.mode === 32 && b.sz[i] === 4 && b.op[x] === OP.GetReg && b.a[x] === GPR.RSP;
+}
+
+/**
+ * A 32-bit guest's x ± k for an address, x zero-extended from 32 bits (a register's home, a load,
+ * a 32-bit op) and |k| below 64 KiB (every foldable offset is): as stack32, the 64-bit sum differs
+ * from x86's 32-bit one only where x86 wraps into the reserved lowest or highest 64 KiB and
+ * faults, and ours lands on a negative address or in [4 GiB, 4 GiB + 64 KiB), never mapped (ABI §6).
+ */
+function addr32(L: Lowerer, i: number): boolean {
+  const b = L.b, x = b.a[i]!;
+  return b.mode === 32 && b.sz[i] === 4 && (b.op[x] === OP.GetReg || zeroExtended(L, x, 4));
 }
 
 /**
@@ -155,7 +167,7 @@ function preIndex(L: Lowerer, i: number): boolean {
   if (b.op[x] !== OP.GetReg || !b.isConst(b.b[i]!) || j >= b.n || b.op[j] !== OP.Store || b.a[j] !== i || b.b[j] === i) return false;
   const r = b.a[x]!, val = b.b[j]!;
   if (L.ordered(b.c[j]!) || (b.op[val] === OP.GetReg && b.a[val] === r)) return false;
-  const k = constIn(b, b.b[i]!, 8), off = b.op[i] === OP.Add ? k : -k;
+  const k = constIn(b, b.b[i]!, b.sz[i]!), off = b.op[i] === OP.Add ? k : -k;
   if (!(off >= -256 && off <= 255)) return false;
   const m = lastUse[i]!;
   if (b.op[m] !== OP.SetReg || b.b[m] !== i || b.a[m] !== r || m - j > 64) return false;
@@ -188,7 +200,7 @@ SHIFT_USERS[OP.Add] = 1; SHIFT_USERS[OP.Sub] = 1; SHIFT_USERS[OP.And] = 1; SHIFT
 function postIndex(L: Lowerer, i: number): boolean {
   const b = L.b, { lastUse } = L.an, x = b.a[i]!;
   if (b.op[x] !== OP.GetReg || !b.isConst(b.b[i]!) || lastUse[x] !== i) return false;
-  const r = b.a[x]!, k = constIn(b, b.b[i]!, 8), m = lastUse[i]!;
+  const r = b.a[x]!, k = constIn(b, b.b[i]!, b.sz[i]!), m = lastUse[i]!;
   if (!(k >= -256 && k <= 255) || b.op[m] !== OP.SetReg || b.a[m] !== r || b.b[m] !== i) return false;
   let j = i - 1;
   while (j > x && (b.op[j] === OP.Const || b.op[j] === OP.Addr || b.op[j] === OP.GetReg || b.op[j] === OP.Nop)) j--;
@@ -362,10 +374,11 @@ export function markFusions(L: Lowerer): void {
     if (o === OP.SelectCC && u === OP.Zext && b.a[j] === i && b.b[j] === 4 && flagsStable(L, i, j) && fuse(L, i, j, RULE.selectIntoZext)) continue;
     // ── foldAddOffset: Add.8/Sub.8 (x, Const) feeding the address of an access (ordered ones too:
     // their barrier is a separate word, ABI §8) ──
-    if ((o === OP.Add || o === OP.Sub) && (b.sz[i] === 8 || stack32(L, i)) && !b.fm[i]
+    if ((o === OP.Add || o === OP.Sub) && (b.sz[i] === 8 || addr32(L, i)) && !b.fm[i]
       && (((u === OP.Load || u === OP.Store || (u === OP.VStore && b.c[j] === 0)) && b.a[j] === i) || (u === OP.VLoad && b.b[j] === i))
       && b.isConst(b.b[i]!) && !b.isImm(b.a[i]!)) {
-      const k = constIn(b, b.b[i]!, 8);
+      // A 32-bit guest's displacement is a 32-bit constant: 0xffffffe0 is -0x20 (addr32).
+      const k = constIn(b, b.b[i]!, b.sz[i]!);
       const off = o === OP.Add ? k : -k;
       if (foldableOffset(off, b.sz[j]!) && fuse(L, i, j, RULE.foldAddOffset)) continue;
     }
