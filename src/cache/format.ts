@@ -17,7 +17,8 @@ import { fnv1a64 } from "../arm64/lower/output.ts";
 //   1  first format: 256-byte header (identity, configuration, table directory), xxHash64 of
 //      everything after the checksum field, 16 KiB-aligned code section at the end of the file.
 //   2  the same layout; the code's atomics carry no alignment test on LSE hosts and rely on the
-//      runtime's alignment handler (docs/runtime-abi.md §8), which a version-1 runtime lacks.
+//      runtime's alignment handler (docs/runtime-abi.md §8), and a 32-bit guest's folded [x + k]
+//      on [4 GiB, 4 GiB + 64 KiB) staying unmapped (§6): demands a version-1 runtime does not meet.
 export const FORMAT_VERSION = 2;
 
 /** The first 8 bytes of every cache. */
