@@ -17,7 +17,8 @@
 import { OP } from "../../ir/ops.ts";
 import type { Simm7s, Simm9, Uimm12s } from "../imm.ts";
 import { BARRIER, dmb } from "../isa/system.ts";
-import { LDST, PAIR, ldstPair, ldstPost, ldstPre, ldstUimm, ldstUnscaled, type LdSt } from "../isa/load-store.ts";
+import { LDST, PAIR, ldstPair, ldstPost, ldstPre, ldstReg, ldstUimm, ldstUnscaled, type LdSt } from "../isa/load-store.ts";
+import { EXTEND } from "../regs.ts";
 import { DEAD, EMIT, FUSED } from "./alloc.ts";
 import { RULE } from "./rules.ts";
 import type { Lowerer } from "./context.ts";
@@ -27,10 +28,26 @@ import { HOST_GPR } from "./regmap.ts";
 const LOADS: Record<number, LdSt> = { 1: LDST.LDRB, 2: LDST.LDRH, 4: LDST.LDRW, 8: LDST.LDRX };
 const STORES: Record<number, LdSt> = { 1: LDST.STRB, 2: LDST.STRH, 4: LDST.STRW, 8: LDST.STRX };
 
-/** Base register and byte offset of address value a (a fused Add/Sub of a constant folds into the offset). */
+/** Address a is a 64-bit Add fused as base + index (rule indexAddress), not a constant offset. */
+export const indexed = (L: Lowerer, a: number): boolean => L.an.skip[a] === FUSED && L.b.op[a] === OP.Add && !L.b.isConst(L.b.b[a]!);
+
+/**
+ * Base register and byte offset of address value a (a fused Add/Sub of a constant folds into the
+ * offset), or for an indexed address (rule indexAddress) the base, with the index register and
+ * its scale bit (LSL #log2(size), or none) left in `index` / `indexS` for `plain`.
+ */
 let offset = 0;
+let index = -1, indexS: 0 | 1 = 0;
 export function base(L: Lowerer, a: number): number {
   const b = L.b;
+  index = -1;
+  if (indexed(L, a)) {
+    const y = b.b[a]!, shifted = L.an.skip[y] === FUSED;
+    index = L.reg(shifted ? b.a[y]! : y, false);
+    indexS = shifted ? 1 : 0;
+    offset = 0;
+    return L.reg(b.a[a]!, false);
+  }
   if (L.an.skip[a] === FUSED) {
     // The constant in the op's size: a 32-bit guest's 0xffffffe0 is -0x20 (rules.ts addr32).
     const k = constIn(b, b.b[a]!, b.sz[a]!);
@@ -42,8 +59,9 @@ export function base(L: Lowerer, a: number): number {
   return L.reg(a, false);
 }
 
-/** ldr/str with a scaled unsigned offset when it fits, else the unscaled (ldur/stur) form (the offset `base` left). */
+/** ldr/str with a register offset (indexAddress), a scaled unsigned offset when it fits, else the unscaled (ldur/stur) form (what `base` left). */
 export function plain(kind: LdSt, size: number, rt: number, rn: number): number {
+  if (index >= 0) return ldstReg(kind, rt, rn, index, EXTEND.UXTX, indexS);
   return offset >= 0 && offset % size === 0 && offset / size <= 0xfff
     ? ldstUimm(kind, rt, rn, (offset / size) as Uimm12s)
     : ldstUnscaled(kind, rt, rn, offset as Simm9);
@@ -160,7 +178,8 @@ function pairSlot(L: Lowerer, i: number, k: number, sz: number): number {
 /** Base value (a fused Add/Sub's register operand, else the address itself) and offset of address a. */
 function baseOf(L: Lowerer, a: number): [number, number] {
   const b = L.b;
-  if (L.an.skip[a] !== FUSED) return [a, 0];
+  // An indexed address has no constant offset: it is its own base (it pairs with nothing).
+  if (L.an.skip[a] !== FUSED || indexed(L, a)) return [a, 0];
   const k = constIn(b, b.b[a]!, b.sz[a]!);
   return [b.a[a]!, b.op[a] === OP.Add ? k : -k];
 }
@@ -200,8 +219,8 @@ export function lowerStore(L: Lowerer, i: number): void {
     L.fired[RULE.storePair]!++;
     return;
   }
-  const rn = base(L, a), off = offset, rt = L.reg(b.b[i]!);
-  offset = off;
+  const rn = base(L, a), off = offset, idx = index, s = indexS, rt = L.reg(b.b[i]!);
+  (offset = off), (index = idx), (indexS = s);
   // Earlier stores may not pass this store; earlier ordered loads are already fenced by their ishld.
   if (L.ordered(b.c[i]!)) L.emit(dmb(BARRIER.ISHST));
   L.faultEntry();

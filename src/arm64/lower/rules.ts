@@ -20,6 +20,7 @@ export interface Rule { name: string; why: string }
 
 /** Folded into the single user (tried in order per op; the first that matches wins). */
 export const FUSIONS = [
+  { name: "indexAddress", why: "a 64-bit address base + index (or + index << log2(size)) is the access's register offset: ldr x, [xn, xm, lsl #3], no add" },
   { name: "foldAddOffset", why: "a load/store whose address is x ± constant uses [x, #imm]: no add (32-bit guests too, on a zero-extended x: a wrap at 4 GiB faults either way, ABI §6)" },
   { name: "preIndex", why: "push: rsp - 8 used as a store address and then as rsp is one str [x15, #-8]! (no fault: base unchanged)" },
   { name: "foldShiftedOperand", why: "x op (y shifted by a constant) is one add/sub/and/orr/eor with a shifted register" },
@@ -129,6 +130,28 @@ const fuse = (L: Lowerer, i: number, j: number, rule: number): boolean => {
 /** The offset a plain access of `size` bytes can fold: simm9 (ldur) or a scaled uimm12 (ldr). */
 export const foldableOffset = (off: number, size: number): boolean =>
   (off >= -256 && off <= 255) || (off >= 0 && off % size === 0 && off / size <= 0xfff);
+
+/**
+ * Add.8 i = x + y (y register, or y = z << k fused into it by foldShiftedOperand with 1 << k the
+ * size of access j) is j's whole address: j becomes `ldr/str rt, [x, y]` or `[x, z, lsl #k]`
+ * (memory.ts), the Add (and its Shl) emit nothing. 64-bit adds only: a 32-bit guest's address
+ * wraps at 4 GiB, which a register offset cannot do.
+ */
+function indexAddress(L: Lowerer, i: number, j: number): boolean {
+  const b = L.b, { skip } = L.an, x = b.a[i]!, y = b.b[i]!;
+  if (b.isImm(x) || b.isImm(y) || skip[x] === FUSED || x === y) return false;
+  let shl = -1;
+  if (skip[y] === FUSED) {
+    if (b.op[y] !== OP.Shl || b.sz[y] !== 8 || !b.isConst(b.b[y]!) || 1 << constIn(b, b.b[y]!, 8) !== b.sz[j]) return false;
+    if (b.isImm(b.a[y]!) || skip[b.a[y]!] === FUSED) return false;
+    shl = y;
+  }
+  skip[i] = FUSED;
+  moveUses(L, i, j);
+  if (shl >= 0) moveUses(L, shl, j);
+  L.fired[RULE.indexAddress]!++;
+  return true;
+}
 
 /**
  * A 32-bit guest's ESP ± k (Add.4/Sub.4 of GetReg rsp): pre- and post-indexing compute it in 64
@@ -340,6 +363,8 @@ export function markFusions(L: Lowerer): void {
     // ── cmpIntoFlagRun: a Cmp read only by SetFlags (MUL/IMUL's CF and OF) ──
     if (o === OP.Cmp && u === OP.SetFlag && cmpIntoFlagRun(L, i) && fuse(L, i, j, RULE.cmpIntoFlagRun)) continue;
     if (uses[i] !== 1) continue;
+    // ── indexAddress: base + index (or index << log2(size)) as the address of one plain access ──
+    if (o === OP.Add && b.sz[i] === 8 && !b.fm[i] && (u === OP.Load || (u === OP.Store && b.b[j] !== i)) && b.a[j] === i && indexAddress(L, i, j)) continue;
     // ── axDividend: AH (bits 8..15 of AL's value) read only by an 8-bit division of that value ──
     if (o === OP.Ubfx && (u === OP.DivU || u === OP.DivS) && b.sz[j] === 1 && b.a[j] === i && b.b[j] === b.a[i] && b.b[i] === 8 && b.c[i] === 8
       && fuse(L, i, j, RULE.axDividend)) continue;

@@ -60,6 +60,11 @@ const CASES: [string, string, string[]][] = [
     ["sxth x0, w8", "sxtb x9, w27", "sdiv x0, x0, x9"]],
   // DIV's remainder, ax - q * bl in 8 bits: one msub of the W registers (only the low byte is kept).
   ["mulAdd", "  v1 = GetReg rax\n  v2 = GetReg rbx\n  v3 = GetReg rcx\n  v4 = Mul.1 v2, v3\n  v5 = Sub.1 v1, v4\n  SetReg rdx, v5\n", ["msub w1, w27, w0, w8"]],
+  // mov r13, [rsi + r9*8]: the scaled index is the load's register offset (r13 = x20, rsi = x25, r9 = x3).
+  ["indexAddress", "  v1 = GetReg rsi\n  v2 = GetReg r9\n  v3 = Const.1 0x3\n  v4 = Shl.8 v2, v3\n  v5 = Add.8 v1, v4\n  v6 = Load.8 v5, 0\n  SetReg r13, v6\n",
+    ["ldr x20, [x25, x3, lsl #3]"]],
+  // mov [rax + rcx], edx (plain): an unscaled register offset.
+  ["indexAddress", "  v1 = GetReg rax\n  v2 = GetReg rcx\n  v3 = Add.8 v1, v2\n  v4 = GetReg rdx\n  Store.4 v3, v4, 0\n", ["str w1, [x8, x0]"]],
   // salc: AL = CF ? 0xff : 0. At the block start C = CF (ABI §4), so "b" is hs; csetm gives the mask.
   ["condMask", "  v1 = Cond b\n  v2 = Neg.1 v1\n  v3 = GetReg rax\n  v4 = Bfi v3, v2, 0, 8\n  SetReg rax, v4\n", ["csetm w9, hs", "bfxil x8, x9, #0, #8"]],
   // 0 - (CF | ZF) for eax: with C = CF, "be" has no single ARM condition, so the 0/1 value is built
