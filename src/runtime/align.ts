@@ -14,7 +14,7 @@
  *
  *   alignTrapKind(0xb8e10002)  // "atomic" (ldaddal w1, w2, [x0])
  *   const h = new AlignHandler(engine);
- *   engine.onCode((pc) => { const f = h.step(pc, wordAt(pc)); ... });  // "ran" | "aligned" | fault
+ *   engine.onCode((pc) => { const r = h.step(pc, wordAt(pc)); ... });  // "ran" | "aligned" | fault (engine stopped)
  */
 import { ARM64_REG, UC_PROT, type Engine, type MemFaultKind } from "./unicorn.ts";
 import { armX } from "./host.ts";
@@ -50,8 +50,8 @@ export class AlignHandler {
   /**
    * Before host word `w` runs at `pc`: when it is a trap word (alignTrapKind) whose address is not
    * naturally aligned, perform it and move the PC to the next word ("ran"); a fault when its
-   * memory is unmapped or not writable (nothing is changed: the instruction faults there);
-   * "aligned" for anything else (the engine runs it).
+   * memory is unmapped or not writable (nothing is changed, and the engine is stopped: the
+   * instruction faults there); "aligned" for anything else (the engine runs it).
    */
   step(pc: bigint, w: number): "ran" | "aligned" | AlignFault {
     const kind = alignTrapKind(w);
@@ -59,8 +59,10 @@ export class AlignHandler {
     const e = this.e, sz = accessSize(w), address = e.reg(armX((w >>> 5) & 31));
     if (address % BigInt(sz) === 0n) return "aligned";
     const p = e.perms(address, sz);
-    if (!(p & UC_PROT.READ)) return { kind: "read-unmapped", address };
-    if (!(p & UC_PROT.WRITE)) return { kind: p ? "write-prot" : "write-unmapped", address };
+    if (!(p & UC_PROT.READ && p & UC_PROT.WRITE)) {
+      e.stop();
+      return { kind: !(p & UC_PROT.READ) ? "read-unmapped" : p ? "write-prot" : "write-unmapped", address };
+    }
     const mask = MASK[w >>> 30]!, rs = (w >>> 16) & 31, rt = w & 31;
     const x = (r: number): bigint => (r === 31 ? 0n : e.reg(armX(r)));
     const setX = (r: number, v: bigint): void => {

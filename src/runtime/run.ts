@@ -149,9 +149,7 @@ class Runner {
       const w = this.trapWords.get(Number(pc));
       if (w === undefined) return;
       const r = this.aligner.step(pc, w);
-      if (r === "ran" || r === "aligned") return;
-      this.lastFault = { kind: r.kind, address: r.address, size: 1 << (w >>> 30) };
-      this.arm.stop();
+      if (typeof r === "object") this.lastFault = { kind: r.kind, address: r.address, size: 1 << (w >>> 30) };
     });
   }
 

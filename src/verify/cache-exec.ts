@@ -322,14 +322,10 @@ class CacheRunner {
       }
       const size = this.ordered.get(w);
       if (size === undefined || this.alignFault || this.memFault) return;
-      // Atomics and exclusives: the runtime's alignment handler (ABI §8) performs a misaligned one.
+      // LSE atomics and CAS: the runtime's alignment handler (ABI §8) performs a misaligned one.
       const r = this.aligner.step(pc, cache.code[w]!);
-      if (r === "ran") return;
-      if (r !== "aligned") {
-        this.memFault = { kind: r.kind, address: r.address, size };
-        arm.stop();
-        return;
-      }
+      if (typeof r === "object") this.memFault = { kind: r.kind, address: r.address, size };
+      if (r !== "aligned") return;
       const rn = (cache.code[w]! >>> 5) & 31;
       const a = arm.regNum(armX(rn));
       if (a % size !== 0) {

@@ -77,7 +77,7 @@ export interface DiffStats {
   refFaults: Record<string, number>;
   /** States (with `segments`) that left into a segment runtime symbol, by symbol. */
   segmentExits?: Record<string, number>;
-  /** Misaligned atomics and exclusives the runtime's alignment handler performed (runtime/align.ts). */
+  /** Misaligned atomics the runtime's alignment handler performed (runtime/align.ts). */
   alignTraps?: number;
   reports: string[];
 }

@@ -96,17 +96,12 @@ function placeholder(L: Lowerer): number {
 /**
  * The alignment test of a host without LSE, for sz > 1: `and t, ra, #sz-1; cbnz t, <slow>`.
  * Returns the branch word, or -1 (nothing to test: one byte, or LSE, whose misaligned atomics the
- * runtime's alignment handler performs); `slowPath` patches it.
+ * runtime's alignment handler performs); `Lowerer.cold` patches it (the slow path resumes after the fast one).
  */
 function misaligned(L: Lowerer, sz: number, ra: number, t: number): number {
   if (sz === 1 || L.opts.features.lse) return -1;
   L.emit(andImm(1, t, ra, ALIGN_MASK[sz]!));
   return placeholder(L);
-}
-
-/** Emit `body` as the cold misaligned path that `misaligned`'s `cbnz t` at `at` enters, resuming after the fast path. */
-function slowPath(L: Lowerer, at: number, t: number, body: () => void): void {
-  L.cold(at, t, L.n, body);
 }
 
 /** Point the placeholder at `at` to the current word: `cbnz reg` (the misalignment test), or `b` when `reg` < 0. */
@@ -204,7 +199,7 @@ export function lowerAtomicRmw(L: Lowerer, i: number): void {
   const lazy = !unary && rs !== ZR && L.loc[v]! < 0;
   if (lazy && rs >= 0) L.pool.release(rs); // (atomicOperandImm put the operand in t: nothing to release)
   const operand = (): number => (unary ? ZR : lazy ? (materialise(L, v, t), t) : rs);
-  slowPath(L, slow, t, () => wordLoop(L, sz, ra, rd, t, (rot) => L.emit(bfi(1, rot, newValue(L, kind, 0, t, rd, operand()), range(0, 8 * sz))), () => {
+  L.cold(slow, t, L.n, () => wordLoop(L, sz, ra, rd, t, (rot) => L.emit(bfi(1, rot, newValue(L, kind, 0, t, rd, operand()), range(0, 8 * sz))), () => {
     plainLoad(L, sz, rd, ra);
     plainStore(L, sz, newValue(L, kind, sf, t, rd, operand()), ra);
   }));
@@ -299,7 +294,7 @@ export function lowerAtomicCas(L: Lowerer, i: number): void {
     L.pool.release(e);
   }
   if (slow < 0) return;
-  slowPath(L, slow, t, () => wordLoop(L, sz, ra, rd, t, (rot) => {
+  L.cold(slow, t, L.n, () => wordLoop(L, sz, ra, rd, t, (rot) => {
     // A mismatch stores the word back unchanged (x86 writes the old value back).
     differs(L, sz, t, rd, rexp);
     L.emit(cbnz(1, t, 2 as PcOff));

@@ -39,7 +39,7 @@ import { FUSED, NZCV_FLAGS } from "./alloc.ts";
 import { emitCompare } from "./bits.ts";
 import { ZR, type Lowerer } from "./context.ts";
 import { nzcvRestore, nzcvSave } from "./flags.ts";
-import { RULE } from "./rules.ts";
+import { RULE, axDividend } from "./rules.ts";
 
 const u6 = (x: number): Uimm6 => x as Uimm6;
 const range = (lsb: number, width: number): BitRange => (lsb | (width << 8)) as BitRange;
@@ -88,7 +88,7 @@ function narrowDivide(L: Lowerer, i: number, signed: boolean): void {
   const b = L.b, sz = b.sz[i]!;
   // 8-bit DIV/IDIV: the high half is AH = bits 8..15 of the value whose low byte is AL (rules.ts
   // fuses that Ubfx here when nothing else reads it: IDIV; DIV's #DE test compares AH first).
-  const h = b.a[i]!, ax = sz === 1 && b.op[h] === OP.Ubfx && b.a[h] === b.b[i] && b.b[h] === 8 && b.c[h] === 8;
+  const h = b.a[i]!, ax = axDividend(b, i);
   const hi = ax && L.an.skip[h] === FUSED ? -1 : L.reg(h, false), lo = L.reg(b.b[i]!, false), d = L.reg(b.c[i]!, false);
   const rd = L.dest(i, false, hi, d), rt = L.pool.scratch();
   narrowOperands(L, sz, signed, rd, rt, hi, lo, d, ax);

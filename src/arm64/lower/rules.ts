@@ -131,6 +131,12 @@ const fuse = (L: Lowerer, i: number, j: number, rule: number): boolean => {
 export const foldableOffset = (off: number, size: number): boolean =>
   (off >= -256 && off <= 255) || (off >= 0 && off % size === 0 && off / size <= 0xfff);
 
+/** 8-bit DIV/IDIV j whose high half is AH, bits 8..15 of the value whose low byte is AL: its dividend is AX (rule axDividend). */
+export function axDividend(b: IrBlock, j: number): boolean {
+  const h = b.a[j]!;
+  return b.sz[j] === 1 && b.op[h] === OP.Ubfx && b.a[h] === b.b[j] && b.b[h] === 8 && b.c[h] === 8;
+}
+
 /**
  * Add.8 i = x + y (y register, or y = z << k fused into it by foldShiftedOperand with 1 << k the
  * size of access j) is j's whole address: j becomes `ldr/str rt, [x, y]` or `[x, z, lsl #k]`
@@ -366,8 +372,7 @@ export function markFusions(L: Lowerer): void {
     // ── indexAddress: base + index (or index << log2(size)) as the address of one plain access ──
     if (o === OP.Add && b.sz[i] === 8 && !b.fm[i] && (u === OP.Load || (u === OP.Store && b.b[j] !== i)) && b.a[j] === i && indexAddress(L, i, j)) continue;
     // ── axDividend: AH (bits 8..15 of AL's value) read only by an 8-bit division of that value ──
-    if (o === OP.Ubfx && (u === OP.DivU || u === OP.DivS) && b.sz[j] === 1 && b.a[j] === i && b.b[j] === b.a[i] && b.b[i] === 8 && b.c[i] === 8
-      && fuse(L, i, j, RULE.axDividend)) continue;
+    if ((u === OP.DivU || u === OP.DivS) && axDividend(b, j) && b.a[j] === i && fuse(L, i, j, RULE.axDividend)) continue;
     // ── postIndex: pop/ret (a load from r, then r + k back to r) ──
     if (o === OP.Add && (b.sz[i] === 8 || stack32(L, i)) && !b.fm[i] && u === OP.SetReg && postIndex(L, i)) continue;
     // ── exitOnFlags: the #DE test of DIV/IDIV computed in NZCV for its ExitSymIf ──
