@@ -44,10 +44,8 @@ export function addSubImmediate(b: IrBlock, j: number, nzcvDefined: boolean): bo
   if (!b.isConst(y)) return false;
   const k = constIn(b, y, sz);
   if ((sz >= 4 || !nzcvDefined) && !Number.isNaN(k) && imm12Of(k) >= 0) return true;
-  const k16 = sz === 2 ? constIn(b, y, 2) : -1;
-  return k16 >= 1 && k16 <= 255;
+  return sz === 2 && k >= 1 && k <= 255;
 }
-
 export function constIn(b: IrBlock, v: number, sz: number): number {
   const lo = b.lo[v]!, hi = b.hi[v]!;
   switch (sz) {
