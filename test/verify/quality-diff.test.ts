@@ -1,6 +1,6 @@
 /**
  * @file Focused differential run of the forms whose code the quality passes and rules rewrite
- * (IR passes cond-flags, flags-into-test, zero-idiom, bitfield, late-setreg, the Zext identity
+ * (IR passes reg-forward, cond-flags, flags-into-test, zero-idiom, bitfield, late-setreg, the Zext identity
  * of const-fold; lowering rules postIndex, sextIntoZext, selectIntoZext, subWordImm,
  * logicAllOnes, writeHome with more uses; 8/16-bit ADC/SBB flags): every golden-vector encoding
  * of SHL, SAL, SHR, SAR, ROL, ROR (by CL, 1 and imm8; register and memory), ADC, SBB, POP, NOT,
@@ -54,6 +54,11 @@ const BLOCKS: Record<32 | 64, string[][]> = {
     ["shl eax, 2", "setc dl", "rol rsi, 5", "setc bl", "shr di, 3", "adc ecx, ecx"],
     ["xor ah, ah", "setp dl", "setz bl", "sets cl", "xor si, si", "sub r9, r9", "seto dil", "adc r10d, r10d"],
     ["xor al, al", "xor edx, edx", "setnz cl", "sub bl, bl", "lahf"],
+    // reg-forward: copies and constants whose write dies (the source overwritten before the
+    // forwarded read, a constant count for a shift by CL), and near misses (a load between).
+    ["mov r11, r9", "or r11, 1", "mov rdx, rsi", "mov rsi, 7", "add rdx, rbx", "mov ecx, 3", "shl eax, cl", "mov ecx, edi"],
+    ["mov r10d, eax", "shr r10d, 3", "mov ecx, eax", "and cl, 7", "mov r8, rbx", "mov r9, [rbx]", "or r8, r9", "mov eax, 5", "add eax, ebx"],
+    ["mov rcx, rdx", "mov ecx, 0", "rol rax, cl", "setc dl", "mov r12, r13", "xchg r12, r14", "mov ebx, ecx", "imul ebx, ebx, 9"],
   ],
   32: [
     ["mov ecx, 0", "shl eax, cl", "setp dl", "adc esi, edi"],
@@ -63,6 +68,7 @@ const BLOCKS: Record<32 | 64, string[][]> = {
     ["sub eax, edx", "mov ecx, 0", "shr edi, cl", "setc dl", "setp bl", "seta cl"],
     ["push eax", "pop ecx", "not bh", "mov al, 0xff", "movsx eax, bl", "cwde", "xor edx, -1", "setz cl"],
     ["xor ah, ah", "setp dl", "setz bl", "xor esi, esi", "sub edi, edi", "seto cl", "adc ebp, ebp"],
+    ["mov edx, esi", "mov esi, 7", "add edx, ebx", "mov ecx, 3", "shl eax, cl", "mov ecx, edi", "mov ebp, eax", "mov eax, [ebx]", "or ebp, eax"],
   ],
 };
 

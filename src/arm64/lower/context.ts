@@ -59,6 +59,12 @@ BARRIER[OP.ExitSymIf] = 1;
 // Vector accesses fault like Load/Store (vector.ts).
 for (const o of [OP.VLoad, OP.VLoadLane, OP.VStore]) BARRIER[o] = 1;
 
+/** Is value k (an address add fused into an access) also guest register r's new value (a push/pop's writeback)? */
+function setsReg(b: IrBlock, k: number, r: number): boolean {
+  for (let m = k + 1; m < b.n; m++) if (b.op[m] === OP.SetReg && b.b[m] === k && b.a[m] === r) return true;
+  return false;
+}
+
 export class Lowerer {
   b!: IrBlock;
   opts!: LowerOptions;
@@ -309,7 +315,8 @@ export class Lowerer {
    * writeHome: the guest home of the SetReg that is i's only use, when writing it now is
    * invisible. With more uses (mul's high half also feeds the flags), the first SetReg of i: its
    * other users then read i from the home, so no write of r may come between that SetReg and i's
-   * last use (nor a push/pop, whose fused access writes the stack pointer's home).
+   * last use (nor a push/pop whose fused access writes r's home back: an address add that is
+   * also r's new value).
    */
   private homeFor(i: number): number {
     const b = this.b, an = this.an;
@@ -323,7 +330,7 @@ export class Lowerer {
       const r = b.a[j]!;
       for (let k = j + 1; k <= last; k++) {
         const o = b.op[k]!;
-        if ((o === OP.SetReg && b.a[k] === r && b.b[k] !== i) || (an.skip[k] === FUSED && (o === OP.Add || o === OP.Sub))) return -1;
+        if ((o === OP.SetReg && b.a[k] === r && b.b[k] !== i) || (an.skip[k] === FUSED && (o === OP.Add || o === OP.Sub) && setsReg(b, k, r))) return -1;
       }
     }
     if (b.op[j] !== OP.SetReg || b.b[j] !== i || j - i > 64) return -1;

@@ -4,7 +4,7 @@
  * nothing when the masked count is 0, so their semantics select every effect on `n == 0`:
  * `r' = Select z, v, r` for the result and `SetFlag f, Select z, (GetFlag f), x` per flag. Done
  * one flag at a time that costs a read of the old flag, a select and a write each (≈ 50 host
- * instructions for `shl eax, cl`). Two rewrites, each named:
+ * instructions for `shl eax, cl`). Three rewrites, each named:
  *
  * - `shiftByZero`: `Select (Cmp eq n, 0), v, Shift(v, n)` is the shift itself, which is the
  *   identity for n = 0 (Shl/Shr/Sar/Ror by n, Ror by Neg n, the Or of two shifts an 8/16-bit
@@ -15,7 +15,10 @@
  *   one `RestoreFlagsIfZero n, s` after the last of them (lowered as mrs … cbnz; msr). Only when
  *   nothing in between reads a flag (other than the GetFlags feeding the selects), writes a flag
  *   outside F, or can fault or leave (pure ops, SetFlag and Test only): then no observer can tell.
- *   `SetFlag f, GetFlag f` with no write of f between is dropped (PF after the Test that set it).
+ * - `selfWrite`: `SetFlag f, GetFlag f` with no write of f between is dropped, in a run (PF
+ *   after the Test that set it) or where const-fold already chose the new value of every select
+ *   (`mov ecx, 3; shl eax, cl`: reg-forward gives the count, the selects fold to
+ *   `Test r !p; SetFlag pf, (GetFlag pf)`).
  *
  * Runs after dead-flags (pipeline in index.ts): F is then only the flags still written, since
  * the restore reads every flag for liveness and would keep them all. On entry: a verified block.
@@ -160,6 +163,15 @@ export function condFlags(b: IrBlock): number {
     else toNop(b, R - 1);
     b.op[R] = OP.RestoreFlagsIfZero; b.sz[R] = csz; b.fm[R] = 0; b.a[R] = cnt; b.b[R] = g0; b.c[R] = F; b.d[R] = 0;
     changed++;
+  }
+  // ── selfWrite ──
+  for (let k = 0; k < n; k++) {
+    if (b.op[k] !== OP.SetFlag) continue;
+    const x = b.b[k]!, f = b.a[k]!;
+    if (b.op[x] === OP.GetFlag && b.a[x] === f && noWriteBetween(b, x, k, f)) {
+      toNop(b, k);
+      changed++;
+    }
   }
   return changed;
 }

@@ -3,6 +3,9 @@
  * semantics and the lowering, in the order below, on every translated block.
  *
  * Default order, and why:
+ * 0. `reg-forward`: before everything, so a register value forwarded to its reader (a constant
+ *    moved into ECX before a shift by CL) is there for const-fold, and the GetRegs it leaves
+ *    unused go with the first DCE.
  * 1. `dead-flags`: first, because const-fold and DCE only touch ops whose flag mask is 0, and
  *    most ops that compute anything also define flags until this pass narrows them.
  * 2. `const-fold`: folds and simplifies the now flag-free ops, leaving dead operands behind.
@@ -40,6 +43,7 @@ import { constFold } from "./const-fold.ts";
 import { dce } from "./dce.ts";
 import { flagsIntoTest } from "./flags-into-test.ts";
 import { lateSetReg } from "./late-setreg.ts";
+import { regForward } from "./reg-forward.ts";
 import { zeroIdiom } from "./zero-idiom.ts";
 import { deadFlags } from "./dead-flags.ts";
 import { fuseCmpBranch } from "./fuse-cmp-branch.ts";
@@ -48,6 +52,7 @@ export { bitfield } from "./bitfield.ts";
 export { condFlags } from "./cond-flags.ts";
 export { flagsIntoTest } from "./flags-into-test.ts";
 export { lateSetReg } from "./late-setreg.ts";
+export { regForward } from "./reg-forward.ts";
 export { zeroIdiom } from "./zero-idiom.ts";
 export { constFold } from "./const-fold.ts";
 export { dce } from "./dce.ts";
@@ -62,6 +67,7 @@ export const PASS_FNS: Readonly<Record<string, (b: IrBlock) => number>> = {
   "cond-flags": condFlags,
   "flags-into-test": flagsIntoTest,
   "late-setreg": lateSetReg,
+  "reg-forward": regForward,
   "zero-idiom": zeroIdiom,
   bitfield,
   "dead-flags": deadFlags,
@@ -71,7 +77,7 @@ export const PASS_FNS: Readonly<Record<string, (b: IrBlock) => number>> = {
 };
 
 /** The pass names in default order (see the file comment). */
-export const PASSES: readonly string[] = ["dead-flags", "const-fold", "dce", "cond-flags", "flags-into-test", "zero-idiom", "bitfield", "late-setreg", "fuse-cmp-branch"];
+export const PASSES: readonly string[] = ["reg-forward", "dead-flags", "const-fold", "dce", "cond-flags", "flags-into-test", "zero-idiom", "bitfield", "late-setreg", "fuse-cmp-branch"];
 
 export function runPasses(b: IrBlock, opts?: { passes?: readonly string[] }): void {
   if (opts?.passes) {
@@ -82,6 +88,7 @@ export function runPasses(b: IrBlock, opts?: { passes?: readonly string[] }): vo
     }
     return;
   }
+  regForward(b);
   deadFlags(b);
   constFold(b);
   dce(b, STATS);

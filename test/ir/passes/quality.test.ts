@@ -349,3 +349,31 @@ test("const-fold: Zext of a value already zero-extended that far is the value; o
     v15 = Const.8 0x1003
     Exit jump, v15 ?-`));
 });
+
+test("cond-flags selfWrite: SetFlag f of GetFlag f goes when nothing wrote f between, stays when something did", () => {
+  const { out } = run((x) => expect(condFlags(x)).toBe(1), `
+    block 0x1000 mode 64
+    v1 = GetReg rax
+    Test.4 v1 !p
+    v3 = GetFlag pf
+    SetFlag pf, v3
+    v5 = Const.8 0x1003
+    Exit jump, v5 ?-`);
+  expect(out).toBe(ir(`
+    block 0x1000 mode 64
+    v1 = GetReg rax
+    Test.4 v1 !p
+    v3 = GetFlag pf
+    v4 = Const.8 0x1003
+    Exit jump, v4 ?-`));
+  // Written again between the read and the write: the old value must come back.
+  const between = `
+    block 0x1000 mode 64
+    v1 = GetReg rax
+    v2 = GetFlag pf
+    Test.4 v1 !p
+    SetFlag pf, v2
+    v5 = Const.8 0x1003
+    Exit jump, v5 ?-`;
+  expect(run((x) => expect(condFlags(x)).toBe(0), between).out).toBe(ir(between));
+});
