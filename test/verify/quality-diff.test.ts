@@ -1,13 +1,13 @@
 /**
  * @file Focused differential run of the forms whose code the quality passes and rules rewrite
- * (IR passes reg-forward, cond-flags, flags-into-test, zero-idiom, bitfield, late-setreg, the Zext identity
+ * (IR passes reg-forward, const-fold's zextOperand/narrowZext/andOfAnd, cond-flags, flags-into-test, zero-idiom, bitfield, late-setreg, the Zext identity
  * of const-fold; lowering rules postIndex, sextIntoZext, selectIntoZext, subWordImm,
  * logicAllOnes, writeHome with more uses; 8/16-bit ADC/SBB flags): every golden-vector encoding
  * of SHL, SAL, SHR, SAR, ROL, ROR (by CL, 1 and imm8; register and memory), ADC, SBB, POP, NOT,
  * MOVSX, CWDE, CBW, MUL, IMUL, TEST, XOR, OR, AND, MOV, SUB, ADD, INC, DEC, CMP from
  * `count(200, 1000)` random states each, Unicorn x86 vs our translation on Unicorn ARM64
  * (src/verify/diff.ts), plus nasm-assembled operands of each size by CL, plus fixed blocks.
- * A masked count of 0 must leave every flag as it was (the RestoreFlagsIfZero path): the random
+ * A masked count of 0 must leave every flag as it was (skipFlagsIfZero jumps over the updates): the random
  * states give CL a small count (0..69) 40% of the time, so a few percent of the states take it;
  * blocks that set CL to 0, to the width and to a multiple of 32 first (`mov ecx, k; shl eax,
  * cl; …`) take it in every state, and flag readers after the shift (`adc`, `setp`, `cmovs`) read
@@ -59,6 +59,8 @@ const BLOCKS: Record<32 | 64, string[][]> = {
     ["mov r11, r9", "or r11, 1", "mov rdx, rsi", "mov rsi, 7", "add rdx, rbx", "mov ecx, 3", "shl eax, cl", "mov ecx, edi"],
     ["mov r10d, eax", "shr r10d, 3", "mov ecx, eax", "and cl, 7", "mov r8, rbx", "mov r9, [rbx]", "or r8, r9", "mov eax, 5", "add eax, ebx"],
     ["mov rcx, rdx", "mov ecx, 0", "rol rax, cl", "setc dl", "mov r12, r13", "xchg r12, r14", "mov ebx, ecx", "imul ebx, ebx, 9"],
+    // const-fold zextOperand, narrowZext, andOfAnd; a 64-bit shift folded under a 32-bit op.
+    ["mov r10d, esi", "shr r10d, 3", "lea ecx, [r10+r10*4]", "lea edx, [rsi+rdi*8+5]", "sub edx, ecx", "mov eax, edx", "and ecx, 0x3f", "shl r14, cl", "mov [rbx], eax"],
   ],
   32: [
     ["mov ecx, 0", "shl eax, cl", "setp dl", "adc esi, edi"],
@@ -69,6 +71,7 @@ const BLOCKS: Record<32 | 64, string[][]> = {
     ["push eax", "pop ecx", "not bh", "mov al, 0xff", "movsx eax, bl", "cwde", "xor edx, -1", "setz cl"],
     ["xor ah, ah", "setp dl", "setz bl", "xor esi, esi", "sub edi, edi", "seto cl", "adc ebp, ebp"],
     ["mov edx, esi", "mov esi, 7", "add edx, ebx", "mov ecx, 3", "shl eax, cl", "mov ecx, edi", "mov ebp, eax", "mov eax, [ebx]", "or ebp, eax"],
+    ["lea ecx, [esi+esi*4]", "lea edx, [esi+edi*8+5]", "sub edx, ecx", "and ecx, 0x1f", "shl eax, cl", "mov [ebx], edx"],
   ],
 };
 

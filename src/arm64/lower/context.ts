@@ -85,6 +85,8 @@ export class Lowerer {
 
   /** ARM C holds NOT CF (after a host subtract), ABI §4. */
   cInv = false;
+  /** Rule skipFlagsIfZero: word of the open region's `cbz` (patched at its RestoreFlagsIfZero), or -1. */
+  skipFrom = -1;
   /** Current guest instruction: byte offset from the block start, and its stale-flags mask. */
   guestOff = 0;
   stale = 0;
@@ -135,6 +137,7 @@ export class Lowerer {
     this.loose.clear();
     this.n = 0;
     this.cInv = false;
+    this.skipFrom = -1;
     this.guestOff = 0;
     this.stale = 0;
     this.startLo = Number(b.start & 0xffffffffn);

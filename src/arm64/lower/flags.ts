@@ -14,13 +14,13 @@
  *   const ks = keepBegin(L, i);  L.emit(addsShifted(...));  keepEnd(L, ks, false);
  *   writePF(L, i, rd, sf);       // x10 = result when PF is defined
  */
-import { OP, REL } from "../../ir/ops.ts";
+import { OP, OPS, REL } from "../../ir/ops.ts";
 import { CC, FLAG, STATE } from "../../ir/state.ts";
 import type { BitRange, Imm12, LogicalImm, PcOff, Uimm, Uimm12s, Uimm6 } from "../imm.ts";
 import { tryLogicalImm } from "../imm.ts";
 import { COND, type Cond } from "../regs.ts";
 import { bfi, bfxil, lslImm, lsrImm, ubfx } from "../isa/bitfield.ts";
-import { bCond, cbnz, tbnz, tbz } from "../isa/branch.ts";
+import { bCond, cbnz, cbz, tbnz, tbz } from "../isa/branch.ts";
 import { ccmnImm, ccmpImm, csel, csetm, csinc, cset, rmif } from "../isa/cond.ts";
 import { adc, addsShifted, clz, sbc, subsShifted } from "../isa/data-reg.ts";
 import { cmpImm } from "../isa/data-imm.ts";
@@ -514,10 +514,44 @@ export function lowerSelectCC(L: Lowerer, i: number): void {
 // ── SaveFlags / RestoreFlagsIfZero (IR pass cond-flags: shifts and rotates by CL) ──
 
 /**
+ * skipFlagsIfZero: the flag updates between SaveFlags i and its RestoreFlagsIfZero R are jumped
+ * over when the count is 0 (`cbz n, join`) instead of saved and put back (mrs, bfxil … cbnz, msr,
+ * mov x10): when every op between is quiet (pure, SetFlag, Test: no fault, no exit, no register
+ * write) and no value defined there is used after R, the skipped path leaves nothing behind but
+ * the old flags, which is what a count of 0 means. Returns R, or -1 when the region does not
+ * qualify.
+ */
+function skipRegion(L: Lowerer, i: number): number {
+  const b = L.b, an = L.an;
+  let R = -1;
+  for (let k = i + 1; k < b.n && R < 0; k++) if (b.op[k] === OP.RestoreFlagsIfZero && b.b[k] === i) R = k;
+  if (R < 0) return -1;
+  for (let k = i + 1; k < R; k++) {
+    const o = b.op[k]!;
+    if (o === OP.Nop || an.skip[k] === DEAD) continue;
+    if (!(OPS[o]!.pure || o === OP.SetFlag || o === OP.Test || o === OP.Guest)) return -1;
+    // A value with code here and a use after R would be missing on the skipping path (constants
+    // and register reads have no code: they are materialised or read where used).
+    if (an.uses[k]! > 0 && an.lastUse[k]! > R && o !== OP.Const && o !== OP.GetReg && o !== OP.Addr) return -1;
+  }
+  return R;
+}
+
+/**
  * The flags of mask a in one register: NZCV as `mrs` reads it with C made canonical (C = CF), and
- * when PF is in the mask, the PF source's low byte (all that PF depends on) in bits 0..7.
+ * when PF is in the mask, the PF source's low byte (all that PF depends on) in bits 0..7. Under
+ * skipFlagsIfZero, a `cbz` on the count to the restore's place instead (patched there), with C
+ * made canonical first: both paths join with C = CF.
  */
 export function lowerSaveFlags(L: Lowerer, i: number): void {
+  const R = skipRegion(L, i);
+  if (R >= 0) {
+    setCarrySense(L, false);
+    L.skipFrom = L.n;
+    L.emit(cbz(L.b.sz[R] === 8 ? 1 : 0, L.reg(L.b.a[R]!), 0 as PcOff));
+    L.fired[RULE.skipFlagsIfZero]!++;
+    return;
+  }
   const mask = L.b.a[i]!, rd = L.dest(i);
   L.emit(mrs(rd, SYSREG.NZCV));
   if (L.cInv) L.emit(eorImm(1, rd, rd, C_BIT));
@@ -527,9 +561,17 @@ export function lowerSaveFlags(L: Lowerer, i: number): void {
 /**
  * `cbnz a, skip; msr nzcv, s; [mov x10, s]`: the saved flags come back when the count is 0. The
  * saved C is canonical, so C is made canonical before the branch: both paths join with C = CF.
+ * Under skipFlagsIfZero: C made canonical, and the save's `cbz` lands here.
  */
 export function lowerRestoreFlagsIfZero(L: Lowerer, i: number): void {
   const b = L.b, fm = b.c[i]!;
+  if (L.skipFrom >= 0) {
+    setCarrySense(L, false);
+    const at = L.skipFrom;
+    L.code[at] = cbz(b.sz[i] === 8 ? 1 : 0, (L.code[at]! & 31), (L.n - at) as PcOff);
+    L.skipFrom = -1;
+    return;
+  }
   if (!fm) return;
   const ra = L.reg(b.a[i]!), rs = L.reg(b.b[i]!);
   setCarrySense(L, false);

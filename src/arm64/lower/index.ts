@@ -82,10 +82,12 @@ export function sharedLowerer(): Lowerer {
  * Op i may write x10 (PF) without defining AF: then a live AF, read through x10, must be carried
  * over (x86 ops that define PF define AF too; SetFlag pf and the shifts' flag restore do not).
  */
-function pfWithoutAF(b: IrBlock, i: number): boolean {
-  const o = b.op[i]!;
+function pfWithoutAF(L: Lowerer, i: number): boolean {
+  const b = L.b, o = b.op[i]!;
   if (o === OP.SetFlag) return b.a[i] === FLAG.PF;
-  if (o === OP.RestoreFlagsIfZero) return (b.c[i]! & FLAG.PF) !== 0;
+  // Under skipFlagsIfZero the restore is a join: the AF bracket must close before it (each path
+  // then has its own pair or none), so it is not a PF write that continues one.
+  if (o === OP.RestoreFlagsIfZero) return L.skipFrom < 0 && (b.c[i]! & FLAG.PF) !== 0;
   return OPS[o]!.flags !== 0 && o !== OP.Undef && (b.fm[i]! & (FLAG.PF | FLAG.AF)) === FLAG.PF;
 }
 
@@ -110,7 +112,7 @@ export function lowerBlock(b: IrBlock, opts: LowerOptions, L: Lowerer = sharedLo
     const busy = liveAfter[i]! | liveBefore[i]! | (OPS[b.op[i]!]!.flags ? b.fm[i]! : 0);
     // x10 is an input of AF too (ABI §4: AF = bit 4 of x11 ^ x10): free only when both are dead.
     L.pool.extra = (busy & (FLAG.PF | FLAG.AF) ? 0 : 1 << HOST_PF) | (busy & FLAG.AF ? 0 : 1 << HOST_AF);
-    const keepAF = skip[i] === EMIT && pfWithoutAF(b, i) && (liveAfter[i]! & FLAG.AF) !== 0;
+    const keepAF = skip[i] === EMIT && pfWithoutAF(L, i) && (liveAfter[i]! & FLAG.AF) !== 0;
     // x11 = AF in bit 4 alone while x10 changes; the way back is deferred past ops that touch
     // neither (NZCV SetFlags, ops that emit nothing), so two brackets in a row cost one pair.
     if (keepAF) { if (afOpen) afOpen = false; else L.emit(AF_SWAP); }

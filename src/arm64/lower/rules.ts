@@ -71,6 +71,7 @@ export const OTHER_RULES = [
   { name: "bitToFlag", why: "bit 0 of a value used only as CF/OF/SF/ZF needs no ubfx: each SetFlag inserts bit 0 alone" },
   { name: "zextNoop", why: "Zext of a value already zero-extended (a load, a 32-bit op) is the value itself" },
   { name: "bfiInPlace", why: "Bfi into the register that already holds its base (mov al, bl) is one bfi" },
+  { name: "skipFlagsIfZero", why: "a shift or rotate by CL jumps over its flag updates when the count is 0 (cbz), instead of saving NZCV and the PF source and putting them back (mrs, bfxil, cbnz, msr, mov)" },
   { name: "setFlagRun", why: "consecutive SetFlags of NZCV flags share one mrs/msr pair" },
   { name: "carryFlipCcmp", why: "ADC/SBB needing the other carry sense, with N, Z, V dead until the op redefines them: C is inverted by one ccmp xzr, #0, #0, cc, not mrs/eor/msr (without FlagM)" },
   { name: "flagFromBool", why: "SetFlag cf or zf of a 0/1 value with the other NZCV flags dead is cmp wv, #1 (Z = C = v), not mrs/bfi/msr (BSF/BSR's ZF)" },
@@ -412,14 +413,16 @@ export function markFusions(L: Lowerer): void {
       const off = o === OP.Add ? k : -k;
       if (foldableOffset(off, b.sz[j]!) && fuse(L, i, j, RULE.foldAddOffset)) continue;
     }
-    // ── foldShiftedOperand: (y << k) as the second operand of add/sub/and/orr/eor of the same size ──
+    // ── foldShiftedOperand: (y << k) as the second operand of add/sub/and/orr/eor of the same size,
+    // or a 64-bit y << k (k < 32) under a 32-bit op, which reads only its low half: w_y << k (lea ecx, [r10+r10*4]) ──
     if (SHIFTS[o] && (b.sz[i] === 4 || b.sz[i] === 8) && b.isConst(b.b[i]!) && !b.isImm(b.a[i]!) && SHIFT_USERS[u]
-      && b.sz[j] === b.sz[i] && !(b.fm[j]! & FLAG.AF) && !b.isImm(b.a[j] === i ? b.b[j]! : b.a[j]!)
+      && (b.sz[j] === b.sz[i] || (o === OP.Shl && b.sz[i] === 8 && b.sz[j] === 4 && constIn(b, b.b[i]!, 8) < 32))
+      && !(b.fm[j]! & FLAG.AF) && !b.isImm(b.a[j] === i ? b.b[j]! : b.a[j]!)
       // Only one operand can be the shifted one: not when the other is already folded (x << k | y >> m).
       && skip[b.a[j] === i ? b.b[j]! : b.a[j]!] !== FUSED
       && (b.b[j] === i || (b.a[j] === i && u !== OP.Sub && b.b[j] !== i))) {
       const k = constIn(b, b.b[i]!, 8);
-      if (k > 0 && k < 8 * b.sz[i]! && fuse(L, i, j, RULE.foldShiftedOperand)) continue;
+      if (k > 0 && k < 8 * b.sz[j]! && fuse(L, i, j, RULE.foldShiftedOperand)) continue;
     }
     // ── condIntoSelect / cmpIntoSelect: the selector of a Select ──
     if (u === OP.Select && b.a[j] === i && b.b[j] !== i && b.c[j] !== i) {

@@ -17,7 +17,10 @@
  * the 4-byte result's zero upper half would differ from x's); `x^x x-x x&0 x*0` → `Const.S 0`
  * at every size; `Cmp rel, x, x` → its constant; `Select k, x, y` with a known k → x or y;
  * `Zext x, n` → x when x is already zero-extended from n bytes (a load of at most n bytes, a
- * narrower Zext or bit field, a 0/1 value; for n = 4 the 32-bit ALU ops, shifts and Mul).
+ * narrower Zext or bit field, a 0/1 value; for n = 4 the 32-bit ALU ops, shifts and Mul);
+ * `And (And x, k1), k2` → the inner And when k1 ⊆ k2 (andOfAnd); `Zext (op.8 p, q), 4` → `op.4 p, q`
+ * when the Zext is the op's only reader (narrowZext); and, whatever the flag mask, a 4-byte op
+ * reads x for an operand `Zext x, 4` (zextOperand: it reads the low 4 bytes only).
  *
  * A folded op is rewritten in place into a `Const` (indices stay valid); an op replaced by an
  * existing value becomes `Nop` and its later uses are redirected through a forwarding array in
@@ -30,9 +33,12 @@
  */
 import type { IrBlock } from "../block.ts";
 import { OP, OPS, REL } from "../ops.ts";
-import { Scratch, forwardOperands, toConst, toNop } from "./_util.ts";
+import { Scratch, countUses, forwardOperands, toConst, toNop } from "./_util.ts";
 
 const FWD = new Scratch((n) => new Int32Array(n));
+const USES = new Scratch((n) => new Uint32Array(n));
+/** Use counts at the start of the sweep (narrowZext duplicates nothing: it wants the Zext to be the only user). */
+let uses = new Uint32Array(0);
 
 const maskBytes = (bytes: number): bigint => (1n << BigInt(8 * bytes)) - 1n;
 const maskBits = (bits: number): bigint => (1n << BigInt(bits)) - 1n;
@@ -133,12 +139,15 @@ const REFLEXIVE = new Set<number>([REL.EQ, REL.ULE, REL.UGE, REL.SLE, REL.SGE]);
 export function constFold(b: IrBlock): number {
   const n = b.n;
   const fwd = FWD.get(n);
+  uses = USES.get(n).fill(0, 0, n);
+  for (let i = 0; i < n; i++) countUses(b, i, uses);
   let changed = 0;
   for (let i = 0; i < n; i++) {
     fwd[i] = i;
     const op = b.op[i]!;
     if (op === OP.Nop) continue;
     forwardOperands(b, i, fwd);
+    changed += low32(b, i, op);
     if (b.fm[i] !== 0) continue; // flags are a result too (Guest/exit masks mean other things, and never fold)
     const r = fold(b, i, op);
     if (r === -1) continue;
@@ -179,6 +188,7 @@ function fold(b: IrBlock, i: number, op: number): number {
     case OP.Zext: case OP.Sext: {
       const from = y;
       const kx = known(b, x, from);
+      if (kx === undefined && op === OP.Zext && from === 4 && narrow(b, i, x)) return -2;
       if (kx === undefined) return op === OP.Zext && zeroFrom(b, x, from) ? x : -1;
       toConst(b, i, 8, op === OP.Zext ? kx : BigInt.asUintN(64, BigInt.asIntN(8 * from, kx)));
       return -2;
@@ -234,6 +244,8 @@ function identity(b: IrBlock, i: number, op: number, S: number, x: number, y: nu
   let k = ky, other = x;
   if (k === undefined && commutes) { k = kx; other = y; }
   if (k === undefined) return -1;
+  // (x & k1) & k2 with every bit the inner And can leave inside k2: the inner And itself.
+  if (op === OP.And && b.op[other] === OP.And && subMask(b, other, S, k)) return other;
   if ((op === OP.And || op === OP.Mul) && k === 0n) {
     toConst(b, i, S, 0n);
     return -2;
@@ -243,4 +255,68 @@ function identity(b: IrBlock, i: number, op: number, S: number, x: number, y: nu
     : op === OP.Mul ? k === 1n
     : op !== OP.MulHU && op !== OP.MulHS && k === 0n; // x+0 x-0 x|0 x^0, shifts and rotates by 0
   return neutral && sameAs(b, S, other) ? other : -1;
+}
+
+/** Ops (4-byte) whose result depends only on the low 4 bytes of these operand slots (bit k: operand k). */
+const LOW32_SLOTS: Record<number, number> = {
+  [OP.Add]: 3, [OP.Sub]: 3, [OP.Adc]: 3, [OP.Sbb]: 3, [OP.And]: 3, [OP.Or]: 3, [OP.Xor]: 3, [OP.Mul]: 3,
+  [OP.Shl]: 1, [OP.Shr]: 1, [OP.Sar]: 1, [OP.Ror]: 1, [OP.Neg]: 1, [OP.Not]: 1, [OP.Test]: 1, [OP.Cmp]: 6,
+};
+
+/**
+ * zextOperand: a 4-byte op reads its operands in their low 4 bytes, where `Zext x, 4` is x: read x
+ * (`mov r10d, esi; shr r10d, 3` forwarded by reg-forward is `lsr w4, w25, #3`, no `mov w`). Also
+ * a store of at most 4 bytes (its value) and a Bfi of at most 32 bits (its field). The op computes
+ * exactly what it did, flags included, so this holds whatever its flag mask. Returns 1 if it
+ * rewrote an operand.
+ */
+function low32(b: IrBlock, i: number, op: number): number {
+  let slots = b.sz[i] === 4 ? LOW32_SLOTS[op] ?? 0 : 0;
+  if (op === OP.Store && b.sz[i]! <= 4) slots = 2;
+  if (op === OP.Bfi && b.d[i]! <= 32) slots = 2;
+  let done = 0;
+  for (let k = 0; k < 3; k++) {
+    if (!(slots & (1 << k))) continue;
+    const v = k === 0 ? b.a[i]! : k === 1 ? b.b[i]! : b.c[i]!;
+    if (b.op[v] !== OP.Zext || b.b[v] !== 4) continue;
+    if (k === 0) b.a[i] = b.a[v]!;
+    else if (k === 1) b.b[i] = b.a[v]!;
+    else b.c[i] = b.a[v]!;
+    done = 1;
+  }
+  return done;
+}
+
+/**
+ * narrowZext: `Zext (op.8 p, q), 4` is `op.4 p, q` (a 4-byte result is zero-extended): op i becomes
+ * that op, in one instruction (`lea ecx, [r10+r10*4]` is `add w0, w4, w4, lsl #2`, no `mov w`).
+ * For ops whose low 4 bytes depend only on their operands' low 4 bytes, without flags, read by
+ * this Zext alone (DCE then removes the 8-byte op; with other users both would be computed). A shift only by a constant
+ * below 32 (a W-register shift takes its count mod 32). Returns whether it rewrote op i.
+ */
+function narrow(b: IrBlock, i: number, x: number): boolean {
+  const o = b.op[x]!;
+  if (b.sz[x] !== 8 || b.fm[x] !== 0 || uses[x] !== 1) return false;
+  if (o === OP.Shl) {
+    const c = b.b[x]!;
+    if (b.op[c] !== OP.Const || b.hi[c] !== 0 || b.lo[c]! >= 32) return false;
+  } else if (o !== OP.Add && o !== OP.Sub && o !== OP.And && o !== OP.Or && o !== OP.Xor && o !== OP.Mul && o !== OP.Neg && o !== OP.Not) return false;
+  b.op[i] = o; b.sz[i] = 4; b.fm[i] = 0;
+  b.a[i] = b.a[x]!; b.b[i] = b.b[x]!; b.c[i] = 0; b.d[i] = 0;
+  return true;
+}
+
+/**
+ * andOfAnd: And.S (And.s x, k1), k2 is the inner And when every bit it can leave set lies in k2
+ * (as read at size S): `and ecx, 0x3f; shl r14, cl` masks the count with 0x3f twice.
+ */
+function subMask(b: IrBlock, inner: number, S: number, k2: bigint): boolean {
+  const s = b.sz[inner]!;
+  if ((s !== 4 && s !== 8) || (S !== 4 && S !== 8)) return false;
+  const p = b.a[inner]!, q = b.b[inner]!;
+  const k1 = known(b, q, s) ?? known(b, p, s);
+  if (k1 === undefined) return false;
+  // The inner result: k1's bits (a 4-byte And is zero-extended); read at size S.
+  const leaves = k1 & maskBytes(s), keeps = k2 & maskBytes(S);
+  return (leaves & ~keeps) === 0n;
 }

@@ -92,13 +92,38 @@ test("ExitIf p: parity bit 0 clear means PF = 1 (tbz)", () => {
 });
 
 // shl eax, cl with AF live at the exit: the Test and the flag restore both write x10 without
-// defining AF. One bracket covers both: the way back after the Test is deferred past the NZCV
-// SetFlags and cancelled by the restore's way in.
-test("AF kept across two x10 writes in a row: one eor pair, not two", () => {
-  const ir = "  v2 = GetReg rax\n  v3 = GetReg rcx\n  v4 = Const.4 0x1f\n  v5 = And.4 v3, v4\n  v6 = Shl.4 v2, v5\n"
-    + "  v7 = Const.8 0x1\n  v11 = SaveFlags 59\n  Test.4 v6 !szp\n  SetFlag cf, v7\n  RestoreFlagsIfZero.4 v5, v11, 59\n"
-    + "  v17 = Zext v6, 4\n  SetReg rax, v17\n  v9 = Const.8 0x1003\n  Exit jump, v9 ?oszapc\n";
+// defining AF. With skipFlagsIfZero the updates are jumped over on a count of 0, so the AF
+// bracket (x11 = AF alone while x10 changes) opens and closes inside the skipped region: the
+// skipping path has neither half.
+const SHL_CL = "  v2 = GetReg rax\n  v3 = GetReg rcx\n  v4 = Const.4 0x1f\n  v5 = And.4 v3, v4\n  v6 = Shl.4 v2, v5\n"
+  + "  v7 = Const.8 0x1\n  v11 = SaveFlags 59\n  Test.4 v6 !szp\n  SetFlag cf, v7\n  RestoreFlagsIfZero.4 v5, v11, 59\n"
+  + "  v17 = Zext v6, 4\n  SetReg rax, v17\n  v9 = Const.8 0x1003\n  Exit jump, v9 ?oszapc\n";
+
+test("skipFlagsIfZero: cbz on the count over the flag updates, no save, the AF pair inside the region", () => {
+  const lines = body(lower(SHL_CL));
+  const at = lines.flatMap((l, k) => (l === "eor x11, x11, x10" ? [k] : []));
+  const cbz = lines.findIndex((l) => /^cbz w9, 0x[0-9a-f]+$/.test(l));
+  expect(lines[0]).toBe("and w9, w0, #0x1f");
+  expect(cbz).toBeGreaterThan(0);
+  const join = parseInt(lines[cbz]!.split(", ")[1]!, 16) / 4;
+  expect(lines.slice(0, cbz).some((l) => l.startsWith("mrs"))).toBe(false);
+  expect(lines.some((l) => l.startsWith("cbnz"))).toBe(false);
+  expect(at.length).toBe(2);
+  const ands = lines.findIndex((l) => l.startsWith("ands w10"));
+  expect(cbz < at[0]! && at[0]! < ands && ands < at[1]! && at[1]! < join).toBe(true);
+});
+
+// The same with a value computed among the flag updates and used after them (v12, right after the
+// save): the region cannot be skipped, so the flags are saved and put back. One AF bracket covers
+// both x10 writes: the way back after the Test is deferred past the NZCV SetFlags and cancelled by
+// the restore's way in.
+test("save and restore when a value escapes the region; AF kept across two x10 writes in a row: one eor pair, not two", () => {
+  const ir = SHL_CL.replace("  Test.4", "  v12 = Not.4 v6\n  Test.4").replace("  v17 = Zext", "  SetReg rbx, v12\n  v17 = Zext");
   const lines = body(lower(ir));
+  expect(lines.some((l) => l.startsWith("cbz"))).toBe(false);
+  const cbnz = lines.findIndex((l) => l.startsWith("cbnz w9, "));
+  expect(lines[cbnz + 1]).toMatch(/^msr NZCV, x\d+$/);
+  expect(lines[cbnz + 2]).toBe(`mov x10, ${lines[cbnz + 1]!.split(", ")[1]}`);
   const at = lines.flatMap((l, k) => (l === "eor x11, x11, x10" ? [k] : []));
   expect(at.length).toBe(2);
   expect(at[0]!).toBeLessThan(lines.findIndex((l) => l.startsWith("ands w10")));

@@ -18,6 +18,9 @@ const CASES: [string, string, string[]][] = [
   ["foldAddOffset", "  v1 = GetReg rsp\n  v2 = Const.8 0x18\n  v3 = Add.8 v1, v2\n  v4 = Load.8 v3, 1\n  SetReg rax, v4\n", ["ldr x8, [x15, #0x18]"]],
   ["preIndex", "  v1 = GetReg rsp\n  v2 = Const.8 0x8\n  v3 = Sub.8 v1, v2\n  v4 = GetReg rbx\n  Store.8 v3, v4, 1\n  SetReg rsp, v3\n", ["str x27, [x15, #-0x8]!"]],
   ["foldShiftedOperand", "  v1 = GetReg rbx\n  v2 = GetReg rcx\n  v3 = Const.8 0x3\n  v4 = Shl.8 v2, v3\n  v5 = Add.8 v1, v4\n  SetReg rax, v5\n", ["add x8, x27, x0, lsl #3"]],
+  // lea ecx, [r10 + r10*4] after narrowZext: a 64-bit shift by 2 under a 32-bit add, which reads only
+  // its low half: one add of the W registers with the shifted operand (r10 = x4, rcx = x0).
+  ["foldShiftedOperand", "  v1 = GetReg r10\n  v2 = Const.1 0x2\n  v3 = Shl.8 v1, v2\n  v4 = Add.4 v1, v3\n  SetReg rcx, v4\n", ["add w0, w4, w4, lsl #2"]],
   ["condIntoSelect", "  v1 = GetReg rax\n  v2 = GetReg rbx\n  v3 = Sub.8 v1, v2 !z\n  v4 = Cond e\n  v5 = Select v4, v1, v2\n  SetReg rcx, v5\n", ["cmp x8, x27", "csel x0, x8, x27, eq"]],
   ["cmpIntoSelect", "  v1 = GetReg rax\n  v2 = GetReg rbx\n  v3 = Cmp.8 slt, v1, v2\n  v4 = Select v3, v1, v2\n  SetReg rcx, v4\n", ["cmp x8, x27", "csel x0, x8, x27, lt"]],
   ["zeroRegister", "  v1 = GetReg rbx\n  v2 = Const.8 0x0\n  Store.8 v1, v2, 0\n", ["str xzr, [x27]"]],
@@ -81,6 +84,12 @@ const CASES: [string, string, string[]][] = [
   // leave every home as it was); then [rsp+8] and [rsp+16] cannot fault and pair into rbx, rcx.
   ["loadPair", POPS, ["ldr x9, [x15, #0x18]", "ldr x6, [x15]", "ldp x27, x0, [x15, #0x8]", "mov x1, x6", "mov x8, x9"]],
   ["bfiInPlace", "  v1 = GetReg rax\n  v2 = GetReg rbx\n  v3 = Bfi v1, v2, 8, 8\n  SetReg rax, v3\n", ["bfi x8, x27, #8, #8"]],
+  // sar eax, cl with only CF kept (CF = bit 5 of eax here, to keep it short): the count in w9, the
+  // result in a temporary (eax's old value is still read), CF's bit extracted, then cbz over the
+  // CF update (mrs, bfi, msr) to the word after it (word 7), where the result goes home.
+  ["skipFlagsIfZero", "  v1 = GetReg rax\n  v2 = GetReg rcx\n  v3 = Const.4 0x1f\n  v4 = And.4 v2, v3\n  v5 = Sar.4 v1, v4\n  v6 = Ubfx v1, 5, 1\n" +
+    "  v7 = SaveFlags 1\n  SetFlag cf, v6\n  RestoreFlagsIfZero.4 v4, v7, 1\n  SetReg rax, v5\n  v9 = Const.8 0x1003\n  Exit jump, v9 ?c\n",
+    ["and w9, w0, #0x1f", "asr w6, w8, w9", "ubfx x7, x8, #5, #1", "cbz w9, 0x1c", "mrs x30, NZCV", "bfi x30, x7, #29, #1", "msr NZCV, x30", "mov x8, x6"]],
   ["setFlagRun", "  v1 = GetReg rax\n  SetFlag sf, v1\n  SetFlag zf, v1\n  v9 = Const.8 0x1003\n  Exit jump, v9 ?sz\n", ["mrs x9, NZCV", "bfi x9, x8, #31, #1", "bfi x9, x8, #30, #1", "msr NZCV, x9"]],
   ["constToHome", "  v1 = Const.8 0xffffffffffff1234\n  SetReg rsi, v1\n", ["mov x25, #-0xedcc"]],
   // pop rbx: the load post-increments rsp's home; the Add and its SetReg emit nothing.

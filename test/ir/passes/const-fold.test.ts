@@ -248,3 +248,84 @@ test("replaceUses redirects every later use", () => {
     Store.8 v1, v3, 0
     Exit indirect, v1 ?-`));
 });
+
+test("zextOperand: a 4-byte op, a store of at most 4 bytes and a Bfi of at most 32 bits read x, not Zext x, 4", () => {
+  // mov r10d, esi; shr r10d, 3 once reg-forward gave the Zext to the shift; flags kept (the op computes the same).
+  const { out } = run((b) => expect(constFold(b)).toBe(3), `
+    block 0x1000 mode 64
+    v1 = GetReg rsi
+    v2 = Zext v1, 4
+    v3 = Const.4 0x3
+    v4 = Add.4 v2, v3 !szp
+    SetReg r10, v4
+    Store.4 v1, v2, 0
+    v7 = GetReg rax
+    v8 = Bfi v7, v2, 0, 32
+    SetReg rax, v8
+    v10 = Add.8 v2, v2
+    SetReg rbx, v10
+    v12 = Const.8 0x1003
+    Exit jump, v12 ?-`);
+  // The Add.8 reads all 8 bytes: it keeps the Zext (one Zext left, one user).
+  expect(out).toBe(ir(`
+    block 0x1000 mode 64
+    v1 = GetReg rsi
+    v2 = Zext v1, 4
+    v3 = Const.4 0x3
+    v4 = Add.4 v1, v3 !szp
+    SetReg r10, v4
+    Store.4 v1, v1, 0
+    v7 = GetReg rax
+    v8 = Bfi v7, v1, 0, 32
+    SetReg rax, v8
+    v10 = Add.8 v2, v2
+    SetReg rbx, v10
+    v12 = Const.8 0x1003
+    Exit jump, v12 ?-`));
+});
+
+test("narrowZext: Zext of an 8-byte add (or a shift by a constant under 32) read only by it is the 4-byte op", () => {
+  // lea ecx, [r10 + r10*4]: Zext (Add.8 r10, r10 << 2), 4 → Add.4 r10, r10 << 2 (the Add.8 is DCE's).
+  const src = `
+    block 0x1000 mode 64
+    v1 = GetReg r10
+    v2 = Const.1 0x2
+    v3 = Shl.8 v1, v2
+    v4 = Add.8 v1, v3
+    v5 = Zext v4, 4
+    SetReg rcx, v5
+    v7 = Const.1 0x21
+    v8 = Shl.8 v1, v7
+    v9 = Zext v8, 4
+    SetReg rdx, v9
+    v11 = Or.8 v1, v3
+    v12 = Zext v11, 4
+    SetReg rsi, v12
+    SetReg rdi, v11
+    v15 = Const.8 0x1003
+    Exit jump, v15 ?-`;
+  const { out } = run((b) => expect(constFold(b)).toBe(1), src);
+  // Not the shift by 33 (a W shift counts mod 32), not the Or.8 that rdi also reads.
+  expect(out).toBe(ir(src.replace("v5 = Zext v4, 4", "v5 = Add.4 v1, v3")));
+});
+
+test("andOfAnd: And (And x, k1), k2 is the inner And when k1's bits lie in k2, at sizes 4 and 8", () => {
+  // and ecx, 0x3f; shl r14, cl: the count And.4 …, 0x3f of an And.4 rcx, 0x3f.
+  const both = (k1: string, s1: number, k2: string, s2: number): string => run(constFold, `
+    block 0x1000 mode 64
+    v1 = GetReg rcx
+    v2 = Const.${s1} ${k1}
+    v3 = And.${s1} v1, v2
+    v4 = Const.${s2} ${k2}
+    v5 = And.${s2} v3, v4
+    SetReg rax, v5
+    v7 = Const.8 0x1003
+    Exit jump, v7 ?-`).out;
+  // Folded: SetReg reads v3 itself, the outer And is gone.
+  expect(both("0x3f", 4, "0x3f", 4)).toContain("SetReg rax, v3");
+  expect(both("0x1f", 4, "0x3f", 8)).toContain("SetReg rax, v3");
+  expect(both("0xff00", 8, "0xffff", 4)).toContain("SetReg rax, v3");
+  // Not: 0x7f has a bit outside 0x3f; 0x100000000 (bit 32) is outside a 4-byte And's reach.
+  expect(both("0x7f", 4, "0x3f", 4)).toContain("v5 = And.4 v3, v4");
+  expect(both("0x1ffffffff", 8, "0xffffffff", 4)).toContain("v5 = And.4 v3, v4");
+});
