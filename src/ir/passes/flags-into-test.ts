@@ -11,16 +11,21 @@
  * leave (the value any observer sees is unchanged: before, the old flag until the SetFlag; after,
  * nothing observes it in between).
  *
+ * Also `zeroTestFlag` (below): a SetFlag zf of a zero test that selects also read becomes a Test
+ * read by SelectCCs.
+ *
  * On entry: a verified block. On exit: the same effects. Returns how many SetFlags it folded.
  *
  *   Test.4 v8 !p; SetFlag sf, (Ubfx v8, 31, 1) → Test.4 v8 !sp
  */
 import type { IrBlock } from "../block.ts";
 import { OP, OPS, REL } from "../ops.ts";
-import { FLAG } from "../state.ts";
-import { flagReads, flagWrites, toNop } from "./_util.ts";
+import { CC, FLAG } from "../state.ts";
+import { VALUE_ARGS, flagReads, flagWrites, toNop } from "./_util.ts";
 
 const QUIET = Uint8Array.from(OPS, (o, k) => (o.pure || k === OP.SetFlag || k === OP.Test || k === OP.Nop ? 1 : 0));
+/** Quiet ops and register writes (which nothing between a zero test and its SetFlag can observe). */
+const QUIET_OR_SETREG = Uint8Array.from(OPS, (o, k) => (QUIET[k] || k === OP.SetReg || k === OP.Guest ? 1 : 0));
 
 /** Does value x equal what a Test.sz of r defines for flag f? */
 function testValue(b: IrBlock, f: number, x: number, r: number, sz: number): boolean {
@@ -54,5 +59,49 @@ export function flagsIntoTest(b: IrBlock): number {
       seen |= flagReads(b, k) | flagWrites(b, k);
     }
   }
+  return changed + zeroTestFlag(b);
+}
+
+/**
+ * zeroTestFlag: `z = Cmp.sz eq r, 0`, read only by `Select z, p, q`s and one later `SetFlag zf, z`
+ * (BSF/BSR: ZF = source is zero, the destination kept then), becomes `Test.sz r !z` in z's place
+ * and `SelectCC e, p, q`s: ZF is set first and the selects read it (`tst w27, w27; csel x8, x8,
+ * x6, eq`), where the lowering would otherwise materialise z and test it twice (cset, cmp, csel,
+ * cmp #1). Only when every op from z to the SetFlag is quiet (no fault, no exit: the early ZF is
+ * unobservable) and none reads or writes ZF.
+ */
+function zeroTestFlag(b: IrBlock): number {
+  let changed = 0;
+  for (let k = 0; k < b.n; k++) {
+    if (b.op[k] !== OP.SetFlag || b.a[k] !== FLAG.ZF) continue;
+    const z = b.b[k]!;
+    if (b.op[z] !== OP.Cmp || b.a[z] !== REL.EQ) continue;
+    const y = b.c[z]!;
+    if (b.op[y] !== OP.Const || b.lo[y] !== 0 || b.hi[y] !== 0) continue;
+    let ok = true;
+    const selects: number[] = [];
+    for (let j = z + 1; j < k && ok; j++) {
+      const o = b.op[j]!;
+      if (!QUIET_OR_SETREG[o] || (flagReads(b, j) | flagWrites(b, j)) & FLAG.ZF) ok = false;
+      const m = VALUE_ARGS[o]!;
+      const readsZ = (m & 1 && b.a[j] === z) || (m & 2 && b.b[j] === z) || (m & 4 && b.c[j] === z) || (m & 8 && b.d[j] === z);
+      if (!readsZ) continue;
+      if (o === OP.Select && b.a[j] === z && b.b[j] !== z && b.c[j] !== z) selects.push(j);
+      else ok = false;
+    }
+    for (let j = k + 1; j < b.n && ok; j++) if (usesValue(b, j, z)) ok = false;
+    // Without a select, the flag alone is better left to its own rules (LZCNT/TZCNT: countFlagsCcmp).
+    if (!ok || selects.length === 0) continue;
+    b.op[z] = OP.Test; b.fm[z] = FLAG.ZF; b.a[z] = b.b[z]!; b.b[z] = 0; b.c[z] = 0;
+    for (const j of selects) b.op[j] = OP.SelectCC, b.a[j] = CC.E;
+    toNop(b, k);
+    changed++;
+  }
   return changed;
+}
+
+/** Does op j read value v? */
+function usesValue(b: IrBlock, j: number, v: number): boolean {
+  const m = VALUE_ARGS[b.op[j]!]!;
+  return !!((m & 1 && b.a[j] === v) || (m & 2 && b.b[j] === v) || (m & 4 && b.c[j] === v) || (m & 8 && b.d[j] === v));
 }

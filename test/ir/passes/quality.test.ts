@@ -377,3 +377,42 @@ test("cond-flags selfWrite: SetFlag f of GetFlag f goes when nothing wrote f bet
     Exit jump, v5 ?-`;
   expect(run((x) => expect(condFlags(x)).toBe(0), between).out).toBe(ir(between));
 });
+
+test("flags-into-test zeroTestFlag: bsf's zero test read by a select and SetFlag zf becomes a Test read by a SelectCC", () => {
+  // bsf eax, ebx as the semantics emit it (CF, OF, SF, AF, PF undefined after).
+  const src = `
+    block 0x1000 mode 64
+    Guest 3, 0x1000
+    v2 = GetReg rbx
+    v3 = Const.4 0x0
+    v4 = Cmp.4 eq, v2, v3
+    v5 = Ctz.4 v2
+    v6 = GetReg rax
+    v7 = Select v4, v6, v5
+    SetReg rax, v7
+    SetFlag zf, v4
+    Undef !osapc
+    v11 = Const.8 0x1003
+    Exit jump, v11 ?oszapc`;
+  const { out } = run((x) => expect(flagsIntoTest(x)).toBe(1), src);
+  expect(out).toBe(ir(`
+    block 0x1000 mode 64
+    Guest 3, 0x1000
+    v2 = GetReg rbx
+    v3 = Const.4 0x0
+    Test.4 v2 !z
+    v5 = Ctz.4 v2
+    v6 = GetReg rax
+    v7 = SelectCC e, v6, v5
+    SetReg rax, v7
+    Undef !osapc
+    v10 = Const.8 0x1003
+    Exit jump, v10 ?oszapc`));
+  // Not when something between reads ZF (a SelectCC on it) or can fault (a load), nor without a select.
+  const reader = src.replace("    SetReg rax, v7\n", "    SetReg rax, v7\n    v20 = SelectCC e, v6, v5\n    SetReg rcx, v20\n");
+  expect(run((x) => expect(flagsIntoTest(x)).toBe(0), reader).out).toBe(run(() => {}, reader).out);
+  const load = src.replace("    SetReg rax, v7\n", "    SetReg rax, v7\n    v20 = Load.4 v2, 0\n    SetReg rcx, v20\n");
+  expect(run((x) => expect(flagsIntoTest(x)).toBe(0), load).out).toBe(run(() => {}, load).out);
+  const alone = src.replace("    v7 = Select v4, v6, v5\n    SetReg rax, v7\n", "");
+  expect(run((x) => expect(flagsIntoTest(x)).toBe(0), alone).out).toBe(run(() => {}, alone).out);
+});
