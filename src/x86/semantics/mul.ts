@@ -39,8 +39,9 @@ function mulWide(b: IrBlock, i: Insn, signed: boolean): boolean {
   const s = readOp(b, i, 0, sz);
   const a = b.getReg(GPR.RAX);
   if (sz === 8) {
-    const lo = b.mul(8, a, s);
+    // The high half first: both read rAX, and the low half then replaces it last.
     const hi = signed ? b.mulHS(8, a, s) : b.mulHU(8, a, s);
+    const lo = b.mul(8, a, s);
     writeReg(b, R.GPR64 + GPR.RAX, lo);
     writeReg(b, R.GPR64 + GPR.RDX, hi);
     mulFlags(b, b.cmp(8, REL.NE, hi, signed ? b.sar(8, lo, konst(b, 1, 63)) : konst(b, 8, 0)));
@@ -84,9 +85,11 @@ export function IMUL(b: IrBlock, i: Insn, _c: SemCtx): boolean {
     y = immConst(b, i, sz);
   }
   if (sz === 8) {
+    // The high half (read by the flags alone) before the low half, which replaces x when d is x's register.
+    const hi = b.mulHS(8, x, y);
     const lo = b.mul(8, x, y);
     writeReg(b, d, lo);
-    mulFlags(b, b.cmp(8, REL.NE, b.mulHS(8, x, y), b.sar(8, lo, konst(b, 1, 63))));
+    mulFlags(b, b.cmp(8, REL.NE, hi, b.sar(8, lo, konst(b, 1, 63))));
     return true;
   }
   // The register gets the sz-byte product (one mul, all that is left when the flags are dead);
