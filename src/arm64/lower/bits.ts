@@ -13,13 +13,13 @@
 import { OP, REL } from "../../ir/ops.ts";
 import { FLAG } from "../../ir/state.ts";
 import { tryLogicalImm, type BitRange, type Imm12, type PcOff, type Uimm6, type Uimm12s } from "../imm.ts";
-import { COND } from "../regs.ts";
+import { COND, SHIFT } from "../regs.ts";
 import { asrImm, bfi, lslImm, lsrImm, rorImm, sxtb, sxth, sxtw, ubfx, uxtb, uxth } from "../isa/bitfield.ts";
 import { cmnImm, cmpImm } from "../isa/data-imm.ts";
 import { addsShifted, asrv, clz, cmpShifted, lslv, lsrv, mul, rorv, smulh, smull, umulh, umull } from "../isa/data-reg.ts";
 import { cbnz, cbz } from "../isa/branch.ts";
 import { csel, csinc, cset } from "../isa/cond.ts";
-import { eorImm, eorShifted, movReg } from "../isa/logical.ts";
+import { eorImm, eorShifted, movReg, orrShifted } from "../isa/logical.ts";
 import { LDST, ldstUimm } from "../isa/load-store.ts";
 import { HOST_PF, HOST_STATE } from "./regmap.ts";
 import { EMIT, FUSED, NZCV_FLAGS, VALUE_ARGS, operand } from "./alloc.ts";
@@ -146,9 +146,17 @@ export function lowerSext(L: Lowerer, i: number): void {
 export function lowerBfi(L: Lowerer, i: number): void {
   const b = L.b, ra = L.reg(b.a[i]!), rb = L.reg(b.b[i]!);
   const rd = L.dest(i, false, rb);
+  const lsb = b.c[i]!, width = b.d[i]!;
+  if (rd !== ra && lsb === 32 && width === 32 && zeroExtended(L, b.a[i]!, 4) && zeroExtended(L, b.b[i]!, 4)) {
+    // bfiAsOrr: the high half of a zero-extended value filled with a zero-extended one is an OR
+    // of the two (edx:eax for cmpxchg8b in a 32-bit guest): one orr, no mov + bfi.
+    L.fired[RULE.bfiAsOrr]!++;
+    L.emit(orrShifted(1, rd, ra, rb, SHIFT.LSL, 32 as Uimm6));
+    return;
+  }
   if (rd !== ra) L.emit(movReg(1, rd, ra));
   else L.fired[RULE.bfiInPlace]!++;
-  L.emit(bfi(1, rd, rb, range(b.c[i]!, b.d[i]!)));
+  L.emit(bfi(1, rd, rb, range(lsb, width)));
 }
 
 /**

@@ -151,6 +151,9 @@ export function lowerSetReg(L: Lowerer, i: number): void {
 export function zeroExtended(L: Lowerer, v: number, n: number): boolean {
   const b = L.b, o = b.op[v]!;
   if (o === OP.Load) return b.sz[v]! <= n;
+  // A 32-bit guest's registers are kept zero-extended in their homes (ABI §3).
+  if (o === OP.GetReg) return b.mode === 32 && n >= 4;
+  if (o === OP.Zext && L.an.skip[v] !== FUSED) return b.b[v]! <= n;
   // A field of at most n bytes (ubfx/lsr write zeros above it): cmpxchg8b's EDX = bits 32..63 of the old value.
   if (o === OP.Ubfx && L.an.skip[v] !== FUSED) return b.c[v]! <= 8 * n;
   if (n !== 4 || b.sz[v] !== 4) return false;

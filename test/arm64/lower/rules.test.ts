@@ -87,6 +87,9 @@ const CASES: [string, string, string[]][] = [
   // sar eax, cl with only CF kept (CF = bit 5 of eax here, to keep it short): the count in w9, the
   // result in a temporary (eax's old value is still read), CF's bit extracted, then cbz over the
   // CF update (mrs, bfi, msr) to the word after it (word 7), where the result goes home.
+  // A 32-bit guest's edx:eax (cmpxchg8b's expected value): its registers are zero-extended, so
+  // the Bfi of edx into bits 32..63 of eax is eax | edx << 32, one orr into a temporary.
+  ["bfiAsOrr", "#32\n  v1 = GetReg rax\n  v2 = GetReg rdx\n  v3 = Bfi v1, v2, 32, 32\n  v4 = GetReg rbx\n  Store.8 v4, v3, 0\n", ["orr x9, x8, x1, lsl #32", "str x9, [x27]"]],
   ["skipFlagsIfZero", "  v1 = GetReg rax\n  v2 = GetReg rcx\n  v3 = Const.4 0x1f\n  v4 = And.4 v2, v3\n  v5 = Sar.4 v1, v4\n  v6 = Ubfx v1, 5, 1\n" +
     "  v7 = SaveFlags 1\n  SetFlag cf, v6\n  RestoreFlagsIfZero.4 v4, v7, 1\n  SetReg rax, v5\n  v9 = Const.8 0x1003\n  Exit jump, v9 ?c\n",
     ["and w9, w0, #0x1f", "asr w6, w8, w9", "ubfx x7, x8, #5, #1", "cbz w9, 0x1c", "mrs x30, NZCV", "bfi x30, x7, #29, #1", "msr NZCV, x30", "mov x8, x6"]],
@@ -168,8 +171,10 @@ test("rule arrays: unique names, each with a why", () => {
 for (const [rule, ir, want] of CASES) {
   test(`${rule} fires`, () => {
     const L = new Lowerer();
-    const text = ir.includes("Exit") ? ir : ir + END;
-    const out = lowerBlock(parseIr(`block 0x1000 mode 64\n${text}`), { features: BASELINE, memoryOrder: "relaxed", pic: false }, L);
+    // A case for a 32-bit guest starts with "#32" (the rest is the block body).
+    const mode = ir.startsWith("#32\n") ? 32 : 64, body = mode === 32 ? ir.slice(4) : ir;
+    const text = body.includes("Exit") ? body : body + END;
+    const out = lowerBlock(parseIr(`block 0x1000 mode ${mode}\n${text}`), { features: BASELINE, memoryOrder: "relaxed", pic: false }, L);
     expect(L.fired[RULE[rule as keyof typeof RULE]]).toBeGreaterThan(0);
     expect(listing(out.code).split("\n").slice(0, out.bodyWords)).toEqual(want);
   });
