@@ -33,12 +33,9 @@
  */
 import type { IrBlock } from "../block.ts";
 import { OP, OPS, REL } from "../ops.ts";
-import { Scratch, countUses, forwardOperands, toConst, toNop } from "./_util.ts";
+import { Scratch, VALUE_ARGS, forwardOperands, toConst, toNop } from "./_util.ts";
 
 const FWD = new Scratch((n) => new Int32Array(n));
-const USES = new Scratch((n) => new Uint32Array(n));
-/** Use counts at the start of the sweep (narrowZext duplicates nothing: it wants the Zext to be the only user). */
-let uses = new Uint32Array(0);
 
 const maskBytes = (bytes: number): bigint => (1n << BigInt(8 * bytes)) - 1n;
 const maskBits = (bits: number): bigint => (1n << BigInt(bits)) - 1n;
@@ -139,15 +136,13 @@ const REFLEXIVE = new Set<number>([REL.EQ, REL.ULE, REL.UGE, REL.SLE, REL.SGE]);
 export function constFold(b: IrBlock): number {
   const n = b.n;
   const fwd = FWD.get(n);
-  uses = USES.get(n).fill(0, 0, n);
-  for (let i = 0; i < n; i++) countUses(b, i, uses);
   let changed = 0;
   for (let i = 0; i < n; i++) {
     fwd[i] = i;
     const op = b.op[i]!;
     if (op === OP.Nop) continue;
     forwardOperands(b, i, fwd);
-    changed += low32(b, i, op);
+    if (LOW32_OPS[op]) changed += low32(b, i, op);
     if (b.fm[i] !== 0) continue; // flags are a result too (Guest/exit masks mean other things, and never fold)
     const r = fold(b, i, op);
     if (r === -1) continue;
@@ -257,11 +252,13 @@ function identity(b: IrBlock, i: number, op: number, S: number, x: number, y: nu
   return neutral && sameAs(b, S, other) ? other : -1;
 }
 
-/** Ops (4-byte) whose result depends only on the low 4 bytes of these operand slots (bit k: operand k). */
-const LOW32_SLOTS: Record<number, number> = {
-  [OP.Add]: 3, [OP.Sub]: 3, [OP.Adc]: 3, [OP.Sbb]: 3, [OP.And]: 3, [OP.Or]: 3, [OP.Xor]: 3, [OP.Mul]: 3,
-  [OP.Shl]: 1, [OP.Shr]: 1, [OP.Sar]: 1, [OP.Ror]: 1, [OP.Neg]: 1, [OP.Not]: 1, [OP.Test]: 1, [OP.Cmp]: 6,
-};
+/** Per op (4-byte forms): the operand slots read in their low 4 bytes only (bit k: operand k). */
+const LOW32_SLOTS = new Uint8Array(OPS.length);
+for (const o of [OP.Add, OP.Sub, OP.Adc, OP.Sbb, OP.And, OP.Or, OP.Xor, OP.Mul]) LOW32_SLOTS[o] = 3;
+for (const o of [OP.Shl, OP.Shr, OP.Sar, OP.Ror, OP.Neg, OP.Not, OP.Test]) LOW32_SLOTS[o] = 1;
+LOW32_SLOTS[OP.Cmp] = 6;
+/** Ops zextOperand looks at (the 4-byte forms above, stores and Bfi). */
+const LOW32_OPS = LOW32_SLOTS.map((m, o) => (m || o === OP.Store || o === OP.Bfi ? 1 : 0));
 
 /**
  * zextOperand: a 4-byte op reads its operands in their low 4 bytes, where `Zext x, 4` is x: read x
@@ -271,9 +268,10 @@ const LOW32_SLOTS: Record<number, number> = {
  * rewrote an operand.
  */
 function low32(b: IrBlock, i: number, op: number): number {
-  let slots = b.sz[i] === 4 ? LOW32_SLOTS[op] ?? 0 : 0;
+  let slots = b.sz[i] === 4 ? LOW32_SLOTS[op]! : 0;
   if (op === OP.Store && b.sz[i]! <= 4) slots = 2;
-  if (op === OP.Bfi && b.d[i]! <= 32) slots = 2;
+  else if (op === OP.Bfi && b.d[i]! <= 32) slots = 2;
+  if (!slots) return 0;
   let done = 0;
   for (let k = 0; k < 3; k++) {
     if (!(slots & (1 << k))) continue;
@@ -296,11 +294,14 @@ function low32(b: IrBlock, i: number, op: number): number {
  */
 function narrow(b: IrBlock, i: number, x: number): boolean {
   const o = b.op[x]!;
-  if (b.sz[x] !== 8 || b.fm[x] !== 0 || uses[x] !== 1) return false;
+  if (b.sz[x] !== 8 || b.fm[x] !== 0) return false;
   if (o === OP.Shl) {
     const c = b.b[x]!;
     if (b.op[c] !== OP.Const || b.hi[c] !== 0 || b.lo[c]! >= 32) return false;
   } else if (o !== OP.Add && o !== OP.Sub && o !== OP.And && o !== OP.Or && o !== OP.Xor && o !== OP.Mul && o !== OP.Neg && o !== OP.Not) return false;
+  // The Zext must be x's only reader (else both would be computed): ops after i are not forwarded
+  // yet, so a use through a value that stands for x is missed only where forwarding made it.
+  for (let k = x + 1; k < b.n; k++) if (k !== i && readsValue(b, k, x)) return false;
   b.op[i] = o; b.sz[i] = 4; b.fm[i] = 0;
   b.a[i] = b.a[x]!; b.b[i] = b.b[x]!; b.c[i] = 0; b.d[i] = 0;
   return true;
@@ -319,4 +320,10 @@ function subMask(b: IrBlock, inner: number, S: number, k2: bigint): boolean {
   // The inner result: k1's bits (a 4-byte And is zero-extended); read at size S.
   const leaves = k1 & maskBytes(s), keeps = k2 & maskBytes(S);
   return (leaves & ~keeps) === 0n;
+}
+
+/** Does op k read value v? */
+function readsValue(b: IrBlock, k: number, v: number): boolean {
+  const m = VALUE_ARGS[b.op[k]!]!;
+  return !!((m & 1 && b.a[k] === v) || (m & 2 && b.b[k] === v) || (m & 4 && b.c[k] === v) || (m & 8 && b.d[k] === v));
 }

@@ -33,6 +33,7 @@ const BLIND = Uint8Array.from(OPS, (o, k) => (
 
 /** What is known of each of the 16 GPRs: the value it holds, or -1. */
 const KNOWN = new Int32Array(16);
+const NEXT = new Int32Array(16);
 const FWD = new Scratch((n) => new Int32Array(n));
 const DEAD = new Scratch((n) => new Uint8Array(n));
 const ADDR = new Scratch((n) => new Uint8Array(n));
@@ -58,19 +59,20 @@ export function regForward(b: IrBlock): number {
     if (o === OP.Load || o === OP.Store || o === OP.VStore || o === OP.Bfi) addr[b.a[i]!] = 1;
     else if (o === OP.VLoad || o === OP.VLoadLane) addr[b.b[i]!] = 1;
   }
-  for (let i = 0; i < n; i++) {
-    if (b.op[i] !== OP.SetReg || !forwardable(b, b.b[i]!, addr)) continue;
-    const r = b.a[i]!;
-    for (let k = i + 1; k < n; k++) {
-      const o = b.op[k]!;
-      if (o === OP.SetReg && b.a[k] === r) {
-        dead[i] = 1;
-        break;
-      }
-      // A read of r that would become v must be as good a use of v as it was of r.
-      if (!BLIND[o] || (o === OP.GetReg && b.a[k] === r && addr[k])) break;
-    }
+  // Backwards: NEXT[r] is a later write of r reached through blind ops only, with no read of r
+  // between that would be a worse use of the value (one sweep, whatever the distances).
+  NEXT.fill(-1);
+  let dying = 0;
+  for (let i = n - 1; i >= 0; i--) {
+    const o = b.op[i]!;
+    if (o === OP.SetReg) {
+      const r = b.a[i]!;
+      if (NEXT[r]! >= 0 && forwardable(b, b.b[i]!, addr)) dead[i] = 1, dying++;
+      NEXT[r] = i;
+    } else if (!BLIND[o]) NEXT.fill(-1);
+    else if (o === OP.GetReg && addr[i]) NEXT[b.a[i]!] = -1;
   }
+  if (!dying) return 0;
   // ── forward: reads of r after a dead write of r take its value ──
   const fwd = FWD.get(n);
   KNOWN.fill(-1);
