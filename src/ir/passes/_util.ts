@@ -4,7 +4,8 @@
  * defines, in-place rewrites (`toConst`, `replaceUses`) and reusable scratch arrays.
  *
  * On entry: a block that `verifyIr` accepts. On exit: helpers never change the block's length
- * or the meaning of an index, so passes can keep rewriting ops in place.
+ * or (but `moveDown`, which renumbers) the meaning of an index, so passes can keep rewriting ops
+ * in place.
  *
  *   const m = VALUE_ARGS[b.op[i]!]!;        // bit k set: operand k (a, b, c, d) is a value
  *   if (m & 1) uses[b.a[i]!]++;
@@ -91,6 +92,25 @@ export function forwardOperands(b: IrBlock, i: number, fwd: Int32Array): void {
   if (m & 2) b.b[i] = fwd[b.b[i]!]!;
   if (m & 4) b.c[i] = fwd[b.c[i]!]!;
   if (m & 8) b.d[i] = fwd[b.d[i]!]!;
+}
+
+/** Move op p to position q (p < q): ops p+1..q shift down one; every value reference follows. */
+export function moveDown(b: IrBlock, p: number, q: number): void {
+  const arrs = [b.op, b.sz, b.fm, b.a, b.b, b.c, b.d, b.lo, b.hi];
+  for (const x of arrs) {
+    const t = x[p]!;
+    x.copyWithin(p, p + 1, q + 1);
+    x[q] = t;
+  }
+  const map = (v: number): number => (v === p ? q : v > p && v <= q ? v - 1 : v);
+  for (let k = 0; k < b.n; k++) {
+    const m = VALUE_ARGS[b.op[k]!]!;
+    if (m & 1) b.a[k] = map(b.a[k]!);
+    if (m & 2) b.b[k] = map(b.b[k]!);
+    if (m & 4) b.c[k] = map(b.c[k]!);
+    if (m & 8) b.d[k] = map(b.d[k]!);
+    if (b.op[k] === OP.ExitIf && b.d[k]! > 0) b.d[k] = map(b.d[k]! - 1) + 1;
+  }
 }
 
 /** Add one to `uses[v]` for every value operand v of op i. */

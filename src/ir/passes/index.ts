@@ -25,8 +25,9 @@
  *    const-fold and DCE again: that constant can fold its users), and
  *    `bitfield` then turns 8/16-bit field writes that are plain logic (NOT AH, MOV AL, 0xFF)
  *    into one flag-free op on the whole register (it leaves the field extract to DCE).
- * 5. `late-setreg`: on the final ops (it only reorders), so the quiet runs it moves writes to
- *    the end of are as short as the passes above made them.
+ * 5. `flag-run`, then `late-setreg`: on the final ops (both only reorder), so the runs they
+ *    work on are as short as the passes above made them; flag-run first, so an instruction's
+ *    flag writes are together before late-setreg moves its register writes after them.
  * 6. `fuse-cmp-branch`: last, on the final flag masks and use counts (DCE never removes a fused
  *    compare, which defines flags, and removed ops between a compare and its branch help it).
  *
@@ -42,6 +43,7 @@ import { condFlags } from "./cond-flags.ts";
 import { constFold } from "./const-fold.ts";
 import { dce } from "./dce.ts";
 import { flagsIntoTest } from "./flags-into-test.ts";
+import { flagRun } from "./flag-run.ts";
 import { lateSetReg } from "./late-setreg.ts";
 import { regForward } from "./reg-forward.ts";
 import { zeroIdiom } from "./zero-idiom.ts";
@@ -51,6 +53,7 @@ import { fuseCmpBranch } from "./fuse-cmp-branch.ts";
 export { bitfield } from "./bitfield.ts";
 export { condFlags } from "./cond-flags.ts";
 export { flagsIntoTest } from "./flags-into-test.ts";
+export { flagRun } from "./flag-run.ts";
 export { lateSetReg } from "./late-setreg.ts";
 export { regForward } from "./reg-forward.ts";
 export { zeroIdiom } from "./zero-idiom.ts";
@@ -66,6 +69,7 @@ const STATS = { flagReads: 0 };
 export const PASS_FNS: Readonly<Record<string, (b: IrBlock) => number>> = {
   "cond-flags": condFlags,
   "flags-into-test": flagsIntoTest,
+  "flag-run": flagRun,
   "late-setreg": lateSetReg,
   "reg-forward": regForward,
   "zero-idiom": zeroIdiom,
@@ -77,7 +81,7 @@ export const PASS_FNS: Readonly<Record<string, (b: IrBlock) => number>> = {
 };
 
 /** The pass names in default order (see the file comment). */
-export const PASSES: readonly string[] = ["reg-forward", "dead-flags", "const-fold", "dce", "cond-flags", "flags-into-test", "zero-idiom", "bitfield", "late-setreg", "fuse-cmp-branch"];
+export const PASSES: readonly string[] = ["reg-forward", "dead-flags", "const-fold", "dce", "cond-flags", "flags-into-test", "zero-idiom", "bitfield", "flag-run", "late-setreg", "fuse-cmp-branch"];
 
 export function runPasses(b: IrBlock, opts?: { passes?: readonly string[] }): void {
   if (opts?.passes) {
@@ -105,6 +109,7 @@ export function runPasses(b: IrBlock, opts?: { passes?: readonly string[] }): vo
     dce(b);
   }
   if (bitfield(b)) dce(b);
+  flagRun(b);
   lateSetReg(b);
   fuseCmpBranch(b);
 }

@@ -21,7 +21,7 @@
  */
 import type { IrBlock } from "../block.ts";
 import { OP, OPS } from "../ops.ts";
-import { VALUE_ARGS } from "./_util.ts";
+import { VALUE_ARGS, moveDown } from "./_util.ts";
 
 const QUIET = Uint8Array.from(OPS, (o, k) => (
   (o.pure && k !== OP.GetReg) || k === OP.Test || k === OP.SetFlag || k === OP.RestoreFlagsIfZero || k === OP.Nop ? 1 : 0));
@@ -30,25 +30,6 @@ const QUIET = Uint8Array.from(OPS, (o, k) => (
 function reads(b: IrBlock, k: number, v: number): boolean {
   const m = VALUE_ARGS[b.op[k]!]!;
   return (m & 1 && b.a[k] === v) || (m & 2 && b.b[k] === v) || (m & 4 && b.c[k] === v) || (m & 8 && b.d[k] === v) ? true : false;
-}
-
-/** Move op p to position q (p < q): ops p+1..q shift down one; every value reference follows. */
-function moveDown(b: IrBlock, p: number, q: number): void {
-  const arrs = [b.op, b.sz, b.fm, b.a, b.b, b.c, b.d, b.lo, b.hi];
-  for (const x of arrs) {
-    const t = x[p]!;
-    x.copyWithin(p, p + 1, q + 1);
-    x[q] = t;
-  }
-  const map = (v: number): number => (v === p ? q : v > p && v <= q ? v - 1 : v);
-  for (let k = 0; k < b.n; k++) {
-    const m = VALUE_ARGS[b.op[k]!]!;
-    if (m & 1) b.a[k] = map(b.a[k]!);
-    if (m & 2) b.b[k] = map(b.b[k]!);
-    if (m & 4) b.c[k] = map(b.c[k]!);
-    if (m & 8) b.d[k] = map(b.d[k]!);
-    if (b.op[k] === OP.ExitIf && b.d[k]! > 0) b.d[k] = map(b.d[k]! - 1) + 1;
-  }
 }
 
 export function lateSetReg(b: IrBlock): number {
