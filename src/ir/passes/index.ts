@@ -19,8 +19,9 @@
  *    update as per-flag selects; SetFlags a preceding Test could define), after dead-flags removed
  *    the dead SetFlags (a RestoreFlagsIfZero reads every flag for liveness, so before it would
  *    keep them all); DCE after each drops what they left unused (the old-flag reads would
- *    otherwise hide SetFlags from flags-into-test). Neither creates work for dead-flags or
- *    const-fold: they remove no flag reader whose flags were live, and fold nothing.
+ *    otherwise hide SetFlags from flags-into-test). Neither creates work for dead-flags: they
+ *    remove no flag reader whose flags were live. cond-flags can for const-fold (the result
+ *    select it drops leaves `Zext` of an exact 4-byte rotate), which runs once more after it.
  *    `zero-idiom` makes `xor r, r` / `sub r, r` a constant 0 with the flags of a Test of it (then
  *    const-fold and DCE again: that constant can fold its users), and
  *    `bitfield` then turns 8/16-bit field writes that are plain logic (NOT AH, MOV AL, 0xFF)
@@ -100,7 +101,10 @@ export function runPasses(b: IrBlock, opts?: { passes?: readonly string[] }): vo
     constFold(b);
     dce(b, STATS);
   }
-  if (condFlags(b)) dce(b);
+  if (condFlags(b)) {
+    constFold(b);
+    dce(b);
+  }
   if (flagsIntoTest(b)) dce(b);
   // The constant 0 a zero idiom leaves can fold its users (add r, r after xor r, r): const-fold
   // runs again, so the passes stay at their fixed point.
