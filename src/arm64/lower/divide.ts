@@ -31,13 +31,14 @@ import { bfi, extr, lsrImm, lslImm, sxtb, sxth, sxtw, uxtb, uxth } from "../isa/
 import { b as branch, bCond, cbnz, tbnz, tbz } from "../isa/branch.ts";
 import { ccmpImm, csel, cset } from "../isa/cond.ts";
 import { addImm, subImm } from "../isa/data-imm.ts";
-import { addShifted, clz, cmnShifted, cmpShifted, negs, neg, ngc, sdiv, subShifted, subsExtended, udiv } from "../isa/data-reg.ts";
+import { addShifted, clz, cmnShifted, cmpShifted, negs, neg, ngc, sdiv, subExtended, subShifted, subsExtended, udiv } from "../isa/data-reg.ts";
 import { eorImm, eorShifted, movReg, orrShifted } from "../isa/logical.ts";
 import { movz } from "../isa/move-wide.ts";
 import { SYSREG, mrs, msr } from "../isa/system.ts";
 import { FUSED, NZCV_FLAGS } from "./alloc.ts";
 import { emitCompare } from "./bits.ts";
 import { ZR, type Lowerer } from "./context.ts";
+import { zeroExtended } from "./consts.ts";
 import { nzcvRestore, nzcvSave } from "./flags.ts";
 import { RULE, axDividend } from "./rules.ts";
 
@@ -259,6 +260,31 @@ export function lowerExitSymIf(L: Lowerer, i: number): void {
 }
 
 /**
+ * Rule exitOnSign: an 8/16-bit DIV's #DE test (high half >= divisor, both at most 16 bits) is
+ * the sign of their 32-bit difference: `sub w, hi, divisor, uxtb|uxth; tbz w, #31, stub`. NZCV is
+ * neither read nor written, so nothing is saved for the stub or restored after (exitOnFlags:
+ * mrs, lsl, cmp, b.hs). Returns whether it lowered op i.
+ */
+function exitOnSign(L: Lowerer, i: number, a: number): boolean {
+  const b = L.b;
+  if (b.op[a] !== OP.Cmp || b.a[a] !== REL.UGE || b.sz[a]! > 2) return false;
+  const sz = b.sz[a]!, p = b.b[a]!, q = b.c[a]!;
+  let rp = L.reg(p, false);
+  if (!zeroExtended(L, p, sz)) {
+    const t = L.pool.scratch();
+    L.emit(sz === 1 ? uxtb(t, rp) : uxth(t, rp));
+    rp = t;
+  }
+  const d = L.pool.scratch();
+  L.emit(subExtended(0, d, rp, L.reg(q, false), sz === 1 ? EXTEND.UXTB : EXTEND.UXTH));
+  const stub = L.stubs.length / 2;
+  L.stubs.push(i, L.cInv ? 1 : 0);
+  L.branchToStub(tbz(d, 31 as Uimm6, 0 as PcOff), stub, 14);
+  L.fired[RULE.exitOnSign]!++;
+  return true;
+}
+
+/**
  * Rule exitOnFlags: the #DE test sets NZCV and `b.cond` leaves for the stub. Guest flags live at
  * the exit are saved first (`mrs`) and restored in the stub (`msr`, exits.ts), and on the
  * fall-through only when still live there (after DIV/IDIV they are undefined: `Undef`).
@@ -267,6 +293,7 @@ export function lowerExitSymIf(L: Lowerer, i: number): void {
  * `ccmp d, #0, #0b0100, eq` (fits: Z = (d = 0); else Z = 1), so EQ is #DE.
  */
 function exitOnFlags(L: Lowerer, i: number, a: number): void {
+  if (exitOnSign(L, i, a)) return;
   const b = L.b, s = (b.fm[i]! | L.an.liveAfter[i]!) & NZCV_FLAGS ? L.pool.scratch() : -1;
   if (s >= 0) L.emit(mrs(s, SYSREG.NZCV));
   let cond: number;

@@ -30,6 +30,7 @@ export const FUSIONS = [
   { name: "sextIntoZext", why: "a 32-bit write of a sign-extended byte/word (movsx r32, cwde) is one sxtb/sxth w: the W form zeroes the upper half" },
   { name: "cmpIntoFlagRun", why: "a Cmp whose only users are SetFlags of one run (MUL/IMUL's CF = OF) is compared inside the run's mrs/msr with csetm: no flag-free clz compare, one bfi for CF and OF" },
   { name: "exitOnFlags", why: "DIV/IDIV's #DE test sets NZCV and b.cond leaves for the stub (mrs before, msr in the stub when flags are live at the exit): no flag-free clz compares, no cset + cbnz" },
+  { name: "exitOnSign", why: "an 8/16-bit DIV's #DE test (high half >= divisor) is the sign of their difference: sub with uxtb/uxth, tbz #31 to the stub; NZCV untouched, so nothing saved or restored" },
   { name: "shlFlags", why: "SHL r32/r64 by k with CF (bit 8sz-k of the source) and SF/ZF/PF, OF undefined (k > 1) or MSB ^ CF (k = 1): lsl by k-1, then adds t, t gives the result, N, Z, C and (k = 1) V, no mrs/bfi/msr" },
   { name: "stateField", why: "a byte/halfword/word field of a state block word (Ubfx of GetState: a segment selector; Zext of GetState or SegBase: rdfsbase eax) is one ldrb/ldrh/ldr w: no ldr + ubfx/mov" },
   { name: "widenMul", why: "Mul.8 of two Zext.4 (two Sext.4) is one umull (smull): the 64-bit product of 32-bit operands, no extends (MUL/IMUL r/m32)" },

@@ -112,6 +112,11 @@ const CASES: [string, string, string[]][] = [
   // compared, b.hs to the stub (after the final exit's 4-word stub, at word 7), which restores it.
   ["exitOnFlags", "  v1 = GetReg rdx\n  v2 = GetReg rbx\n  v3 = Cmp.4 uge, v1, v2\n  v4 = Const.8 0x1000\n  ExitSymIf v3, divide_error, v4, 2 ?oszapc\n" + END,
     ["mrs x9, NZCV", "cmp w1, w27", "b.hs 0x1c"]],
+  // div bl's #DE test, AH >= BL: AH (bits 8..15 of rax) is zero-extended, BL taken with uxtb; the
+  // difference's sign bit clear means #DE: tbz to the stub (after the final exit's 4-word stub, at
+  // word 7). No mrs: NZCV is not touched.
+  ["exitOnSign", "  v1 = GetReg rax\n  v2 = Ubfx v1, 8, 8\n  v3 = GetReg rbx\n  v4 = Cmp.1 uge, v2, v3\n  v5 = Const.8 0x1000\n  ExitSymIf v4, divide_error, v5, 2 ?oszapc\n" + END,
+    ["ubfx x9, x8, #8, #8", "sub w6, w9, w27, uxtb", "tbz w6, #0x1f, 0x1c"]],
   // IDIV's test, divisor 0 or quotient rcx not fitting 32 bits: cmp sets Z = fits, ccmp then
   // Z = (divisor == 0) when it fits, else Z = 1 (the #nzcv 0b0100); b.eq leaves. Not split up by
   // boolOrCmp (its Or is this rule's).
