@@ -51,7 +51,7 @@
  *   AtomicRmw.4 v1, v2, add (no LSE) → and x9, x0, #3; cbnz x9, slow; top: ldaxr w6, [x0]; add …; stlxr …; cbnz …; dmb ish
  *                                      (after the stubs) slow: the same loop on the enclosing word, or dmb; ldr; add; str; dmb; b done
  */
-import { ATOM, OP } from "../../ir/ops.ts";
+import { ATOM, OP, OPS, REL } from "../../ir/ops.ts";
 import { STATE, STATUS_FLAGS, SYM } from "../../ir/state.ts";
 import { tryBitRange, tryLogicalImm, type BitRange, type Imm12, type LogicalImm, type PcOff, type Uimm12s, type Uimm6 } from "../imm.ts";
 import { ATOMIC, ORDER, cas, casp, ldAtomic, ldaxp, ldaxr, stlxp, stlxr, swp, type AtomicOp, type Size } from "../isa/atomic.ts";
@@ -306,6 +306,39 @@ export function lowerAtomicCas(L: Lowerer, i: number): void {
     pick(L, e, t, rnew, rd);
     plainStore(L, sz, e, ra);
   }));
+}
+
+/**
+ * Rule casCmpxchg: an unlocked CMPXCHG with memory as the semantics build it, `old = Load a; c =
+ * Cmp eq exp, old; s = Select c, new, old; Store a, s` with only pure ops between, is one CAS on an
+ * LSE host: `mov old, exp; cas old, new, [a]` (casal where the access is ordered, TSO). Atomic
+ * where x86 is not (never wrong), and x86 writes the old value back on a mismatch where CAS writes
+ * nothing: the same memory either way; a write-protected page faults on either (the runtime's
+ * alignment handler checks write permission first, ABI §8). Called by lowerLoad for op i; marks
+ * the Cmp, Select and Store lowered here. Returns whether it applied.
+ */
+export function casCmpxchg(L: Lowerer, i: number): boolean {
+  const b = L.b, an = L.an;
+  if (!L.opts.features.lse || an.uses[i] === 0) return false;
+  const sz = b.sz[i]!, a = b.a[i]!;
+  let j = i + 1;
+  for (; j < b.n && b.op[j] !== OP.Store; j++) if (b.op[j] !== OP.Nop && !OPS[b.op[j]!]!.pure) return false;
+  if (j >= b.n || b.a[j] !== a || b.sz[j] !== sz || b.c[j] !== b.b[i]) return false;
+  const s = b.b[j]!;
+  if (b.op[s] !== OP.Select || s < i || an.uses[s] !== 1 || b.c[s] !== i || b.b[s] === i) return false;
+  const c = b.a[s]!;
+  if (b.op[c] !== OP.Cmp || c < i || b.a[c] !== REL.EQ || b.sz[c] !== sz || an.uses[c] !== 1) return false;
+  const exp = b.b[c] === i ? b.c[c]! : b.b[c]!, nw = b.b[s]!;
+  if ((b.b[c] !== i && b.c[c] !== i) || exp === i || exp > i || nw > i) return false;
+  const ra = L.reg(a, false), rexp = L.reg(exp), rnew = L.reg(nw), rd = oldReg(L, i);
+  L.emit(movReg(1, rd, rexp));
+  L.faultEntry();
+  L.emit(cas(SIZE[sz]!, L.ordered(b.b[i]!) ? ORDER.AL : ORDER.NONE, rd, rnew, ra));
+  an.skip[c] = FUSED;
+  an.skip[s] = FUSED;
+  an.skip[j] = FUSED;
+  L.fired[RULE.casCmpxchg]!++;
+  return true;
 }
 
 // ── CMPXCHG16B ──

@@ -23,6 +23,7 @@ import { DEAD, EMIT, FUSED } from "./alloc.ts";
 import { RULE } from "./rules.ts";
 import type { Lowerer } from "./context.ts";
 import { constIn } from "./consts.ts";
+import { casCmpxchg } from "./atomic.ts";
 import { HOST_GPR } from "./regmap.ts";
 
 const LOADS: Record<number, LdSt> = { 1: LDST.LDRB, 2: LDST.LDRH, 4: LDST.LDRW, 8: LDST.LDRX };
@@ -79,6 +80,7 @@ function postIndexAdd(L: Lowerer, i: number): number {
 
 /** Load sz bytes, zero-extended. */
 export function lowerLoad(L: Lowerer, i: number): void {
+  if (casCmpxchg(L, i)) return;
   const b = L.b, sz = b.sz[i]!;
   const post = L.an.skip[b.a[i]!] === FUSED ? -1 : postIndexAdd(L, i);
   if (post >= 0) { // pop/ret: ldr rt, [home], #k; the Add's value now lives in the home

@@ -72,6 +72,7 @@ export const OTHER_RULES = [
   { name: "bitToFlag", why: "bit 0 of a value used only as CF/OF/SF/ZF needs no ubfx: each SetFlag inserts bit 0 alone" },
   { name: "zextNoop", why: "Zext of a value already zero-extended (a load, a 32-bit op) is the value itself" },
   { name: "bfiInPlace", why: "Bfi into the register that already holds its base (mov al, bl) is one bfi" },
+  { name: "casCmpxchg", why: "an unlocked CMPXCHG with memory (load, compare, select, store) is one CAS on an LSE host: mov + cas, no flag-preserving compare and select" },
   { name: "bfiAsOrr", why: "a zero-extended value with its high half filled from a zero-extended one (a 32-bit guest's edx:eax) is one orr with lsl #32, not mov + bfi" },
   { name: "skipFlagsIfZero", why: "a shift or rotate by CL jumps over its flag updates when the count is 0 (cbz), instead of saving NZCV and the PF source and putting them back (mrs, bfxil, cbnz, msr, mov)" },
   { name: "setFlagRun", why: "consecutive SetFlags of NZCV flags share one mrs/msr pair" },

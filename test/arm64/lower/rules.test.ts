@@ -87,6 +87,10 @@ const CASES: [string, string, string[]][] = [
   // sar eax, cl with only CF kept (CF = bit 5 of eax here, to keep it short): the count in w9, the
   // result in a temporary (eax's old value is still read), CF's bit extracted, then cbz over the
   // CF update (mrs, bfi, msr) to the word after it (word 7), where the result goes home.
+  // cmpxchg [rcx], rbx without LOCK (the old value then read into rdx): on the LSE baseline one CAS
+  // (plain: relaxed order) of the expected rax, copied into a temporary first; no compare or select.
+  ["casCmpxchg", "  v1 = GetReg rcx\n  v2 = GetReg rax\n  v3 = GetReg rbx\n  v4 = Load.8 v1, 0\n  v5 = Cmp.8 eq, v2, v4\n  v6 = Select v5, v3, v4\n  Store.8 v1, v6, 0\n  SetReg rdx, v4\n",
+    ["mov x9, x8", "cas x9, x27, [x0]", "mov x1, x9"]],
   // A 32-bit guest's edx:eax (cmpxchg8b's expected value): its registers are zero-extended, so
   // the Bfi of edx into bits 32..63 of eax is eax | edx << 32, one orr into a temporary.
   ["bfiAsOrr", "#32\n  v1 = GetReg rax\n  v2 = GetReg rdx\n  v3 = Bfi v1, v2, 32, 32\n  v4 = GetReg rbx\n  Store.8 v4, v3, 0\n", ["orr x9, x8, x1, lsl #32", "str x9, [x27]"]],
