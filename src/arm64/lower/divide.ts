@@ -28,7 +28,7 @@ import { tryLogicalImm } from "../imm.ts";
 import { OP, REL } from "../../ir/ops.ts";
 import { COND, EXTEND, SHIFT, type Cond } from "../regs.ts";
 import { bfi, extr, lsrImm, lslImm, sxtb, sxth, sxtw, uxtb, uxth } from "../isa/bitfield.ts";
-import { b as branch, bCond, cbnz, tbnz, tbz } from "../isa/branch.ts";
+import { b as branch, bCond, cbnz, cbz, tbnz, tbz } from "../isa/branch.ts";
 import { ccmpImm, csel, cset } from "../isa/cond.ts";
 import { addImm, subImm } from "../isa/data-imm.ts";
 import { addShifted, clz, cmnShifted, cmpShifted, negs, neg, ngc, sdiv, subExtended, subShifted, subsExtended, udiv } from "../isa/data-reg.ts";
@@ -261,12 +261,13 @@ export function lowerExitSymIf(L: Lowerer, i: number): void {
 
 /**
  * Rule exitOnSign: an 8/16-bit DIV's #DE test (high half >= divisor, both at most 16 bits) is
- * the sign of their 32-bit difference: `sub w, hi, divisor, uxtb|uxth; tbz w, #31, stub`. NZCV is
- * neither read nor written, so nothing is saved for the stub or restored after (exitOnFlags:
- * mrs, lsl, cmp, b.hs). Returns whether it lowered op i.
+ * the sign of their 32-bit difference: `sub w, hi, divisor, uxtb|uxth; tbz w, #31, stub`; IDIV's
+ * (up to 32 bits) is exitOnZero's. NZCV is neither read nor written, so nothing is saved for the
+ * stub or restored after (exitOnFlags: mrs, lsl, cmp, b.hs). Returns whether it lowered op i.
  */
 function exitOnSign(L: Lowerer, i: number, a: number): boolean {
   const b = L.b;
+  if (b.op[a] === OP.Or) return exitOnZero(L, i, a);
   if (b.op[a] !== OP.Cmp || b.a[a] !== REL.UGE || b.sz[a]! > 2) return false;
   const sz = b.sz[a]!, p = b.b[a]!, q = b.c[a]!;
   let rp = L.reg(p, false);
@@ -285,31 +286,42 @@ function exitOnSign(L: Lowerer, i: number, a: number): boolean {
 }
 
 /**
+ * IDIV's #DE test without NZCV (rule exitOnSign too): the quotient q does not fit when q minus its
+ * own sign extension is not 0 (`sub t, q, wq, sxt*; cbnz t, stub`), and a zero divisor is `cbz`
+ * on its low sz bytes (the division gave 0, which fits): two branches to one stub, nothing saved
+ * for it or restored after (exitOnFlags: mrs, cmp, ccmp, b.eq).
+ */
+function exitOnZero(L: Lowerer, i: number, a: number): boolean {
+  const b = L.b;
+  const [zero, fits] = b.a[b.a[a]!]! === REL.EQ ? [b.a[a]!, b.b[a]!] : [b.b[a]!, b.a[a]!];
+  const sz = b.sz[zero]!, q = L.reg(b.b[fits]!), d = L.reg(b.b[zero]!, false);
+  const stub = L.stubs.length / 2;
+  L.stubs.push(i, L.cInv ? 1 : 0);
+  const t = L.pool.scratch();
+  L.emit(subExtended(1, t, q, q, sz === 4 ? EXTEND.SXTW : sz === 2 ? EXTEND.SXTH : EXTEND.SXTB));
+  L.branchToStub(cbnz(1, t, 0 as PcOff), stub, 19);
+  let rd = d;
+  if (sz < 4) { // the divisor's low sz bytes only
+    rd = L.pool.scratch();
+    L.emit(sz === 2 ? uxth(rd, d) : uxtb(rd, d));
+  }
+  L.branchToStub(cbz(0, rd, 0 as PcOff), stub, 19);
+  L.fired[RULE.exitOnSign]!++;
+  return true;
+}
+
+/**
  * Rule exitOnFlags: the #DE test sets NZCV and `b.cond` leaves for the stub. Guest flags live at
  * the exit are saved first (`mrs`) and restored in the stub (`msr`, exits.ts), and on the
  * fall-through only when still live there (after DIV/IDIV they are undefined: `Undef`).
- * Conditions: a Cmp (DIV: high half >= divisor), or IDIV up to 32 bits' Or of "divisor = 0"
- * and "quotient is not its own sign extension": `cmp q, wq, sxt*` (EQ: fits), then
- * `ccmp d, #0, #0b0100, eq` (fits: Z = (d = 0); else Z = 1), so EQ is #DE.
+ * The condition is a Cmp: 32-bit DIV's high half >= divisor (8/16-bit DIV and IDIV up to 32 bits
+ * take exitOnSign's flag-free tests).
  */
 function exitOnFlags(L: Lowerer, i: number, a: number): void {
   if (exitOnSign(L, i, a)) return;
   const b = L.b, s = (b.fm[i]! | L.an.liveAfter[i]!) & NZCV_FLAGS ? L.pool.scratch() : -1;
   if (s >= 0) L.emit(mrs(s, SYSREG.NZCV));
-  let cond: number;
-  if (b.op[a] === OP.Cmp) cond = emitCompare(L, a);
-  else {
-    const [zero, fits] = b.a[b.a[a]!]! === REL.EQ ? [b.a[a]!, b.b[a]!] : [b.b[a]!, b.a[a]!];
-    const sz = b.sz[zero]!, q = L.reg(b.b[fits]!), d = L.reg(b.b[zero]!, false);
-    L.emit(subsExtended(1, ZR, q, q, sz === 4 ? EXTEND.SXTW : sz === 2 ? EXTEND.SXTH : EXTEND.SXTB));
-    let rd = d;
-    if (sz < 4) { // the divisor's low sz bytes only
-      rd = L.pool.scratch();
-      L.emit(sz === 2 ? uxth(rd, d) : uxtb(rd, d));
-    }
-    L.emit(ccmpImm(0, rd, 0 as Uimm, 0b0100 as Uimm, COND.EQ));
-    cond = COND.EQ;
-  }
+  const cond = emitCompare(L, a);
   const stub = L.stubs.length / 2;
   L.stubs.push(i, (L.cInv ? 1 : 0) | ((s + 1) << 1));
   L.branchToStub(bCond(cond as Cond, 0 as PcOff), stub, 19);

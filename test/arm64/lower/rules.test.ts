@@ -121,11 +121,11 @@ const CASES: [string, string, string[]][] = [
   // word 7). No mrs: NZCV is not touched.
   ["exitOnSign", "  v1 = GetReg rax\n  v2 = Ubfx v1, 8, 8\n  v3 = GetReg rbx\n  v4 = Cmp.1 uge, v2, v3\n  v5 = Const.8 0x1000\n  ExitSymIf v4, divide_error, v5, 2 ?oszapc\n" + END,
     ["ubfx x9, x8, #8, #8", "sub w6, w9, w27, uxtb", "tbz w6, #0x1f, 0x1c"]],
-  // IDIV's test, divisor 0 or quotient rcx not fitting 32 bits: cmp sets Z = fits, ccmp then
-  // Z = (divisor == 0) when it fits, else Z = 1 (the #nzcv 0b0100); b.eq leaves. Not split up by
-  // boolOrCmp (its Or is this rule's).
-  ["exitOnFlags", "  v1 = GetReg rbx\n  v2 = Const.4 0x0\n  v3 = Cmp.4 eq, v1, v2\n  v4 = GetReg rcx\n  v5 = Sext v4, 4\n  v6 = Cmp.8 ne, v4, v5\n  v7 = Or.4 v3, v6\n  v8 = Const.8 0x1000\n  ExitSymIf v7, divide_error, v8, 2 ?oszapc\n" + END,
-    ["mrs x9, NZCV", "cmp x0, w0, sxtw", "ccmp w27, #0x0, #0x4, eq", "b.eq 0x20"]],
+  // IDIV's test, divisor 0 or quotient rcx not fitting 32 bits, without NZCV: rcx minus its own
+  // sign extension is not 0 → cbnz to the stub; a zero divisor → cbz (both at word 7, after the
+  // final exit's 4-word stub).
+  ["exitOnSign", "  v1 = GetReg rbx\n  v2 = Const.4 0x0\n  v3 = Cmp.4 eq, v1, v2\n  v4 = GetReg rcx\n  v5 = Sext v4, 4\n  v6 = Cmp.8 ne, v4, v5\n  v7 = Or.4 v3, v6\n  v8 = Const.8 0x1000\n  ExitSymIf v7, divide_error, v8, 2 ?oszapc\n" + END,
+    ["sub x9, x0, w0, sxtw", "cbnz x9, 0x1c", "cbz w27, 0x1c"]],
   // Two stores of one instruction to [rsp-8] and [rsp-16]: one stp, the lower slot first.
   ["storePair", "  v1 = GetReg rsp\n  v2 = Const.8 0x8\n  v3 = Sub.8 v1, v2\n  v4 = GetReg rax\n  Store.8 v3, v4, 1\n  v6 = Const.8 0x10\n  v7 = Sub.8 v1, v6\n  v8 = GetReg rbx\n  Store.8 v7, v8, 1\n",
     ["stp x27, x8, [x15, #-0x10]"]],
