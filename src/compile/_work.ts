@@ -18,6 +18,7 @@ import { packBlocks, type ImageRef, type Job, type Result } from "./_jobs.ts";
 import { findBlocks, rangeOf, x86Ranges, type RvaRange } from "./images.ts";
 import { Translator } from "./translate.ts";
 import { volatileOrdering } from "./config.ts";
+import { exitFlagsFor } from "./live-flags.ts";
 
 interface Open { pe: PeFile; img: MappedImage; ranges: RvaRange[]; translator?: Translator; key: string }
 
@@ -69,6 +70,7 @@ function handle(job: Job): Result {
     o.translator = new Translator({
       mode: job.image.mode, lower: { features: BASELINE, memoryOrder: job.image.memoryOrder, pic: true, imageBase: o.img.base },
       ...(vm ? { ordering: volatileOrdering(vm, o.img.base) } : {}),
+      exitFlags: exitFlagsFor(o.img, o.ranges, job.image.mode),
     });
   }
   const blocks: TranslatedBlock[] = [];

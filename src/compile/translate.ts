@@ -33,6 +33,13 @@ export interface TranslateOptions {
    * MEM.PLAIN) right after its semantics run.
    */
   ordering?: (va: number) => Ordering;
+  /**
+   * Guest flags live on entry to the block at a direct exit's target, or undefined (all: the
+   * target is unknown, outside the image, or reached some other way). A direct exit then passes
+   * only those flags on (docs/runtime-abi.md §4, "Flags across blocks"); `exitFlagsFor`
+   * (live-flags.ts) computes the mask from the target's own guest code.
+   */
+  exitFlags?: (va: bigint) => number | undefined;
 }
 
 /** `TranslateOptions.ordering` answers: the policy, forced ordered, forced plain. */
@@ -142,6 +149,7 @@ export class Translator {
       p += len;
       if (r === "end") break;
     }
+    if (this.opts.exitFlags) narrowExits(b, this.opts.exitFlags);
     if (trace) trace.irBefore = printIr(b);
     let t1 = 0;
     if (timing) {
@@ -172,6 +180,22 @@ export class Translator {
       faults: low.faults,
       fallback,
     };
+  }
+}
+
+/**
+ * Direct exits (`Exit` jump or call, `ExitIf`) to a target whose live-in flags are known pass
+ * only those on: their live mask `fm` narrows, and the passes drop what only they read.
+ */
+function narrowExits(b: IrBlock, live: (va: bigint) => number | undefined): void {
+  for (let k = 0; k < b.n; k++) {
+    const o = b.op[k]!;
+    const direct = o === OP.ExitIf || (o === OP.Exit && (b.a[k] === EXIT.JUMP || b.a[k] === EXIT.CALL));
+    if (!direct) continue;
+    const t = b.b[k]!;
+    if (b.op[t] !== OP.Addr && b.op[t] !== OP.Const) continue;
+    const m = live(b.imm(t));
+    if (m !== undefined) b.fm[k] = b.fm[k]! & m;
   }
 }
 

@@ -10,7 +10,7 @@
  *   const why = compare(run, blk, plan, stopped, ref, gprs, windows, entries, blocks, base);
  *   if (why) reports.push(report(run, blk, plan, s, ref, why, bits, base, stopped));
  */
-import { EFLAGS_BIT, SYM, SYM_NAMES } from "../ir/index.ts";
+import { EFLAGS_BIT, STATUS_FLAGS, SYM, SYM_NAMES } from "../ir/index.ts";
 import type { GuestState } from "./a64-run.ts";
 import type { ExecBlock } from "./cache-exec.ts";
 import type { MemRef, WindowSpec } from "./gen.ts";
@@ -56,16 +56,25 @@ const hex64 = (lo: number, hi: number): string => `0x${hi.toString(16).padStart(
 const NAMES64 = ["rax", "rcx", "rdx", "rbx", "rsp", "rbp", "rsi", "rdi", "r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15"];
 const names = (gprs: number): string[] => (gprs === 16 ? NAMES64 : NAMES64.slice(0, 8).map((n) => `e${n.slice(1)}`));
 
+/** FLAG.* bits as EFLAGS bits. */
+function eflagsOf(flags: number): number {
+  let m = 0;
+  for (const [bit, ef] of Object.entries(EFLAGS_BIT)) if (flags & Number(bit)) m |= 1 << ef;
+  return m;
+}
+
 /**
- * Flags compared: at the block's end, those defined there; at a precise fault, those defined before
+ * Flags compared: at the block's end, those defined there that the next block may read
+ * (`exitLive`, FLAG.* bits: every status flag unless the cache was compiled knowing it); at a precise fault, those defined before
  * the faulting instruction minus the side table's stale flags (ABI §9: their last writer was
  * removed as dead, so a handler sees an older value).
  */
-function flagMaskOf(r: ArmRun, plan: Plan, start: number, stopped: string, refRip: number): number {
+function flagMaskOf(r: ArmRun, plan: Plan, start: number, stopped: string, refRip: number, exitLive: number): number {
   const f = r.fault;
   // An interrupt (#DE, int n) stops x86 before the instruction: the flags defined before it count.
   if (stopped.startsWith("interrupt") && !f) return plan.flagMaskAt.get(refRip - start) ?? plan.flagMask;
-  if (!f || f.rip < 0) return plan.flagMask;
+  // At the block's end, only the flags the next block may read (ABI §4, "Flags across blocks").
+  if (!f || f.rip < 0) return plan.flagMask & (stopped ? ~0 : eflagsOf(exitLive));
   let stale = 0;
   for (const [bit, ef] of Object.entries(EFLAGS_BIT)) if ((f.state >> 1) & Number(bit)) stale |= 1 << ef;
   return (plan.flagMaskAt.get(f.rip - start) ?? plan.flagMask) & ~stale;
@@ -78,7 +87,7 @@ function flagMaskOf(r: ArmRun, plan: Plan, start: number, stopped: string, refRi
  */
 export function compare(
   r: ArmRun, blk: ExecBlock, plan: Plan, stopped: string, ref: GuestState, gprs: number,
-  windows: readonly CompareWindow[], entries: Map<number, number>, blocks: readonly ExecBlock[], base: number,
+  windows: readonly CompareWindow[], entries: Map<number, number>, blocks: readonly ExecBlock[], base: number, exitLive = STATUS_FLAGS,
 ): string {
   if (r.clobbered.length) return `clobbered ${r.clobbered.join(", ")}`;
   const nm = names(gprs);
@@ -88,7 +97,7 @@ export function compare(
   }
   // XMM0..15 exist in 64-bit mode only, like R8..R15: as many as GPRs.
   for (let i = 0; i < gprs; i++) if (xmmDiffers(ref.xmm, r.out.xmm, i)) return `xmm${i} differs`;
-  const mask = flagMaskOf(r, plan, base + blk.rva, stopped, ref.rip);
+  const mask = flagMaskOf(r, plan, base + blk.rva, stopped, ref.rip, exitLive);
   if ((ref.eflags ^ r.out.eflags) & mask) return `eflags differ (${flagText((ref.eflags ^ r.out.eflags) & mask)})`;
   for (const w of windows) if (!w.x86b.equals(w.armb)) return `memory at ${hex(w.spec.addr)} (${w.spec.name}) differs`;
   const at = (rip: number): string => hex(rip);
@@ -108,7 +117,7 @@ export function compare(
 }
 
 /** The report of a mismatching state `s` (see the file overview). */
-export function report(r: ArmRun, blk: ExecBlock, plan: Plan, s: GuestState, ref: GuestState, why: string, bits: 32 | 64, base: number, stopped: string): string {
+export function report(r: ArmRun, blk: ExecBlock, plan: Plan, s: GuestState, ref: GuestState, why: string, bits: 32 | 64, base: number, stopped: string, exitLive = STATUS_FLAGS): string {
   const gprs = bits === 64 ? 16 : 8;
   const nm = names(gprs);
   const out = [`MISMATCH block ${hex(base + blk.rva)} (rva ${hex(blk.rva)}, code word ${blk.code}): ${why}`];
@@ -116,7 +125,7 @@ export function report(r: ArmRun, blk: ExecBlock, plan: Plan, s: GuestState, ref
   const row = (name: string, a: string, b: string, c: string) => out.push(`  ${b !== c ? "*" : " "} ${name.padEnd(7)}${a.padEnd(20)}${b.padEnd(20)}${c}`);
   out.push(`    ${"".padEnd(7)}${"initial".padEnd(20)}${"x86 (Unicorn)".padEnd(20)}cached code (ARM64)`);
   for (let i = 0; i < gprs; i++) row(nm[i]!, hex64(s.gpr[2 * i]!, s.gpr[2 * i + 1]!), hex64(ref.gpr[2 * i]!, ref.gpr[2 * i + 1]!), hex64(r.out.gpr[2 * i]!, r.out.gpr[2 * i + 1]!));
-  const mask = flagMaskOf(r, plan, base + blk.rva, stopped, ref.rip);
+  const mask = flagMaskOf(r, plan, base + blk.rva, stopped, ref.rip, exitLive);
   row("eflags", flagText(s.eflags), flagText(ref.eflags & mask), flagText(r.out.eflags & mask));
   const next = r.fault ? `fault ${r.fault.kind} at ${hex(r.fault.rip)}` : r.linkedTo !== -1 ? `linked (host word ${r.linkedTo})` : `${hex(r.exitRip)} via ${SYM_NAMES[r.sym] ?? "?"}`;
   out.push(`    next   ${"".padEnd(20)}${hex(ref.rip).padEnd(20)}${next}`);

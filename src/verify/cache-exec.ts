@@ -27,7 +27,7 @@ import { Engine, RegBatch, UC_PROT, ARM64_REG, ARM64_V_IDS, type MemFault } from
 import { eflagsFromHost, findFault, hostFromEflags } from "../runtime/faults.ts";
 import { needsSegments } from "./segments.ts";
 import { HOST_GPR, HOST_PF, HOST_AF, HOST_STATE } from "../arm64/lower/regmap.ts";
-import { STATE } from "../ir/index.ts";
+import { STATE, STATUS_FLAGS } from "../ir/index.ts";
 import { Decoder, Insn, K, PF, R, formatInsn, tables } from "../x86/index.ts";
 import { AlignHandler } from "../runtime/align.ts";
 import { GuestState, armX, orderedAccessSize, preserved, preservedVectors, vectorSentinel } from "./a64-run.ts";
@@ -69,6 +69,12 @@ export interface ExecOptions {
   states?: number;
   seed: number;
   maxReports?: number;
+  /**
+   * Flags live on entry at a guest address (FLAG.* bits), as the compile assumed for direct exits
+   * (`exitFlagsFor`, ABI §4 "Flags across blocks"); flags outside it are not compared at a
+   * block's end. Default: every flag.
+   */
+  liveIn?: (va: bigint) => number | undefined;
 }
 
 export interface ExecResult {
@@ -555,12 +561,13 @@ export function execCache(cache: ExecCache, image: Uint8Array, opts: ExecOptions
           runner.runArm(blk, s);
           res.states++;
           if (stopped) res.refFaults[stopped] = (res.refFaults[stopped] ?? 0) + 1;
-          const why = compare(runner, blk, plan, stopped, ref, gprs, windows, entries, blocks, base);
+          const live = opts.liveIn?.(BigInt(ref.rip)) ?? STATUS_FLAGS;
+          const why = compare(runner, blk, plan, stopped, ref, gprs, windows, entries, blocks, base, live);
           if (!why) continue;
           res.mismatches++;
           if (bad++ === 0) {
             res.mismatchBlocks++;
-            if (res.reports.length < maxReports) res.reports.push(report(runner, blk, plan, s, ref, why, bits, base, stopped));
+            if (res.reports.length < maxReports) res.reports.push(report(runner, blk, plan, s, ref, why, bits, base, stopped, live));
           }
         }
       } finally {

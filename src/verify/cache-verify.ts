@@ -27,6 +27,8 @@ import { DllResolver, dependencyClosure, findPrefix, resolveCaseInsensitive, typ
 import { InputError } from "../util/errors.ts";
 import { execCache, type ExecCache, type ExecResult } from "./cache-exec.ts";
 import { cacheConfigFor } from "../compile/config.ts";
+import { exitFlagsFor } from "../compile/live-flags.ts";
+import { x86Ranges } from "../compile/images.ts";
 
 export type Verdict = "ok" | "corrupt" | "foreign" | "stale" | "mismatched" | "missing" | "exec-mismatch";
 
@@ -294,7 +296,8 @@ function verifyOne(job: Job, opts: VerifyOptions, seed: number, prefixOf: () => 
   if (badHash) set("stale", `stale: ${badHash} block(s) were translated from other guest bytes than the image holds (first at RVA ${hex(first)})`);
   // 5. Run sampled blocks.
   if (opts.exec && r.findings.length === 0) {
-    const e = execCache(execView(c), img.memory, { blocks: opts.exec, states: opts.states, seed });
+    const liveIn = exitFlagsFor(img, x86Ranges(pe, img), pe.is64 ? 64 : 32);
+    const e = execCache(execView(c), img.memory, { blocks: opts.exec, states: opts.states, seed, liveIn });
     r.exec = { ...e, codeBase: hex(e.codeBase) };
     if (e.mismatchBlocks) {
       set("exec-mismatch", `exec: ${e.mismatchBlocks} of ${e.blocks} block(s) disagree with x86 (${e.mismatches} of ${e.states} states)`);
