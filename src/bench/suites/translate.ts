@@ -3,7 +3,9 @@
  * worker over the statically discovered blocks of Wine's x86-64 kernel32, ntdll, msvcrt and
  * user32 (the corpus, `AOT_CORPUS_DIR` or ~/.cache/aot-corpus; else the embedded sample), with
  * the split between decode, semantics, passes and lowering+encoding; the peer run in the same
- * process is the decoder alone over the same instructions (the floor any translator pays).
+ * process is the decoder alone over the same instructions (the floor any translator pays). Also
+ * the words the same blocks take position independent and absolute, and with every flag live at
+ * every exit or narrowed as `aot compile` does (flags across blocks).
  *
  *   const r = await benchTranslate();  // { insns, blocks, ips, split, decodeOnlyIps, ratio }
  */
@@ -12,7 +14,8 @@ import { homedir } from "node:os";
 import { join } from "node:path";
 import { parsePe, mapImage } from "../../pe/index.ts";
 import { Decoder, Insn } from "../../x86/index.ts";
-import { discoveredBlocks } from "../../compile/images.ts";
+import { discoveredBlocks, x86Ranges } from "../../compile/images.ts";
+import { exitFlagsFor } from "../../compile/live-flags.ts";
 import { Translator } from "../../compile/translate.ts";
 import { BASELINE } from "../../arm64/features.ts";
 
@@ -36,9 +39,15 @@ export interface TranslateResult {
    * addresses from STATE.IMAGE_BASE) and with absolute addresses, and the difference per block.
    */
   pic: { words: number; absoluteWords: number; extraPerBlock: number };
+  /**
+   * Flags across blocks (ABI §4): block-body words per guest instruction with every flag live at
+   * every exit (what `aot run` and `aot bench quality` translate) and as `aot compile` translates
+   * (direct exits narrowed to their target's live-in flags), and the change.
+   */
+  across: { perInsn: number; compiledPerInsn: number; change: number };
 }
 
-interface Job { mem: Uint8Array; off: number; end: number; va: bigint; base: bigint }
+interface Job { mem: Uint8Array; off: number; end: number; va: bigint; base: bigint; live: (va: bigint) => number | undefined }
 
 const DLLS = ["kernel32.dll", "ntdll.dll", "msvcrt.dll", "user32.dll"];
 
@@ -54,7 +63,8 @@ async function images(): Promise<{ name: string; bytes: Uint8Array }[]> {
 function jobsOf(file: { name: string; bytes: Uint8Array }): Job[] {
   const pe = parsePe(file.bytes, file.name);
   const img = mapImage(pe);
-  return discoveredBlocks(pe, img).map((b) => ({ mem: img.memory, off: b.rva, end: b.end, va: img.base + BigInt(b.rva), base: img.base }));
+  const live = exitFlagsFor(img, x86Ranges(pe, img), 64);
+  return discoveredBlocks(pe, img).map((b) => ({ mem: img.memory, off: b.rva, end: b.end, va: img.base + BigInt(b.rva), base: img.base, live }));
 }
 
 export async function benchTranslate(runs = 3): Promise<TranslateResult> {
@@ -98,13 +108,18 @@ export async function benchTranslate(runs = 3): Promise<TranslateResult> {
     if (r > 0) dtimes.push(performance.now() - t0);
   }
   // PIC against absolute: the same blocks, counting words (each image's own base for PIC).
-  let words = 0, absoluteWords = 0;
-  const pics = new Map<bigint, Translator>();
+  let words = 0, absoluteWords = 0, body = 0, compiledBody = 0;
+  const pics = new Map<bigint, Translator>(), compiled = new Map<bigint, Translator>();
   const abs = new Translator({ mode: 64, lower: { features: BASELINE, memoryOrder: "tso", pic: false } });
   for (const j of jobs) {
-    let p = pics.get(j.base);
-    if (!p) pics.set(j.base, (p = new Translator({ mode: 64, lower: { features: BASELINE, memoryOrder: "tso", pic: true, imageBase: j.base } })));
-    words += p.translate(j.mem, j.off, j.end, j.va).code.length;
+    let p = pics.get(j.base), c = compiled.get(j.base);
+    const lower = { features: BASELINE, memoryOrder: "tso" as const, pic: true, imageBase: j.base };
+    if (!p) pics.set(j.base, (p = new Translator({ mode: 64, lower })));
+    if (!c) compiled.set(j.base, (c = new Translator({ mode: 64, lower, exitFlags: j.live })));
+    const tb = p.translate(j.mem, j.off, j.end, j.va);
+    words += tb.code.length;
+    body += tb.bodyWords;
+    compiledBody += c.translate(j.mem, j.off, j.end, j.va).bodyWords;
     absoluteWords += abs.translate(j.mem, j.off, j.end, j.va).code.length;
   }
   const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
@@ -116,5 +131,6 @@ export async function benchTranslate(runs = 3): Promise<TranslateResult> {
     split: { decode: r3(s.decode / total), semantics: r3(s.semantics / total), passes: r3(s.passes / total), lower: r3(s.lower / total) },
     fallbackBlocks, decodeOnlyIps, ratio: r3(ips / decodeOnlyIps), heapGrowthMB: Math.round(heapGrowthMB * 10) / 10,
     pic: { words, absoluteWords, extraPerBlock: r3((words - absoluteWords) / jobs.length) },
+    across: { perInsn: r3(body / insns), compiledPerInsn: r3(compiledBody / insns), change: r3(compiledBody / body - 1) },
   };
 }

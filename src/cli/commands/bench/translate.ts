@@ -19,7 +19,9 @@ export default defineCommand({
         `${(r.ips / 1e3).toFixed(0)} k insns/s per worker; decoding alone ${(r.decodeOnlyIps / 1e6).toFixed(1)} M/s (ratio ${r.ratio})\n` +
         `  split: decode ${pct(r.split.decode)}, semantics ${pct(r.split.semantics)}, passes ${pct(r.split.passes)}, lowering+encoding ${pct(r.split.lower)}; ` +
         `${r.fallbackBlocks} blocks end in a fallback; heap growth ${r.heapGrowthMB} MB\n` +
-        `  position independence: ${r.pic.words} host words PIC vs ${r.pic.absoluteWords} absolute (+${r.pic.extraPerBlock} words per block)`);
+        `  position independence: ${r.pic.words} host words PIC vs ${r.pic.absoluteWords} absolute (+${r.pic.extraPerBlock} words per block)\n` +
+        `  flags across blocks: ${r.across.perInsn} body words per guest instruction with every flag live at exits, ` +
+        `${r.across.compiledPerInsn} as aot compile translates (${(r.across.change * 100).toFixed(1)}%)`);
     }
     return 0;
   },
