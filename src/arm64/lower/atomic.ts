@@ -321,9 +321,10 @@ export function casCmpxchg(L: Lowerer, i: number): boolean {
   const b = L.b, an = L.an;
   if (!L.opts.features.lse || an.uses[i] === 0) return false;
   const sz = b.sz[i]!, a = b.a[i]!;
+  // The semantics put the Cmp, the Select and the Store right after the Load (a Nop or a Const between at most).
   let j = i + 1;
-  for (; j < b.n && b.op[j] !== OP.Store; j++) if (b.op[j] !== OP.Nop && !OPS[b.op[j]!]!.pure) return false;
-  if (j >= b.n || b.a[j] !== a || b.sz[j] !== sz || b.c[j] !== b.b[i]) return false;
+  for (; j < b.n && j <= i + 6 && b.op[j] !== OP.Store; j++) if (b.op[j] !== OP.Nop && !OPS[b.op[j]!]!.pure) return false;
+  if (j >= b.n || b.op[j] !== OP.Store || b.a[j] !== a || b.sz[j] !== sz || b.c[j] !== b.b[i]) return false;
   const s = b.b[j]!;
   if (b.op[s] !== OP.Select || s < i || an.uses[s] !== 1 || b.c[s] !== i || b.b[s] === i) return false;
   const c = b.a[s]!;
