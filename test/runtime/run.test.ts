@@ -67,6 +67,72 @@ describe("aot run = Unicorn x86 on the project's test programs", () => {
   }
 });
 
+// Flags across blocks (ABI §4): every direct exit hands over only the flags its target may read
+// first, as aot compile translates. A flag dropped that a later block still needed would change a
+// branch, a register or memory somewhere in these runs (thousands of blocks each), so the final
+// state must still be Unicorn's x86 one. The self-modifying programs are in too: the runtime
+// translates a rewritten block anew from its current bytes.
+describe("aot run with flags across blocks = Unicorn x86 on the project's test programs", () => {
+  for (const p of programs) {
+    test(`${p.name}`, () => {
+      const o = options(p);
+      const want = runX86({ ...o, maxInsns: 10_000_000 });
+      const got = runTranslated({ ...o, maxBlocks: 2_000_000, flagsAcross: true });
+      const m = definedMask(p);
+      expect({ stop: got.stop, rip: got.rip, eflags: Number(got.eflags) & m, regs: got.regs, dump: got.dump })
+        .toEqual({ stop: want.stop, rip: want.rip, eflags: Number(want.eflags) & m, regs: want.regs, dump: want.dump });
+    });
+  }
+});
+
+// The programs above rarely hand a flag to another block; this one does on every path: CF
+// across a jmp (into adc), into both targets of a jcc (setc), across a call (into adc) and back
+// across a ret, ZF and CF into a block that only passes them on. Dropping any live flag at a
+// direct exit changes EDX or EBX.
+test("flags across blocks: flags a target reads first survive jmp, jcc, call and fall-through", () => {
+  for (const bits of [64, 32] as const) {
+    const raw = nasm(`bits ${bits}
+      mov ecx, 300
+      xor eax, eax
+      xor edx, edx
+      xor ebx, ebx
+    top:
+      add eax, ecx
+      jmp next1
+    next1:
+      adc edx, 0
+      cmp eax, 1000
+      jb skip
+      sub eax, 999
+    skip:
+      setc bl
+      add edx, ebx
+      stc
+      call f
+      adc edx, 0
+      test ecx, 1
+      jmp pass
+    pass:
+      mov esi, edi
+      jz even
+      inc edx
+    even:
+      dec ecx
+      jnz top
+      hlt
+    f:
+      adc edx, 0
+      cmp edx, eax
+      ret
+    `);
+    const o = { bits, image: { raw, base: bits === 64 ? 0x140000000n : 0x400000n }, stack: { addr: 0x7ff00000n, size: 0x10000 } };
+    const want = runX86({ ...o, maxInsns: 1_000_000 });
+    const got = runTranslated({ ...o, maxBlocks: 1_000_000, flagsAcross: true });
+    expect(want.stop).toBe("hlt");
+    expect({ regs: got.regs, eflags: got.eflags, rip: got.rip }).toEqual({ regs: want.regs, eflags: want.eflags, rip: want.rip });
+  }
+});
+
 test("EFLAGS at the end: PF from a 64-bit result above 2^53 (only its low byte counts)", () => {
   // mov edx, 0x31bf; mov rcx, 0x0506070890a10000; add rdx, rcx; hlt. The sum's low byte 0xbf has
   // seven bits set (PF = 0); read as a float the PF source rounds and the parity came out 1.
