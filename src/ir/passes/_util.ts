@@ -113,6 +113,12 @@ export function moveDown(b: IrBlock, p: number, q: number): void {
   }
 }
 
+/** Does op k read value v (in any of its value operands)? */
+export function readsValue(b: IrBlock, k: number, v: number): boolean {
+  const m = VALUE_ARGS[b.op[k]!]!;
+  return !!((m & 1 && b.a[k] === v) || (m & 2 && b.b[k] === v) || (m & 4 && b.c[k] === v) || (m & 8 && b.d[k] === v));
+}
+
 /** Add one to `uses[v]` for every value operand v of op i. */
 export function countUses(b: IrBlock, i: number, uses: Uint32Array): void {
   const m = VALUE_ARGS[b.op[i]!]!;

@@ -33,7 +33,7 @@
  */
 import type { IrBlock } from "../block.ts";
 import { OP, OPS, REL } from "../ops.ts";
-import { Scratch, VALUE_ARGS, forwardOperands, toConst, toNop } from "./_util.ts";
+import { Scratch, forwardOperands, readsValue, toConst, toNop } from "./_util.ts";
 
 const FWD = new Scratch((n) => new Int32Array(n));
 
@@ -320,10 +320,4 @@ function subMask(b: IrBlock, inner: number, S: number, k2: bigint): boolean {
   // The inner result: k1's bits (a 4-byte And is zero-extended); read at size S.
   const leaves = k1 & maskBytes(s), keeps = k2 & maskBytes(S);
   return (leaves & ~keeps) === 0n;
-}
-
-/** Does op k read value v? */
-function readsValue(b: IrBlock, k: number, v: number): boolean {
-  const m = VALUE_ARGS[b.op[k]!]!;
-  return !!((m & 1 && b.a[k] === v) || (m & 2 && b.b[k] === v) || (m & 4 && b.c[k] === v) || (m & 8 && b.d[k] === v));
 }

@@ -21,7 +21,7 @@
 import type { IrBlock } from "../block.ts";
 import { OP, OPS, REL } from "../ops.ts";
 import { CC, FLAG } from "../state.ts";
-import { VALUE_ARGS, flagReads, flagWrites, toNop } from "./_util.ts";
+import { flagReads, flagWrites, readsValue, toNop } from "./_util.ts";
 
 const QUIET = Uint8Array.from(OPS, (o, k) => (o.pure || k === OP.SetFlag || k === OP.Test || k === OP.Nop ? 1 : 0));
 /** Quiet ops and register writes (which nothing between a zero test and its SetFlag can observe). */
@@ -83,13 +83,11 @@ function zeroTestFlag(b: IrBlock): number {
     for (let j = z + 1; j < k && ok; j++) {
       const o = b.op[j]!;
       if (!QUIET_OR_SETREG[o] || (flagReads(b, j) | flagWrites(b, j)) & FLAG.ZF) ok = false;
-      const m = VALUE_ARGS[o]!;
-      const readsZ = (m & 1 && b.a[j] === z) || (m & 2 && b.b[j] === z) || (m & 4 && b.c[j] === z) || (m & 8 && b.d[j] === z);
-      if (!readsZ) continue;
+      if (!readsValue(b, j, z)) continue;
       if (o === OP.Select && b.a[j] === z && b.b[j] !== z && b.c[j] !== z) selects.push(j);
       else ok = false;
     }
-    for (let j = k + 1; j < b.n && ok; j++) if (usesValue(b, j, z)) ok = false;
+    for (let j = k + 1; j < b.n && ok; j++) if (readsValue(b, j, z)) ok = false;
     // Without a select, the flag alone is better left to its own rules (LZCNT/TZCNT: countFlagsCcmp).
     if (!ok || selects.length === 0) continue;
     b.op[z] = OP.Test; b.fm[z] = FLAG.ZF; b.a[z] = b.b[z]!; b.b[z] = 0; b.c[z] = 0;
@@ -98,10 +96,4 @@ function zeroTestFlag(b: IrBlock): number {
     changed++;
   }
   return changed;
-}
-
-/** Does op j read value v? */
-function usesValue(b: IrBlock, j: number, v: number): boolean {
-  const m = VALUE_ARGS[b.op[j]!]!;
-  return !!((m & 1 && b.a[j] === v) || (m & 2 && b.b[j] === v) || (m & 4 && b.c[j] === v) || (m & 8 && b.d[j] === v));
 }

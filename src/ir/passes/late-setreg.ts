@@ -21,16 +21,10 @@
  */
 import type { IrBlock } from "../block.ts";
 import { OP, OPS } from "../ops.ts";
-import { VALUE_ARGS, moveDown } from "./_util.ts";
+import { VALUE_ARGS, moveDown, readsValue } from "./_util.ts";
 
 const QUIET = Uint8Array.from(OPS, (o, k) => (
   (o.pure && k !== OP.GetReg) || k === OP.Test || k === OP.SetFlag || k === OP.RestoreFlagsIfZero || k === OP.Nop ? 1 : 0));
-
-/** Does op k read value v? */
-function reads(b: IrBlock, k: number, v: number): boolean {
-  const m = VALUE_ARGS[b.op[k]!]!;
-  return (m & 1 && b.a[k] === v) || (m & 2 && b.b[k] === v) || (m & 4 && b.c[k] === v) || (m & 8 && b.d[k] === v) ? true : false;
-}
 
 export function lateSetReg(b: IrBlock): number {
   let moved = 0;
@@ -57,7 +51,7 @@ export function lateSetReg(b: IrBlock): number {
     // the Zext a no-op, or insert the field in place once the old value is dead (bfiInPlace).
     const x = b.b[i]!;
     let onlyUse = (b.op[x] === OP.Zext || b.op[x] === OP.Bfi) && x === i - 1;
-    for (let k = i + 1; k < b.n && onlyUse; k++) if (reads(b, k, x)) onlyUse = false;
+    for (let k = i + 1; k < b.n && onlyUse; k++) if (readsValue(b, k, x)) onlyUse = false;
     moveDown(b, i, q);
     if (onlyUse) moveDown(b, x, q - 1);
     moved++;
