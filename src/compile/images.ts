@@ -53,7 +53,7 @@ export function x86Ranges(pe: PeFile, img: MappedImage): RvaRange[] {
 }
 
 /** The range holding `rva`, or undefined. */
-export function rangeOf(ranges: RvaRange[], rva: number): RvaRange | undefined {
+export function rangeOf(ranges: readonly RvaRange[], rva: number): RvaRange | undefined {
   let lo = 0, hi = ranges.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;

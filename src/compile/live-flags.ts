@@ -57,15 +57,21 @@ export class LiveFlags {
   }
 }
 
-/** The translator's `exitFlags` for one mapped image: live-in flags of targets in its x86 ranges. */
-export function exitFlagsFor(img: MappedImage, ranges: readonly RvaRange[], mode: 32 | 64): (va: bigint) => number | undefined {
+/**
+ * The translator's `exitFlags` for one image (its bytes at `base`): live-in flags of targets in
+ * its x86 ranges, memoised unless the bytes may change under it (`aot run`'s self-modifying code).
+ */
+export function exitFlagsFor(img: Pick<MappedImage, "memory" | "base">, ranges: readonly RvaRange[], mode: 32 | 64, memoise = true): (va: bigint) => number | undefined {
   const probe = new LiveFlags(mode), memo = new Map<number, number>();
   return (va) => {
     const rva = Number(va - img.base);
-    const r = rangeOf(ranges as RvaRange[], rva);
+    const r = rangeOf(ranges, rva);
     if (!r) return undefined;
     let m = memo.get(rva);
-    if (m === undefined) memo.set(rva, (m = probe.liveIn(img.memory, rva, r.end, va)));
+    if (m === undefined) {
+      m = probe.liveIn(img.memory, rva, r.end, va);
+      if (memoise) memo.set(rva, m);
+    }
     return m;
   };
 }

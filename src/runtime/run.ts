@@ -30,7 +30,7 @@ import { loadPeFileSync, mapImage } from "../pe/index.ts";
 import { Decoder, Insn, discover } from "../x86/index.ts";
 import { tables } from "../x86/tables/_load.ts";
 import { Translator } from "../compile/translate.ts";
-import { LiveFlags } from "../compile/live-flags.ts";
+import { exitFlagsFor } from "../compile/live-flags.ts";
 import { BASELINE } from "../arm64/index.ts";
 import { STATE_PAGE, armX, mapRuntimePages, symbolTaken, type RuntimePages } from "./host.ts";
 import { HOST_GPR, HOST_PF, HOST_AF, HOST_STATE } from "../arm64/lower/regmap.ts";
@@ -135,9 +135,8 @@ class Runner {
     else this.loadRaw(opts.image.raw, opts.image.base);
     const lo = imageBase === undefined ? lower : { ...lower, pic: true, imageBase };
     // The image (the first region) holds the code: live-in flags of targets there, from its current bytes.
-    const live = opts.flagsAcross ? new LiveFlags(this.bits) : undefined, code = this.regions[0]!;
-    const exitFlags = live && ((va: bigint) => (va >= code.addr && va < code.addr + BigInt(code.size)
-      ? live.liveIn(code.buf, Number(va - code.addr), code.size, va) : undefined));
+    const code = this.regions[0]!;
+    const exitFlags = opts.flagsAcross ? exitFlagsFor({ memory: code.buf, base: code.addr }, [{ start: 0, end: code.size }], this.bits, false) : undefined;
     this.translator = new Translator({ mode: this.bits, lower: lo, ...(exitFlags ? { exitFlags } : {}) });
     this.single = new Translator({ mode: this.bits, lower: lo, maxInsns: 1 });
     this.dec = new Decoder(this.bits);

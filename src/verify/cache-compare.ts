@@ -75,9 +75,7 @@ function flagMaskOf(r: ArmRun, plan: Plan, start: number, stopped: string, refRi
   if (stopped.startsWith("interrupt") && !f) return plan.flagMaskAt.get(refRip - start) ?? plan.flagMask;
   // At the block's end, only the flags the next block may read (ABI §4, "Flags across blocks").
   if (!f || f.rip < 0) return plan.flagMask & (stopped ? ~0 : eflagsOf(exitLive));
-  let stale = 0;
-  for (const [bit, ef] of Object.entries(EFLAGS_BIT)) if ((f.state >> 1) & Number(bit)) stale |= 1 << ef;
-  return (plan.flagMaskAt.get(f.rip - start) ?? plan.flagMask) & ~stale;
+  return (plan.flagMaskAt.get(f.rip - start) ?? plan.flagMask) & ~eflagsOf(f.state >> 1);
 }
 
 /**

@@ -46,6 +46,7 @@ export function addSubImmediate(b: IrBlock, j: number, nzcvDefined: boolean): bo
   if ((sz >= 4 || !nzcvDefined) && !Number.isNaN(k) && imm12Of(k) >= 0) return true;
   return sz === 2 && k >= 1 && k <= 255;
 }
+
 export function constIn(b: IrBlock, v: number, sz: number): number {
   const lo = b.lo[v]!, hi = b.hi[v]!;
   switch (sz) {

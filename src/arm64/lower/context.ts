@@ -423,6 +423,15 @@ export class Lowerer {
     return k >= 0 ? k : this.targets.push(t) - 1;
   }
 
+  /**
+   * A new exit stub for op i, taken with the current carry sense; `saved`: the register holding
+   * NZCV saved for the stub to restore (exitOnFlags), or -1. Returns its number for branchToStub.
+   */
+  newStub(i: number, saved = -1): number {
+    this.stubs.push(i, (this.cInv ? 1 : 0) | ((saved + 1) << 1));
+    return this.stubs.length / 2 - 1;
+  }
+
   /** A branch (B.cond/CBZ: kind 19, TBZ: kind 14) at the next word to stub s, patched in finish. */
   branchToStub(word: number, stub: number, kind: 14 | 19): void {
     this.fixups.push(this.n, stub, kind);

@@ -253,9 +253,14 @@ export function lowerDivSFault(L: Lowerer, i: number): void {
 /** Conditional exit into a runtime symbol: cbnz to a stub after the body (exits.ts emitStubs). */
 export function lowerExitSymIf(L: Lowerer, i: number): void {
   const a = L.b.a[i]!;
-  if (L.an.skip[a] === FUSED) return exitOnFlags(L, i, a);
-  const stub = L.stubs.length / 2;
-  L.stubs.push(i, L.cInv ? 1 : 0);
+  // A fused #DE test (rule exitOnFlags fused it): IDIV's Or and 8/16-bit DIV's compare without
+  // NZCV (exitOnZero, exitOnSign), 32-bit DIV's compare through it (exitOnFlags).
+  if (L.an.skip[a] === FUSED) {
+    if (L.b.op[a] === OP.Or) exitOnZero(L, i, a);
+    else if (!exitOnSign(L, i, a)) exitOnFlags(L, i, a);
+    return;
+  }
+  const stub = L.newStub(i);
   L.branchToStub(cbnz(1, L.reg(a), 0 as PcOff), stub, 19);
 }
 
@@ -267,7 +272,6 @@ export function lowerExitSymIf(L: Lowerer, i: number): void {
  */
 function exitOnSign(L: Lowerer, i: number, a: number): boolean {
   const b = L.b;
-  if (b.op[a] === OP.Or) return exitOnZero(L, i, a);
   if (b.op[a] !== OP.Cmp || b.a[a] !== REL.UGE || b.sz[a]! > 2) return false;
   const sz = b.sz[a]!, p = b.b[a]!, q = b.c[a]!;
   let rp = L.reg(p, false);
@@ -278,8 +282,7 @@ function exitOnSign(L: Lowerer, i: number, a: number): boolean {
   }
   const d = L.pool.scratch();
   L.emit(subExtended(0, d, rp, L.reg(q, false), sz === 1 ? EXTEND.UXTB : EXTEND.UXTH));
-  const stub = L.stubs.length / 2;
-  L.stubs.push(i, L.cInv ? 1 : 0);
+  const stub = L.newStub(i);
   L.branchToStub(tbz(d, 31 as Uimm6, 0 as PcOff), stub, 14);
   L.fired[RULE.exitOnSign]!++;
   return true;
@@ -291,12 +294,11 @@ function exitOnSign(L: Lowerer, i: number, a: number): boolean {
  * on its low sz bytes (the division gave 0, which fits): two branches to one stub, nothing saved
  * for it or restored after (exitOnFlags: mrs, cmp, ccmp, b.eq).
  */
-function exitOnZero(L: Lowerer, i: number, a: number): boolean {
+function exitOnZero(L: Lowerer, i: number, a: number): void {
   const b = L.b;
   const [zero, fits] = b.a[b.a[a]!]! === REL.EQ ? [b.a[a]!, b.b[a]!] : [b.b[a]!, b.a[a]!];
   const sz = b.sz[zero]!, q = L.reg(b.b[fits]!), d = L.reg(b.b[zero]!, false);
-  const stub = L.stubs.length / 2;
-  L.stubs.push(i, L.cInv ? 1 : 0);
+  const stub = L.newStub(i);
   const t = L.pool.scratch();
   L.emit(subExtended(1, t, q, q, sz === 4 ? EXTEND.SXTW : sz === 2 ? EXTEND.SXTH : EXTEND.SXTB));
   L.branchToStub(cbnz(1, t, 0 as PcOff), stub, 19);
@@ -307,7 +309,6 @@ function exitOnZero(L: Lowerer, i: number, a: number): boolean {
   }
   L.branchToStub(cbz(0, rd, 0 as PcOff), stub, 19);
   L.fired[RULE.exitOnSign]!++;
-  return true;
 }
 
 /**
@@ -318,12 +319,10 @@ function exitOnZero(L: Lowerer, i: number, a: number): boolean {
  * take exitOnSign's flag-free tests).
  */
 function exitOnFlags(L: Lowerer, i: number, a: number): void {
-  if (exitOnSign(L, i, a)) return;
   const b = L.b, s = (b.fm[i]! | L.an.liveAfter[i]!) & NZCV_FLAGS ? L.pool.scratch() : -1;
   if (s >= 0) L.emit(mrs(s, SYSREG.NZCV));
   const cond = emitCompare(L, a);
-  const stub = L.stubs.length / 2;
-  L.stubs.push(i, (L.cInv ? 1 : 0) | ((s + 1) << 1));
+  const stub = L.newStub(i, s);
   L.branchToStub(bCond(cond as Cond, 0 as PcOff), stub, 19);
   if (s >= 0 && L.an.liveAfter[i]! & NZCV_FLAGS) L.emit(msr(SYSREG.NZCV, s));
 }

@@ -46,8 +46,7 @@ function ripTo16(L: Lowerer, v: number): void {
 
 /** Conditional exit: branch to a stub emitted after the body (`emitStubs`). */
 export function lowerExitIf(L: Lowerer, i: number): void {
-  const stub = L.stubs.length / 2;
-  L.stubs.push(i, L.cInv ? 1 : 0);
+  const stub = L.newStub(i);
   branchOnCC(L, L.b.a[i]!, stub);
 }
 

@@ -42,8 +42,7 @@ export function lowerSegBase(L: Lowerer, i: number): void {
 
 /** Conditional direct exit on a value: cbnz to a stub emitted after the body. */
 export function lowerExitIfNZ(L: Lowerer, i: number): void {
-  const stub = L.stubs.length / 2;
-  L.stubs.push(i, L.cInv ? 1 : 0);
+  const stub = L.newStub(i);
   L.branchToStub(cbnz(1, L.reg(L.b.a[i]!), 0 as PcOff), stub, 19);
 }
 

@@ -184,7 +184,7 @@ function stack32(L: Lowerer, i: number): boolean {
  */
 function addr32(L: Lowerer, i: number): boolean {
   const b = L.b, x = b.a[i]!;
-  return b.mode === 32 && b.sz[i] === 4 && (b.op[x] === OP.GetReg || zeroExtended(L, x, 4));
+  return b.mode === 32 && b.sz[i] === 4 && zeroExtended(L, x, 4);
 }
 
 /**

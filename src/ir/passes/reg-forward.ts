@@ -36,7 +36,8 @@ const KNOWN = new Int32Array(16);
 const NEXT = new Int32Array(16);
 const FWD = new Scratch((n) => new Int32Array(n));
 const DEAD = new Scratch((n) => new Uint8Array(n));
-const ADDR = new Scratch((n) => new Uint8Array(n));
+/** Values used in place: an access's address or the register value a Bfi inserts into. */
+const PINNED = new Scratch((n) => new Uint8Array(n));
 
 /**
  * A value worth forwarding through a dead write: not an address an access uses (a push's
@@ -44,20 +45,20 @@ const ADDR = new Scratch((n) => new Uint8Array(n));
  * and not what one inserts into (`mov al, x`, `and cl, 7` after `mov ecx, eax` are `Bfi`s the
  * lowering does in place in the home: bfiInPlace); a copy elsewhere would cost a move.
  */
-function forwardable(b: IrBlock, v: number, addr: Uint8Array): boolean {
-  return !addr[v] && b.op[v] !== OP.Bfi;
+function forwardable(b: IrBlock, v: number, pinned: Uint8Array): boolean {
+  return !pinned[v] && b.op[v] !== OP.Bfi;
 }
 
 export function regForward(b: IrBlock): number {
   const n = b.n;
   let changed = 0;
   // ── deadWrite: which writes die (every read of r up to the next write is forwarded below) ──
-  const dead = DEAD.get(n).fill(0, 0, n), addr = ADDR.get(n).fill(0, 0, n);
+  const dead = DEAD.get(n).fill(0, 0, n), pinned = PINNED.get(n).fill(0, 0, n);
   // The values an access uses as its address or a Bfi inserts into (VLoad's address is operand b).
   for (let i = 0; i < n; i++) {
     const o = b.op[i]!;
-    if (o === OP.Load || o === OP.Store || o === OP.VStore || o === OP.Bfi) addr[b.a[i]!] = 1;
-    else if (o === OP.VLoad || o === OP.VLoadLane) addr[b.b[i]!] = 1;
+    if (o === OP.Load || o === OP.Store || o === OP.VStore || o === OP.Bfi) pinned[b.a[i]!] = 1;
+    else if (o === OP.VLoad || o === OP.VLoadLane) pinned[b.b[i]!] = 1;
   }
   // Backwards: NEXT[r] is a later write of r reached through blind ops only, with no read of r
   // between that would be a worse use of the value (one sweep, whatever the distances).
@@ -67,10 +68,10 @@ export function regForward(b: IrBlock): number {
     const o = b.op[i]!;
     if (o === OP.SetReg) {
       const r = b.a[i]!;
-      if (NEXT[r]! >= 0 && forwardable(b, b.b[i]!, addr)) dead[i] = 1, dying++;
+      if (NEXT[r]! >= 0 && forwardable(b, b.b[i]!, pinned)) dead[i] = 1, dying++;
       NEXT[r] = i;
     } else if (!BLIND[o]) NEXT.fill(-1);
-    else if (o === OP.GetReg && addr[i]) NEXT[b.a[i]!] = -1;
+    else if (o === OP.GetReg && pinned[i]) NEXT[b.a[i]!] = -1;
   }
   if (!dying) return 0;
   // ── forward: reads of r after a dead write of r take its value ──
