@@ -59,11 +59,13 @@ BARRIER[OP.ExitSymIf] = 1;
 // Vector accesses fault like Load/Store (vector.ts).
 for (const o of [OP.VLoad, OP.VLoadLane, OP.VStore]) BARRIER[o] = 1;
 
-/** Is value k (an address add fused into an access) also guest register r's new value (a push/pop's writeback)? */
-function setsReg(b: IrBlock, k: number, r: number): boolean {
-  for (let m = k + 1; m < b.n; m++) if (b.op[m] === OP.SetReg && b.b[m] === k && b.a[m] === r) return true;
-  return false;
-}
+
+/**
+ * Is fused address add k also guest register r's new value (a push's or pop's writeback)? Its
+ * last use is then that SetReg (preIndex, postIndex); an offset folded into an access is last used
+ * by the access.
+ */
+const writesBack = (b: IrBlock, last: number, k: number, r: number): boolean => b.op[last] === OP.SetReg && b.b[last] === k && b.a[last] === r;
 
 export class Lowerer {
   b!: IrBlock;
@@ -333,7 +335,7 @@ export class Lowerer {
       const r = b.a[j]!;
       for (let k = j + 1; k <= last; k++) {
         const o = b.op[k]!;
-        if ((o === OP.SetReg && b.a[k] === r && b.b[k] !== i) || (an.skip[k] === FUSED && (o === OP.Add || o === OP.Sub) && setsReg(b, k, r))) return -1;
+        if ((o === OP.SetReg && b.a[k] === r && b.b[k] !== i) || (an.skip[k] === FUSED && (o === OP.Add || o === OP.Sub) && writesBack(b, an.lastUse[k]!, k, r))) return -1;
       }
     }
     if (b.op[j] !== OP.SetReg || b.b[j] !== i || j - i > 64) return -1;
