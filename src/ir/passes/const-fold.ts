@@ -33,9 +33,12 @@
  */
 import type { IrBlock } from "../block.ts";
 import { OP, OPS, REL } from "../ops.ts";
-import { Scratch, forwardOperands, readsValue, toConst, toNop } from "./_util.ts";
+import { Scratch, countUses, forwardOperands, toConst, toNop } from "./_util.ts";
 
 const FWD = new Scratch((n) => new Int32Array(n));
+const USES = new Scratch((n) => new Uint32Array(n));
+/** Use counts of the block being folded, counted once when narrowZext first needs them (undefined: not yet). */
+let uses: Uint32Array | undefined;
 
 const maskBytes = (bytes: number): bigint => (1n << BigInt(8 * bytes)) - 1n;
 const maskBits = (bits: number): bigint => (1n << BigInt(bits)) - 1n;
@@ -136,6 +139,7 @@ const REFLEXIVE = new Set<number>([REL.EQ, REL.ULE, REL.UGE, REL.SLE, REL.SGE]);
 export function constFold(b: IrBlock): number {
   const n = b.n;
   const fwd = FWD.get(n);
+  uses = undefined;
   let changed = 0;
   for (let i = 0; i < n; i++) {
     fwd[i] = i;
@@ -299,11 +303,19 @@ function narrow(b: IrBlock, i: number, x: number): boolean {
     const c = b.b[x]!;
     if (b.op[c] !== OP.Const || b.hi[c] !== 0 || b.lo[c]! >= 32) return false;
   } else if (o !== OP.Add && o !== OP.Sub && o !== OP.And && o !== OP.Or && o !== OP.Xor && o !== OP.Mul && o !== OP.Neg && o !== OP.Not) return false;
-  // The Zext must be x's only reader (else both would be computed): ops after i are not forwarded
-  // yet, so a use through a value that stands for x is missed only where forwarding made it.
-  for (let k = x + 1; k < b.n; k++) if (k !== i && readsValue(b, k, x)) return false;
+  // The Zext must be x's only reader (else both would be computed). The counts are taken once per
+  // block, on the first candidate, and kept up to date by the rewrites below; a use the forwarding
+  // sweep adds later is missed (both ops are then computed).
+  if (!uses) {
+    uses = USES.get(b.n).fill(0, 0, b.n);
+    for (let k = 0; k < b.n; k++) countUses(b, k, uses);
+  }
+  if (uses[x] !== 1) return false;
   b.op[i] = o; b.sz[i] = 4; b.fm[i] = 0;
   b.a[i] = b.a[x]!; b.b[i] = b.b[x]!; b.c[i] = 0; b.d[i] = 0;
+  // Keep the counts true: i no longer reads x, and reads x's operands.
+  uses[x]!--;
+  countUses(b, i, uses);
   return true;
 }
 
