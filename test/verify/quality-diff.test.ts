@@ -1,6 +1,6 @@
 /**
  * @file Focused differential run of the forms whose code the quality passes and rules rewrite
- * (IR passes reg-forward, const-fold's zextOperand/narrowZext/andOfAnd, cond-flags, flags-into-test, zero-idiom, bitfield, late-setreg, the Zext identity
+ * (IR passes reg-cse, reg-forward, const-fold's zextOperand/narrowZext/andOfAnd, cond-flags, flags-into-test, zero-idiom, bitfield, late-setreg, the Zext identity
  * of const-fold; lowering rules postIndex, sextIntoZext, selectIntoZext, subWordImm,
  * logicAllOnes, writeHome with more uses; 8/16-bit ADC/SBB flags): every golden-vector encoding
  * of SHL, SAL, SHR, SAR, ROL, ROR (by CL, 1 and imm8; register and memory), ADC, SBB, POP, NOT,
@@ -61,6 +61,10 @@ const BLOCKS: Record<32 | 64, string[][]> = {
     ["mov rcx, rdx", "mov ecx, 0", "rol rax, cl", "setc dl", "mov r12, r13", "xchg r12, r14", "mov ebx, ecx", "imul ebx, ebx, 9"],
     // const-fold zextOperand, narrowZext, andOfAnd; a 64-bit shift folded under a 32-bit op.
     ["mov r10d, esi", "shr r10d, 3", "lea ecx, [r10+r10*4]", "lea edx, [rsi+rdi*8+5]", "sub edx, ecx", "mov eax, edx", "and ecx, 0x3f", "shl r14, cl", "mov [rbx], eax"],
+    // reg-cse and late-setreg across instructions: a register copied twice, then changed while
+    // the copies' later instructions still read its old value; xor/sub of a register with itself.
+    ["mov rdx, rax", "mov rcx, rax", "mov r14, rsi", "add rax, 1", "shr rdx, 6", "and ecx, 0x3f", "shl r14, cl", "xor [rbx], r14", "cmp rdi, rax"],
+    ["mov rsi, rax", "add rax, rdx", "lea rcx, [rsi+rsi*2]", "sub rsi, 5", "imul rcx, rax", "mov edx, eax", "xor eax, eax", "add edx, eax", "sub ecx, ecx", "mov r8, rcx"],
   ],
   32: [
     ["mov ecx, 0", "shl eax, cl", "setp dl", "adc esi, edi"],
@@ -72,6 +76,8 @@ const BLOCKS: Record<32 | 64, string[][]> = {
     ["xor ah, ah", "setp dl", "setz bl", "xor esi, esi", "sub edi, edi", "seto cl", "adc ebp, ebp"],
     ["mov edx, esi", "mov esi, 7", "add edx, ebx", "mov ecx, 3", "shl eax, cl", "mov ecx, edi", "mov ebp, eax", "mov eax, [ebx]", "or ebp, eax"],
     ["lea ecx, [esi+esi*4]", "lea edx, [esi+edi*8+5]", "sub edx, ecx", "and ecx, 0x1f", "shl eax, cl", "mov [ebx], edx"],
+    ["mov edx, eax", "mov ecx, eax", "add eax, 1", "shr edx, 6", "and ecx, 0x1f", "shl esi, cl", "xor [ebx], esi", "cmp edi, eax"],
+    ["mov esi, eax", "add eax, edx", "lea ecx, [esi+esi*2]", "sub esi, 5", "imul ecx, eax", "mov edx, eax", "xor eax, eax", "add edx, eax", "sub ecx, ecx"],
   ],
 };
 

@@ -3,9 +3,10 @@
  * semantics and the lowering, in the order below, on every translated block.
  *
  * Default order, and why:
- * 0. `reg-forward`: before everything, so a register value forwarded to its reader (a constant
- *    moved into ECX before a shift by CL) is there for const-fold, and the GetRegs it leaves
- *    unused go with the first DCE.
+ * 0. `reg-cse`, then `reg-forward`: before everything. reg-cse first, so each register read
+ *    between two writes is one value for reg-forward and the folds; reg-forward so a register
+ *    value forwarded to its reader (a constant moved into ECX before a shift by CL) is there for
+ *    const-fold. The GetRegs both leave unused go with the first DCE.
  * 1. `dead-flags`: first, because const-fold and DCE only touch ops whose flag mask is 0, and
  *    most ops that compute anything also define flags until this pass narrows them.
  * 2. `const-fold`: folds and simplifies the now flag-free ops, leaving dead operands behind.
@@ -46,6 +47,7 @@ import { dce } from "./dce.ts";
 import { flagsIntoTest } from "./flags-into-test.ts";
 import { flagRun } from "./flag-run.ts";
 import { lateSetReg } from "./late-setreg.ts";
+import { regCse } from "./reg-cse.ts";
 import { regForward } from "./reg-forward.ts";
 import { zeroIdiom } from "./zero-idiom.ts";
 import { deadFlags } from "./dead-flags.ts";
@@ -56,6 +58,7 @@ export { condFlags } from "./cond-flags.ts";
 export { flagsIntoTest } from "./flags-into-test.ts";
 export { flagRun } from "./flag-run.ts";
 export { lateSetReg } from "./late-setreg.ts";
+export { regCse } from "./reg-cse.ts";
 export { regForward } from "./reg-forward.ts";
 export { zeroIdiom } from "./zero-idiom.ts";
 export { constFold } from "./const-fold.ts";
@@ -72,6 +75,7 @@ export const PASS_FNS: Readonly<Record<string, (b: IrBlock) => number>> = {
   "flags-into-test": flagsIntoTest,
   "flag-run": flagRun,
   "late-setreg": lateSetReg,
+  "reg-cse": regCse,
   "reg-forward": regForward,
   "zero-idiom": zeroIdiom,
   bitfield,
@@ -82,7 +86,7 @@ export const PASS_FNS: Readonly<Record<string, (b: IrBlock) => number>> = {
 };
 
 /** The pass names in default order (see the file comment). */
-export const PASSES: readonly string[] = ["reg-forward", "dead-flags", "const-fold", "dce", "cond-flags", "flags-into-test", "zero-idiom", "bitfield", "flag-run", "late-setreg", "fuse-cmp-branch"];
+export const PASSES: readonly string[] = ["reg-cse", "reg-forward", "dead-flags", "const-fold", "dce", "cond-flags", "flags-into-test", "zero-idiom", "bitfield", "flag-run", "late-setreg", "fuse-cmp-branch"];
 
 export function runPasses(b: IrBlock, opts?: { passes?: readonly string[] }): void {
   if (opts?.passes) {
@@ -93,6 +97,7 @@ export function runPasses(b: IrBlock, opts?: { passes?: readonly string[] }): vo
     }
     return;
   }
+  regCse(b);
   regForward(b);
   deadFlags(b);
   constFold(b);

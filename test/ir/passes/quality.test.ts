@@ -159,6 +159,66 @@ test("late-setreg: a write whose old value is read later moves to the end of the
   expect(lateSetReg(b)).toBe(0);
 });
 
+test("late-setreg: across markers to the end of the last instruction reading the old value, its Add along", () => {
+  // add rax, 1; shr rdx(= old rax), 6; mov rcx, [rbx]: the old rax is read one instruction later.
+  const src = `
+    block 0x1000 mode 64
+    Guest 4, 0x1000
+    v2 = GetReg rax
+    v3 = Const.8 0x1
+    v4 = Add.8 v2, v3
+    SetReg rax, v4
+    Guest 4, 0x1004
+    v7 = Const.1 0x6
+    v8 = Shr.8 v2, v7
+    SetReg rdx, v8
+    Guest 3, 0x1008
+    v11 = GetReg rbx
+    v12 = Load.8 v11, 0
+    SetReg rcx, v12
+    v14 = Const.8 0x100b
+    Exit jump, v14 ?oszapc`;
+  const { b, out } = run((x) => expect(lateSetReg(x)).toBe(1), src);
+  // Not to the load (the end of the quiet run): the next marker after the read ends the move.
+  expect(out).toBe(ir(`
+    block 0x1000 mode 64
+    Guest 4, 0x1000
+    v2 = GetReg rax
+    v3 = Const.8 0x1
+    Guest 4, 0x1004
+    v5 = Const.1 0x6
+    v6 = Shr.8 v2, v5
+    SetReg rdx, v6
+    v8 = Add.8 v2, v3
+    SetReg rax, v8
+    Guest 3, 0x1008
+    v11 = GetReg rbx
+    v12 = Load.8 v11, 0
+    SetReg rcx, v12
+    v14 = Const.8 0x100b
+    Exit jump, v14 ?oszapc`));
+  expect(lateSetReg(b)).toBe(0);
+  // The Add stays when the run writes a register it reads (rbx): moved, it would need rbx's old value copied.
+  const rbx = src.replace("v3 = Const.8 0x1", "v3 = GetReg rbx").replace("SetReg rdx, v8", "SetReg rbx, v8").replace("v11 = GetReg rbx", "v11 = GetReg rsi");
+  expect(run((x) => expect(lateSetReg(x)).toBe(1), rbx).out).toBe(ir(`
+    block 0x1000 mode 64
+    Guest 4, 0x1000
+    v2 = GetReg rax
+    v3 = GetReg rbx
+    v4 = Add.8 v2, v3
+    Guest 4, 0x1004
+    v6 = Const.1 0x6
+    v7 = Shr.8 v2, v6
+    SetReg rbx, v7
+    SetReg rax, v4
+    Guest 3, 0x1008
+    v11 = GetReg rsi
+    v12 = Load.8 v11, 0
+    SetReg rcx, v12
+    v14 = Const.8 0x100b
+    Exit jump, v14 ?oszapc`));
+});
+
 test("late-setreg: no move without a later read of the old value, and never past a load", () => {
   const noRead = `
     block 0x1000 mode 64
