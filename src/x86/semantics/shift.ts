@@ -50,8 +50,16 @@ function compute(b: IrBlock, kind: number, sz: number, x: Value, n: Value, known
     if (kind === RO_R) return b.ror(sz, x, n);
     return b.ror(sz, x, known >= 0 ? konst(b, 1, (w - known) & (w - 1)) : b.neg(4, n));
   }
-  // 8/16-bit: no Ror; the rotation by e = n mod w is two shifts of the zero-extended value
-  // (e = 0 gives x | x >> w = x).
+  // 8/16-bit: no Ror of that width. By a variable count: the value repeated across 32 bits, where
+  // a rotation by any n turns every copy by n mod w (w divides 32), so one 32-bit Ror does it
+  // (the copies above the low w bits are the garbage an 8/16-bit value may carry).
+  if (known < 0) {
+    let r = b.or(4, x, b.shl(4, x, konst(b, 1, w)));
+    if (w === 8) r = b.or(4, r, b.shl(4, r, konst(b, 1, 16)));
+    return b.ror(4, r, kind === RO_R ? n : b.neg(4, n));
+  }
+  // By a constant: the rotation by e = n mod w is two shifts of the zero-extended value (e = 0
+  // gives x | x >> w = x).
   const e = known >= 0 ? konst(b, 1, known & (w - 1)) : b.and(4, n, konst(b, 4, w - 1));
   const f = known >= 0 ? konst(b, 1, w - (known & (w - 1))) : b.sub(4, konst(b, 4, w), e);
   return kind === RO_L ? b.or(sz, b.shl(sz, x, e), b.shr(sz, x, f)) : b.or(sz, b.shr(sz, x, e), b.shl(sz, x, f));
@@ -95,7 +103,9 @@ function shiftOp(b: IrBlock, i: Insn, kind: number): boolean {
   const n = b.and(4, b.getReg(GPR.RCX), konst(b, 4, mask));
   const z = b.cmp(4, REL.EQ, n, konst(b, 4, 0));
   const r = compute(b, kind, sz, x, n, -1);
-  put(b, i, sz, a, attr, b.select(z, v, r));
+  // A rotate by 0 is its operand already (an 8/16-bit one in the low bits it writes); the rest
+  // need the select.
+  put(b, i, sz, a, attr, kind >= RO_L ? r : b.select(z, v, r));
   let cf: Value;
   switch (kind) {
     // Bit w of v << n is bit w - n of v (0 past the width); for 64 bits rotate left by n instead.
