@@ -14,15 +14,15 @@ import { OP, OPS } from "../../ir/ops.ts";
 import { FLAG } from "../../ir/state.ts";
 import { tryLogicalImm, type Imm12, type LogicalImm, type Uimm6 } from "../imm.ts";
 import { addImm, addsImm, subImm, subsImm } from "../isa/data-imm.ts";
-import { adc, adcs, addShifted, addsShifted, madd, msub, neg, negs, sbc, sbcs, subShifted, subsShifted } from "../isa/data-reg.ts";
+import { adc, adcs, addShifted, addsShifted, madd, msub, neg, negs, sbc, sbcs, subShifted, subsExtended, subsShifted } from "../isa/data-reg.ts";
 import { andImm, andShifted, andsImm, andsShifted, eorImm, eorShifted, movReg, mvn, orrImm, orrShifted, tstShifted } from "../isa/logical.ts";
-import { lslImm } from "../isa/bitfield.ts";
+import { lslImm, uxtb, uxth } from "../isa/bitfield.ts";
 import { csetm } from "../isa/cond.ts";
 import { orCmp } from "./bits.ts";
-import type { Cond } from "../regs.ts";
+import { EXTEND, type Cond } from "../regs.ts";
 import { DEAD, FUSED, NZCV_FLAGS } from "./alloc.ts";
 import { ZR, type Lowerer } from "./context.ts";
-import { constIn, imm12Of } from "./consts.ts";
+import { constIn, imm12Of, zeroExtended } from "./consts.ts";
 import {
   afBegin, afEnd, afZero, armCond, condValue, flagOnlyDest, keepBegin, keepEnd, setCarrySense, subWordAddSubFlags, subWordCarryOp,
   subWordTestFlags, writePF,
@@ -182,19 +182,50 @@ function addSub(L: Lowerer, i: number, sub: boolean): void {
     afEnd(L, i, rd);
     return;
   }
-  const ra = L.reg(x), rb = L.reg(y);
-  if (nz) {
+  let ra = -1, rb = -1;
+  if (sub && nz && !(fm & (FLAG.SF | FLAG.OF))) narrowCompare(L, i, sz, x, y);
+  else if (nz) {
+    ra = L.reg(x);
+    rb = L.reg(y);
     const ks = keepBegin(L, i);
     subWordAddSubFlags(L, sub, sz, ra, rb);
     keepEnd(L, ks, sub);
   }
   if (!L.an.uses[i] && !(fm & (FLAG.PF | FLAG.AF))) return;
+  if (ra < 0) {
+    ra = L.reg(x);
+    rb = L.reg(y);
+  }
   afBegin(L, i, ra, rb);
   const rd = resultReg(L, i, false);
   L.emit((sub ? subShifted : addShifted)(0, rd, ra, rb));
   releaseOperands(L, ra, rb);
   writePF(L, i, rd);
   afEnd(L, i, rd);
+}
+
+/**
+ * narrowCompare: ZF and CF of an 8/16-bit a - b are those of the 32-bit compare of the
+ * zero-extended operands (equal there iff equal; unsigned order the same), so without SF and OF
+ * live it is `cmp wA, #k` or `cmp wA, wB, uxtb|uxth`, with A zero-extended first unless it is
+ * already (a byte load). N and V come out as garbage, which nothing reads.
+ */
+function narrowCompare(L: Lowerer, i: number, sz: number, x: number, y: number): void {
+  const b = L.b;
+  L.fired[RULE.narrowCompare]!++;
+  const ks = keepBegin(L, i);
+  // Not wzr for a constant 0: register 31 is SP as the first operand of these compares.
+  let ra = L.reg(x, false), t = -1;
+  if (!zeroExtended(L, x, sz)) {
+    t = L.pool.scratch();
+    L.emit(sz === 1 ? uxtb(t, ra) : uxth(t, ra));
+    ra = t;
+  }
+  const k = b.isConst(y) ? constIn(b, y, sz) & (sz === 1 ? 0xff : 0xffff) : -1, imm = k >= 0 ? imm12Of(k) : -1;
+  if (imm >= 0) L.emit(subsImm(0, ZR, ra, (imm & 0xfff) as Imm12, (imm >>> 12) as 0 | 1));
+  else L.emit(subsExtended(0, ZR, ra, L.reg(y), sz === 1 ? EXTEND.UXTB : EXTEND.UXTH));
+  if (t >= 0) L.pool.release(t);
+  keepEnd(L, ks, true);
 }
 
 /** ADD (x86 ADD/INC/LEA arithmetic): CF = carry out, C = CF. */

@@ -49,6 +49,7 @@ export const IMM_FORMS = [
   { name: "cmpImm12", why: "a flag-only sub (CMP) against a 12-bit constant is cmp/cmn #imm" },
   { name: "logicalImmediate", why: "and/orr/eor with a bitmask-encodable constant take it as an immediate" },
   { name: "shiftByConst", why: "shifts and rotates by a constant are lsl/lsr/asr/ror #imm (ubfm/sbfm/extr)" },
+  { name: "narrowCompare", why: "an 8/16-bit sub/cmp whose only live NZCV flags are ZF and CF compares the zero-extended operands at 32 bits (equality and unsigned order are the same there): cmp w, #k or cmp w, w, uxtb, a loaded byte as loaded; no shift of both into the top byte, no register for a constant" },
   { name: "subWordImm", why: "a 16-bit add/sub of 1..255 (inc ax) compares against #k*16, lsl #12 (k << 16) and adds #k: no register for the constant" },
   { name: "fieldImm", why: "a flag-free 32-bit and/orr/eor whose result only feeds an 8/16-bit field insert takes any constant equal in the field's bits when that one is a bitmask immediate (AAA's & 0xff0f as & 0xffffff0f): no mov of the constant" },
   { name: "atomicOperandImm", why: "lock sub/and (btr) with a constant: the ldadd/ldclr operand -k / ~k is materialised as such, no neg/mvn of k" },

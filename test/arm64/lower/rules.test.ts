@@ -105,6 +105,14 @@ const CASES: [string, string, string[]][] = [
   ["sextIntoZext", "  v1 = GetReg rbx\n  v2 = Sext v1, 1\n  v3 = Zext v2, 4\n  SetReg rax, v3\n", ["sxtb w8, w27"]],
   // cmovs eax, ebx: csel in the W form writes eax's home zero-extended.
   ["selectIntoZext", "  v1 = GetReg rbx\n  v2 = GetReg rax\n  v3 = SelectCC s, v1, v2\n  v4 = Zext v3, 4\n  SetReg rax, v4\n", ["csel w8, w27, w8, mi"]],
+  // cmp byte [rbx], 0x31; cmove rcx, rbx (ZF alone live): the loaded byte is zero-extended already,
+  // so the compare is one 32-bit cmp with the immediate; eq reads Z alone.
+  ["narrowCompare", "  v1 = GetReg rbx\n  v2 = Load.1 v1, 0\n  v3 = Const.1 0x31\n  v4 = Sub.1 v2, v3 !z\n  v5 = GetReg rcx\n  v6 = SelectCC e, v1, v5\n  SetReg rcx, v6\n",
+    ["ldrb w9, [x27]", "cmp w9, #0x31", "csel x0, x27, x0, eq"]],
+  // cmp bl, al; cmovb rcx, rbx (ZF, CF live): bl zero-extended first, al by the compare's uxtb; CF
+  // is a borrow, so C is inverted after the compare and below is lo (C clear).
+  ["narrowCompare", "  v1 = GetReg rbx\n  v2 = GetReg rax\n  v3 = Sub.1 v1, v2 !zc\n  v4 = GetReg rcx\n  v5 = SelectCC b, v1, v4\n  SetReg rcx, v5\n",
+    ["uxtb w9, w27", "cmp w9, w8, uxtb", "csel x0, x27, x0, lo"]],
   // add ax, 5 with ZF live: N/Z/C/V from (ax << 16) + (5 << 16), the result from add #5, merged.
   ["subWordImm", "  v1 = GetReg rax\n  v2 = Const.2 0x5\n  v3 = Add.2 v1, v2 !z\n  v4 = GetReg rax\n  v5 = Bfi v4, v3, 0, 16\n  SetReg rax, v5\n  v9 = Const.8 0x1003\n  Exit jump, v9 ?z\n",
     ["lsl w9, w8, #16", "cmn w9, #0x50, lsl #12", "add w9, w8, #0x5", "bfxil x8, x9, #0, #16"]],
