@@ -1,7 +1,7 @@
 /**
  * @file Focused differential run of the forms whose code the quality passes and rules rewrite
  * (IR passes reg-cse, reg-forward, const-fold's zextOperand/narrowZext/andOfAnd, cond-flags, flags-into-test, zero-idiom, bitfield, late-setreg, the Zext identity
- * of const-fold; lowering rules narrowCompare, postIndex, sextIntoZext, selectIntoZext, subWordImm,
+ * of const-fold; lowering rules narrowCompare, pushPair, popPair, postIndex, sextIntoZext, selectIntoZext, subWordImm,
  * logicAllOnes, writeHome with more uses; 8/16-bit ADC/SBB flags): every golden-vector encoding
  * of SHL, SAL, SHR, SAR, ROL, ROR (by CL, 1 and imm8; register and memory), ADC, SBB, POP, NOT,
  * MOVSX, CWDE, CBW, MUL, IMUL, TEST, XOR, OR, AND, MOV, SUB, ADD, INC, DEC, CMP from
@@ -65,6 +65,8 @@ const BLOCKS: Record<32 | 64, string[][]> = {
     // the copies' later instructions still read its old value; xor/sub of a register with itself.
     ["mov rdx, rax", "mov rcx, rax", "mov r14, rsi", "add rax, 1", "shr rdx, 6", "and ecx, 0x3f", "shl r14, cl", "xor [rbx], r14", "cmp rdi, rax"],
     ["mov rsi, rax", "add rax, rdx", "lea rcx, [rsi+rsi*2]", "sub rsi, 5", "imul rcx, rax", "mov edx, eax", "xor eax, eax", "add edx, eax", "sub ecx, ecx", "mov r8, rcx"],
+    // pushPair, popPair: a prologue and an epilogue (pairs, an odd one out, a push of rsp).
+    ["push rbp", "push r15", "push r14", "push rbx", "push rsp", "push 5", "sub rsp, 0x20", "mov [rsp], rdx", "add rsp, 0x28", "pop rax", "pop rbx", "pop r14", "pop r15", "pop rbp"],
     // narrowCompare: 8/16-bit compares whose SF and OF nothing reads (the last add overwrites them).
     ["cmp byte [rbx], 0x31", "sete al", "cmp bl, cl", "setb dl", "cmp dh, 0xf0", "setae ch", "cmp si, 0x1234", "cmovz edi, esi", "cmp r9b, r10b", "adc r11d, r12d", "cmp word [rbx+2], 7", "setbe r14b", "add r13, 1"],
   ],
@@ -80,6 +82,7 @@ const BLOCKS: Record<32 | 64, string[][]> = {
     ["lea ecx, [esi+esi*4]", "lea edx, [esi+edi*8+5]", "sub edx, ecx", "and ecx, 0x1f", "shl eax, cl", "mov [ebx], edx"],
     ["mov edx, eax", "mov ecx, eax", "add eax, 1", "shr edx, 6", "and ecx, 0x1f", "shl esi, cl", "xor [ebx], esi", "cmp edi, eax"],
     ["mov esi, eax", "add eax, edx", "lea ecx, [esi+esi*2]", "sub esi, 5", "imul ecx, eax", "mov edx, eax", "xor eax, eax", "add edx, eax", "sub ecx, ecx"],
+    ["push ebp", "push ebx", "push 5", "push esi", "push esp", "push edi", "pop eax", "pop ecx", "pop edx", "pop ebx", "pop esi", "pop ebp"],
     ["cmp byte [ebx], 0x31", "sete al", "cmp bl, cl", "setb dl", "cmp dh, 0xf0", "setae ch", "cmp si, 0x1234", "cmovz edi, esi", "cmp word [ebx+2], 7", "setbe cl", "add ebp, 1"],
   ],
 };

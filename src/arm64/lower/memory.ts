@@ -84,7 +84,21 @@ export function lowerLoad(L: Lowerer, i: number): void {
   const b = L.b, sz = b.sz[i]!;
   const post = L.an.skip[b.a[i]!] === FUSED ? -1 : postIndexAdd(L, i);
   if (post >= 0) { // pop/ret: ldr rt, [home], #k; the Add's value now lives in the home
-    const home = L.reg(b.a[i]!), rt = L.dest(i, true);
+    const home = L.reg(b.a[i]!);
+    const j2 = popPartner(L, i, post);
+    if (j2 >= 0) { // popPair: ldp first, second, [home], #2sz, straight into both homes
+      const p2 = postIndexAdd(L, j2), r1 = HOST_GPR[b.a[onlySetReg(L, i)]!]!, r2 = HOST_GPR[b.a[onlySetReg(L, j2)]!]!;
+      L.faultEntry();
+      L.emit(ldstPair(sz === 8 ? PAIR.LDPX : PAIR.LDPW, "post", r1, r2, home, 2 as Simm7s));
+      L.loc[post] = home;
+      L.loc[p2] = home;
+      L.loc[i] = r1;
+      L.loc[j2] = r2;
+      L.an.skip[j2] = FUSED;
+      L.fired[RULE.popPair]!++;
+      return;
+    }
+    const rt = L.dest(i, true);
     L.faultEntry();
     L.emit(ldstPost(LOADS[sz]!, rt, home, constIn(b, b.b[post]!, b.sz[post]!) as Simm9));
     if (L.ordered(b.b[i]!)) L.emit(dmb(BARRIER.ISHLD));
@@ -232,7 +246,83 @@ export function lowerStore(L: Lowerer, i: number): void {
 /** push: `str val, [home, #±k]!`; the address value now lives in the guest home (its SetReg is a no-op). */
 function preIndexStore(L: Lowerer, i: number, a: number): void {
   const b = L.b, sz = b.sz[i]!, k = constIn(b, b.b[a]!, b.sz[a]!), home = L.reg(b.a[a]!), rt = L.reg(b.b[i]!);
+  const k2 = pushPartner(L, i, a);
+  if (k2 >= 0) { // pushPair: stp second, first, [home, #-2sz]!
+    const v2 = b.b[k2]!, a2 = b.a[k2]!;
+    // The second value may be a register read between the two pushes: give it its home now.
+    if (v2 > i && b.op[v2] === OP.GetReg && L.an.skip[v2] === EMIT) { L.aliasHome(v2, b.a[v2]!); L.an.skip[v2] = FUSED; }
+    L.faultEntry();
+    L.emit(ldstPair(sz === 8 ? PAIR.STPX : PAIR.STPW, "pre", L.reg(v2), rt, home, -2 as Simm7s));
+    L.loc[a] = home;
+    L.loc[a2] = home;
+    L.an.skip[k2] = FUSED;
+    L.fired[RULE.pushPair]!++;
+    return;
+  }
   L.faultEntry();
   L.emit(ldstPre(STORES[sz]!, rt, home, (b.op[a] === OP.Add ? k : -k) as Simm9));
   L.loc[a] = home;
+}
+
+/**
+ * Rule pushPair: push i (store i pre-indexed by -sz from r's home, its write of r right after) is
+ * followed, with only markers and ops that emit nothing between, by another push of the same
+ * size from r's new value (the next guest instruction, as markFusions' preIndex fused it): both
+ * are one `stp second, first, [r, #-2sz]!`. A fault on it is the first push's (the fault entry
+ * is its instruction, and a faulting stp writes r back not at all); the second value is read
+ * early, which is the same when nothing between writes a register (only r's write, by i).
+ * Returns the second store's index, or -1.
+ */
+function pushPartner(L: Lowerer, i: number, a: number): number {
+  const b = L.b, sz = b.sz[i]!, r = b.a[b.a[a]!]!;
+  if ((sz !== 4 && sz !== 8) || b.op[a] !== OP.Sub || constIn(b, b.b[a]!, b.sz[a]!) !== sz || L.ordered(b.c[i]!)) return -1;
+  let j = i + 1;
+  while (j < b.n && b.op[j] === OP.Nop) j++;
+  if (b.op[j] !== OP.SetReg || b.a[j] !== r || b.b[j] !== a) return -1;
+  let k = j + 1, base2 = -1;
+  for (; k < b.n; k++) {
+    const o = b.op[k]!;
+    if (o === OP.GetReg && b.a[k] === r) {
+      if (base2 >= 0) return -1;
+      base2 = k;
+    } else if (!(o === OP.Nop || o === OP.Guest || o === OP.Const || o === OP.GetReg || (o === OP.Sub && L.an.skip[k] === FUSED))) break;
+  }
+  if (k >= b.n || b.op[k] !== OP.Store || b.sz[k] !== sz || L.an.skip[k] !== EMIT || L.ordered(b.c[k]!)) return -1;
+  const a2 = b.a[k]!, v2 = b.b[k]!;
+  if (b.op[a2] !== OP.Sub || L.an.skip[a2] !== FUSED || L.an.uses[a2] !== 2 || b.a[a2] !== base2 || L.an.lastUse[base2]! > k) return -1;
+  if (constIn(b, b.b[a2]!, b.sz[a2]!) !== sz || (b.op[v2] === OP.GetReg && b.a[v2] === r)) return -1;
+  return v2 < i || b.op[v2] === OP.GetReg || b.op[v2] === OP.Const || b.op[v2] === OP.Addr ? k : -1;
+}
+
+/**
+ * Rule popPair: pop i (load i post-indexed by +sz from r's home, its Add `post`) is followed, with
+ * only markers, ops that emit nothing and the two writes of that pop between, by another pop of
+ * the same size from r's new value (the next guest instruction): one
+ * `ldp first, second, [r], #2sz` into both destinations' homes. Each load's value is read only by
+ * the SetReg of its own register (neither r, nor each other's: ldp needs distinct registers, and
+ * r as one is `pop rsp`), and no read of either destination's old value lives past i (their homes
+ * are written at once). A fault on the ldp is the first pop's: r is not written back. Returns the
+ * second load's index, or -1.
+ */
+function popPartner(L: Lowerer, i: number, post: number): number {
+  const b = L.b, sz = b.sz[i]!, x = b.a[i]!, r = b.a[x]!, { lastUse } = L.an;
+  if ((sz !== 4 && sz !== 8) || constIn(b, b.b[post]!, b.sz[post]!) !== sz || L.ordered(b.b[i]!)) return -1;
+  const s1 = onlySetReg(L, i);
+  if (s1 < 0 || b.a[s1] === r) return -1;
+  let k = i + 1, base2 = -1;
+  for (; k < b.n; k++) {
+    const o = b.op[k]!;
+    if (o === OP.GetReg) {
+      if (b.a[k] !== r || base2 >= 0) return -1;
+      base2 = k;
+    } else if (o === OP.SetReg) {
+      if (!(k === s1 || (b.a[k] === r && b.b[k] === post))) return -1;
+    } else if (!(o === OP.Nop || o === OP.Guest || o === OP.Const || k === post)) break;
+  }
+  if (k >= b.n || b.op[k] !== OP.Load || b.a[k] !== base2 || b.sz[k] !== sz || L.an.skip[k] !== EMIT || L.ordered(b.b[k]!)) return -1;
+  const p2 = postIndexAdd(L, k), s2 = onlySetReg(L, k);
+  if (p2 < 0 || constIn(b, b.b[p2]!, b.sz[p2]!) !== sz || s2 < 0 || b.a[s2] === r || b.a[s2] === b.a[s1]) return -1;
+  for (let v = 0; v < i; v++) if (b.op[v] === OP.GetReg && (b.a[v] === b.a[s1] || b.a[v] === b.a[s2]) && lastUse[v]! > i) return -1;
+  for (let v = k + 1; v < s2; v++) if (b.op[v] === OP.GetReg && b.a[v] === b.a[s2]) return -1;
+  return k;
 }

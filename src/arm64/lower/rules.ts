@@ -23,6 +23,8 @@ export const FUSIONS = [
   { name: "indexAddress", why: "a 64-bit address base + index (or + index << log2(size)) is the access's register offset: ldr x, [xn, xm, lsl #3], no add" },
   { name: "foldAddOffset", why: "a load/store whose address is x ± constant uses [x, #imm]: no add (32-bit guests too, on a zero-extended x: a wrap at 4 GiB faults either way, ABI §6)" },
   { name: "preIndex", why: "push: rsp - 8 used as a store address and then as rsp is one str [x15, #-8]! (no fault: base unchanged)" },
+  { name: "pushPair", why: "two pushes in a row (push rbp; push rbx) are one stp with pre-index -16 (-8 for 32-bit pushes): a fault is the first push's, nothing written back" },
+  { name: "popPair", why: "two pops in a row (pop rsi; pop rdi) are one ldp with post-index 16 (8 for 32-bit pops) into both homes: a fault is the first pop's, nothing written back" },
   { name: "foldShiftedOperand", why: "x op (y shifted by a constant) is one add/sub/and/orr/eor with a shifted register" },
   { name: "condIntoSelect", why: "Select on a Cond reads NZCV directly (csel cc): no cset, no cmp" },
   { name: "cmpIntoSelect", why: "Select on a Cmp is cmp + csel: no cset, no second compare" },

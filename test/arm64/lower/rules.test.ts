@@ -8,6 +8,8 @@ import { BASELINE } from "../../../src/arm64/features.ts";
 import { Lowerer, RULE, RULES, listing, lowerBlock } from "../../../src/arm64/lower/index.ts";
 
 const END = "  v9 = Const.8 0x1003\n  Exit jump, v9 ?-\n";
+/** END for a body that uses v9 itself. */
+const EXIT = "  v30 = Const.8 0x1003\n  Exit jump, v30 ?-\n";
 
 const POPS = "  v1 = GetReg rsp\n  v2 = Const.8 0x18\n  v3 = Add.8 v1, v2\n  v4 = Load.8 v3, 1\n  v5 = Load.8 v1, 1\n" +
   "  v6 = Const.8 0x8\n  v7 = Add.8 v1, v6\n  v8 = Load.8 v7, 1\n  SetReg rbx, v8\n  v10 = Const.8 0x10\n  v11 = Add.8 v1, v10\n  v12 = Load.8 v11, 1\n  SetReg rcx, v12\n" +
@@ -134,6 +136,15 @@ const CASES: [string, string, string[]][] = [
   // final exit's 4-word stub).
   ["exitOnSign", "  v1 = GetReg rbx\n  v2 = Const.4 0x0\n  v3 = Cmp.4 eq, v1, v2\n  v4 = GetReg rcx\n  v5 = Sext v4, 4\n  v6 = Cmp.8 ne, v4, v5\n  v7 = Or.4 v3, v6\n  v8 = Const.8 0x1000\n  ExitSymIf v7, divide_error, v8, 2 ?oszapc\n" + END,
     ["sub x9, x0, w0, sxtw", "cbnz x9, 0x1c", "cbz w27, 0x1c"]],
+  // push rbp; push rbx: one stp pre-indexed by -16, rbx (the second push) in the lower slot.
+  ["pushPair", "  v1 = GetReg rbp\n  v2 = GetReg rsp\n  v3 = Const.8 0x8\n  v4 = Sub.8 v2, v3\n  Store.8 v4, v1, 1\n  SetReg rsp, v4\n  Guest 1, 0x1001\n" +
+    "  v8 = GetReg rbx\n  v9 = GetReg rsp\n  v10 = Const.8 0x8\n  v11 = Sub.8 v9, v10\n  Store.8 v11, v8, 1\n  SetReg rsp, v11\n" + EXIT, ["stp x27, x29, [x15, #-0x10]!"]],
+  // 32-bit push ebp; push 5: W registers, -8; the constant goes through the first scratch.
+  ["pushPair", "#32\n  v1 = GetReg rbp\n  v2 = GetReg rsp\n  v3 = Const.4 0x4\n  v4 = Sub.4 v2, v3\n  Store.4 v4, v1, 1\n  SetReg rsp, v4\n  Guest 2, 0x1001\n" +
+    "  v8 = Const.4 0x5\n  v9 = GetReg rsp\n  v10 = Const.4 0x4\n  v11 = Sub.4 v9, v10\n  Store.4 v11, v8, 1\n  SetReg rsp, v11\n" + EXIT, ["mov w9, #0x5", "stp w9, w29, [x15, #-0x8]!"]],
+  // pop rsi; pop rdi: one ldp post-indexed by 16 straight into both homes, rsi from the lower slot.
+  ["popPair", "  v1 = GetReg rsp\n  v2 = Load.8 v1, 1\n  v3 = Const.8 0x8\n  v4 = Add.8 v1, v3\n  SetReg rsp, v4\n  SetReg rsi, v2\n  Guest 1, 0x1001\n" +
+    "  v8 = GetReg rsp\n  v9 = Load.8 v8, 1\n  v10 = Const.8 0x8\n  v11 = Add.8 v8, v10\n  SetReg rsp, v11\n  SetReg rdi, v9\n" + EXIT, ["ldp x25, x26, [x15], #0x10"]],
   // Two stores of one instruction to [rsp-8] and [rsp-16]: one stp, the lower slot first.
   ["storePair", "  v1 = GetReg rsp\n  v2 = Const.8 0x8\n  v3 = Sub.8 v1, v2\n  v4 = GetReg rax\n  Store.8 v3, v4, 1\n  v6 = Const.8 0x10\n  v7 = Sub.8 v1, v6\n  v8 = GetReg rbx\n  Store.8 v7, v8, 1\n",
     ["stp x27, x8, [x15, #-0x10]"]],
