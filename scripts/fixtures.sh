@@ -45,7 +45,7 @@ done
 # `aot run` test programs (test/fixtures-src/run, described by programs.json): nasm raw binaries
 # <name>32.bin / <name>64.bin and the CRT-less, import-free PE runpe32.exe / runpe64.exe.
 R=$S/run; RO=$O/run; mkdir -p "$RO"
-for n in loops calls recursion partial smc strings muldiv bitops atomics misc vectors segments; do
+for n in loops calls recursion partial smc strings muldiv bitops atomics misc vectors segments pairpop pairpush; do
   if newer "$RO/${n}32.bin" $R/$n.asm $R/common.inc; then nasm -f bin -i $R/ -o "$RO/${n}32.bin" $R/$n.asm; fi
   if newer "$RO/${n}64.bin" $R/$n.asm $R/common.inc; then nasm -f bin -i $R/ -DBITS64 -o "$RO/${n}64.bin" $R/$n.asm; fi
 done

@@ -101,18 +101,23 @@ function checkBlock(l: Layout, bytes: Uint8Array, i: number, add: (s: string) =>
   // Fault side table: entries parse exactly, host offsets ascend inside the block, guest offsets inside its guest range.
   const fo = offsets[T.FAULTS]! + u32[r + B.FAULT_OFFSET]!, flen = u32[r + B.FAULT_LENGTH]!;
   if (fo + flen > offsets[T.FAULTS]! + counts[T.FAULTS]!) return; // already a _validate finding
+  // A push or pop pair's word has two entries (ABI §9): the first with bit 7 set, then the second
+  // instruction's, at the same host word and a later guest offset; no other entry repeats a word.
   const ft = bytes.subarray(fo, fo + flen), p = { at: 0 };
-  let host = -1;
+  let host = -1, pairGuest = -1;
   for (let e = 0; p.at < ft.length; e++) {
     const delta = uleb(ft, p), guest = uleb(ft, p);
     if (delta === undefined || guest === undefined || p.at >= ft.length) { add(`${where}: fault table entry ${e} is truncated`); return; }
     const state = ft[p.at++]!;
     host = host < 0 ? delta : host + delta;
     if (host >= words) { add(`${where}: fault table entry ${e} names host word ${host}, past the block's ${words}`); return; }
-    if (e > 0 && delta === 0) { add(`${where}: fault table entry ${e} repeats host word ${host}`); return; }
+    if (pairGuest >= 0) {
+      if (delta !== 0 || state & 0x80 || guest <= pairGuest) { add(`${where}: fault table entry ${e} is not the second instruction of the pair before it`); return; }
+    } else if (e > 0 && delta === 0) { add(`${where}: fault table entry ${e} repeats host word ${host}`); return; }
     if (guest >= Math.max(u32[r + B.GUEST_LENGTH]!, 1)) { add(`${where}: fault table entry ${e} names guest offset ${guest}, past the block's ${u32[r + B.GUEST_LENGTH]} bytes`); return; }
-    if (state & 0x80) { add(`${where}: fault table entry ${e} state byte ${hex(state)} has bit 7 set`); return; }
+    pairGuest = state & 0x80 ? guest : -1;
   }
+  if (pairGuest >= 0) add(`${where}: fault table ends inside a pair (its second instruction's entry is missing)`);
 }
 
 /** Every structural check on the cache at `path`; findings, one line each. */

@@ -19,7 +19,7 @@ import { fnv1a64 } from "../arm64/lower/output.ts";
 //   2  the same layout; the code's atomics carry no alignment test on LSE hosts and rely on the
 //      runtime's alignment handler (docs/runtime-abi.md §8), and a 32-bit guest's folded [x + k]
 //      on [4 GiB, 4 GiB + 64 KiB) staying unmapped (§6): demands a version-1 runtime does not meet.
-export const FORMAT_VERSION = 2;
+export const FORMAT_VERSION = 3;
 
 /** The first 8 bytes of every cache. */
 export const MAGIC = "AOTCACHE";

@@ -13,7 +13,7 @@ export interface FaultEntry {
   hostWord: number;
   /** Guest byte offset of the instruction from the block start. */
   guestOffset: number;
-  /** Bit 0: C holds the inverse of CF; bits 1-6: stale-flags mask (FLAG.* << 1). */
+  /** Bit 0: C holds the inverse of CF; bits 1-6: stale-flags mask (FLAG.* << 1); bit 7: PAIR_ENTRY. */
   state: number;
 }
 
@@ -40,11 +40,22 @@ export function decodeFaults(t: Uint8Array): FaultEntry[] {
   return out;
 }
 
-/** The entry for host word `w`, or undefined when that word cannot fault (then the PC is not precise). */
-export function findFault(t: Uint8Array, w: number): FaultEntry | undefined {
-  for (const e of decodeFaults(t)) if (e.hostWord === w) return e;
+/**
+ * The entry for host word `w`, or undefined when that word cannot fault (then the PC is not
+ * precise). A push or pop pair's word has two (the first with PAIR_ENTRY set): `second` asks for
+ * the second instruction's, when the runtime found that x86 faults there (pairs.ts).
+ */
+export function findFault(t: Uint8Array, w: number, second = false): FaultEntry | undefined {
+  const all = decodeFaults(t);
+  for (let k = 0; k < all.length; k++) {
+    if (all[k]!.hostWord !== w) continue;
+    return second ? (all[k]!.state & PAIR_ENTRY && all[k + 1]?.hostWord === w ? all[k + 1] : undefined) : all[k];
+  }
   return undefined;
 }
+
+/** State-byte bit 7: this entry and the next (same host word) are a push or pop pair's two instructions (ABI §9). */
+export const PAIR_ENTRY = 0x80;
 
 /** Even parity of the low byte: x86 PF. */
 export const parity8 = (v: number): number => {

@@ -35,6 +35,7 @@ import { BASELINE } from "../arm64/index.ts";
 import { STATE_PAGE, armX, mapRuntimePages, symbolTaken, type RuntimePages } from "./host.ts";
 import { HOST_GPR, HOST_PF, HOST_AF, HOST_STATE } from "../arm64/lower/regmap.ts";
 import { AlignHandler, alignTrapKind } from "./align.ts";
+import { PairHandler, stackPair } from "./pairs.ts";
 import type { TranslatedBlock } from "../arm64/lower/output.ts";
 import { STATE, SYM } from "../ir/index.ts";
 import { K, R } from "../x86/index.ts";
@@ -111,6 +112,10 @@ class Runner {
   /** Host address → word, for the words the alignment handler may have to perform (runtime/align.ts). */
   private readonly trapWords = new Map<number, number>();
   private readonly aligner = new AlignHandler(this.arm);
+  /** Push and pop pairs (ABI §9): the first instruction performed when only the second faults. */
+  private readonly pairs = new PairHandler(this.arm);
+  /** The fault the pair handler stopped on is the pair's second instruction's. */
+  private pairSecond = false;
   private stats = { translatedAhead: 0, translatedOnDemand: 0, smc: 0, fallbackMnemonics: {} as Record<string, number> };
   private fallbacks = 0;
   private readonly exitRegs: RegBatch;
@@ -157,6 +162,11 @@ class Runner {
     this.arm.onCode((pc) => {
       const w = this.trapWords.get(Number(pc));
       if (w === undefined) return;
+      if (stackPair(w)) {
+        const p = this.pairs.step(pc, w);
+        if (typeof p === "object") (this.lastFault = { kind: p.kind, address: p.address, size: p.size }), (this.pairSecond = p.second);
+        return;
+      }
       const r = this.aligner.step(pc, w);
       if (typeof r === "object") this.lastFault = { kind: r.kind, address: r.address, size: 1 << (w >>> 30) };
     });
@@ -216,7 +226,7 @@ class Runner {
     const host = this.codeBase + BigInt(this.codeTop);
     this.codeTop += (tb.code.length * 4 + 15) & ~15;
     this.arm.write(host, new Uint8Array(tb.code.buffer, tb.code.byteOffset, tb.code.length * 4));
-    for (let k = 0; k < tb.code.length; k++) if (alignTrapKind(tb.code[k]!)) this.trapWords.set(Number(host) + 4 * k, tb.code[k]!);
+    for (let k = 0; k < tb.code.length; k++) if (alignTrapKind(tb.code[k]!) || stackPair(tb.code[k]!)) this.trapWords.set(Number(host) + 4 * k, tb.code[k]!);
     const h = { tb, host };
     this.byHost.push(h);
     if (!single) {
@@ -337,11 +347,13 @@ class Runner {
       if (!h) { stop = `fault: fetch-unmapped at ${hex(rip)}`; break; }
       if (++runs > maxBlocks) throw new InputError(this.file, `still running after ${maxBlocks} blocks at ${hex(rip)} (raise --max-blocks)`, "runaway");
       this.lastFault = undefined;
+      this.pairSecond = false;
       const err = this.arm.start(h.host, this.pages.stop, 0, 0);
-      if (err !== 0) {
+      // A fault, or a stop by the alignment or pair handler (err 0, the fault recorded).
+      if (err !== 0 || this.lastFault) {
         const pc = this.arm.reg(ARM64_REG.PC);
         const at = this.hostedAt(pc);
-        const entry = at && findFault(at.tb.faults, Number(pc - at.host) / 4);
+        const entry = at && findFault(at.tb.faults, Number(pc - at.host) / 4, this.pairSecond);
         if (!at || !entry) { stop = `fault: host ${this.arm.errorText(err)} at ${hex(pc)} (not a guest instruction${at ? `: word ${Number(pc - at.host) / 4} of the block for ${hex(at.tb.guestStart)}` : ""})`; break; }
         rip = at.tb.guestStart + BigInt(entry.guestOffset);
         if (entry.state & 1) this.arm.setRegNum(ARM64_REG.NZCV, (this.arm.regNum(ARM64_REG.NZCV) ^ 0x2000_0000) >>> 0);

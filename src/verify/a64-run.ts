@@ -27,6 +27,7 @@
 import { Engine, RegBatch, UC_PROT, ARM64_REG, ARM64_V_IDS } from "../runtime/unicorn.ts";
 import { eflagsFromHost, findFault, hostFromEflags } from "../runtime/faults.ts";
 import { AlignHandler } from "../runtime/align.ts";
+import { PairHandler, stackPair } from "../runtime/pairs.ts";
 import { STATE_PAGE, armX, mapRuntimePages, symbolTaken } from "../runtime/host.ts";
 import { HOST_GPR, HOST_PF, HOST_AF, HOST_STATE, HOST_FORBIDDEN } from "../arm64/lower/regmap.ts";
 import { STATE } from "../ir/index.ts";
@@ -124,6 +125,9 @@ export function orderedAccessSize(w: number): number {
   return 0;
 }
 
+/** `watched` size of a push or pop pair's word (pairs.ts), not an ordered access. */
+const PAIR_WORD = -1;
+
 /** Anything with host words and a fault side table: a TranslatedBlock, or hand-written words in tests. */
 export interface LoadableBlock {
   code: Uint32Array;
@@ -207,10 +211,15 @@ export class A64Harness {
   private alignFault: { hostWord: number; address: number; size: number } | undefined;
   /** The runtime's alignment handler (runtime/align.ts): performs misaligned LSE atomics and CAS. */
   private readonly aligner: AlignHandler;
+  /** Push and pop pairs (ABI §9): the first instruction performed when only the second faults. */
+  private readonly pairs: PairHandler;
+  /** The fault the pair handler stopped on is the pair's second instruction's. */
+  private pairSecond = false;
 
   constructor(readonly bits: 32 | 64, opts: A64Options = {}) {
     this.engine = Engine.arm64();
     this.aligner = new AlignHandler(this.engine);
+    this.pairs = new PairHandler(this.engine);
     const seed = opts.seed ?? Math.floor(Math.random() * 0xffff);
     // The layout of src/runtime/run.ts: the code area, the runtime pages below it (runtime/host.ts).
     this.codeBase = 0x6000_0000_0000n + BigInt(seed & 0xffff) * 0x1000_0000n;
@@ -295,6 +304,7 @@ export class A64Harness {
     for (let i = 0; i < n; i++) {
       const size = orderedAccessSize(tb.code[i]!);
       if (size) this.watched.set(i, size);
+      else if (stackPair(tb.code[i]!)) this.watched.set(i, PAIR_WORD);
     }
     if (this.watched.size > 0 && this.watchHook < 0) this.watchHook = this.engine.onCode((a) => this.checkAlignment(a));
     else if (this.watched.size === 0 && this.watchHook >= 0) {
@@ -308,6 +318,11 @@ export class A64Harness {
     const w = (Number(pc) - this.codeNum) / 4;
     const size = this.watched.get(w);
     if (size === undefined || this.alignFault || this.memFault) return;
+    if (size === PAIR_WORD) {
+      const p = this.pairs.step(pc, this.block!.code[w]!);
+      if (typeof p === "object") (this.memFault = { kind: p.kind, address: Number(p.address) }), (this.pairSecond = p.second);
+      return;
+    }
     // LSE atomics and CAS: the runtime's alignment handler performs a misaligned one and resumes
     // after it (ABI §8); when its memory refuses, the instruction faults right here.
     const r = this.aligner.step(pc, this.block!.code[w]!);
@@ -351,6 +366,7 @@ export class A64Harness {
     const e = this.engine;
     e.writeBatch(this.input);
     this.memFault = undefined;
+    this.pairSecond = false;
     this.alignFault = undefined;
     this.fault = undefined;
     const err = (this.err = e.start(this.codeNum, this.stopNum, 0, this.budget));
@@ -390,7 +406,7 @@ export class A64Harness {
       const pc = o.num(this.oX16 + 2);
       const hostWord = (pc - this.codeNum) / 4;
       const inBlock = Number.isInteger(hostWord) && hostWord >= 0 && hostWord < blk.code.length;
-      const entry = inBlock ? findFault(blk.faults, hostWord) : undefined;
+      const entry = inBlock ? findFault(blk.faults, hostWord, this.pairSecond) : undefined;
       cInv = entry ? entry.state & 1 : 0;
       const mf = this.memFault as { kind: string; address: number } | undefined;
       this.fault = {

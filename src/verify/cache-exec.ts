@@ -30,6 +30,7 @@ import { HOST_GPR, HOST_PF, HOST_AF, HOST_STATE } from "../arm64/lower/regmap.ts
 import { STATE, STATUS_FLAGS } from "../ir/index.ts";
 import { Decoder, Insn, K, PF, R, formatInsn, tables } from "../x86/index.ts";
 import { AlignHandler } from "../runtime/align.ts";
+import { PairHandler, stackPair } from "../runtime/pairs.ts";
 import { GuestState, armX, orderedAccessSize, preserved, preservedVectors, vectorSentinel } from "./a64-run.ts";
 import { STATE_PAGE, mapRuntimePages, symbolTaken } from "../runtime/host.ts";
 import { IdivGuard, X86Harness } from "./x86-run.ts";
@@ -39,6 +40,9 @@ import { randomXmm, seedFromXmm } from "./xmm.ts";
 import { placeState, planMemory, prng, randomState, type Layout, type Rng, type WindowSpec } from "./gen.ts";
 
 /** One cached block, as the verifier needs it. */
+/** `ordered` size of a push or pop pair's word (pairs.ts), not an ordered access. */
+const PAIR_WORD = -1;
+
 export interface ExecBlock {
   rva: number;
   guestLength: number;
@@ -228,6 +232,10 @@ class CacheRunner {
   private alignFault: { word: number; address: number; size: number } | undefined;
   private memFault: MemFault | undefined;
   private aligner!: AlignHandler;
+  /** Push and pop pairs (ABI §9): the first instruction performed when only the second faults. */
+  private pairs!: PairHandler;
+  /** The fault the pair handler stopped on is the pair's second instruction's. */
+  private pairSecond = false;
   exitRip = 0;
   sym = -1;
   err = 0;
@@ -278,6 +286,7 @@ class CacheRunner {
     this.codeNum = Number(this.codeBase);
     const arm = (this.arm = Engine.arm64());
     this.aligner = new AlignHandler(arm);
+    this.pairs = new PairHandler(arm);
     const codeBytes = new Uint8Array(cache.code.buffer, cache.code.byteOffset, cache.code.length * 4);
     arm.map(this.codeBase, Math.max(PAGE, pageUp(codeBytes.length)), UC_PROT.READ | UC_PROT.EXEC);
     if (codeBytes.length) arm.write(this.codeBase, codeBytes);
@@ -328,6 +337,11 @@ class CacheRunner {
       }
       const size = this.ordered.get(w);
       if (size === undefined || this.alignFault || this.memFault) return;
+      if (size === PAIR_WORD) {
+        const p = this.pairs.step(pc, cache.code[w]!);
+        if (typeof p === "object") (this.memFault = { kind: p.kind, address: p.address, size: p.size }), (this.pairSecond = p.second);
+        return;
+      }
       // LSE atomics and CAS: the runtime's alignment handler (ABI §8) performs a misaligned one.
       const r = this.aligner.step(pc, cache.code[w]!);
       if (typeof r === "object") this.memFault = { kind: r.kind, address: r.address, size };
@@ -407,6 +421,7 @@ class CacheRunner {
     for (let i = blk.code; i < blk.code + blk.words; i++) {
       const size = orderedAccessSize(cache.code[i]!);
       if (size) this.ordered.set(i, size);
+      else if (stackPair(cache.code[i]!)) this.ordered.set(i, PAIR_WORD);
     }
     const inp = this.input.lo;
     inp.set(s.gpr.subarray(0, 2 * this.gprs));
@@ -423,6 +438,7 @@ class CacheRunner {
     sv.setBigUint64(STATE.DF, BigInt(h.df), true);
     arm.writeBatch(this.input);
     this.memFault = undefined;
+    this.pairSecond = false;
     this.alignFault = undefined;
     this.linkedStop = false;
     this.fault = undefined;
@@ -460,7 +476,7 @@ class CacheRunner {
       const w = af ? af.word : word;
       const hostWord = w - blk.code;
       const inBlock = Number.isInteger(hostWord) && hostWord >= 0 && hostWord < blk.words;
-      const e = inBlock ? findFault(blk.faults, hostWord) : undefined;
+      const e = inBlock ? findFault(blk.faults, hostWord, this.pairSecond) : undefined;
       cInv = e ? e.state & 1 : 0;
       const mf = this.memFault as MemFault | undefined;
       const kind = af ? `alignment (${af.size}-byte ordered access at ${hex(af.address)})` : mf ? mf.kind : this.err !== 0 ? arm.errorText(this.err) : `stopped at host ${hex(this.pc)}`;

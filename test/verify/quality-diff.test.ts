@@ -67,6 +67,10 @@ const BLOCKS: Record<32 | 64, string[][]> = {
     ["mov rsi, rax", "add rax, rdx", "lea rcx, [rsi+rsi*2]", "sub rsi, 5", "imul rcx, rax", "mov edx, eax", "xor eax, eax", "add edx, eax", "sub ecx, ecx", "mov r8, rcx"],
     // pushPair, popPair: a prologue and an epilogue (pairs, an odd one out, a push of rsp).
     ["push rbp", "push r15", "push r14", "push rbx", "push rsp", "push 5", "sub rsp, 0x20", "mov [rsp], rdx", "add rsp, 0x28", "pop rax", "pop rbx", "pop r14", "pop r15", "pop rbp"],
+    // The same pairs across either end of the stack window (RSP starts 0xf00..0x10f8 into its
+    // 0x2000 bytes): in some states only the second access faults, and x86 has done the first.
+    ["add rsp, 0xff8", "pop rax", "pop rbx", "pop rsi", "pop rdi"],
+    ["sub rsp, 0xff8", "push rax", "push rbx", "push rsi", "push rdi"],
     // narrowCompare: 8/16-bit compares whose SF and OF nothing reads (the last add overwrites them).
     ["cmp byte [rbx], 0x31", "sete al", "cmp bl, cl", "setb dl", "cmp dh, 0xf0", "setae ch", "cmp si, 0x1234", "cmovz edi, esi", "cmp r9b, r10b", "adc r11d, r12d", "cmp word [rbx+2], 7", "setbe r14b", "add r13, 1"],
   ],
@@ -83,6 +87,8 @@ const BLOCKS: Record<32 | 64, string[][]> = {
     ["mov edx, eax", "mov ecx, eax", "add eax, 1", "shr edx, 6", "and ecx, 0x1f", "shl esi, cl", "xor [ebx], esi", "cmp edi, eax"],
     ["mov esi, eax", "add eax, edx", "lea ecx, [esi+esi*2]", "sub esi, 5", "imul ecx, eax", "mov edx, eax", "xor eax, eax", "add edx, eax", "sub ecx, ecx"],
     ["push ebp", "push ebx", "push 5", "push esi", "push esp", "push edi", "pop eax", "pop ecx", "pop edx", "pop ebx", "pop esi", "pop ebp"],
+    ["add esp, 0xffc", "pop eax", "pop ebx", "pop esi", "pop edi"],
+    ["sub esp, 0xffc", "push eax", "push ebx", "push esi", "push edi"],
     ["cmp byte [ebx], 0x31", "sete al", "cmp bl, cl", "setb dl", "cmp dh, 0xf0", "setae ch", "cmp si, 0x1234", "cmovz edi, esi", "cmp word [ebx+2], 7", "setbe cl", "add ebp, 1"],
   ],
 };

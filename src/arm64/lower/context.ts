@@ -393,6 +393,17 @@ export class Lowerer {
     else this.faultAt(this.n, this.guestOff, state);
   }
 
+  /**
+   * Right before a push or pop pair (pushPair, popPair): two entries for the one host word, the
+   * first instruction's with bit 7 (pair) set, then the second's (marker op `guest2`, its own
+   * stale flags), for the runtime to report whichever access x86 would fault on (ABI §9).
+   */
+  pairFaultEntry(guest2: number): void {
+    const c = this.cInv ? 1 : 0;
+    this.faultAt(this.n, this.guestOff, c | (this.stale << 1) | 0x80);
+    this.faultAt(this.n, (this.b.lo[guest2]! - this.startLo) >>> 0, c | (this.b.fm[guest2]! << 1));
+  }
+
   private faultAt(word: number, guestOff: number, state: number): void {
     this.uleb(word - this.lastFaultWord);
     this.lastFaultWord = word;

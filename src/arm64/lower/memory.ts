@@ -88,7 +88,7 @@ export function lowerLoad(L: Lowerer, i: number): void {
     const j2 = popPartner(L, i, post);
     if (j2 >= 0) { // popPair: ldp first, second, [home], #2sz, straight into both homes
       const p2 = postIndexAdd(L, j2), r1 = HOST_GPR[b.a[onlySetReg(L, i)]!]!, r2 = HOST_GPR[b.a[onlySetReg(L, j2)]!]!;
-      L.faultEntry();
+      L.pairFaultEntry(pairGuest);
       L.emit(ldstPair(sz === 8 ? PAIR.LDPX : PAIR.LDPW, "post", r1, r2, home, 2 as Simm7s));
       L.loc[post] = home;
       L.loc[p2] = home;
@@ -251,7 +251,7 @@ function preIndexStore(L: Lowerer, i: number, a: number): void {
     const v2 = b.b[k2]!, a2 = b.a[k2]!;
     // The second value may be a register read between the two pushes: give it its home now.
     if (v2 > i && b.op[v2] === OP.GetReg && L.an.skip[v2] === EMIT) { L.aliasHome(v2, b.a[v2]!); L.an.skip[v2] = FUSED; }
-    L.faultEntry();
+    L.pairFaultEntry(pairGuest);
     L.emit(ldstPair(sz === 8 ? PAIR.STPX : PAIR.STPW, "pre", L.reg(v2), rt, home, -2 as Simm7s));
     L.loc[a] = home;
     L.loc[a2] = home;
@@ -264,12 +264,15 @@ function preIndexStore(L: Lowerer, i: number, a: number): void {
   L.loc[a] = home;
 }
 
+/** The second instruction's marker of the pair pushPartner / popPartner found last. */
+let pairGuest = -1;
+
 /**
  * Rule pushPair: push i (store i pre-indexed by -sz from r's home, its write of r right after) is
  * followed, with only markers and ops that emit nothing between, by another push of the same
  * size from r's new value (the next guest instruction, as markFusions' preIndex fused it): both
- * are one `stp second, first, [r, #-2sz]!`. A fault on it is the first push's (the fault entry
- * is its instruction, and a faulting stp writes r back not at all); the second value is read
+ * are one `stp second, first, [r, #-2sz]!`, with a pair entry in the fault side table (both
+ * instructions: the runtime reports the one x86 faults on, ABI §9). The second value is read
  * early, which is the same when nothing between writes a register (only r's write, by i).
  * Returns the second store's index, or -1.
  */
@@ -280,13 +283,18 @@ function pushPartner(L: Lowerer, i: number, a: number): number {
   while (j < b.n && b.op[j] === OP.Nop) j++;
   if (b.op[j] !== OP.SetReg || b.a[j] !== r || b.b[j] !== a) return -1;
   let k = j + 1, base2 = -1;
+  pairGuest = -1;
   for (; k < b.n; k++) {
     const o = b.op[k]!;
     if (o === OP.GetReg && b.a[k] === r) {
       if (base2 >= 0) return -1;
       base2 = k;
-    } else if (!(o === OP.Nop || o === OP.Guest || o === OP.Const || o === OP.GetReg || (o === OP.Sub && L.an.skip[k] === FUSED))) break;
+    } else if (o === OP.Guest) {
+      if (pairGuest >= 0) return -1;
+      pairGuest = k;
+    } else if (!(o === OP.Nop || o === OP.Const || o === OP.GetReg || (o === OP.Sub && L.an.skip[k] === FUSED))) break;
   }
+  if (pairGuest < 0) return -1;
   if (k >= b.n || b.op[k] !== OP.Store || b.sz[k] !== sz || L.an.skip[k] !== EMIT || L.ordered(b.c[k]!)) return -1;
   const a2 = b.a[k]!, v2 = b.b[k]!;
   if (b.op[a2] !== OP.Sub || L.an.skip[a2] !== FUSED || L.an.uses[a2] !== 2 || b.a[a2] !== base2 || L.an.lastUse[base2]! > k) return -1;
@@ -301,8 +309,8 @@ function pushPartner(L: Lowerer, i: number, a: number): number {
  * `ldp first, second, [r], #2sz` into both destinations' homes. Each load's value is read only by
  * the SetReg of its own register (neither r, nor each other's: ldp needs distinct registers, and
  * r as one is `pop rsp`), and no read of either destination's old value lives past i (their homes
- * are written at once). A fault on the ldp is the first pop's: r is not written back. Returns the
- * second load's index, or -1.
+ * are written at once). Its fault side-table entry is a pair, as pushPair's. Returns the second
+ * load's index, or -1.
  */
 function popPartner(L: Lowerer, i: number, post: number): number {
   const b = L.b, sz = b.sz[i]!, x = b.a[i]!, r = b.a[x]!, { lastUse } = L.an;
@@ -310,6 +318,7 @@ function popPartner(L: Lowerer, i: number, post: number): number {
   const s1 = onlySetReg(L, i);
   if (s1 < 0 || b.a[s1] === r) return -1;
   let k = i + 1, base2 = -1;
+  pairGuest = -1;
   for (; k < b.n; k++) {
     const o = b.op[k]!;
     if (o === OP.GetReg) {
@@ -317,8 +326,12 @@ function popPartner(L: Lowerer, i: number, post: number): number {
       base2 = k;
     } else if (o === OP.SetReg) {
       if (!(k === s1 || (b.a[k] === r && b.b[k] === post))) return -1;
-    } else if (!(o === OP.Nop || o === OP.Guest || o === OP.Const || k === post)) break;
+    } else if (o === OP.Guest) {
+      if (pairGuest >= 0) return -1;
+      pairGuest = k;
+    } else if (!(o === OP.Nop || o === OP.Const || k === post)) break;
   }
+  if (pairGuest < 0) return -1;
   if (k >= b.n || b.op[k] !== OP.Load || b.a[k] !== base2 || b.sz[k] !== sz || L.an.skip[k] !== EMIT || L.ordered(b.b[k]!)) return -1;
   const p2 = postIndexAdd(L, k), s2 = onlySetReg(L, k);
   if (p2 < 0 || constIn(b, b.b[p2]!, b.sz[p2]!) !== sz || s2 < 0 || b.a[s2] === r || b.a[s2] === b.a[s1]) return -1;
