@@ -71,6 +71,11 @@ const BLOCKS: Record<32 | 64, string[][]> = {
     // 0x2000 bytes): in some states only the second access faults, and x86 has done the first.
     ["add rsp, 0xff8", "pop rax", "pop rbx", "pop rsi", "pop rdi"],
     ["sub rsp, 0xff8", "push rax", "push rbx", "push rsi", "push rdi"],
+    // Rotates through carry by CL as one flag save and restore (keepFlagsIfZero), their 63 - n
+    // as an eor (const-fold subOfSubmask); shl r64 by CL's CF through a rotate by -n.
+    ["rcr rax, cl", "setc dl", "rcl r9, cl", "adc esi, edi", "shl r10, cl", "setc bl"],
+    ["mov ecx, 0", "rcr rax, cl", "setc dl", "mov ecx, 64", "rcl rbx, cl", "adc esi, edi", "shl r10, cl", "setc r11b"],
+    ["rcr ax, cl", "setc dl", "rcl bl, cl", "adc esi, edi", "rcr r8d, cl", "setc r9b"],
     // narrowCompare: 8/16-bit compares whose SF and OF nothing reads (the last add overwrites them).
     ["cmp byte [rbx], 0x31", "sete al", "cmp bl, cl", "setb dl", "cmp dh, 0xf0", "setae ch", "cmp si, 0x1234", "cmovz edi, esi", "cmp r9b, r10b", "adc r11d, r12d", "cmp word [rbx+2], 7", "setbe r14b", "add r13, 1"],
   ],

@@ -18,7 +18,8 @@
  * at every size; `Cmp rel, x, x` → its constant; `Select k, x, y` with a known k → x or y;
  * `Zext x, n` → x when x is already zero-extended from n bytes (a load of at most n bytes, a
  * narrower Zext or bit field, a 0/1 value; for n = 4 the 32-bit ALU ops, shifts and Mul);
- * `And (And x, k1), k2` → the inner And when k1 ⊆ k2 (andOfAnd); `Zext (op.8 p, q), 4` → `op.4 p, q`
+ * `And (And x, k1), k2` → the inner And when k1 ⊆ k2 (andOfAnd); `Sub k, (And x, k1)` → `Xor k, (And x, k1)`
+ * when k1 ⊆ k (subOfSubmask: no borrow); `Zext (op.8 p, q), 4` → `op.4 p, q`
  * when the Zext is the op's only reader (narrowZext); and, whatever the flag mask, a 4-byte op
  * reads x for an operand `Zext x, 4` (zextOperand: it reads the low 4 bytes only).
  *
@@ -159,7 +160,7 @@ export function constFold(b: IrBlock): number {
   return changed;
 }
 
-/** Fold op i: -1 nothing done, -2 rewritten into a Const in place, v ≥ 0 replace by value v. */
+/** Fold op i: -1 nothing done, -2 rewritten in place (a Const, or subOfSubmask's Xor), v ≥ 0 replace by value v. */
 function fold(b: IrBlock, i: number, op: number): number {
   const S = b.sz[i]!;
   const x = b.a[i]!, y = b.b[i]!;
@@ -237,6 +238,12 @@ function identity(b: IrBlock, i: number, op: number, S: number, x: number, y: nu
     }
     if ((op === OP.And || op === OP.Or) && sameAs(b, S, x)) return x;
     return -1;
+  }
+  // subOfSubmask: k - v is k ^ v when every bit v can leave set is in k (nothing borrows): the
+  // `63 - (n & 63)` of a rotate through carry is one eor with an immediate, not mov + sub.
+  if (op === OP.Sub && kx !== undefined && ky === undefined && b.op[y] === OP.And && subMask(b, y, S, kx)) {
+    b.op[i] = OP.Xor;
+    return -2;
   }
   // Commutative ops: look at the known operand whichever side it is on.
   const commutes = op === OP.Add || op === OP.And || op === OP.Or || op === OP.Xor || op === OP.Mul;

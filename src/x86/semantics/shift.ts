@@ -108,8 +108,9 @@ function shiftOp(b: IrBlock, i: Insn, kind: number): boolean {
   put(b, i, sz, a, attr, kind >= RO_L ? r : b.select(z, v, r));
   let cf: Value;
   switch (kind) {
-    // Bit w of v << n is bit w - n of v (0 past the width); for 64 bits rotate left by n instead.
-    case SH_L: cf = sz < 8 ? bit(b, b.shl(8, v, n), w) : bit(b, b.ror(8, v, b.sub(4, konst(b, 4, 64), n)), 0); break;
+    // Bit w of v << n is bit w - n of v (0 past the width); for 64 bits rotate left by n instead
+    // (right by -n: Ror takes its count mod 64).
+    case SH_L: cf = sz < 8 ? bit(b, b.shl(8, v, n), w) : bit(b, b.ror(8, v, b.neg(4, n)), 0); break;
     // Bit 0 of (x << 1) >> n is bit n - 1 of x, without an n - 1 that would be -1 for n = 0.
     case SH_R: case SA_R: cf = bit(b, b.shr(8, b.shl(8, x, konst(b, 1, 1)), n), 0); break;
     case RO_L: cf = bit(b, r, 0); break;

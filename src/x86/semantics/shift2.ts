@@ -120,11 +120,13 @@ function rcOp(b: IrBlock, i: Insn, left: boolean): boolean {
   const [r, cf] = rotateThroughCarry(b, left, sz, v, old, n, -1);
   put(b, i, sz, a, attr, r);
   const z = b.cmp(4, REL.EQ, n, konst(b, 4, 0));
-  // ≤ 32 bits: n = 0 rotates CF:dest onto itself, so CF (bit w) is already the old CF.
-  const newCf = sz <= 4 ? cf : b.select(z, old, cf);
-  const of = b.select(z, b.getFlag(FLAG.OF), bit(b, b.xor(8, v, r), w - 1));
-  b.setFlag(FLAG.CF, newCf);
-  b.setFlag(FLAG.OF, of);
+  // Each flag is selected on n = 0 and written right after its select, from a read of its own:
+  // the shape of every shift by CL, which cond-flags turns into one save and one restore of both
+  // (keepFlagsIfZero). (At ≤ 32 bits n = 0 rotates CF:dest onto itself, so bit w is the old CF
+  // anyway; selecting it too keeps the two writes in one run.)
+  const ofNew = bit(b, b.xor(8, v, r), w - 1);
+  b.setFlag(FLAG.CF, b.select(z, b.getFlag(FLAG.CF), cf));
+  b.setFlag(FLAG.OF, b.select(z, b.getFlag(FLAG.OF), ofNew));
   return true;
 }
 

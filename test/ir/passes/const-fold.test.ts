@@ -329,3 +329,32 @@ test("andOfAnd: And (And x, k1), k2 is the inner And when k1's bits lie in k2, a
   expect(both("0x7f", 4, "0x3f", 4)).toContain("v5 = And.4 v3, v4");
   expect(both("0x1ffffffff", 8, "0xffffffff", 4)).toContain("v5 = And.4 v3, v4");
 });
+
+test("subOfSubmask: k - (x & k1) is k ^ (x & k1) when k1's bits lie in k (no borrow), and not otherwise", () => {
+  // rcr rax, cl: 63 - (rcx & 63).
+  const sub = (k: string, s: number, k1: string, s1: number): string => run(constFold, `
+    block 0x1000 mode 64
+    v1 = GetReg rcx
+    v2 = Const.${s1} ${k1}
+    v3 = And.${s1} v1, v2
+    v4 = Const.${s} ${k}
+    v5 = Sub.${s} v4, v3
+    SetReg rax, v5
+    v7 = Const.8 0x1003
+    Exit jump, v7 ?-`).out;
+  expect(sub("0x3f", 4, "0x3f", 4)).toContain("v5 = Xor.4 v4, v3");
+  expect(sub("0xff", 8, "0x1f", 4)).toContain("v5 = Xor.8 v4, v3");
+  // 0x40 - (x & 0x3f) borrows (0x40 has none of 0x3f's bits); 0x3f - (x & 0x7f) may go negative.
+  expect(sub("0x40", 4, "0x3f", 4)).toContain("v5 = Sub.4 v4, v3");
+  expect(sub("0x3f", 4, "0x7f", 4)).toContain("v5 = Sub.4 v4, v3");
+  // x - k is not this shape (the constant second): left alone here.
+  expect(run(constFold, `
+    block 0x1000 mode 64
+    v1 = GetReg rcx
+    v2 = Const.4 0x3f
+    v3 = And.4 v1, v2
+    v4 = Sub.4 v3, v2
+    SetReg rax, v4
+    v6 = Const.8 0x1003
+    Exit jump, v6 ?-`).out).toContain("v4 = Sub.4 v3, v2");
+});
