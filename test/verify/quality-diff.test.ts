@@ -1,7 +1,7 @@
 /**
  * @file Focused differential run of the forms whose code the quality passes and rules rewrite
  * (IR passes reg-cse, reg-forward, const-fold's zextOperand/narrowZext/andOfAnd, cond-flags, flags-into-test, zero-idiom, bitfield, late-setreg, the Zext identity
- * of const-fold; lowering rules narrowCompare, pushPair, popPair, postIndex, sextIntoZext, selectIntoZext, subWordImm,
+ * of const-fold; lowering rules narrowCompare, pushPair, popPair, extrFunnel, postIndex, sextIntoZext, selectIntoZext, subWordImm,
  * logicAllOnes, writeHome with more uses; 8/16-bit ADC/SBB flags): every golden-vector encoding
  * of SHL, SAL, SHR, SAR, ROL, ROR (by CL, 1 and imm8; register and memory), ADC, SBB, POP, NOT,
  * MOVSX, CWDE, CBW, MUL, IMUL, TEST, XOR, OR, AND, MOV, SUB, ADD, INC, DEC, CMP from
@@ -76,6 +76,9 @@ const BLOCKS: Record<32 | 64, string[][]> = {
     ["rcr rax, cl", "setc dl", "rcl r9, cl", "adc esi, edi", "shl r10, cl", "setc bl"],
     ["mov ecx, 0", "rcr rax, cl", "setc dl", "mov ecx, 64", "rcl rbx, cl", "adc esi, edi", "shl r10, cl", "setc r11b"],
     ["rcr ax, cl", "setc dl", "rcl bl, cl", "adc esi, edi", "rcr r8d, cl", "setc r9b"],
+    // extrFunnel: SHLD/SHRD by constants (and their CF), a rotate written as two shifts and an or.
+    ["shld rax, rbx, 15", "setc dl", "shrd rsi, rdi, 1", "setc bl", "shld r8d, r9d, 31", "adc r10d, r11d", "shrd eax, ecx, 17", "setc r12b"],
+    ["shld eax, ebx, 16", "setc dl", "shrd r9, r9, 7", "setc bl", "mov rsi, rdi", "shl rsi, 13", "shr rdi, 51", "or rsi, rdi", "shrd dx, bx, 3"],
     // narrowCompare: 8/16-bit compares whose SF and OF nothing reads (the last add overwrites them).
     ["cmp byte [rbx], 0x31", "sete al", "cmp bl, cl", "setb dl", "cmp dh, 0xf0", "setae ch", "cmp si, 0x1234", "cmovz edi, esi", "cmp r9b, r10b", "adc r11d, r12d", "cmp word [rbx+2], 7", "setbe r14b", "add r13, 1"],
   ],
@@ -94,6 +97,7 @@ const BLOCKS: Record<32 | 64, string[][]> = {
     ["push ebp", "push ebx", "push 5", "push esi", "push esp", "push edi", "pop eax", "pop ecx", "pop edx", "pop ebx", "pop esi", "pop ebp"],
     ["add esp, 0xffc", "pop eax", "pop ebx", "pop esi", "pop edi"],
     ["sub esp, 0xffc", "push eax", "push ebx", "push esi", "push edi"],
+    ["shld eax, ebx, 15", "setc dl", "shrd esi, edi, 1", "setc bl", "shrd eax, ecx, 17", "setc ch", "shld bp, si, 9"],
     ["cmp byte [ebx], 0x31", "sete al", "cmp bl, cl", "setb dl", "cmp dh, 0xf0", "setae ch", "cmp si, 0x1234", "cmovz edi, esi", "cmp word [ebx+2], 7", "setbe cl", "add ebp, 1"],
   ],
 };

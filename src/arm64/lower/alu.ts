@@ -16,7 +16,7 @@ import { tryLogicalImm, type Imm12, type LogicalImm, type Uimm6 } from "../imm.t
 import { addImm, addsImm, subImm, subsImm } from "../isa/data-imm.ts";
 import { adc, adcs, addShifted, addsShifted, madd, msub, neg, negs, sbc, sbcs, subShifted, subsExtended, subsShifted } from "../isa/data-reg.ts";
 import { andImm, andShifted, andsImm, andsShifted, eorImm, eorShifted, movReg, mvn, orrImm, orrShifted, tstShifted } from "../isa/logical.ts";
-import { lslImm, uxtb, uxth } from "../isa/bitfield.ts";
+import { extr, lslImm, uxtb, uxth } from "../isa/bitfield.ts";
 import { csetm } from "../isa/cond.ts";
 import { orCmp } from "./bits.ts";
 import { EXTEND, type Cond } from "../regs.ts";
@@ -321,6 +321,8 @@ function logic(L: Lowerer, i: number): void {
   const b = L.b, o = b.op[i]!, sz = b.sz[i]!, fm = b.fm[i]!, nz = fm & NZCV_FLAGS, sf = sfOf(sz);
   if (o === OP.Or && L.an.skip[b.a[i]!] === FUSED && b.op[b.a[i]!] === OP.Cmp) return orCmp(L, i, b.a[i]!, b.b[i]!); // boolOrCmp
   if (o === OP.Or && L.an.skip[b.b[i]!] === FUSED && b.op[b.b[i]!] === OP.Cmp) return orCmp(L, i, b.b[i]!, b.a[i]!);
+  if (o === OP.Or && L.an.skip[b.a[i]!] === FUSED && L.an.skip[b.b[i]!] === FUSED && b.op[b.a[i]!] !== b.op[b.b[i]!]
+    && (b.op[b.a[i]!] === OP.Shl || b.op[b.a[i]!] === OP.Shr)) return funnel(L, i);
   commuted(L, i, true);
   const x = opX, y = opY;
   // logicAllOnes: all ones in 32/64 bits is no bitmask immediate; and/tst take the register
@@ -358,6 +360,20 @@ function logic(L: Lowerer, i: number): void {
     if (sz < 4) writePF(L, i, rd);
   } else writePF(L, i, rd);
   afZero(L, i);
+}
+
+/**
+ * extrFunnel: Or i of a Shl by k and a Shr by w - k (rules.ts funnelPartner) is
+ * `extr rd, hi, lo, #(w - k)`: the w bits of hi:lo starting at bit w - k. The Or defines no
+ * flags (markFusions asks), so nothing else to do.
+ */
+function funnel(L: Lowerer, i: number): void {
+  const b = L.b, sz = b.sz[i]!, sf = sfOf(sz);
+  const shl = b.op[b.a[i]!] === OP.Shl ? b.a[i]! : b.b[i]!, shr = shl === b.a[i] ? b.b[i]! : b.a[i]!;
+  const rn = L.reg(b.a[shl]!), rm = L.reg(b.a[shr]!);
+  const rd = L.an.uses[i] ? valueDest(L, i) : L.pool.scratch();
+  L.emit(extr(sf, rd, rn, rm, constIn(b, b.b[shr]!, 8) as Uimm6));
+  releaseOperands(L, rn, rm === rn ? -1 : rm);
 }
 
 export const lowerAnd = logic;

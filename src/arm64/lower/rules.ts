@@ -25,6 +25,7 @@ export const FUSIONS = [
   { name: "preIndex", why: "push: rsp - 8 used as a store address and then as rsp is one str [x15, #-8]! (no fault: base unchanged)" },
   { name: "pushPair", why: "two pushes in a row (push rbp; push rbx) are one stp with pre-index -16 (-8 for 32-bit pushes): a fault is the first push's, nothing written back" },
   { name: "popPair", why: "two pops in a row (pop rsi; pop rdi) are one ldp with post-index 16 (8 for 32-bit pops) into both homes: a fault is the first pop's, nothing written back" },
+  { name: "extrFunnel", why: "(a << k) | (b >> (w - k)), the funnel shift SHLD/SHRD by a constant make, is one extr at 32 or 64 bits (a rotate when a is b)" },
   { name: "foldShiftedOperand", why: "x op (y shifted by a constant) is one add/sub/and/orr/eor with a shifted register" },
   { name: "condIntoSelect", why: "Select on a Cond reads NZCV directly (csel cc): no cset, no cmp" },
   { name: "cmpIntoSelect", why: "Select on a Cmp is cmp + csel: no cset, no second compare" },
@@ -364,6 +365,21 @@ function overflowOfShl1(L: Lowerer, jo: number, r: number, u: number, sz: number
   return [jo, x, m];
 }
 
+/**
+ * The other operand of Or j when shift i and it are a funnel shift: one Shl and one Shr of the
+ * Or's size (4 or 8), constant counts summing to its width, each read only by the Or, neither
+ * shifting an immediate (extr takes registers). -1 otherwise.
+ */
+export function funnelPartner(L: Lowerer, i: number, j: number): number {
+  const b = L.b, S = b.sz[j]!, other = b.a[j] === i ? b.b[j]! : b.a[j]!;
+  if ((S !== 4 && S !== 8) || other === i || b.sz[i] !== S || b.sz[other] !== S || L.an.uses[other] !== 1 || L.an.skip[other] !== EMIT) return -1;
+  if (b.op[other] !== (b.op[i] === OP.Shl ? OP.Shr : OP.Shl) || b.fm[i] || b.fm[other]) return -1;
+  const ki = b.b[i]!, ko = b.b[other]!;
+  if (!b.isConst(ki) || !b.isConst(ko) || b.isImm(b.a[i]!) || b.isImm(b.a[other]!)) return -1;
+  const k1 = constIn(b, ki, 8), k2 = constIn(b, ko, 8);
+  return k1 > 0 && k2 > 0 && k1 + k2 === 8 * S ? other : -1;
+}
+
 /** Decide the fusions of one block (forward, before emission). */
 export function markFusions(L: Lowerer): void {
   const b = L.b, { skip, uses, lastUse } = L.an;
@@ -418,6 +434,15 @@ export function markFusions(L: Lowerer): void {
       const k = constIn(b, b.b[i]!, b.sz[i]!);
       const off = o === OP.Add ? k : -k;
       if (foldableOffset(off, b.sz[j]!) && fuse(L, i, j, RULE.foldAddOffset)) continue;
+    }
+    // ── extrFunnel: (a << k) | (b >> (w - k)) at w = 32 or 64 bits, both shifts read only by the Or ──
+    if ((o === OP.Shl || o === OP.Shr) && u === OP.Or && !b.fm[j] && funnelPartner(L, i, j) >= 0) {
+      const other = funnelPartner(L, i, j);
+      if (fuse(L, i, j, RULE.extrFunnel)) {
+        skip[other] = FUSED;
+        moveUses(L, other, j);
+        continue;
+      }
     }
     // ── foldShiftedOperand: (y << k) as the second operand of add/sub/and/orr/eor of the same size,
     // or a 64-bit y << k (k < 32) under a 32-bit op, which reads only its low half: w_y << k (lea ecx, [r10+r10*4]) ──

@@ -149,6 +149,13 @@ export function RCR(b: IrBlock, i: Insn, _c: SemCtx): boolean {
  */
 function doubleShift(b: IrBlock, left: boolean, sz: number, d: Value, s: Value, n: Value, known: number): [Value, Value] {
   const w = 8 * sz;
+  if (known > 0 && sz >= 4) {
+    // A constant count 0 < k < w: dest shifted by k, filled with src's other w - k bits, at the
+    // operand size; CF is bit w - k (left) or k - 1 (right) of dest, taken first (the result can
+    // then go straight into dest's register).
+    const c = k1(b, w - known), cf = bit(b, d, left ? w - known : known - 1);
+    return [left ? b.or(sz, b.shl(sz, d, n), b.shr(sz, s, c)) : b.or(sz, b.shr(sz, d, n), b.shl(sz, s, c)), cf];
+  }
   const m = known >= 0 ? k1(b, 63 - known) : b.sub(4, konst(b, 4, 63), n);
   if (sz === 8) {
     if (left) {

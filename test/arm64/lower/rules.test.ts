@@ -136,6 +136,12 @@ const CASES: [string, string, string[]][] = [
   // final exit's 4-word stub).
   ["exitOnSign", "  v1 = GetReg rbx\n  v2 = Const.4 0x0\n  v3 = Cmp.4 eq, v1, v2\n  v4 = GetReg rcx\n  v5 = Sext v4, 4\n  v6 = Cmp.8 ne, v4, v5\n  v7 = Or.4 v3, v6\n  v8 = Const.8 0x1000\n  ExitSymIf v7, divide_error, v8, 2 ?oszapc\n" + END,
     ["sub x9, x0, w0, sxtw", "cbnz x9, 0x1c", "cbz w27, 0x1c"]],
+  // shld rax, rbx, 15: rax << 15 | rbx >> 49 is the 64 bits of rax:rbx from bit 49, straight into rax's home.
+  ["extrFunnel", "  v1 = GetReg rax\n  v2 = GetReg rbx\n  v3 = Const.1 0xf\n  v4 = Shl.8 v1, v3\n  v5 = Const.1 0x31\n  v6 = Shr.8 v2, v5\n  v7 = Or.8 v4, v6\n  SetReg rax, v7\n",
+    ["extr x8, x8, x27, #0x31"]],
+  // shrd eax, ebx, 7: eax >> 7 | ebx << 25 (32-bit, the Shr first) is the 32 bits of ebx:eax from bit 7.
+  ["extrFunnel", "  v1 = GetReg rax\n  v2 = GetReg rbx\n  v3 = Const.1 0x7\n  v4 = Shr.4 v1, v3\n  v5 = Const.1 0x19\n  v6 = Shl.4 v2, v5\n  v7 = Or.4 v4, v6\n  SetReg rax, v7\n",
+    ["extr w8, w27, w8, #0x7"]],
   // push rbp; push rbx: one stp pre-indexed by -16, rbx (the second push) in the lower slot.
   ["pushPair", "  v1 = GetReg rbp\n  v2 = GetReg rsp\n  v3 = Const.8 0x8\n  v4 = Sub.8 v2, v3\n  Store.8 v4, v1, 1\n  SetReg rsp, v4\n  Guest 1, 0x1001\n" +
     "  v8 = GetReg rbx\n  v9 = GetReg rsp\n  v10 = Const.8 0x8\n  v11 = Sub.8 v9, v10\n  Store.8 v11, v8, 1\n  SetReg rsp, v11\n" + EXIT, ["stp x27, x29, [x15, #-0x10]!"]],
