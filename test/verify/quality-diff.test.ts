@@ -1,7 +1,7 @@
 /**
  * @file Focused differential run of the forms whose code the quality passes and rules rewrite
  * (IR passes reg-cse, reg-forward, const-fold's zextOperand/narrowZext/andOfAnd, cond-flags, flags-into-test, zero-idiom, bitfield, late-setreg, the Zext identity
- * of const-fold; lowering rules narrowCompare, pushPair, popPair, extrFunnel, postIndex, sextIntoZext, selectIntoZext, subWordImm,
+ * of const-fold; lowering rules narrowCompare, pushPair, popPair, extrFunnel, notOperand, postIndex, sextIntoZext, selectIntoZext, subWordImm,
  * logicAllOnes, writeHome with more uses; 8/16-bit ADC/SBB flags): every golden-vector encoding
  * of SHL, SAL, SHR, SAR, ROL, ROR (by CL, 1 and imm8; register and memory), ADC, SBB, POP, NOT,
  * MOVSX, CWDE, CBW, MUL, IMUL, TEST, XOR, OR, AND, MOV, SUB, ADD, INC, DEC, CMP from
@@ -79,6 +79,8 @@ const BLOCKS: Record<32 | 64, string[][]> = {
     // extrFunnel: SHLD/SHRD by constants (and their CF), a rotate written as two shifts and an or.
     ["shld rax, rbx, 15", "setc dl", "shrd rsi, rdi, 1", "setc bl", "shld r8d, r9d, 31", "adc r10d, r11d", "shrd eax, ecx, 17", "setc r12b"],
     ["shld eax, ebx, 16", "setc dl", "shrd r9, r9, 7", "setc bl", "mov rsi, rdi", "shl rsi, 13", "shr rdi, 51", "or rsi, rdi", "shrd dx, bx, 3"],
+    // notOperand: BTR's mask, ANDN, a not read once by and/or/xor (bic, orn, eon).
+    ["btr eax, esi", "setc dl", "andn eax, ecx, edi", "sets bl", "andn r8, r9, r10", "setz cl", "btr r11, r12", "adc r12d, r13d", "btr word [rbx], 9"],
     // narrowCompare: 8/16-bit compares whose SF and OF nothing reads (the last add overwrites them).
     ["cmp byte [rbx], 0x31", "sete al", "cmp bl, cl", "setb dl", "cmp dh, 0xf0", "setae ch", "cmp si, 0x1234", "cmovz edi, esi", "cmp r9b, r10b", "adc r11d, r12d", "cmp word [rbx+2], 7", "setbe r14b", "add r13, 1"],
   ],
@@ -98,6 +100,7 @@ const BLOCKS: Record<32 | 64, string[][]> = {
     ["add esp, 0xffc", "pop eax", "pop ebx", "pop esi", "pop edi"],
     ["sub esp, 0xffc", "push eax", "push ebx", "push esi", "push edi"],
     ["shld eax, ebx, 15", "setc dl", "shrd esi, edi, 1", "setc bl", "shrd eax, ecx, 17", "setc ch", "shld bp, si, 9"],
+    ["btr eax, esi", "setc dl", "andn eax, ecx, edi", "sets cl", "btr bp, di", "adc ebp, esi"],
     ["cmp byte [ebx], 0x31", "sete al", "cmp bl, cl", "setb dl", "cmp dh, 0xf0", "setae ch", "cmp si, 0x1234", "cmovz edi, esi", "cmp word [ebx+2], 7", "setbe cl", "add ebp, 1"],
   ],
 };

@@ -15,7 +15,9 @@ import { FLAG } from "../../ir/state.ts";
 import { tryLogicalImm, type Imm12, type LogicalImm, type Uimm6 } from "../imm.ts";
 import { addImm, addsImm, subImm, subsImm } from "../isa/data-imm.ts";
 import { adc, adcs, addShifted, addsShifted, madd, msub, neg, negs, sbc, sbcs, subShifted, subsExtended, subsShifted } from "../isa/data-reg.ts";
-import { andImm, andShifted, andsImm, andsShifted, eorImm, eorShifted, movReg, mvn, orrImm, orrShifted, tstShifted } from "../isa/logical.ts";
+import {
+  andImm, andShifted, andsImm, andsShifted, bicShifted, bicsShifted, eonShifted, eorImm, eorShifted, movReg, mvn, ornShifted, orrImm, orrShifted, tstShifted,
+} from "../isa/logical.ts";
 import { extr, lslImm, uxtb, uxth } from "../isa/bitfield.ts";
 import { csetm } from "../isa/cond.ts";
 import { orCmp } from "./bits.ts";
@@ -308,6 +310,12 @@ const LOGIC = {
   [OP.Or]: { imm: orrImm, reg: orrShifted },
   [OP.Xor]: { imm: eorImm, reg: eorShifted },
 } as Record<number, { imm: typeof andImm; reg: typeof andShifted }>;
+/** The inverting forms, for a second operand that is a fused Not (notOperand); never an immediate. */
+const LOGIC_NOT = {
+  [OP.And]: { imm: andImm, reg: bicShifted },
+  [OP.Or]: { imm: orrImm, reg: ornShifted },
+  [OP.Xor]: { imm: eorImm, reg: eonShifted },
+} as Record<number, { imm: typeof andImm; reg: typeof andShifted }>;
 
 /** 1 or 2 when value i's only use inserts its low byte/halfword as a field (Bfi at bit 0), else 0. */
 function fieldWidth(L: Lowerer, i: number): number {
@@ -334,14 +342,17 @@ function logic(L: Lowerer, i: number): void {
     if (w && (imm = logicalOf(L, y, w)) !== undefined) L.fired[RULE.fieldImm]!++;
   }
   const ra = L.reg(x);
-  let rb = imm === undefined && !ones ? operandB(L, y) : -1;
+  // notOperand: a fused ~z is z read by the inverting form (bic, orn, eon).
+  const inv = L.an.skip[y] === FUSED && b.op[y] === OP.Not;
+  let rb = imm === undefined && !ones ? (inv ? L.reg(b.a[y]!) : operandB(L, y)) : -1;
+  if (inv) { shKind = 0; shAmt = 0 as Uimm6; }
   if (ones) { L.fired[RULE.logicAllOnes]!++; shKind = 0; shAmt = 0 as Uimm6; if (o === OP.And) rb = ra; }
   if (imm !== undefined) L.fired[RULE.logicalImmediate]!++;
-  const f = LOGIC[o]!;
+  const f = (inv ? LOGIC_NOT : LOGIC)[o]!;
   if (nz && sz >= 4 && o === OP.And) { // ands sets N, Z and clears C, V itself
     const ks = keepBegin(L, i);
     const rd = L.an.uses[i] ? L.dest(i) : fm & FLAG.PF ? HOST_PF : ZR;
-    L.emit(imm !== undefined ? andsImm(sf, rd, ra, imm) : andsShifted(sf, rd, ra, rb, shKind, shAmt));
+    L.emit(imm !== undefined ? andsImm(sf, rd, ra, imm) : (inv ? bicsShifted : andsShifted)(sf, rd, ra, rb, shKind, shAmt));
     keepEnd(L, ks, false);
     writePF(L, i, rd);
     afZero(L, i);

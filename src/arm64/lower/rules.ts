@@ -26,6 +26,7 @@ export const FUSIONS = [
   { name: "pushPair", why: "two pushes in a row (push rbp; push rbx) are one stp with pre-index -16 (-8 for 32-bit pushes): a fault is the first push's, nothing written back" },
   { name: "popPair", why: "two pops in a row (pop rsi; pop rdi) are one ldp with post-index 16 (8 for 32-bit pops) into both homes: a fault is the first pop's, nothing written back" },
   { name: "extrFunnel", why: "(a << k) | (b >> (w - k)), the funnel shift SHLD/SHRD by a constant make, is one extr at 32 or 64 bits (a rotate when a is b)" },
+  { name: "notOperand", why: "x and/or/xor ~z is one bic/orn/eon of z (btr's bit mask, andn): no mvn" },
   { name: "foldShiftedOperand", why: "x op (y shifted by a constant) is one add/sub/and/orr/eor with a shifted register" },
   { name: "condIntoSelect", why: "Select on a Cond reads NZCV directly (csel cc): no cset, no cmp" },
   { name: "cmpIntoSelect", why: "Select on a Cmp is cmp + csel: no cset, no second compare" },
@@ -443,6 +444,12 @@ export function markFusions(L: Lowerer): void {
         moveUses(L, other, j);
         continue;
       }
+    }
+    // ── notOperand: ~z as an operand of and/or/xor of its size (btr's mask, andn): bic/orn/eon z ──
+    if (o === OP.Not && !b.fm[i] && (u === OP.And || u === OP.Or || u === OP.Xor) && b.sz[j] === b.sz[i] && b.a[j] !== b.b[j]
+      && !b.isImm(b.a[i]!) && !(b.fm[j]! & FLAG.AF)) {
+      const other = b.a[j] === i ? b.b[j]! : b.a[j]!;
+      if (skip[other] !== FUSED && !b.isImm(other) && fuse(L, i, j, RULE.notOperand)) continue;
     }
     // ── foldShiftedOperand: (y << k) as the second operand of add/sub/and/orr/eor of the same size,
     // or a 64-bit y << k (k < 32) under a 32-bit op, which reads only its low half: w_y << k (lea ecx, [r10+r10*4]) ──

@@ -142,6 +142,10 @@ const CASES: [string, string, string[]][] = [
   // shrd eax, ebx, 7: eax >> 7 | ebx << 25 (32-bit, the Shr first) is the 32 bits of ebx:eax from bit 7.
   ["extrFunnel", "  v1 = GetReg rax\n  v2 = GetReg rbx\n  v3 = Const.1 0x7\n  v4 = Shr.4 v1, v3\n  v5 = Const.1 0x19\n  v6 = Shl.4 v2, v5\n  v7 = Or.4 v4, v6\n  SetReg rax, v7\n",
     ["extr w8, w27, w8, #0x7"]],
+  // andn eax, ebx, ecx (flags dead): ~ebx & ecx is ecx bic ebx, straight into eax's home.
+  ["notOperand", "  v1 = GetReg rbx\n  v2 = Not.4 v1\n  v3 = GetReg rcx\n  v4 = And.4 v2, v3\n  SetReg rax, v4\n", ["bic w8, w0, w27"]],
+  // rcx | ~rbx at 64 bits: orn.
+  ["notOperand", "  v1 = GetReg rcx\n  v2 = GetReg rbx\n  v3 = Not.8 v2\n  v4 = Or.8 v1, v3\n  SetReg rax, v4\n", ["orn x8, x0, x27"]],
   // push rbp; push rbx: one stp pre-indexed by -16, rbx (the second push) in the lower slot.
   ["pushPair", "  v1 = GetReg rbp\n  v2 = GetReg rsp\n  v3 = Const.8 0x8\n  v4 = Sub.8 v2, v3\n  Store.8 v4, v1, 1\n  SetReg rsp, v4\n  Guest 1, 0x1001\n" +
     "  v8 = GetReg rbx\n  v9 = GetReg rsp\n  v10 = Const.8 0x8\n  v11 = Sub.8 v9, v10\n  Store.8 v11, v8, 1\n  SetReg rsp, v11\n" + EXIT, ["stp x27, x29, [x15, #-0x10]!"]],
