@@ -31,6 +31,7 @@ import {
 } from "./flags.ts";
 import { HOST_AF, HOST_PF } from "./regmap.ts";
 import { RULE } from "./rules.ts";
+import { fusedAway } from "./exits.ts";
 
 const sfOf = (sz: number): 0 | 1 => (sz === 8 ? 1 : 0);
 
@@ -123,6 +124,7 @@ function valueDest(L: Lowerer, i: number, avoid1 = -1, avoid2 = -1): number {
 // ── ADD / SUB ──
 
 function addSub(L: Lowerer, i: number, sub: boolean): void {
+  if (sub && fusedAway(L, i)) return; // zeroBranch: the ExitIf branches on the value itself
   const b = L.b, sz = b.sz[i]!, fm = b.fm[i]!, nz = fm & NZCV_FLAGS, sf = sfOf(sz), wide = sz >= 4;
   const m = fusedMul(L, i);
   if (m >= 0) { // mulAdd: madd/msub d, a, b, x
@@ -327,6 +329,7 @@ function fieldWidth(L: Lowerer, i: number): number {
 /** AND/OR/XOR: CF = OF = 0 (C = CF canonically), SF/ZF/PF from the result, AF = 0. */
 function logic(L: Lowerer, i: number): void {
   const b = L.b, o = b.op[i]!, sz = b.sz[i]!, fm = b.fm[i]!, nz = fm & NZCV_FLAGS, sf = sfOf(sz);
+  if (o === OP.And && fusedAway(L, i)) return; // zeroBranch
   if (o === OP.Or && L.an.skip[b.a[i]!] === FUSED && b.op[b.a[i]!] === OP.Cmp) return orCmp(L, i, b.a[i]!, b.b[i]!); // boolOrCmp
   if (o === OP.Or && L.an.skip[b.b[i]!] === FUSED && b.op[b.b[i]!] === OP.Cmp) return orCmp(L, i, b.b[i]!, b.a[i]!);
   if (o === OP.Or && L.an.skip[b.a[i]!] === FUSED && L.an.skip[b.b[i]!] === FUSED && b.op[b.a[i]!] !== b.op[b.b[i]!]
@@ -393,6 +396,7 @@ export const lowerXor = logic;
 
 /** TEST-style flags of a value: SF/ZF/PF from a, CF = OF = 0, AF = 0. */
 export function lowerTest(L: Lowerer, i: number): void {
+  if (fusedAway(L, i)) return; // zeroBranch
   const b = L.b, sz = b.sz[i]!, fm = b.fm[i]!, nz = fm & NZCV_FLAGS, sf = sfOf(sz);
   const ra = L.reg(b.a[i]!);
   if (nz) {

@@ -10,9 +10,9 @@
  *   ExitIf e, 0x401000   → b.eq <stub>            ... stub: b +4; mov x16, #0x401000 (...); ldr x17, [x12, #0x100]; br x17
  */
 import { EXIT, OP } from "../../ir/ops.ts";
-import { STATE, SYM } from "../../ir/state.ts";
-import type { PcOff, Uimm12s } from "../imm.ts";
-import { b as branch, br } from "../isa/branch.ts";
+import { CC, STATE, SYM } from "../../ir/state.ts";
+import type { PcOff, Uimm12s, Uimm6 } from "../imm.ts";
+import { b as branch, br, cbnz, cbz, tbnz, tbz } from "../isa/branch.ts";
 import { LDST, ldstUimm } from "../isa/load-store.ts";
 import { movReg } from "../isa/logical.ts";
 import { SYSREG, msr } from "../isa/system.ts";
@@ -20,6 +20,7 @@ import type { Lowerer } from "./context.ts";
 import { materialise } from "./consts.ts";
 import { branchOnCC, fixCarryForExit } from "./flags.ts";
 import { RELOC } from "./output.ts";
+import { RULE } from "./rules.ts";
 import { HOST_EXIT_RIP, HOST_EXIT_SYM, HOST_STATE } from "./regmap.ts";
 
 /** `ldr x17, [x12, #0x100 + 8*sym]; br x17`. */
@@ -47,7 +48,56 @@ function ripTo16(L: Lowerer, v: number): void {
 /** Conditional exit: branch to a stub emitted after the body (`emitStubs`). */
 export function lowerExitIf(L: Lowerer, i: number): void {
   const stub = L.newStub(i);
+  const f = zeroBranch(L, i);
+  if (f) {
+    L.fired[RULE.zeroBranch]!++;
+    const r = L.reg(f.v, false);
+    if (f.bit < 0) return L.branchToStub((f.nonzero ? cbnz : cbz)(f.sf, r, 0 as PcOff), stub, 19);
+    return L.branchToStub((f.nonzero ? tbnz : tbz)(r, f.bit as Uimm6, 0 as PcOff), stub, 14);
+  }
   branchOnCC(L, L.b.a[i]!, stub);
+}
+
+/**
+ * zeroBranch: ExitIf e fused with its compare c (fuse-cmp-branch: c's flags are read by e
+ * alone) needs no flags when c only asks whether a value is zero, or one bit of it is set:
+ * `test r, r` / `cmp r, 0` with e/ne at 32/64 bits is cbz/cbnz r; with s/ns at any size
+ * tbnz/tbz on the sign bit; `test r, 2^k` with e/ne is tbz/tbnz #k. c then emits nothing
+ * (`fusedAway`), and nothing between c and e writes a register (the pass allows only markers,
+ * constants, register reads and Undef there), so r still holds the value at e. Undefined otherwise.
+ */
+export function zeroBranch(L: Lowerer, e: number): { v: number; bit: number; nonzero: boolean; sf: 0 | 1 } | undefined {
+  const b = L.b, d = b.d[e]!;
+  if (b.op[e] !== OP.ExitIf || d <= 0) return undefined;
+  const c = d - 1, op = b.op[c]!, sz = b.sz[c]!, cc = b.a[e]!, sf = sz === 8 ? 1 : 0;
+  const x = b.a[c]!, y = b.b[c]!;
+  // The value c tests for zero, or v with one set bit (a single-bit test).
+  let v = -1, bit = -1;
+  if (op === OP.Test || (op === OP.And && x === y) || (op === OP.Sub && b.isConst(y) && b.lo[y] === 0 && b.hi[y] === 0)) v = x;
+  else if (op === OP.And) {
+    const k = b.isConst(y) ? y : b.isConst(x) ? x : -1;
+    if (k < 0) return undefined;
+    const lo = b.lo[k]!, hi = sz === 8 ? b.hi[k]! : 0, w = sz === 8 ? 0 : 8 * sz;
+    const m = w && w < 32 ? lo & ((1 << w) - 1) : lo;
+    if (hi === 0 && m !== 0 && (m & (m - 1)) === 0) bit = 31 - Math.clz32(m);
+    else if (m === 0 && hi !== 0 && (hi & (hi - 1)) === 0) bit = 63 - Math.clz32(hi);
+    else return undefined;
+    v = k === y ? x : y;
+    if (cc !== CC.E && cc !== CC.NE) return undefined;
+    return b.isImm(v) ? undefined : { v, bit, nonzero: cc === CC.NE, sf };
+  }
+  if (v < 0 || b.isImm(v)) return undefined;
+  if (cc === CC.S || cc === CC.NS) return { v, bit: 8 * sz - 1, nonzero: cc === CC.S, sf };
+  if ((cc === CC.E || cc === CC.NE) && sz >= 4) return { v, bit: -1, nonzero: cc === CC.NE, sf };
+  return undefined;
+}
+
+/** Compare c is fused with a later ExitIf that branches on zero (zeroBranch): emit nothing for it. */
+export function fusedAway(L: Lowerer, c: number): boolean {
+  const b = L.b;
+  let e = c + 1;
+  while (e < b.n && (b.op[e] === OP.Nop || b.op[e] === OP.Guest || b.op[e] === OP.Const || b.op[e] === OP.Addr || b.op[e] === OP.GetReg || b.op[e] === OP.Undef)) e++;
+  return e < b.n && b.op[e] === OP.ExitIf && b.d[e] === c + 1 && zeroBranch(L, e) !== undefined;
 }
 
 /** Leave the block: direct kinds through a linkable stub, the others through dispatch with x16 = target. */

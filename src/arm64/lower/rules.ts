@@ -26,6 +26,7 @@ export const FUSIONS = [
   { name: "pushPair", why: "two pushes in a row (push rbp; push rbx) are one stp with pre-index -16 (-8 for 32-bit pushes): a fault is the first push's, nothing written back" },
   { name: "popPair", why: "two pops in a row (pop rsi; pop rdi) are one ldp with post-index 16 (8 for 32-bit pops) into both homes: a fault is the first pop's, nothing written back" },
   { name: "extrFunnel", why: "(a << k) | (b >> (w - k)), the funnel shift SHLD/SHRD by a constant make, is one extr at 32 or 64 bits (a rotate when a is b)" },
+  { name: "zeroBranch", why: "test r, r / cmp r, 0 / test r, 2^k whose flags only a following je/jne/js/jns reads (fuse-cmp-branch) is one cbz/cbnz/tbz/tbnz: no compare, no flags" },
   { name: "notOperand", why: "x and/or/xor ~z is one bic/orn/eon of z (btr's bit mask, andn): no mvn" },
   { name: "foldShiftedOperand", why: "x op (y shifted by a constant) is one add/sub/and/orr/eor with a shifted register" },
   { name: "condIntoSelect", why: "Select on a Cond reads NZCV directly (csel cc): no cset, no cmp" },

@@ -11,8 +11,8 @@
  *
  * A compare c is fused with the `ExitIf` e when:
  * - c is `Sub` (cmp) or `And` (test) with no use of its result, or `Test`; its `fm` is not 0;
- * - between c and e there are only `Nop`, `Guest`, `Const`, `Addr` and `GetReg` (ops whose
- *   lowering leaves NZCV alone and cannot fault);
+ * - between c and e there are only `Nop`, `Guest`, `Const`, `Addr`, `GetReg` and `Undef` of
+ *   flags e does not read (ops whose lowering emits nothing: NZCV alone, no fault);
  * - c defines every flag e's condition reads, and e's condition is not `p`/`np` (parity has
  *   no host condition);
  * - none of c's flags is live at e's exit (`fm` of e) or after e (backward liveness here).
@@ -86,6 +86,8 @@ function compareFor(b: IrBlock, e: number, liveAfter: number, uses: Uint32Array)
   let c = e - 1;
   for (; c >= 0; c--) {
     const op = b.op[c]!;
+    // Undef (TEST's AF) emits nothing; it may stand between unless it names a flag e reads.
+    if (op === OP.Undef && !(b.fm[c]! & CC_READS[cc]!)) continue;
     if (op !== OP.Nop && op !== OP.Guest && op !== OP.Const && op !== OP.Addr && op !== OP.GetReg) break;
   }
   if (c < 0) return -1;

@@ -6,6 +6,7 @@ import { expect, test } from "bun:test";
 import { parseIr } from "../../../src/ir/index.ts";
 import { BASELINE } from "../../../src/arm64/features.ts";
 import { Lowerer, RULE, RULES, listing, lowerBlock } from "../../../src/arm64/lower/index.ts";
+import { fuseCmpBranch } from "../../../src/ir/passes/fuse-cmp-branch.ts";
 
 const END = "  v9 = Const.8 0x1003\n  Exit jump, v9 ?-\n";
 /** END for a body that uses v9 itself. */
@@ -146,6 +147,15 @@ const CASES: [string, string, string[]][] = [
   ["notOperand", "  v1 = GetReg rbx\n  v2 = Not.4 v1\n  v3 = GetReg rcx\n  v4 = And.4 v2, v3\n  SetReg rax, v4\n", ["bic w8, w0, w27"]],
   // rcx | ~rbx at 64 bits: orn.
   ["notOperand", "  v1 = GetReg rcx\n  v2 = GetReg rbx\n  v3 = Not.8 v2\n  v4 = Or.8 v1, v3\n  SetReg rax, v4\n", ["orn x8, x0, x27"]],
+  // test eax, eax; je (no flag live at either exit): cbz on eax's home to the taken stub, which
+  // follows the fall-through exit's 4-word stub (the body is the cbz alone).
+  ["zeroBranch", "#fuse\n  v1 = GetReg rax\n  v2 = And.4 v1, v1 !z\n  Undef !a\n  v4 = Const.8 0x2000\n  ExitIf e, v4 ?-\n  v6 = Const.8 0x1002\n  Exit jump, v6 ?-\n",
+    ["cbz w8, 0x14"]],
+  // test cl, 0x40; jne: tbnz on bit 6 of rcx's home; cmp rdx, 0; js: tbnz on bit 63.
+  ["zeroBranch", "#fuse\n  v1 = GetReg rcx\n  v2 = Const.1 0x40\n  v3 = And.1 v1, v2 !z\n  v4 = Const.8 0x2000\n  ExitIf ne, v4 ?-\n  v6 = Const.8 0x1002\n  Exit jump, v6 ?-\n",
+    ["tbnz w0, #0x6, 0x14"]],
+  ["zeroBranch", "#fuse\n  v1 = GetReg rdx\n  v2 = Const.8 0x0\n  v3 = Sub.8 v1, v2 !s\n  v4 = Const.8 0x2000\n  ExitIf s, v4 ?-\n  v6 = Const.8 0x1002\n  Exit jump, v6 ?-\n",
+    ["tbnz x1, #0x3f, 0x14"]],
   // push rbp; push rbx: one stp pre-indexed by -16, rbx (the second push) in the lower slot.
   ["pushPair", "  v1 = GetReg rbp\n  v2 = GetReg rsp\n  v3 = Const.8 0x8\n  v4 = Sub.8 v2, v3\n  Store.8 v4, v1, 1\n  SetReg rsp, v4\n  Guest 1, 0x1001\n" +
     "  v8 = GetReg rbx\n  v9 = GetReg rsp\n  v10 = Const.8 0x8\n  v11 = Sub.8 v9, v10\n  Store.8 v11, v8, 1\n  SetReg rsp, v11\n" + EXIT, ["stp x27, x29, [x15, #-0x10]!"]],
@@ -209,10 +219,14 @@ test("rule arrays: unique names, each with a why", () => {
 for (const [rule, ir, want] of CASES) {
   test(`${rule} fires`, () => {
     const L = new Lowerer();
-    // A case for a 32-bit guest starts with "#32" (the rest is the block body).
-    const mode = ir.startsWith("#32\n") ? 32 : 64, body = mode === 32 ? ir.slice(4) : ir;
+    // A case for a 32-bit guest starts with "#32", one that needs the compare-branch fusion
+    // marks (fuse-cmp-branch) with "#fuse" (the rest is the block body).
+    const fuse = ir.startsWith("#fuse\n"), rest = fuse ? ir.slice(6) : ir;
+    const mode = rest.startsWith("#32\n") ? 32 : 64, body = mode === 32 ? rest.slice(4) : rest;
     const text = body.includes("Exit") ? body : body + END;
-    const out = lowerBlock(parseIr(`block 0x1000 mode ${mode}\n${text}`), { features: BASELINE, memoryOrder: "relaxed", pic: false }, L);
+    const blk = parseIr(`block 0x1000 mode ${mode}\n${text}`);
+    if (fuse) fuseCmpBranch(blk);
+    const out = lowerBlock(blk, { features: BASELINE, memoryOrder: "relaxed", pic: false }, L);
     expect(L.fired[RULE[rule as keyof typeof RULE]]).toBeGreaterThan(0);
     expect(listing(out.code).split("\n").slice(0, out.bodyWords)).toEqual(want);
   });
