@@ -58,6 +58,12 @@ test("fuses: test r,r (And with unused result, or Test) with jne/js, cmp with jl
   expect(marks(run(fuseCmpBranch, pair("v4 = Sub.2 v2, v3 !o", "o")).b)).toEqual([4]);
   // A GetReg and an Addr between the pair do not matter.
   expect(marks(run(fuseCmpBranch, pair("v4 = Sub.8 v2, v3 !z", "e", "-", "-", "v5 = GetReg rdx\nv50 = Addr 0x1003")).b)).toEqual([4]);
+  // Nor TEST's Undef of AF (it emits nothing and names no flag je reads).
+  expect(marks(run(fuseCmpBranch, pair("v4 = And.4 v2, v2 !z", "e", "-", "-", "Undef !a")).b)).toEqual([4]);
+});
+
+test("an Undef of a flag the branch reads stands in the way", () => {
+  expect(marks(run(fuseCmpBranch, pair("v4 = And.4 v2, v2 !z", "e", "-", "-", "Undef !z")).b)).toEqual([0]);
 });
 
 test("does not fuse: flags live at the exit or after it, parity, a used result, flags the compare does not define", () => {
