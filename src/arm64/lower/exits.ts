@@ -11,10 +11,11 @@
  */
 import { EXIT, OP } from "../../ir/ops.ts";
 import { CC, STATE, SYM } from "../../ir/state.ts";
-import type { PcOff, Uimm12s, Uimm6 } from "../imm.ts";
-import { b as branch, br, cbnz, cbz, tbnz, tbz } from "../isa/branch.ts";
+import { tryLogicalImm, type LogicalImm, type PcOff, type Uimm12s, type Uimm6 } from "../imm.ts";
+import { b as branch, bCond, br, cbnz, cbz, tbnz, tbz } from "../isa/branch.ts";
+import { COND } from "../regs.ts";
 import { LDST, ldstUimm } from "../isa/load-store.ts";
-import { movReg } from "../isa/logical.ts";
+import { movReg, tstImm } from "../isa/logical.ts";
 import { SYSREG, msr } from "../isa/system.ts";
 import type { Lowerer } from "./context.ts";
 import { materialise } from "./consts.ts";
@@ -52,6 +53,10 @@ export function lowerExitIf(L: Lowerer, i: number): void {
   if (f) {
     L.fired[RULE.zeroBranch]!++;
     const r = L.reg(f.v, false);
+    if (f.mask !== undefined) {
+      L.emit(tstImm(0, r, f.mask));
+      return L.branchToStub(bCond(f.nonzero ? COND.NE : COND.EQ, 0 as PcOff), stub, 19);
+    }
     if (f.bit < 0) return L.branchToStub((f.nonzero ? cbnz : cbz)(f.sf, r, 0 as PcOff), stub, 19);
     return L.branchToStub((f.nonzero ? tbnz : tbz)(r, f.bit as Uimm6, 0 as PcOff), stub, 14);
   }
@@ -61,12 +66,13 @@ export function lowerExitIf(L: Lowerer, i: number): void {
 /**
  * zeroBranch: ExitIf e fused with its compare c (fuse-cmp-branch: c's flags are read by e
  * alone) needs no flags when c only asks whether a value is zero, or one bit of it is set:
- * `test r, r` / `cmp r, 0` with e/ne at 32/64 bits is cbz/cbnz r; with s/ns at any size
- * tbnz/tbz on the sign bit; `test r, 2^k` with e/ne is tbz/tbnz #k. c then emits nothing
+ * `test r, r` / `cmp r, 0` with e/ne at 32/64 bits is cbz/cbnz r, at 8/16 bits
+ * `tst w, #0xff|0xffff` + b.eq/b.ne; with s/ns at any size tbnz/tbz on the sign bit;
+ * `test r, 2^k` with e/ne is tbz/tbnz #k, `test r8/r16, k` `tst w, #k` + b.cond. c then emits nothing
  * (`fusedAway`), and nothing between c and e writes a register (the pass allows only markers,
  * constants, register reads and Undef there), so r still holds the value at e. Undefined otherwise.
  */
-export function zeroBranch(L: Lowerer, e: number): { v: number; bit: number; nonzero: boolean; sf: 0 | 1 } | undefined {
+export function zeroBranch(L: Lowerer, e: number): { v: number; bit: number; nonzero: boolean; sf: 0 | 1; mask?: LogicalImm } | undefined {
   const b = L.b, d = b.d[e]!;
   if (b.op[e] !== OP.ExitIf || d <= 0) return undefined;
   const c = d - 1, op = b.op[c]!, sz = b.sz[c]!, cc = b.a[e]!, sf = sz === 8 ? 1 : 0;
@@ -81,14 +87,20 @@ export function zeroBranch(L: Lowerer, e: number): { v: number; bit: number; non
     const m = w && w < 32 ? lo & ((1 << w) - 1) : lo;
     if (hi === 0 && m !== 0 && (m & (m - 1)) === 0) bit = 31 - Math.clz32(m);
     else if (m === 0 && hi !== 0 && (hi & (hi - 1)) === 0) bit = 63 - Math.clz32(hi);
-    else return undefined;
+    else if (sz >= 4) return undefined;
     v = k === y ? x : y;
     if (cc !== CC.E && cc !== CC.NE) return undefined;
-    return b.isImm(v) ? undefined : { v, bit, nonzero: cc === CC.NE, sf };
+    if (bit < 0 && sz < 4 && m !== 0) { // a byte/word mask of several bits: tst w, #m
+      const mask = tryLogicalImm(0, m);
+      return mask === undefined || b.isImm(v) ? undefined : { v, bit: -1, nonzero: cc === CC.NE, sf, mask };
+    }
+    return bit < 0 || b.isImm(v) ? undefined : { v, bit, nonzero: cc === CC.NE, sf };
   }
   if (v < 0 || b.isImm(v)) return undefined;
   if (cc === CC.S || cc === CC.NS) return { v, bit: 8 * sz - 1, nonzero: cc === CC.S, sf };
   if ((cc === CC.E || cc === CC.NE) && sz >= 4) return { v, bit: -1, nonzero: cc === CC.NE, sf };
+  // test al, al / test ax, ax: its low byte or word is zero, `tst w, #0xff|0xffff`.
+  if (cc === CC.E || cc === CC.NE) return { v, bit: -1, nonzero: cc === CC.NE, sf, mask: tryLogicalImm(0, sz === 1 ? 0xff : 0xffff)! };
   return undefined;
 }
 

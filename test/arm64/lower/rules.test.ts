@@ -156,6 +156,9 @@ const CASES: [string, string, string[]][] = [
     ["tbnz w0, #0x6, 0x14"]],
   ["zeroBranch", "#fuse\n  v1 = GetReg rdx\n  v2 = Const.8 0x0\n  v3 = Sub.8 v1, v2 !s\n  v4 = Const.8 0x2000\n  ExitIf s, v4 ?-\n  v6 = Const.8 0x1002\n  Exit jump, v6 ?-\n",
     ["tbnz x1, #0x3f, 0x14"]],
+  // test al, al; je: its low byte zero is `tst w8, #0xff` + b.eq to the taken stub (word 6).
+  ["zeroBranch", "#fuse\n  v1 = GetReg rax\n  v2 = And.1 v1, v1 !z\n  Undef !a\n  v4 = Const.8 0x2000\n  ExitIf e, v4 ?-\n  v6 = Const.8 0x1002\n  Exit jump, v6 ?-\n",
+    ["tst w8, #0xff", "b.eq 0x18"]],
   // push rbp; push rbx: one stp pre-indexed by -16, rbx (the second push) in the lower slot.
   ["pushPair", "  v1 = GetReg rbp\n  v2 = GetReg rsp\n  v3 = Const.8 0x8\n  v4 = Sub.8 v2, v3\n  Store.8 v4, v1, 1\n  SetReg rsp, v4\n  Guest 1, 0x1001\n" +
     "  v8 = GetReg rbx\n  v9 = GetReg rsp\n  v10 = Const.8 0x8\n  v11 = Sub.8 v9, v10\n  Store.8 v11, v8, 1\n  SetReg rsp, v11\n" + EXIT, ["stp x27, x29, [x15, #-0x10]!"]],
