@@ -67,6 +67,9 @@ const BLOCKS: Record<32 | 64, string[][]> = {
     ["mov rsi, rax", "add rax, rdx", "lea rcx, [rsi+rsi*2]", "sub rsi, 5", "imul rcx, rax", "mov edx, eax", "xor eax, eax", "add edx, eax", "sub ecx, ecx", "mov r8, rcx"],
     // pushPair, popPair: a prologue and an epilogue (pairs, an odd one out, a push of rsp).
     ["push rbp", "push r15", "push r14", "push rbx", "push rsp", "push 5", "sub rsp, 0x20", "mov [rsp], rdx", "add rsp, 0x28", "pop rax", "pop rbx", "pop r14", "pop r15", "pop rbp"],
+    // The second push's register read is the value later instructions read too (reg-cse): the
+    // pair must leave it an ordinary register value for them (an or, an add, a field insert).
+    ["push qword [rbx-0x40]", "push rdx", "or dx, di", "push rsi", "push rcx", "add rsi, rcx", "and cl, sil"],
     // The same pairs across either end of the stack window (RSP starts 0xf00..0x10f8 into its
     // 0x2000 bytes): in some states only the second access faults, and x86 has done the first.
     ["add rsp, 0xff8", "pop rax", "pop rbx", "pop rsi", "pop rdi"],
@@ -97,6 +100,7 @@ const BLOCKS: Record<32 | 64, string[][]> = {
     ["mov edx, eax", "mov ecx, eax", "add eax, 1", "shr edx, 6", "and ecx, 0x1f", "shl esi, cl", "xor [ebx], esi", "cmp edi, eax"],
     ["mov esi, eax", "add eax, edx", "lea ecx, [esi+esi*2]", "sub esi, 5", "imul ecx, eax", "mov edx, eax", "xor eax, eax", "add edx, eax", "sub ecx, ecx"],
     ["push ebp", "push ebx", "push 5", "push esi", "push esp", "push edi", "pop eax", "pop ecx", "pop edx", "pop ebx", "pop esi", "pop ebp"],
+    ["push dword [ebx-0x40]", "push edx", "mov di, si", "or dx, di", "push esi", "push ecx", "add esi, ecx", "and cl, bl"],
     ["add esp, 0xffc", "pop eax", "pop ebx", "pop esi", "pop edi"],
     ["sub esp, 0xffc", "push eax", "push ebx", "push esi", "push edi"],
     ["shld eax, ebx, 15", "setc dl", "shrd esi, edi, 1", "setc bl", "shrd eax, ecx, 17", "setc ch", "shld bp, si, 9"],

@@ -132,6 +132,8 @@ export function lowerConst(): void {}
 
 /** The value is the guest register's home (ABI §3), no instruction. */
 export function lowerGetReg(L: Lowerer, i: number): void {
+  // A store pair may have aliased it already (memory.ts storePair, pushPair).
+  if (L.aliasOf[i]! >= 0) return;
   L.aliasHome(i, L.b.a[i]!);
 }
 

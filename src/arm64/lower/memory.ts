@@ -225,9 +225,10 @@ export function lowerStore(L: Lowerer, i: number): void {
   if (k >= 0) { // storePair: stp
     const [, oi] = baseOf(L, a), first = oi === lo ? i : k, second = first === i ? k : i;
     // The second store's value may be a GetReg between the two (nothing between writes a guest
-    // register): give it its home now, as its own lowering would.
+    // register): give it its home now, as its own lowering would (and later finds done; other
+    // ops may read that value too, reg-cse).
     const vk = b.b[k]!;
-    if (vk > i && b.op[vk] === OP.GetReg && L.an.skip[vk] === EMIT) { L.aliasHome(vk, b.a[vk]!); L.an.skip[vk] = FUSED; }
+    if (vk > i && b.op[vk] === OP.GetReg && L.an.skip[vk] === EMIT) L.aliasHome(vk, b.a[vk]!);
     const rn = base(L, a), r1 = L.reg(b.b[first]!), r2 = L.reg(b.b[second]!);
     L.faultEntry();
     L.emit(ldstPair(sz === 8 ? PAIR.STPX : PAIR.STPW, "offset", r1, r2, rn, (lo / sz) as Simm7s));
@@ -249,8 +250,9 @@ function preIndexStore(L: Lowerer, i: number, a: number): void {
   const k2 = pushPartner(L, i, a);
   if (k2 >= 0) { // pushPair: stp second, first, [home, #-2sz]!
     const v2 = b.b[k2]!, a2 = b.a[k2]!;
-    // The second value may be a register read between the two pushes: give it its home now.
-    if (v2 > i && b.op[v2] === OP.GetReg && L.an.skip[v2] === EMIT) { L.aliasHome(v2, b.a[v2]!); L.an.skip[v2] = FUSED; }
+    // The second value may be a register read between the two pushes: give it its home now (its
+    // own lowering later finds it aliased already; other ops may read it too, reg-cse).
+    if (v2 > i && b.op[v2] === OP.GetReg && L.an.skip[v2] === EMIT) L.aliasHome(v2, b.a[v2]!);
     L.pairFaultEntry(pairGuest);
     L.emit(ldstPair(sz === 8 ? PAIR.STPX : PAIR.STPW, "pre", L.reg(v2), rt, home, -2 as Simm7s));
     L.loc[a] = home;
