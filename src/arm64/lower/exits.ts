@@ -18,6 +18,7 @@ import { LDST, ldstUimm } from "../isa/load-store.ts";
 import { movReg, tstImm } from "../isa/logical.ts";
 import { SYSREG, msr } from "../isa/system.ts";
 import type { Lowerer } from "./context.ts";
+import { FUSED } from "./alloc.ts";
 import { materialise } from "./consts.ts";
 import { branchOnCC, fixCarryForExit } from "./flags.ts";
 import { RELOC } from "./output.ts";
@@ -89,14 +90,16 @@ export function zeroBranch(L: Lowerer, e: number): { v: number; bit: number; non
     else if (m === 0 && hi !== 0 && (hi & (hi - 1)) === 0) bit = 63 - Math.clz32(hi);
     else if (sz >= 4) return undefined;
     v = k === y ? x : y;
-    if (cc !== CC.E && cc !== CC.NE) return undefined;
+    if ((cc !== CC.E && cc !== CC.NE) || L.an.skip[v] === FUSED) return undefined;
     if (bit < 0 && sz < 4 && m !== 0) { // a byte/word mask of several bits: tst w, #m
       const mask = tryLogicalImm(0, m);
       return mask === undefined || b.isImm(v) ? undefined : { v, bit: -1, nonzero: cc === CC.NE, sf, mask };
     }
     return bit < 0 || b.isImm(v) ? undefined : { v, bit, nonzero: cc === CC.NE, sf };
   }
-  if (v < 0 || b.isImm(v)) return undefined;
+  // The value must be in a register of its own: not folded into another op (a fused value's
+  // register is its operand's).
+  if (v < 0 || b.isImm(v) || L.an.skip[v] === FUSED) return undefined;
   if (cc === CC.S || cc === CC.NS) return { v, bit: 8 * sz - 1, nonzero: cc === CC.S, sf };
   if ((cc === CC.E || cc === CC.NE) && sz >= 4) return { v, bit: -1, nonzero: cc === CC.NE, sf };
   // test al, al / test ax, ax: its low byte or word is zero, `tst w, #0xff|0xffff`.
