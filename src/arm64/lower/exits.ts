@@ -23,6 +23,7 @@ import { materialise } from "./consts.ts";
 import { branchOnCC, fixCarryForExit } from "./flags.ts";
 import { RELOC } from "./output.ts";
 import { RULE } from "./rules.ts";
+import { BETWEEN } from "../../ir/passes/fuse-cmp-branch.ts";
 import { HOST_EXIT_RIP, HOST_EXIT_SYM, HOST_STATE } from "./regmap.ts";
 
 /** `ldr x17, [x12, #0x100 + 8*sym]; br x17`. */
@@ -76,42 +77,29 @@ export function lowerExitIf(L: Lowerer, i: number): void {
 export function zeroBranch(L: Lowerer, e: number): { v: number; bit: number; nonzero: boolean; sf: 0 | 1; mask?: LogicalImm } | undefined {
   const b = L.b, d = b.d[e]!;
   if (b.op[e] !== OP.ExitIf || d <= 0) return undefined;
-  const c = d - 1, op = b.op[c]!, sz = b.sz[c]!, cc = b.a[e]!, sf = sz === 8 ? 1 : 0;
-  const x = b.a[c]!, y = b.b[c]!;
-  // The value c tests for zero, or v with one set bit (a single-bit test).
-  let v = -1, bit = -1;
-  if (op === OP.Test || (op === OP.And && x === y) || (op === OP.Sub && b.isConst(y) && b.lo[y] === 0 && b.hi[y] === 0)) v = x;
-  else if (op === OP.And) {
-    const k = b.isConst(y) ? y : b.isConst(x) ? x : -1;
-    if (k < 0) return undefined;
-    const lo = b.lo[k]!, hi = sz === 8 ? b.hi[k]! : 0, w = sz === 8 ? 0 : 8 * sz;
-    const m = w && w < 32 ? lo & ((1 << w) - 1) : lo;
-    if (hi === 0 && m !== 0 && (m & (m - 1)) === 0) bit = 31 - Math.clz32(m);
-    else if (m === 0 && hi !== 0 && (hi & (hi - 1)) === 0) bit = 63 - Math.clz32(hi);
-    else if (sz >= 4) return undefined;
-    v = k === y ? x : y;
-    if ((cc !== CC.E && cc !== CC.NE) || L.an.skip[v] === FUSED) return undefined;
-    if (bit < 0 && sz < 4 && m !== 0) { // a byte/word mask of several bits: tst w, #m
-      const mask = tryLogicalImm(0, m);
-      return mask === undefined || b.isImm(v) ? undefined : { v, bit: -1, nonzero: cc === CC.NE, sf, mask };
-    }
-    return bit < 0 || b.isImm(v) ? undefined : { v, bit, nonzero: cc === CC.NE, sf };
-  }
-  // The value must be in a register of its own: not folded into another op (a fused value's
-  // register is its operand's).
+  const c = d - 1, op = b.op[c]!, sz = b.sz[c]!, cc = b.a[e]!, sf = sz === 8 ? 1 : 0, x = b.a[c]!, y = b.b[c]!;
+  const zeroTest = op === OP.Test || (op === OP.And && x === y) || (op === OP.Sub && b.isConst(y) && b.lo[y] === 0 && b.hi[y] === 0);
+  const k = zeroTest || op !== OP.And ? -1 : b.isConst(y) ? y : b.isConst(x) ? x : -1;
+  // The value tested: in a register of its own (not an immediate, not folded into another op).
+  const v = zeroTest ? x : k < 0 ? -1 : k === y ? x : y;
   if (v < 0 || b.isImm(v) || L.an.skip[v] === FUSED) return undefined;
-  if (cc === CC.S || cc === CC.NS) return { v, bit: 8 * sz - 1, nonzero: cc === CC.S, sf };
-  if ((cc === CC.E || cc === CC.NE) && sz >= 4) return { v, bit: -1, nonzero: cc === CC.NE, sf };
-  // test al, al / test ax, ax: its low byte or word is zero, `tst w, #0xff|0xffff`.
-  if (cc === CC.E || cc === CC.NE) return { v, bit: -1, nonzero: cc === CC.NE, sf, mask: tryLogicalImm(0, sz === 1 ? 0xff : 0xffff)! };
-  return undefined;
+  const nonzero = cc === CC.NE || cc === CC.S;
+  if (cc === CC.S || cc === CC.NS) return zeroTest ? { v, bit: 8 * sz - 1, nonzero, sf } : undefined;
+  if (cc !== CC.E && cc !== CC.NE) return undefined;
+  if (zeroTest) return sz >= 4 ? { v, bit: -1, nonzero, sf } : { v, bit: -1, nonzero, sf, mask: tryLogicalImm(0, sz === 1 ? 0xff : 0xffff)! };
+  // test r, k: one set bit is tbz/tbnz; at 8/16 bits a bitmask immediate `tst w, #k`.
+  const lo = b.lo[k]!, hi = sz === 8 ? b.hi[k]! : 0, m = sz < 4 ? lo & ((1 << (8 * sz)) - 1) : lo;
+  if (hi === 0 && m !== 0 && (m & (m - 1)) === 0) return { v, bit: 31 - Math.clz32(m), nonzero, sf };
+  if (m === 0 && hi !== 0 && (hi & (hi - 1)) === 0) return { v, bit: 63 - Math.clz32(hi), nonzero, sf };
+  const mask = sz < 4 && m !== 0 ? tryLogicalImm(0, m) : undefined;
+  return mask === undefined ? undefined : { v, bit: -1, nonzero, sf, mask };
 }
 
 /** Compare c is fused with a later ExitIf that branches on zero (zeroBranch): emit nothing for it. */
 export function fusedAway(L: Lowerer, c: number): boolean {
   const b = L.b;
   let e = c + 1;
-  while (e < b.n && (b.op[e] === OP.Nop || b.op[e] === OP.Guest || b.op[e] === OP.Const || b.op[e] === OP.Addr || b.op[e] === OP.GetReg || b.op[e] === OP.Undef)) e++;
+  while (e < b.n && BETWEEN[b.op[e]!]) e++;
   return e < b.n && b.op[e] === OP.ExitIf && b.d[e] === c + 1 && zeroBranch(L, e) !== undefined;
 }
 

@@ -372,7 +372,7 @@ function overflowOfShl1(L: Lowerer, jo: number, r: number, u: number, sz: number
  * Or's size (4 or 8), constant counts summing to its width, each read only by the Or, neither
  * shifting an immediate (extr takes registers). -1 otherwise.
  */
-export function funnelPartner(L: Lowerer, i: number, j: number): number {
+function funnelPartner(L: Lowerer, i: number, j: number): number {
   const b = L.b, S = b.sz[j]!, other = b.a[j] === i ? b.b[j]! : b.a[j]!;
   if ((S !== 4 && S !== 8) || other === i || b.sz[i] !== S || b.sz[other] !== S || L.an.uses[other] !== 1 || L.an.skip[other] !== EMIT) return -1;
   if (b.op[other] !== (b.op[i] === OP.Shl ? OP.Shr : OP.Shl) || b.fm[i] || b.fm[other]) return -1;
@@ -438,8 +438,8 @@ export function markFusions(L: Lowerer): void {
       if (foldableOffset(off, b.sz[j]!) && fuse(L, i, j, RULE.foldAddOffset)) continue;
     }
     // ── extrFunnel: (a << k) | (b >> (w - k)) at w = 32 or 64 bits, both shifts read only by the Or ──
-    if ((o === OP.Shl || o === OP.Shr) && u === OP.Or && !b.fm[j] && funnelPartner(L, i, j) >= 0) {
-      const other = funnelPartner(L, i, j);
+    const other = (o === OP.Shl || o === OP.Shr) && u === OP.Or && !b.fm[j] ? funnelPartner(L, i, j) : -1;
+    if (other >= 0) {
       if (fuse(L, i, j, RULE.extrFunnel)) {
         skip[other] = FUSED;
         moveUses(L, other, j);

@@ -34,9 +34,13 @@
  *   fuseCmpBranch(b); // Sub.4 v1, v2 !z … ExitIf e, v5 ?- → ExitIf's d = index of the Sub + 1
  */
 import type { IrBlock } from "../block.ts";
-import { OP } from "../ops.ts";
+import { OP, OPS } from "../ops.ts";
 import { CC, CC_READS } from "../state.ts";
 import { DEFINES, Scratch, countUses, flagReads, flagWrites } from "./_util.ts";
+
+/** Ops that may stand between a fused compare and its ExitIf: they emit nothing (no NZCV write, no fault). */
+export const BETWEEN = Uint8Array.from(OPS, (_o, k) => (
+  k === OP.Nop || k === OP.Guest || k === OP.Const || k === OP.Addr || k === OP.GetReg || k === OP.Undef ? 1 : 0));
 
 const USES = new Scratch((n) => new Uint32Array(n));
 /** Per op: the flags of a fused compare (0 for every other op), for the forward stale sweep. */
@@ -84,12 +88,8 @@ function compareFor(b: IrBlock, e: number, liveAfter: number, uses: Uint32Array)
   const cc = b.a[e]!;
   if (cc === CC.P || cc === CC.NP) return -1;
   let c = e - 1;
-  for (; c >= 0; c--) {
-    const op = b.op[c]!;
-    // Undef (TEST's AF) emits nothing; it may stand between unless it names a flag e reads.
-    if (op === OP.Undef && !(b.fm[c]! & CC_READS[cc]!)) continue;
-    if (op !== OP.Nop && op !== OP.Guest && op !== OP.Const && op !== OP.Addr && op !== OP.GetReg) break;
-  }
+  // Undef (TEST's AF) may stand between unless it names a flag e reads.
+  while (c >= 0 && BETWEEN[b.op[c]!] && !(b.op[c] === OP.Undef && b.fm[c]! & CC_READS[cc]!)) c--;
   if (c < 0) return -1;
   const op = b.op[c]!;
   if (op === OP.Test) {
