@@ -395,10 +395,13 @@ export class Lowerer {
 
   /**
    * Right before a push or pop pair (pushPair, popPair): two entries for the one host word, the
-   * first instruction's with bit 7 (pair) set, then the second's (marker op `guest2`, its own
-   * stale flags), for the runtime to report whichever access x86 would fault on (ABI §9).
+   * first instruction's with bit 7 (pair) set, then that of `second` (the second access: its
+   * instruction's marker, the last before it, gives its offset and stale flags), for the runtime
+   * to report whichever access x86 would fault on (ABI §9).
    */
-  pairFaultEntry(guest2: number): void {
+  pairFaultEntry(second: number): void {
+    let guest2 = second;
+    while (this.b.op[guest2] !== OP.Guest) guest2--;
     const c = this.cInv ? 1 : 0;
     this.faultAt(this.n, this.guestOff, c | (this.stale << 1) | 0x80);
     this.faultAt(this.n, (this.b.lo[guest2]! - this.startLo) >>> 0, c | (this.b.fm[guest2]! << 1));

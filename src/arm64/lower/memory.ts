@@ -88,7 +88,7 @@ export function lowerLoad(L: Lowerer, i: number): void {
     const j2 = popPartner(L, i, post);
     if (j2 >= 0) { // popPair: ldp first, second, [home], #2sz, straight into both homes
       const p2 = postIndexAdd(L, j2), r1 = HOST_GPR[b.a[onlySetReg(L, i)]!]!, r2 = HOST_GPR[b.a[onlySetReg(L, j2)]!]!;
-      L.pairFaultEntry(pairGuest);
+      L.pairFaultEntry(j2);
       L.emit(ldstPair(sz === 8 ? PAIR.LDPX : PAIR.LDPW, "post", r1, r2, home, 2 as Simm7s));
       L.loc[post] = home;
       L.loc[p2] = home;
@@ -253,7 +253,7 @@ function preIndexStore(L: Lowerer, i: number, a: number): void {
     // The second value may be a register read between the two pushes: give it its home now (its
     // own lowering later finds it aliased already; other ops may read it too, reg-cse).
     if (v2 > i && b.op[v2] === OP.GetReg && L.an.skip[v2] === EMIT) L.aliasHome(v2, b.a[v2]!);
-    L.pairFaultEntry(pairGuest);
+    L.pairFaultEntry(k2);
     L.emit(ldstPair(sz === 8 ? PAIR.STPX : PAIR.STPW, "pre", L.reg(v2), rt, home, -2 as Simm7s));
     L.loc[a] = home;
     L.loc[a2] = home;
@@ -266,12 +266,9 @@ function preIndexStore(L: Lowerer, i: number, a: number): void {
   L.loc[a] = home;
 }
 
-/** The second instruction's marker of the pair pushPartner / popPartner found last. */
-let pairGuest = -1;
-
 /**
  * Rule pushPair: push i (store i pre-indexed by -sz from r's home, its write of r right after) is
- * followed, with only markers and ops that emit nothing between, by another push of the same
+ * followed, with only its marker and ops that emit nothing between, by another push of the same
  * size from r's new value (the next guest instruction, as markFusions' preIndex fused it): both
  * are one `stp second, first, [r, #-2sz]!`, with a pair entry in the fault side table (both
  * instructions: the runtime reports the one x86 faults on, ABI §9). The second value is read
@@ -284,19 +281,16 @@ function pushPartner(L: Lowerer, i: number, a: number): number {
   let j = i + 1;
   while (j < b.n && b.op[j] === OP.Nop) j++;
   if (b.op[j] !== OP.SetReg || b.a[j] !== r || b.b[j] !== a) return -1;
-  let k = j + 1, base2 = -1;
-  pairGuest = -1;
+  let k = j + 1, base2 = -1, markers = 0;
   for (; k < b.n; k++) {
     const o = b.op[k]!;
     if (o === OP.GetReg && b.a[k] === r) {
       if (base2 >= 0) return -1;
       base2 = k;
-    } else if (o === OP.Guest) {
-      if (pairGuest >= 0) return -1;
-      pairGuest = k;
-    } else if (!(o === OP.Nop || o === OP.Const || o === OP.GetReg || (o === OP.Sub && L.an.skip[k] === FUSED))) break;
+    } else if (o === OP.Guest) markers++;
+    else if (!(o === OP.Nop || o === OP.Const || o === OP.GetReg || (o === OP.Sub && L.an.skip[k] === FUSED))) break;
   }
-  if (pairGuest < 0) return -1;
+  if (markers !== 1) return -1;
   if (k >= b.n || b.op[k] !== OP.Store || b.sz[k] !== sz || L.an.skip[k] !== EMIT || L.ordered(b.c[k]!)) return -1;
   const a2 = b.a[k]!, v2 = b.b[k]!;
   if (b.op[a2] !== OP.Sub || L.an.skip[a2] !== FUSED || L.an.uses[a2] !== 2 || b.a[a2] !== base2 || L.an.lastUse[base2]! > k) return -1;
@@ -319,8 +313,7 @@ function popPartner(L: Lowerer, i: number, post: number): number {
   if ((sz !== 4 && sz !== 8) || constIn(b, b.b[post]!, b.sz[post]!) !== sz || L.ordered(b.b[i]!)) return -1;
   const s1 = onlySetReg(L, i);
   if (s1 < 0 || b.a[s1] === r) return -1;
-  let k = i + 1, base2 = -1;
-  pairGuest = -1;
+  let k = i + 1, base2 = -1, markers = 0;
   for (; k < b.n; k++) {
     const o = b.op[k]!;
     if (o === OP.GetReg) {
@@ -328,12 +321,10 @@ function popPartner(L: Lowerer, i: number, post: number): number {
       base2 = k;
     } else if (o === OP.SetReg) {
       if (!(k === s1 || (b.a[k] === r && b.b[k] === post))) return -1;
-    } else if (o === OP.Guest) {
-      if (pairGuest >= 0) return -1;
-      pairGuest = k;
-    } else if (!(o === OP.Nop || o === OP.Const || k === post)) break;
+    } else if (o === OP.Guest) markers++;
+    else if (!(o === OP.Nop || o === OP.Const || k === post)) break;
   }
-  if (pairGuest < 0) return -1;
+  if (markers !== 1) return -1;
   if (k >= b.n || b.op[k] !== OP.Load || b.a[k] !== base2 || b.sz[k] !== sz || L.an.skip[k] !== EMIT || L.ordered(b.b[k]!)) return -1;
   const p2 = postIndexAdd(L, k), s2 = onlySetReg(L, k);
   if (p2 < 0 || constIn(b, b.b[p2]!, b.sz[p2]!) !== sz || s2 < 0 || b.a[s2] === r || b.a[s2] === b.a[s1]) return -1;
