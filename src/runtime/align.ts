@@ -68,31 +68,18 @@ export class AlignHandler {
     const setX = (r: number, v: bigint): void => {
       if (r !== 31) e.setReg(armX(r), v);
     };
-    const old = this.load(address, sz);
+    const old = e.readUint(address, sz);
     if (kind === "atomic") {
       const b = x(rs) & mask, o3 = (w >>> 15) & 1, opc = (w >>> 12) & 7;
       const v = o3 ? b : opc === 0 ? old + b : opc === 1 ? old & ~b : opc === 2 ? old ^ b : old | b;
-      this.store(address, sz, v & mask);
+      e.writeUint(address, sz, v & mask);
       setX(rt, old);
     } else {
-      if (old === (x(rs) & mask)) this.store(address, sz, x(rt) & mask);
+      if (old === (x(rs) & mask)) e.writeUint(address, sz, x(rt) & mask);
       setX(rs, old);
     }
     this.traps++;
     e.setReg(ARM64_REG.PC, pc + 4n);
     return "ran";
-  }
-
-  private load(a: bigint, n: number): bigint {
-    const b = this.e.read(a, n);
-    let v = 0n;
-    for (let k = n - 1; k >= 0; k--) v = (v << 8n) | BigInt(b[k]!);
-    return v;
-  }
-
-  private store(a: bigint, n: number, v: bigint): void {
-    const b = new Uint8Array(n);
-    for (let k = 0; k < n; k++) b[k] = Number((v >> BigInt(8 * k)) & 0xffn);
-    this.e.write(a, b);
   }
 }

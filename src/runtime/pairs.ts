@@ -38,6 +38,9 @@ export function stackPair(w: number): StackPair | undefined {
   return undefined;
 }
 
+/** The size the Unicorn runners' per-word hook maps give a pair word (their other entries are access sizes). */
+export const PAIR_WORD = -1;
+
 /** A pair the handler stopped on: the fault, and whether it is the second instruction's (the first then done). */
 export interface PairFault { kind: MemFaultKind; address: bigint; size: number; second: boolean }
 
@@ -72,15 +75,10 @@ export class PairHandler {
     const k2 = bad(secondAt);
     if (!k2) return "whole";
     if (p.load) {
-      const b = e.read(firstAt, p.size);
-      let v = 0n;
-      for (let k = p.size - 1; k >= 0; k--) v = (v << 8n) | BigInt(b[k]!);
-      if (p.first !== 31) e.setReg(armX(p.first), v);
+      if (p.first !== 31) e.setReg(armX(p.first), e.readUint(firstAt, p.size));
       e.setReg(armX(RSP_HOME), rsp + n);
     } else {
-      const v = p.first === 31 ? 0n : e.reg(armX(p.first)), b = new Uint8Array(p.size);
-      for (let k = 0; k < p.size; k++) b[k] = Number((v >> BigInt(8 * k)) & 0xffn);
-      e.write(firstAt, b);
+      e.writeUint(firstAt, p.size, p.first === 31 ? 0n : e.reg(armX(p.first)));
       e.setReg(armX(RSP_HOME), rsp - n);
     }
     this.splits++;
@@ -88,4 +86,3 @@ export class PairHandler {
     return { kind: k2, address: secondAt, size: p.size, second: true };
   }
 }
-

@@ -162,11 +162,9 @@ class Runner {
     this.arm.onCode((pc) => {
       const w = this.trapWords.get(Number(pc));
       if (w === undefined) return;
-      if (stackPair(w)) {
-        const p = this.pairs.step(pc, w);
-        if (typeof p === "object") (this.lastFault = { kind: p.kind, address: p.address, size: p.size }), (this.pairSecond = p.second);
-        return;
-      }
+      // A pair word is never an atomic: at most one of the two handlers acts.
+      const p = this.pairs.step(pc, w);
+      if (typeof p === "object") (this.lastFault = { kind: p.kind, address: p.address, size: p.size }), (this.pairSecond = p.second);
       const r = this.aligner.step(pc, w);
       if (typeof r === "object") this.lastFault = { kind: r.kind, address: r.address, size: 1 << (w >>> 30) };
     });

@@ -329,6 +329,21 @@ export class Engine {
     return out;
   }
 
+  /** The little-endian unsigned number of `n` bytes (1..8) at `addr`. */
+  readUint(addr: bigint, n: number): bigint {
+    const b = this.read(addr, n);
+    let v = 0n;
+    for (let k = n - 1; k >= 0; k--) v = (v << 8n) | BigInt(b[k]!);
+    return v;
+  }
+
+  /** Store the low `n` bytes (1..8) of `v` at `addr`, little-endian. */
+  writeUint(addr: bigint, n: number, v: bigint): void {
+    const b = new Uint8Array(n);
+    for (let k = 0; k < n; k++) b[k] = Number((v >> BigInt(8 * k)) & 0xffn);
+    this.write(addr, b);
+  }
+
   /** Read into a caller's buffer (no allocation). */
   readInto(addr: bigint | number, out: Uint8Array): void {
     if (out.length > 0) this.check(this.s.uc_mem_read(this.handle, toU64(addr), out, out.length), `read 0x${addr.toString(16)}`);

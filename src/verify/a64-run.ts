@@ -27,7 +27,7 @@
 import { Engine, RegBatch, UC_PROT, ARM64_REG, ARM64_V_IDS } from "../runtime/unicorn.ts";
 import { eflagsFromHost, findFault, hostFromEflags } from "../runtime/faults.ts";
 import { AlignHandler } from "../runtime/align.ts";
-import { PairHandler, stackPair } from "../runtime/pairs.ts";
+import { PAIR_WORD, PairHandler, stackPair } from "../runtime/pairs.ts";
 import { STATE_PAGE, armX, mapRuntimePages, symbolTaken } from "../runtime/host.ts";
 import { HOST_GPR, HOST_PF, HOST_AF, HOST_STATE, HOST_FORBIDDEN } from "../arm64/lower/regmap.ts";
 import { STATE } from "../ir/index.ts";
@@ -124,9 +124,6 @@ export function orderedAccessSize(w: number): number {
   if ((w & 0x3f200c00) === 0x38200000) return size;
   return 0;
 }
-
-/** `watched` size of a push or pop pair's word (pairs.ts), not an ordered access. */
-const PAIR_WORD = -1;
 
 /** Anything with host words and a fault side table: a TranslatedBlock, or hand-written words in tests. */
 export interface LoadableBlock {

@@ -30,7 +30,7 @@ import { HOST_GPR, HOST_PF, HOST_AF, HOST_STATE } from "../arm64/lower/regmap.ts
 import { STATE, STATUS_FLAGS } from "../ir/index.ts";
 import { Decoder, Insn, K, PF, R, formatInsn, tables } from "../x86/index.ts";
 import { AlignHandler } from "../runtime/align.ts";
-import { PairHandler, stackPair } from "../runtime/pairs.ts";
+import { PAIR_WORD, PairHandler, stackPair } from "../runtime/pairs.ts";
 import { GuestState, armX, orderedAccessSize, preserved, preservedVectors, vectorSentinel } from "./a64-run.ts";
 import { STATE_PAGE, mapRuntimePages, symbolTaken } from "../runtime/host.ts";
 import { IdivGuard, X86Harness } from "./x86-run.ts";
@@ -40,9 +40,6 @@ import { randomXmm, seedFromXmm } from "./xmm.ts";
 import { placeState, planMemory, prng, randomState, type Layout, type Rng, type WindowSpec } from "./gen.ts";
 
 /** One cached block, as the verifier needs it. */
-/** `ordered` size of a push or pop pair's word (pairs.ts), not an ordered access. */
-const PAIR_WORD = -1;
-
 export interface ExecBlock {
   rva: number;
   guestLength: number;
