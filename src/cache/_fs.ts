@@ -3,17 +3,19 @@
  * node:fs. `reserve` allocates a file's blocks before it is mapped, so a full disk is an ENOSPC
  * error here and never a SIGBUS while writing through the mapping (a store into a sparse shared
  * mapping that the file system cannot back kills the process). `Region` streams one table of the
- * mapped file: pages populated just ahead of the writer (`prefault`), finished units handed to
- * writeback (`startWriteback`, sync_file_range) so the final fsync finds little left; `adviseHuge`
+ * mapped file: pages populated just ahead of the writer (`prefault`), finished bytes checksummed
+ * while still in the CPU's caches (_crc.ts), finished units handed to writeback (`startWriteback`,
+ * sync_file_range) so the final fsync finds little left; `adviseHuge`
  * asks for huge folios behind the mapping. Those three are best effort (libc through bun:ffi,
  * loaded lazily). `fsyncDir` makes a rename durable.
  *
  *   reserve(fd, bytes);            // throws an Error with code "ENOSPC" | "EFBIG" | ...
- *   const out = new Region(fd, map, start, end);
+ *   const out = new Region(fd, map, start, end, crc);
  *   out.ahead(to); ...stores below `to`...; out.done(to);
  *   fsyncDir(dirname(path));
  */
 import { closeSync, fsyncSync, ftruncateSync, openSync, constants } from "node:fs";
+import type { PieceCrc } from "./_crc.ts";
 
 type Fallocate = (fd: number, offset: number, len: number) => number;
 let fallocate: Fallocate | null | undefined;
@@ -149,16 +151,18 @@ const PAGE = 4096;
 /**
  * One table of a file being filled front to back through its shared mapping: its pages are
  * populated just ahead of the writer (while they are about to be written, so the zeroed pages
- * are still in cache) and its finished part is handed to writeback as the fill goes, so the disk
- * works while the CPU fills the rest.
+ * are still in cache); its finished part is checksummed at once (still in cache too) and handed to
+ * writeback as the fill goes, so the disk works while the CPU fills the rest.
  */
 export class Region {
   private populated: number;
   private flushed: number;
+  private hashed: number;
 
-  constructor(private readonly fd: number, private readonly map: Uint8Array, start: number, private readonly end: number) {
+  constructor(private readonly fd: number, private readonly map: Uint8Array, start: number, private readonly end: number, private readonly crc: PieceCrc) {
     this.populated = start - (start % PAGE);
     this.flushed = Math.ceil(start / UNIT) * UNIT;
+    this.hashed = start;
   }
 
   /** The writer is about to store bytes below `to`: populate up to there (a whole unit at a time). */
@@ -169,8 +173,13 @@ export class Region {
     this.populated = next;
   }
 
-  /** Every byte of the region below `to` is final: start writeback of the whole units below it. */
+  /** Every byte of the region below `to` is final: checksum them, start writeback of the whole units below it. */
   done(to: number): void {
+    const final = Math.min(to, this.end);
+    if (final > this.hashed) {
+      this.crc.hash(this.hashed, final);
+      this.hashed = final;
+    }
     const upto = Math.floor(Math.min(to, this.end) / UNIT) * UNIT;
     if (upto - this.flushed < FLUSH_AT) return;
     startWriteback(this.fd, this.flushed, upto - this.flushed);

@@ -12,6 +12,7 @@
  */
 import type { HostFeatures } from "../arm64/features.ts";
 import { fnv1a64 } from "../arm64/lower/output.ts";
+import { crc32 } from "./_crc.ts";
 
 // Version history:
 //   1  first format: 256-byte header (identity, configuration, table directory), xxHash64 of
@@ -19,7 +20,9 @@ import { fnv1a64 } from "../arm64/lower/output.ts";
 //   2  the same layout; the code's atomics carry no alignment test on LSE hosts and rely on the
 //      runtime's alignment handler (docs/runtime-abi.md §8), and a 32-bit guest's folded [x + k]
 //      on [4 GiB, 4 GiB + 64 KiB) staying unmapped (§6): demands a version-1 runtime does not meet.
-export const FORMAT_VERSION = 3;
+//   3  the same layout; a fault side table may give a push or pop pair's host word two entries.
+//   4  the same layout; the checksum is CRC-32 (joinable from pieces) instead of xxHash64.
+export const FORMAT_VERSION = 4;
 
 /** The first 8 bytes of every cache. */
 export const MAGIC = "AOTCACHE";
@@ -43,7 +46,7 @@ export const HEADER_SIZE = 256;
 export const H = {
   /** u8[8] MAGIC. */
   MAGIC: 0,
-  /** u64 xxHash64 (seed 0) of bytes [CHECKSUM_FROM, fileSize). */
+  /** u64: CRC-32 (zlib's) of bytes [CHECKSUM_FROM, fileSize), zero-extended. */
   CHECKSUM: 8,
   /** u32 FORMAT_VERSION. */
   VERSION: 16,
@@ -235,7 +238,11 @@ export function featuresFromBits(bits: number): HostFeatures {
   return f;
 }
 
-/** The whole-file checksum: xxHash64 (seed 0; a standard algorithm a C runtime can recompute) of bytes [16, end). */
-export const checksum = (file: Uint8Array): bigint => BigInt.asUintN(64, BigInt(Bun.hash.xxHash64(file.subarray(CHECKSUM_FROM))));
+/**
+ * The whole-file checksum: CRC-32 (ISO-HDLC, zlib's `crc32`: a standard a C runtime recomputes
+ * with one library call, and hardware-assisted on x86-64 and ARM64) of bytes [16, end), in the low
+ * half of the u64 field. The writer computes the same value in pieces (_crc.ts).
+ */
+export const checksum = (file: Uint8Array): bigint => BigInt(crc32(file.subarray(CHECKSUM_FROM)));
 
 export const hex = (v: bigint | number): string => `0x${v.toString(16)}`;

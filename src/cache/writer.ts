@@ -24,14 +24,15 @@ import { basename, dirname, join } from "node:path";
 import { InputError } from "../util/errors.ts";
 import { VERSION } from "../cli/_version.ts";
 import type { TranslatedBlock } from "../arm64/lower/output.ts";
+import { PieceCrc } from "./_crc.ts";
 import { Region, adviseHuge, flushAfterFirstUnit, fsyncDir, ignoreSigxfsz, prefault, reserve } from "./_fs.ts";
 import { inRvaOrder } from "./_order.ts";
 import { Tables } from "./_tables.ts";
 import { F, FLAT_META, flatCount, flattenBlocks, type FlatBlocks } from "./blocks.ts";
 import {
-  BLOCK_WORDS, CODE_ALIGN, DIR_ENTRY, ELEMENT_SIZE, FEATURE_BITS, FIXED_NAMES, FLAG, FORMAT_VERSION, GUEST_PAGE,
+  BLOCK_WORDS, CHECKSUM_FROM, CODE_ALIGN, DIR_ENTRY, ELEMENT_SIZE, FEATURE_BITS, FIXED_NAMES, FLAG, FORMAT_VERSION, GUEST_PAGE,
   GUEST_PAGE_SHIFT, H, HEADER_SIZE, MAGIC_BYTES, MAX_FILE, NAME_WORDS, ORDER, RELOC_WORDS, T, TABLE_ALIGN, TABLE_COUNT,
-  TARGET, alignUp, canonicalOptions, checksum, configFingerprint, featureBits, hex, type CacheConfig, type CacheImage,
+  TARGET, alignUp, canonicalOptions, configFingerprint, featureBits, hex, type CacheConfig, type CacheImage,
 } from "./format.ts";
 
 export interface WriteOptions {
@@ -49,7 +50,7 @@ export interface WritePhases {
   reserve: number;
   /** Tables written through the mapping, pages populated and writeback started as it goes. */
   fill: number;
-  /** The whole-file xxHash64, while the disk writes. */
+  /** The whole-file CRC-32's last part (the tables' pieces are hashed during fill) and the join, while the disk writes. */
   checksum: number;
   /** fsync of the file: the writeback fill started, finished. */
   fsync: number;
@@ -238,8 +239,9 @@ function fill(file: Uint8Array, fd: number, pl: Plan, image: CacheImage, config:
   prefault(file, 0, offsets[T.BLOCKS]!);
   const small = offsets[T.PAGES]! & ~4095;
   prefault(file, small, offsets[T.RELOCS]! - small);
-  const blocksOut = new Region(fd, file, offsets[T.BLOCKS]!, end(T.BLOCKS)), relocsOut = new Region(fd, file, offsets[T.RELOCS]!, end(T.RELOCS));
-  const faultsOut = new Region(fd, file, offsets[T.FAULTS]!, end(T.FAULTS)), codeOut = new Region(fd, file, offsets[T.CODE]!, end(T.CODE));
+  const crc = new PieceCrc(file);
+  const blocksOut = new Region(fd, file, offsets[T.BLOCKS]!, end(T.BLOCKS), crc), relocsOut = new Region(fd, file, offsets[T.RELOCS]!, end(T.RELOCS), crc);
+  const faultsOut = new Region(fd, file, offsets[T.FAULTS]!, end(T.FAULTS), crc), codeOut = new Region(fd, file, offsets[T.CODE]!, end(T.CODE), crc);
 
   header(file, pl, image, config);
   for (let i = 0, s = 0; i < pl.names.length; i++) {
@@ -275,10 +277,11 @@ function fill(file: Uint8Array, fd: number, pl: Plan, image: CacheImage, config:
   }
   tables.finish(counts[T.PAGES]!, counts[T.PAGE_BLOCKS]!);
 
-  // Everything but the checksum field is final: the disk writes while it is computed.
+  // Everything but the checksum field is final: the disk writes while the rest of it (the header,
+  // names, code-page tables and padding between the regions) is hashed and the pieces joined.
   flushAfterFirstUnit(fd, pl.size);
   took("fill");
-  new DataView(file.buffer, file.byteOffset, file.byteLength).setBigUint64(H.CHECKSUM, checksum(file), true);
+  new DataView(file.buffer, file.byteOffset, file.byteLength).setBigUint64(H.CHECKSUM, BigInt(crc.total(CHECKSUM_FROM, pl.size)), true);
   took("checksum");
   return { resolved: tables.resolved, unresolved: tables.unresolved };
 }

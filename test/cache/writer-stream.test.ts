@@ -15,6 +15,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { CacheReader, checkCache, flattenBlocks, writeCache, writeCacheFlat } from "../../src/cache/index.ts";
 import { Region, prefault, startWriteback } from "../../src/cache/_fs.ts";
+import { PieceCrc } from "../../src/cache/_crc.ts";
 import { inflate, sampleBlocks, synthBlock } from "./_blocks.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "aot-cache-stream-"));
@@ -76,13 +77,16 @@ describe("cache writer streaming", () => {
       expect(() => startWriteback(fd, 0, 1 << 30)).not.toThrow();
       // A Region over a buffer that is no file mapping, with a descriptor writeback refuses: still fills.
       const buf = new Uint8Array(24 << 20);
-      const r = new Region(-1, buf, 4096, buf.length - 100);
+      const crc = new PieceCrc(buf);
+      const r = new Region(-1, buf, 4096, buf.length - 100, crc);
       for (let at = 4096; at < buf.length; at += 1 << 20) {
         r.ahead(Math.min(at + (1 << 20), buf.length));
         buf.fill(1, at, Math.min(at + (1 << 20), buf.length));
         r.done(Math.min(at + (1 << 20), buf.length));
       }
       expect(buf[4096]).toBe(1);
+      // Its finished bytes were checksummed as they were done: joined with the rest, one pass's value.
+      expect(crc.total(0, buf.length)).toBe(Bun.hash.crc32(buf) >>> 0);
       expect(() => prefault(buf, 0, buf.length)).not.toThrow();
     } finally {
       closeSync(fd);

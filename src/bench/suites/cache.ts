@@ -36,7 +36,7 @@ export interface CacheBenchResult {
   plainMs: number;
   /** writeCache (TranslatedBlock objects, flattened first) / plain write. */
   objectRatio: number;
-  /** xxHash64 of the whole file (Bun.hash), ms, and its share of the writer's time. */
+  /** One CRC-32 pass over the whole file (what a reader checking the checksum pays; the writer hashes in pieces as it fills), ms, and its ratio to the writer's time. */
   checksumMs: number;
   checksumShare: number;
   /** One writeSync of the same bytes (prebuilt buffer) + fsync. */
