@@ -101,14 +101,15 @@ const resultReg = (L: Lowerer, i: number, zrOk: boolean): number => (L.an.uses[i
  * field insert, a store, another op) computes it straight into x10, the PF source, instead of a
  * temporary copied there: `sub w10, w0, w27; bfxil x0, x10, #0, #8`. Only while nothing up to its
  * last use defines PF again and PF stays live there (then x10 is nobody's scratch, lowerBlock).
+ * `definer`: the op whose PF this value is, when not the value's own op (shlFlags: its Test).
  */
-function valueDest(L: Lowerer, i: number, avoid1 = -1, avoid2 = -1): number {
+export function valueDest(L: Lowerer, i: number, avoid1 = -1, avoid2 = -1, definer = i): number {
   const b = L.b, an = L.an, last = an.lastUse[i]!;
-  if (b.fm[i]! & FLAG.PF && avoid1 !== HOST_PF && avoid2 !== HOST_PF && !(an.uses[i] === 1 && b.op[last] === OP.SetReg)) {
+  if (b.fm[definer]! & FLAG.PF && avoid1 !== HOST_PF && avoid2 !== HOST_PF && !(an.uses[i] === 1 && b.op[last] === OP.SetReg)) {
     let ok = true;
     for (let k = i + 1; k <= last && ok; k++) {
       const o = b.op[k]!;
-      if (o === OP.Nop || an.skip[k] === DEAD) continue;
+      if (o === OP.Nop || an.skip[k] === DEAD || an.skip[k] === FUSED || k === definer) continue;
       if ((OPS[o]!.flags && b.fm[k]! & FLAG.PF) || (o === OP.SetFlag && b.a[k] === FLAG.PF) || o === OP.SaveFlags || o === OP.RestoreFlagsIfZero) ok = false;
       // Where PF is dead, x10 is a scratch register for other ops (lowerBlock's pool.extra).
       if (!((an.liveBefore[k]! | an.liveAfter[k]!) & FLAG.PF)) ok = false;

@@ -28,6 +28,7 @@ import { constIn, zeroExtended } from "./consts.ts";
 import { flagFromBoolFits, nzcvRestore, nzcvSave, selectOnCC } from "./flags.ts";
 import { stateWordOffset } from "./misc.ts";
 import { RULE } from "./rules.ts";
+import { valueDest } from "./alu.ts";
 
 const u6 = (x: number): Uimm6 => x as Uimm6;
 const range = (lsb: number, width: number): BitRange => (lsb | (width << 8)) as BitRange;
@@ -59,8 +60,23 @@ function shift(L: Lowerer, i: number): void {
   L.emit(SHIFT_REG[o]!(sf, L.dest(i), ra, rb));
 }
 
-/** Rule shlFlags (rules.ts markShlFlags): the shift and its Test/CF/OF in `[lsl t, a, #k-1;] adds r, t, t`. */
+/**
+ * Rule shlFlags (rules.ts markShlFlags): the shift and its Test/CF/OF in `[lsl t, a, #k-1;] adds r, t, t`.
+ * 8/16-bit: the value is `lsl r, a, #k`, and the flags come from the operand moved to the top of a
+ * W register, `lsl t, a, #(32 - 8sz + k - 1); adds wzr, t, t` (C = bit 8sz-k of a, N/Z/V of the sz-bit result).
+ */
 function shlWithFlags(L: Lowerer, i: number, t: number, ra: number, sf: 0 | 1, k: number): void {
+  const sz = L.b.sz[i]!;
+  if (sz < 4) {
+    const rd = valueDest(L, i, ra, -1, t), top = L.pool.scratch();
+    L.emit(lslImm(0, top, ra, u6(32 - 8 * sz + k - 1)));
+    L.emit(lslImm(1, rd, ra, u6(k)));
+    L.emit(addsShifted(0, ZR, top, top));
+    L.pool.release(top);
+    L.cInv = false;
+    if (L.b.fm[t]! & FLAG.PF && rd !== HOST_PF) L.emit(movReg(1, HOST_PF, rd));
+    return;
+  }
   const rd = L.dest(i, false, ra);
   let src = ra;
   if (k > 1) {

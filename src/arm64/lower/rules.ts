@@ -36,7 +36,7 @@ export const FUSIONS = [
   { name: "cmpIntoFlagRun", why: "a Cmp whose only users are SetFlags of one run (MUL/IMUL's CF = OF) is compared inside the run's mrs/msr with csetm: no flag-free clz compare, one bfi for CF and OF" },
   { name: "exitOnFlags", why: "32-bit DIV's #DE test sets NZCV and b.cond leaves for the stub (mrs before, msr in the stub when flags are live at the exit): no flag-free clz compares, no cset + cbnz" },
   { name: "exitOnSign", why: "an 8/16-bit DIV's #DE test (high half >= divisor) is the sign of their difference (sub with uxtb/uxth, tbz #31), IDIV's (up to 32 bits) a cbnz on quotient minus its sign extension and a cbz on the divisor: NZCV untouched, so nothing saved or restored" },
-  { name: "shlFlags", why: "SHL r32/r64 by k with CF (bit 8sz-k of the source) and SF/ZF/PF, OF undefined (k > 1) or MSB ^ CF (k = 1): lsl by k-1, then adds t, t gives the result, N, Z, C and (k = 1) V, no mrs/bfi/msr" },
+  { name: "shlFlags", why: "SHL by k (8/16-bit: the operand at the top of a W register) with CF (bit 8sz-k of the source) and SF/ZF/PF, OF undefined (k > 1) or MSB ^ CF (k = 1): lsl by k-1, then adds t, t gives the result, N, Z, C and (k = 1) V, no mrs/bfi/msr" },
   { name: "stateField", why: "a byte/halfword/word field of a state block word (Ubfx of GetState: a segment selector; Zext of GetState or SegBase: rdfsbase eax) is one ldrb/ldrh/ldr w: no ldr + ubfx/mov" },
   { name: "widenMul", why: "Mul.8 of two Zext.4 (two Sext.4) is one umull (smull): the 64-bit product of 32-bit operands, no extends (MUL/IMUL r/m32)" },
   { name: "axDividend", why: "8-bit DIV/IDIV whose AH is bits 8..15 of AL's value: the dividend AX is one uxth/sxth of it, not uxtb + bfi (+ sxth)" },
@@ -318,7 +318,7 @@ const SHL_QUIET = Uint8Array.from(OPS, (o, k) => (k === OP.Nop || k === OP.Const
 const shlQuiet = (b: IrBlock, m: number): boolean => SHL_QUIET[b.op[m]!] === 1 && !(OPS[b.op[m]!]!.flags && b.fm[m]);
 
 /**
- * Rule shlFlags, decided per Test t = Test.sz (Shl.sz a, k) !szp (sz 4 or 8, 1 <= k < 8*sz) followed
+ * Rule shlFlags, decided per Test t = Test.sz (Shl.sz a, k) !szp (1 <= k < 8*sz) followed
  * by SetFlag cf, Ubfx(a, 8sz-k, 1), and either OF dead after it (k > 1: undefined) or (k = 1)
  * SetFlag of, Xor(Ubfx(r, 8sz-1, 1), that CF): `adds r, t, t` with t = a << (k-1) sets N and Z
  * of r, C = the bit shifted out last and V = MSB(r) ^ C. Only quiet ops between the Shl and the
@@ -329,7 +329,7 @@ function markShlFlags(L: Lowerer): void {
   for (let t = 0; t < b.n; t++) {
     if (b.op[t] !== OP.Test || skip[t] !== EMIT) continue;
     const r = b.a[t]!, sz = b.sz[t]!;
-    if ((sz !== 4 && sz !== 8) || b.op[r] !== OP.Shl || b.sz[r] !== sz || skip[r] !== EMIT || !b.isConst(b.b[r]!)) continue;
+    if (b.op[r] !== OP.Shl || b.sz[r] !== sz || skip[r] !== EMIT || !b.isConst(b.b[r]!)) continue;
     if (b.fm[t]! & ~(FLAG.SF | FLAG.ZF | FLAG.PF)) continue;
     const k = constIn(b, b.b[r]!, 8), a = b.a[r]!;
     if (k < 1 || k >= 8 * sz) continue;

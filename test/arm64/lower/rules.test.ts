@@ -182,6 +182,14 @@ const CASES: [string, string, string[]][] = [
   // V = MSB(result) ^ C (x86's OF for a count of 1); then the PF source and the home.
   ["shlFlags", "  v2 = GetReg rax\n  v3 = Const.1 0x1\n  v4 = Shl.4 v2, v3\n  v5 = Ubfx v2, 31, 1\n  Test.4 v4 !szp\n  SetFlag cf, v5\n  v8 = Ubfx v4, 31, 1\n  v9 = Xor.4 v8, v5\n  SetFlag of, v9\n  SetReg rax, v4\n  Undef !a\n  v13 = Const.8 0x1003\n  Exit jump, v13 ?oszapc\n",
     ["adds w9, w8, w8", "mov x10, x9", "mov x8, x9"]],
+  // shl al, 1: the byte at the top of a W register (lsl #24), cmn t, t gives N, Z of the 8-bit
+  // result, C = bit 7 shifted out, V = MSB ^ C; the value itself (lsl #1) goes to x10, the PF
+  // source (resultInPF, its Test defines PF), and is inserted into AL from there.
+  ["shlFlags", "  v2 = GetReg rax\n  v3 = Const.1 0x1\n  v4 = Shl.1 v2, v3\n  v5 = Ubfx v2, 7, 1\n  v6 = Ubfx v4, 7, 1\n  v7 = Xor.4 v6, v5\n  Test.1 v4 !szp\n  SetFlag cf, v5\n  SetFlag of, v7\n  Undef !a\n  v12 = Bfi v2, v4, 0, 8\n  SetReg rax, v12\n  v13 = Const.8 0x1003\n  Exit jump, v13 ?oszapc\n",
+    ["lsl w9, w8, #24", "lsl x10, x8, #1", "cmn w9, w9", "bfxil x8, x10, #0, #8"]],
+  // shl bx, 3 (OF undefined): the word's bit 13 lands on bit 31 after lsl #(16 + 3 - 1).
+  ["shlFlags", "  v2 = GetReg rbx\n  v3 = Const.1 0x3\n  v4 = Shl.2 v2, v3\n  v5 = Ubfx v2, 13, 1\n  Test.2 v4 !szp\n  SetFlag cf, v5\n  Undef !oa\n  v12 = Bfi v2, v4, 0, 16\n  SetReg rbx, v12\n  v13 = Const.8 0x1003\n  Exit jump, v13 ?oszapc\n",
+    ["lsl w9, w27, #18", "lsl x10, x27, #3", "cmn w9, w9", "bfxil x27, x10, #0, #16"]],
   // mov rax, cs: CS is bits 16..31 of the state word at 0xe0 (ABI §2), so byte 0xe2: one ldrh.
   ["stateField", "  v1 = GetState 28\n  v2 = Ubfx v1, 16, 16\n  SetReg rax, v2\n", ["ldrh w8, [x12, #0xe2]"]],
   // rdgsbase eax: the GS base is the state word at 0xb0 (ABI §2); its low half is one ldr w (the W load zero-extends).
