@@ -107,6 +107,10 @@ export class IrBlock {
   setFlag(f: number, v: Value): void { this.emit(OP.SetFlag, 0, 0, f, v); }
   /** The flags in mask fm are undefined from here on (put it after the instruction's last access or exit). */
   undef(fm: number): void { if (fm) this.emit(OP.Undef, 0, fm); }
+  /** The flags in mask f now, for a `restoreFlagsIfZero` (ops.ts). */
+  saveFlags(f: number): Value { return this.emit(OP.SaveFlags, 0, 0, f); }
+  /** If the low sz bytes of n are 0, the flags in mask f go back to those saved in s; else AF (in f) is undefined. */
+  restoreFlagsIfZero(sz: number, n: Value, s: Value, f: number): void { this.emit(OP.RestoreFlagsIfZero, sz, 0, n, s, f); }
 
   add(sz: number, x: Value, y: Value, fm = 0): Value { return this.emit(OP.Add, sz, fm, x, y); }
   sub(sz: number, x: Value, y: Value, fm = 0): Value { return this.emit(OP.Sub, sz, fm, x, y); }

@@ -141,14 +141,18 @@ export const OPS: readonly OpInfo[] = [
   // ── flags kept across a conditional update (pass cond-flags: shifts and rotates by CL). Both
   // read every status flag but AF for liveness (the restore passes on, when it does not fire,
   // whatever was written since the save); neither counts as a flag writer, so dead-flags never
-  // removes the writes a restore may keep. ──
+  // removes the writes a restore may keep. AF in the masks is x86's rule for shifts by CL: kept
+  // when the count is 0, undefined otherwise. So a save with AF reads AF, and a restore with AF
+  // ends AF's liveness (nothing before it decides AF after it but the save). A pair on AF alone
+  // (a shift's AF as the semantics emit it, before cond-flags merges it) reads nothing else. Every
+  // liveness computation follows this (_util.ts flagReads, the lowering's analysis). ──
   row("SaveFlags", "n", {
     result: true, pure: true, reads: SZCOP,
-    doc: "the flags in mask a (of CF PF ZF SF OF) as they are now, packed in one value for RestoreFlagsIfZero",
+    doc: "the flags in mask a (of CF PF ZF SF OF, and AF) as they are now, packed in one value for RestoreFlagsIfZero",
   }),
   row("RestoreFlagsIfZero", "vvn", {
     sized: true, reads: SZCOP,
-    doc: "if the low sz bytes of a are 0, set the flags in mask c back to the values saved in b (a SaveFlags); else leave them",
+    doc: "if the low sz bytes of a are 0, set the flags in mask c back to the values saved in b (a SaveFlags); else leave them, but AF (in c) is undefined",
   }),
   // ── string group: REP-prefixed string instructions, each one op whose lowering is a host loop ──
   // a = the per-element step (+sz or -sz by DF), b = address size (4: ESI/EDI/ECX, 8: RSI/RDI/RCX),

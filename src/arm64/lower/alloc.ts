@@ -19,6 +19,7 @@
 import type { IrBlock } from "../../ir/block.ts";
 import { OP, OPS } from "../../ir/ops.ts";
 import { CC_READS, FLAG, STATUS_FLAGS } from "../../ir/state.ts";
+import { flagReads } from "../../ir/passes/index.ts";
 import { HOST_FORBIDDEN, HOST_TEMPS } from "./regmap.ts";
 
 /** Per op kind: bit k set when operand k (a, b, c, d) is a value (`v` in the op's `args`). */
@@ -81,6 +82,12 @@ export class Analysis {
         case OP.Load: case OP.Store: live |= STATUS_FLAGS & ~staleAt(b, i); break;
         // Atomics access memory too (and AtomicRmw adc/sbb read CF).
         case OP.AtomicRmw: case OP.AtomicCas: case OP.AtomicCasPair: live |= (STATUS_FLAGS & ~staleAt(b, i)) | OPS[o]!.reads; break;
+        // AF in the masks (ops.ts): the save reads it, the restore decides it (saved, or undefined).
+        case OP.SaveFlags: case OP.RestoreFlagsIfZero: {
+          if (o === OP.RestoreFlagsIfZero) live &= ~(b.c[i]! & FLAG.AF);
+          live |= flagReads(b, i);
+          break;
+        }
         default: {
           const info = OPS[o]!;
           if (info.flags) live &= ~fm[i]!;

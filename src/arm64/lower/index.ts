@@ -87,7 +87,9 @@ function pfWithoutAF(L: Lowerer, i: number): boolean {
   if (o === OP.SetFlag) return b.a[i] === FLAG.PF;
   // Under skipFlagsIfZero the restore is a join: the AF bracket must close before it (each path
   // then has its own pair or none), so it is not a PF write that continues one.
-  if (o === OP.RestoreFlagsIfZero) return L.skipFrom < 0 && (b.c[i]! & FLAG.PF) !== 0;
+  // With AF in its mask the restore puts back PF and AF together: x11 is untouched in the run (AF is
+  // dead there, ops.ts), so the saved x10 brings the saved AF back with it.
+  if (o === OP.RestoreFlagsIfZero) return L.skipFrom < 0 && (b.c[i]! & (FLAG.PF | FLAG.AF)) === FLAG.PF;
   return OPS[o]!.flags !== 0 && o !== OP.Undef && (b.fm[i]! & (FLAG.PF | FLAG.AF)) === FLAG.PF;
 }
 

@@ -13,7 +13,7 @@
  */
 import type { IrBlock } from "../block.ts";
 import { OP, OPS } from "../ops.ts";
-import { CC_READS, STATUS_FLAGS } from "../state.ts";
+import { CC_READS, FLAG, STATUS_FLAGS } from "../state.ts";
 
 /** Per op number: bit k set when operand k (a, b, c, d) is a value index (kind `v`). */
 export const VALUE_ARGS: Uint8Array = Uint8Array.from(OPS, (o) => {
@@ -27,7 +27,9 @@ export const DEFINES: Uint8Array = Uint8Array.from(OPS, (o) => o.flags);
 
 /**
  * The status flags op i reads: conditions read `CC_READS[cc]`, `GetFlag` its flag, exits their
- * live mask `fm` (an exit hands the flags to whatever runs next), `Adc`/`Sbb` CF. DF is left out:
+ * live mask `fm` (an exit hands the flags to whatever runs next), `Adc`/`Sbb` CF, `SaveFlags`
+ * and `RestoreFlagsIfZero` every status flag but AF, and a save AF too when its mask has it; a
+ * pair on AF alone only that (ops.ts). DF is left out:
  * it lives in the state block and is never subject to liveness (see dead-flags.ts).
  */
 export function flagReads(b: IrBlock, i: number): number {
@@ -39,6 +41,8 @@ export function flagReads(b: IrBlock, i: number): number {
     case OP.Cond:
     case OP.SelectCC: return CC_READS[b.a[i]!]!;
     case OP.GetFlag: return b.a[i]! & STATUS_FLAGS;
+    case OP.SaveFlags: return (b.a[i] === FLAG.AF ? 0 : OPS[op]!.reads) | (b.a[i]! & FLAG.AF);
+    case OP.RestoreFlagsIfZero: return b.c[i] === FLAG.AF ? 0 : OPS[op]!.reads;
     default: return OPS[op]!.reads;
   }
 }

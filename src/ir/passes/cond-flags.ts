@@ -4,7 +4,7 @@
  * nothing when the masked count is 0, so their semantics select every effect on `n == 0`:
  * `r' = Select z, v, r` for the result and `SetFlag f, Select z, (GetFlag f), x` per flag. Done
  * one flag at a time that costs a read of the old flag, a select and a write each (≈ 50 host
- * instructions for `shl eax, cl`). Three rewrites, each named:
+ * instructions for `shl eax, cl`). Four rewrites, each named:
  *
  * - `shiftByZero`: `Select (Cmp eq n, 0), v, Shift(v, n)` is the shift itself, which is the
  *   identity for n = 0 (Shl/Shr/Sar/Ror by n, Ror by Neg n, the Or of two shifts an 8/16-bit
@@ -15,6 +15,10 @@
  *   one `RestoreFlagsIfZero n, s` after the last of them (lowered as mrs … cbnz; msr). Only when
  *   nothing in between reads a flag (other than the GetFlags feeding the selects), writes a flag
  *   outside F, or can fault or leave (pure ops, SetFlag and Test only): then no observer can tell.
+ * - `afIfNonZero`: a shift's AF, as its semantics emit it (a save and restore of AF alone: kept
+ *   for a count of 0, undefined otherwise), joins its run's masks when AF is read after it; then
+ *   nothing in the run carries AF over x10 writes (ABI §4: 2 words per write). Otherwise the pair
+ *   goes and AF is kept for every count; a constant count decides it outright.
  * - `selfWrite`: `SetFlag f, GetFlag f` with no write of f between is dropped, in a run (PF
  *   after the Test that set it) or where const-fold already chose the new value of every select
  *   (`mov ecx, 3; shl eax, cl`: reg-forward gives the count, the selects fold to
@@ -164,6 +168,8 @@ export function condFlags(b: IrBlock): number {
     b.op[R] = OP.RestoreFlagsIfZero; b.sz[R] = csz; b.fm[R] = 0; b.a[R] = cnt; b.b[R] = g0; b.c[R] = F; b.d[R] = 0;
     changed++;
   }
+  // ── afIfNonZero ──
+  for (let r = 0; r < n; r++) if (afPair(b, r)) changed++;
   // ── selfWrite ──
   for (let k = 0; k < n; k++) {
     if (b.op[k] !== OP.SetFlag) continue;
@@ -174,6 +180,55 @@ export function condFlags(b: IrBlock): number {
     }
   }
   return changed;
+}
+
+/**
+ * afIfNonZero at r: a restore of AF alone on count n, `s = SaveFlags af` … `RestoreFlagsIfZero n, s,
+ * af` (a shift by CL's AF: kept for a count of 0, undefined otherwise). Its AF joins the run
+ * keepFlagsIfZero made of the same shift's other flags, when that run's restore is on the same
+ * count with only quiet ops up to the save and AF is read after r: the run's x10 writes then need
+ * not carry AF over (2 words each). A constant count decides it: 0 keeps AF, another count is an
+ * `Undef af`. Otherwise the pair goes: AF kept for every count, which x86 allows too.
+ */
+function afPair(b: IrBlock, r: number): boolean {
+  if (b.op[r] !== OP.RestoreFlagsIfZero || b.c[r] !== FLAG.AF) return false;
+  const s = b.b[r]!, cnt = b.a[r]!;
+  if (b.op[s] !== OP.SaveFlags || b.a[s] !== FLAG.AF) return false;
+  let run = -1;
+  for (let k = s - 1; k >= 0; k--) {
+    const o = b.op[k]!;
+    if (o === OP.RestoreFlagsIfZero) {
+      if (b.a[k] === cnt && !(b.c[k]! & FLAG.AF)) run = k;
+      break;
+    }
+    if (!QUIET[o] || flagWrites(b, k) & FLAG.AF) break;
+  }
+  for (let k = s + 1; k < r && run >= 0; k++) if (!QUIET[b.op[k]!] || (flagReads(b, k) | flagWrites(b, k)) & FLAG.AF) run = -1;
+  toNop(b, s);
+  if (b.op[cnt] === OP.Const) {
+    if (b.lo[cnt] !== 0 || b.hi[cnt] !== 0) {
+      b.op[r] = OP.Undef; b.sz[r] = 0; b.fm[r] = FLAG.AF; b.a[r] = 0; b.b[r] = 0; b.c[r] = 0; b.d[r] = 0;
+    } else toNop(b, r);
+    return true;
+  }
+  if (run >= 0 && afReadAfter(b, r)) {
+    const save = b.b[run]!;
+    b.a[save] = b.a[save]! | FLAG.AF;
+    b.c[run] = b.c[run]! | FLAG.AF;
+  }
+  toNop(b, r);
+  return true;
+}
+
+/** AF may be read after op r before anything writes it (an access that can fault counts as a read). */
+function afReadAfter(b: IrBlock, r: number): boolean {
+  for (let k = r + 1; k < b.n; k++) {
+    const o = b.op[k]!;
+    if (flagReads(b, k) & FLAG.AF) return true;
+    if (o === OP.Exit || o === OP.ExitSym || flagWrites(b, k) & FLAG.AF) return false;
+    if (!(QUIET[o] || o === OP.SetReg || o === OP.Guest || o === OP.ExitIf)) return true;
+  }
+  return false;
 }
 
 /** z when op k is `SetFlag f, s` with s = `Select z, (GetFlag f), x` (z a zero test), s and the GetFlag used once. */

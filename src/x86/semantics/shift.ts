@@ -18,7 +18,8 @@
  * Undefined flags: an immediate count is known, so after the last write the flags it leaves
  * undefined are `Undef` (OF for a masked count above 1, AF for a nonzero shift). By
  * CL a count of 0 changes no flag, so nothing is undefined on every execution: we write OF's
- * count-1 formula for every nonzero count and leave AF unchanged.
+ * count-1 formula for every nonzero count, and a shift's AF is saved and restored if the count is
+ * 0 (a restore with AF leaves it undefined otherwise: ops.ts), so the lowering may clobber it.
  *
  * A count known at translation time (imm8, 1) gives straight code. By CL every flag and the
  * result are `Select`s on count == 0. PF has no generic formula in the IR: it is defined by a
@@ -126,6 +127,9 @@ function shiftOp(b: IrBlock, i: Insn, kind: number): boolean {
   }
   b.setFlag(FLAG.CF, b.select(z, b.getFlag(FLAG.CF), cf));
   b.setFlag(FLAG.OF, b.select(z, b.getFlag(FLAG.OF), of));
+  // AF of a shift: kept for a count of 0, undefined otherwise, which is what a save and restore
+  // of AF alone means (ops.ts); cond-flags merges it into the run of the selects above.
+  if (kind <= SA_R) b.restoreFlagsIfZero(4, n, b.saveFlags(FLAG.AF), FLAG.AF);
   return true;
 }
 

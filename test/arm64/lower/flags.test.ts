@@ -130,6 +130,21 @@ test("save and restore when a value escapes the region; AF kept across two x10 w
   expect(at[1]!).toBeGreaterThan(lines.findIndex((l) => l.startsWith("cbnz")));
 });
 
+// The same shift with AF in the masks (63: cond-flags merged the semantics' AF save and restore,
+// ops.ts): AF is kept for a count of 0 and undefined otherwise, so no x10 write carries it over,
+// skipped or saved; the saved x10 brings AF back on its own (x11 is untouched in between).
+test("AF in the save and restore masks: no AF bracket, skipped or saved", () => {
+  const shl = SHL_CL.replaceAll("59", "63");
+  const skipped = body(lower(shl));
+  expect(skipped.some((l) => l.startsWith("cbz w9, "))).toBe(true);
+  expect(skipped.filter((l) => l.includes("x11"))).toEqual([]);
+  const saved = body(lower(shl.replace("  Test.4", "  v12 = Not.4 v6\n  Test.4").replace("  v17 = Zext", "  SetReg rbx, v12\n  v17 = Zext")));
+  expect(saved.some((l) => l.startsWith("cbz"))).toBe(false);
+  expect(saved.filter((l) => l.includes("x11"))).toEqual([]);
+  const cbnz = saved.findIndex((l) => l.startsWith("cbnz w9, "));
+  expect(saved[cbnz + 2]).toBe(`mov x10, ${saved[cbnz + 1]!.split(", ")[1]}`);
+});
+
 // clc with N, Z, V dead after (flagFromBool): the constant goes through a register, because
 // register 31 as the first operand of cmp #imm is SP, not zero (found by the random blocks).
 test("flagFromBool: CF = 0 from a constant never compares register 31", () => {

@@ -1,5 +1,5 @@
 /**
- * @file The code-quality passes on hand-written blocks: cond-flags (shiftByZero, keepFlagsIfZero), bitfield, zero-idiom,
+ * @file The code-quality passes on hand-written blocks: cond-flags (shiftByZero, keepFlagsIfZero, afIfNonZero), bitfield, zero-idiom,
  * flags-into-test and late-setreg, each on the shape it targets (the expected text worked out
  * from the pass's rule, not copied from its output) and on a near miss it must leave alone.
  * The end-to-end proof that the rewritten blocks mean the same is test/verify/quality-diff.test.ts.
@@ -80,6 +80,57 @@ test("cond-flags: a flag reader between the selects, or a select on anything but
   const notZero = SAR_CL.replace("v7 = Cmp.4 eq, v5, v6", "v7 = Cmp.4 ne, v5, v6");
   const r2 = run((x) => expect(condFlags(x)).toBe(0), notZero);
   expect(r2.out).toBe(ir(notZero));
+});
+
+// A shift's AF as the semantics emit it after the flag selects: kept for a count of 0, undefined
+// otherwise (a save and restore of AF alone, ops.ts).
+const AF_PAIR = "    v30 = SaveFlags 4\n    RestoreFlagsIfZero.4 v5, v30, 4\n";
+const withAfPair = (exitMask: string): string =>
+  SAR_CL.replace("    v23 = Const.8 0x1002\n    Exit jump, v23 ?oszapc", AF_PAIR + "    v23 = Const.8 0x1002\n    Exit jump, v23 " + exitMask);
+
+test("cond-flags afIfNonZero: AF read after the shift joins the run's masks (41 | 4 = 45); the pair goes", () => {
+  const { b, out } = run((x) => { expect(condFlags(x)).toBe(3); dce(x); }, withAfPair("?oszapc"));
+  expect(out).toContain("v10 = SaveFlags 45\n");
+  expect(out).toContain("RestoreFlagsIfZero.4 v5, v10, 45\n");
+  expect(out).not.toContain("SaveFlags 4\n");
+  expect(out.match(/RestoreFlagsIfZero/g)!.length).toBe(1);
+  expect(condFlags(b)).toBe(0);
+});
+
+test("cond-flags afIfNonZero: AF dead after the shift, or no run on that count: the pair goes, AF kept for every count", () => {
+  const dead = run((x) => { expect(condFlags(x)).toBe(3); dce(x); }, withAfPair("?oszpc")).out;
+  expect(dead).toContain("SaveFlags 41\n");
+  expect(dead).toContain("RestoreFlagsIfZero.4 v5, v10, 41\n");
+  expect(dead.match(/RestoreFlagsIfZero/g)!.length).toBe(1);
+  // A pair on another count than the run's: not merged.
+  const other = withAfPair("?oszapc").replace("RestoreFlagsIfZero.4 v5, v30, 4", "RestoreFlagsIfZero.4 v3, v30, 4");
+  const o = run((x) => { expect(condFlags(x)).toBe(3); dce(x); }, other).out;
+  expect(o).toContain("SaveFlags 41\n");
+  expect(o.match(/RestoreFlagsIfZero/g)!.length).toBe(1);
+});
+
+test("cond-flags afIfNonZero: a constant count decides: nonzero leaves AF undefined, zero keeps it", () => {
+  const src = (k: number) => `
+    block 0x1000 mode 64
+    Guest 2, 0x1000
+    v2 = Const.4 0x${k}
+    v3 = SaveFlags 4
+    RestoreFlagsIfZero.4 v2, v3, 4
+    v5 = Const.8 0x1002
+    Exit jump, v5 ?oszapc`;
+  const three = run((x) => { expect(condFlags(x)).toBe(1); dce(x); }, src(3)).out;
+  expect(three).toBe(ir(`
+    block 0x1000 mode 64
+    Guest 2, 0x1000
+    Undef !a
+    v3 = Const.8 0x1002
+    Exit jump, v3 ?oszapc`));
+  const zero = run((x) => { expect(condFlags(x)).toBe(1); dce(x); }, src(0)).out;
+  expect(zero).toBe(ir(`
+    block 0x1000 mode 64
+    Guest 2, 0x1000
+    v2 = Const.8 0x1002
+    Exit jump, v2 ?oszapc`));
 });
 
 test("flags-into-test: SF, ZF, CF = 0 and OF = 0 written after a Test of the same value join its mask", () => {
