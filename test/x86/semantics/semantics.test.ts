@@ -374,7 +374,7 @@ describe("shifts", () => {
     `);
   });
 
-  test("shl eax, cl: result and every flag selected on (CL & 31) == 0", () => {
+  test("shl eax, cl: result and every flag selected on (CL & 31) == 0; AF saved and restored alone (kept for 0, else undefined)", () => {
     expectIr("d3e0", 64, `
       block 0x401000 mode 64
         Guest 2, 0x401000
@@ -412,8 +412,10 @@ describe("shifts", () => {
         v33 = GetFlag of
         v34 = Select v7, v33, v15
         SetFlag of, v34
-        v36 = Addr 0x401002
-        Exit jump, v36 ?oszapc
+        v36 = SaveFlags 4
+        RestoreFlagsIfZero.4 v5, v36, 4
+        v38 = Addr 0x401002
+        Exit jump, v38 ?oszapc
     `);
   });
 
