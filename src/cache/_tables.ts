@@ -87,7 +87,7 @@ export class Tables {
 
   /** The records of output blocks i0..i1-1, which are chunk `c`'s blocks in order; `names` maps its fallback indices to NAMES (-1 = NONE). */
   chunk(c: FlatBlocks, i0: number, i1: number, names: Int32Array): void {
-    const { i32, rvas, codeAt, shift, dir } = this, buckets = dir.length - 1;
+    const { i32, rvas, codeAt, shift, dir } = this, buckets = dir.length - 1, nAll = rvas.length;
     const meta = c.meta, hashes = i32Of(c.hashes), rs = c.relocs, tg = i32Of(c.targets), cs = i32Of(c.code);
     const bw = this.at.blocks, pbw = this.at.pageBlocks, rw = this.at.relocs, cw = this.at.code;
     let reloc = this.reloc, fault = this.fault, resolved = this.resolved, unresolved = this.unresolved;
@@ -132,7 +132,10 @@ export class Tables {
             // The block starting exactly at the target, if it is in this cache and a `b` reaches it.
             let j = -1;
             const bk = lo >>> shift;
-            if (hi === 0 && bk < buckets) {
+            // Most targets are the next block (a jcc's fall-through side) or this one (a loop).
+            if (hi === 0 && i + 1 < nAll && rvas[i + 1] === lo) j = i + 1;
+            else if (hi === 0 && rva === lo) j = i;
+            else if (hi === 0 && bk < buckets) {
               for (let y = dir[bk]!, e = dir[bk + 1]!; y < e; y++) {
                 const v = rvas[y]!;
                 if (v >= lo) {

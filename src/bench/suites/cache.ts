@@ -4,7 +4,9 @@
  * every copy links within itself) written by `writeCacheFlat` from flat chunks of 1500 blocks in
  * RVA order (what the compile pool hands the writer), against the peer in the same process:
  * ONE plain `fs.writeSync` of the same bytes into a fresh file (plus the fsync our writer also
- * does). Also reports where the writer's time goes (its phase split), the object-form adapter
+ * does), the two alternated run by run. The ratio is best against best, as `aot bench compile`
+ * takes it: other load on the machine only ever slows a run down, and on a shared machine one
+ * 100 ms write varies by ±30 % from run to run; the ratio of the medians is reported beside it. Also reports where the writer's time goes (its phase split), the object-form adapter
  * `writeCache`, the whole-file checksum's share, opening with and without the checksum, and
  * `checkCache` (disassembles every word), in MB/s.
  *
@@ -28,7 +30,7 @@ export interface CacheBenchResult {
   blocks: number;
   bytes: number;
   codeBytes: number;
-  /** writeCacheFlat, whole: plan, reserve, fill through the mapping, checksum, fsync, rename, directory fsync. */
+  /** writeCacheFlat, whole (fastest run): plan, reserve, fill through the mapping, checksum, fsync, rename, directory fsync. */
   writeMBps: number;
   /** Where writeCacheFlat's time goes, ms per step (median of each over the measured runs; they sum to about the median write). */
   writePhasesMs: WritePhases;
@@ -39,10 +41,12 @@ export interface CacheBenchResult {
   /** One CRC-32 pass over the whole file (what a reader checking the checksum pays; the writer hashes in pieces as it fills), ms, and its ratio to the writer's time. */
   checksumMs: number;
   checksumShare: number;
-  /** One writeSync of the same bytes (prebuilt buffer) + fsync. */
+  /** One writeSync of the same bytes (prebuilt buffer) + fsync (fastest run). */
   plainMBps: number;
-  /** writeMBps / plainMBps (goal >= 0.8). */
+  /** Fastest plain write / fastest writeCacheFlat (goal >= 0.8). */
   ratio: number;
+  /** The same with the median of each. */
+  medianRatio: number;
   /** CacheReader.open with the checksum / without it (header and table checks only). */
   openMBps: number;
   openNoChecksumMs: number;
@@ -67,6 +71,7 @@ async function sample(): Promise<{ image: CacheImage; blocks: TranslatedBlock[] 
 }
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
+const best = (xs: number[]): number => Math.min(...xs);
 
 export async function benchCache(opts: { codeMB?: number; runs?: number; dir?: string } = {}): Promise<CacheBenchResult> {
   const { image, blocks: one } = await sample();
@@ -82,7 +87,7 @@ export async function benchCache(opts: { codeMB?: number; runs?: number; dir?: s
   const config: CacheConfig = { target: "arm64ec", memoryOrder: "tso", volatileMetadata: false, features: { ...BASELINE }, options: {} };
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), "aot-bench-cache-"));
   const path = join(dir, "bench.cache"), plain = join(dir, "plain.bin");
-  const runs = opts.runs ?? 3;
+  const runs = opts.runs ?? 7;
   try {
     const w: number[] = [], p: number[] = [], o: number[] = [], on: number[] = [], obj: number[] = [], ck: number[] = [];
     const phases: Partial<WritePhases>[] = [];
@@ -146,7 +151,8 @@ export async function benchCache(opts: { codeMB?: number; runs?: number; dir?: s
     const writePhasesMs = Object.fromEntries(keys.map((k) => [k, r2(median(phases.map((s) => s[k] ?? 0)))])) as unknown as WritePhases;
     return {
       dir, blocks: CacheReader.open(path, { checksum: false }).blockCount, bytes, codeBytes: perCopy * copies,
-      writeMBps: mbps(median(w)), writePhasesMs, plainMs: r2(median(p)), objectRatio: r2(median(p) / median(obj)), checksumMs: r2(median(ck)), checksumShare: r2(median(ck) / median(w)), plainMBps: mbps(median(p)), ratio: r2(median(p) / median(w)),
+      writeMBps: mbps(best(w)), writePhasesMs, plainMs: r2(median(p)), objectRatio: r2(median(p) / median(obj)), checksumMs: r2(median(ck)), checksumShare: r2(median(ck) / median(w)), plainMBps: mbps(best(p)),
+      ratio: r2(best(p) / best(w)), medianRatio: r2(median(p) / median(w)),
       openMBps: mbps(median(o)), openNoChecksumMs: r2(median(on)), checkMBps: mbps(checkMs), writeHeapMB: r2(heap),
     };
   } finally {
