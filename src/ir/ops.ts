@@ -142,10 +142,11 @@ export const OPS: readonly OpInfo[] = [
   // read every status flag but AF for liveness (the restore passes on, when it does not fire,
   // whatever was written since the save); neither counts as a flag writer, so dead-flags never
   // removes the writes a restore may keep. AF in the masks is x86's rule for shifts by CL: kept
-  // when the count is 0, undefined otherwise. So a save with AF reads AF, and a restore with AF
-  // ends AF's liveness (nothing before it decides AF after it but the save). A pair on AF alone
-  // (a shift's AF as the semantics emit it, before cond-flags merges it) reads nothing else. Every
-  // liveness computation follows this (_util.ts flagReads, the lowering's analysis). ──
+  // when the count is 0, undefined otherwise. To the IR passes' liveness (_util.ts flagReads) AF
+  // passes through the pair untouched (no pass writes AF inside a run), and a pair on AF alone (a
+  // shift's AF as the semantics emit it, before cond-flags merges it) reads nothing at all. The
+  // lowering, which lets the ops in a run clobber AF, has the restore end AF's liveness and the
+  // save read it instead (alloc.ts). ──
   row("SaveFlags", "n", {
     result: true, pure: true, reads: SZCOP,
     doc: "the flags in mask a (of CF PF ZF SF OF, and AF) as they are now, packed in one value for RestoreFlagsIfZero",

@@ -43,6 +43,13 @@ test("live-in flags from the block's own code", () => {
   expect(liveIn(32, ["sahf", "ret"])).toBe(OF);
   // PUSHF reads them all.
   expect(liveIn(64, ["pushfq", "cmp eax, ebx", "ret"])).toBe(ALL);
+  // SHL by CL changes no flag for a count of 0 (SDM): every flag passes on to what follows, so
+  // the exit after it has them all live; an AND after it writes them all (AF undefined: written),
+  // so AF is not live. (The other five are, to this analysis: the shift's per-flag selects on the
+  // count read the old values first.)
+  expect(liveIn(64, ["shl eax, cl", "ret"])).toBe(ALL);
+  expect(liveIn(64, ["shl eax, cl", "and eax, ebx", "ret"]) & AF).toBe(0);
+  expect(liveIn(64, ["sar edx, cl", "add eax, 1", "ret"]) & AF).toBe(0);
 });
 
 test("a direct exit to a block that writes every flag first: no flag work for it, the result the same", () => {

@@ -82,12 +82,10 @@ export class Analysis {
         case OP.Load: case OP.Store: live |= STATUS_FLAGS & ~staleAt(b, i); break;
         // Atomics access memory too (and AtomicRmw adc/sbb read CF).
         case OP.AtomicRmw: case OP.AtomicCas: case OP.AtomicCasPair: live |= (STATUS_FLAGS & ~staleAt(b, i)) | OPS[o]!.reads; break;
-        // AF in the masks (ops.ts): the save reads it, the restore decides it (saved, or undefined).
-        case OP.SaveFlags: case OP.RestoreFlagsIfZero: {
-          if (o === OP.RestoreFlagsIfZero) live &= ~(b.c[i]! & FLAG.AF);
-          live |= flagReads(b, i);
-          break;
-        }
+        // AF in the masks (ops.ts): here the restore decides AF (saved, or undefined), so nothing
+        // in its run need keep it, and the save reads it for the count-0 path.
+        case OP.SaveFlags: live |= flagReads(b, i) | (b.a[i]! & FLAG.AF); break;
+        case OP.RestoreFlagsIfZero: live = (live & ~(b.c[i]! & FLAG.AF)) | flagReads(b, i); break;
         default: {
           const info = OPS[o]!;
           if (info.flags) live &= ~fm[i]!;

@@ -28,8 +28,8 @@ export const DEFINES: Uint8Array = Uint8Array.from(OPS, (o) => o.flags);
 /**
  * The status flags op i reads: conditions read `CC_READS[cc]`, `GetFlag` its flag, exits their
  * live mask `fm` (an exit hands the flags to whatever runs next), `Adc`/`Sbb` CF, `SaveFlags`
- * and `RestoreFlagsIfZero` every status flag but AF, and a save AF too when its mask has it; a
- * pair on AF alone only that (ops.ts). DF is left out:
+ * and `RestoreFlagsIfZero` every status flag but AF, a pair on AF alone nothing (ops.ts: AF passes
+ * through the pair, kept or made undefined, so to liveness it is transparent). DF is left out:
  * it lives in the state block and is never subject to liveness (see dead-flags.ts).
  */
 export function flagReads(b: IrBlock, i: number): number {
@@ -41,7 +41,7 @@ export function flagReads(b: IrBlock, i: number): number {
     case OP.Cond:
     case OP.SelectCC: return CC_READS[b.a[i]!]!;
     case OP.GetFlag: return b.a[i]! & STATUS_FLAGS;
-    case OP.SaveFlags: return (b.a[i] === FLAG.AF ? 0 : OPS[op]!.reads) | (b.a[i]! & FLAG.AF);
+    case OP.SaveFlags: return b.a[i] === FLAG.AF ? 0 : OPS[op]!.reads;
     case OP.RestoreFlagsIfZero: return b.c[i] === FLAG.AF ? 0 : OPS[op]!.reads;
     default: return OPS[op]!.reads;
   }

@@ -9,8 +9,8 @@
  *
  * A `GetReg r` takes the value of an earlier `GetReg r` when nothing between can change r: no
  * `SetReg r`, and only ops that touch no register implicitly (pure ops, flag writes, markers,
- * plain loads and stores, which fault out of the block or not at all, and a conditional exit,
- * which leaves the block or changes nothing). REP strings, atomics, runtime calls and the like
+ * plain loads and stores, which fault out of the block or not at all, a conditional exit,
+ * which leaves the block or changes nothing, and a conditional flag restore: a shift's AF). REP strings, atomics, runtime calls and the like
  * end the stretch. The later GetReg is left unused, for DCE, except as the second operand of a
  * xor or sub of the register with itself (zero-idiom's).
  *
@@ -27,7 +27,7 @@ import { Scratch, forwardOperands } from "./_util.ts";
 /** Ops that leave every guest register as it was (SetReg and GetReg are handled apart). */
 const KEEPS = Uint8Array.from(OPS, (o, k) => (
   o.pure || k === OP.Nop || k === OP.Guest || k === OP.Undef || k === OP.SetFlag || k === OP.Test
-  || k === OP.Load || k === OP.Store || k === OP.ExitIf ? 1 : 0));
+  || k === OP.Load || k === OP.Store || k === OP.ExitIf || k === OP.RestoreFlagsIfZero ? 1 : 0));
 
 /** The GetReg value standing for each of the 16 GPRs, or -1. */
 const SEEN = new Int32Array(16);

@@ -38,10 +38,8 @@ function reads(b: IrBlock, i: number, f: number): boolean {
   if (op === OP.ExitIf) return ((b.fm[i]! | CC_READS[b.a[i]!]!) & f) !== 0;
   if (op === OP.Cond || op === OP.SelectCC) return (CC_READS[b.a[i]!]! & f) !== 0;
   if (op === OP.GetFlag) return b.a[i] === f;
-  // A save whose mask has AF reads it too (kept for a count of 0); a pair on AF alone reads only that.
-  if (op === OP.SaveFlags && f === FLAG.AF) return (b.a[i]! & f) !== 0;
-  if (op === OP.SaveFlags && b.a[i] === FLAG.AF) return false;
-  if (op === OP.RestoreFlagsIfZero && b.c[i] === FLAG.AF) return false;
+  // A save and restore of AF alone read nothing (ops.ts: AF passes through them).
+  if ((op === OP.SaveFlags && b.a[i] === FLAG.AF) || (op === OP.RestoreFlagsIfZero && b.c[i] === FLAG.AF)) return false;
   // Adc/Sbb read CF; the REP string ops every status flag (a fault in their loop exposes them).
   return (OPS[op]!.reads & f) !== 0;
 }
