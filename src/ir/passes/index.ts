@@ -16,6 +16,9 @@
  *    almost never need one. On return the three passes are at a fixed point (running any of
  *    them again changes nothing): removing ops that neither read nor define flags cannot make
  *    flags dead, and neither removal nor narrowing creates constants for const-fold.
+ *    Then `value-cse` (and DCE after it): equal flag-free computations become one value, once
+ *    the masks are narrowed (more ops are flag-free) and the operands folded. Merging creates no
+ *    constant and removes no flag reader, so the three stay at their fixed point.
  * 4. `cond-flags`, then `flags-into-test`: on the semantics' own shapes (a conditional flag
  *    update as per-flag selects; SetFlags a preceding Test could define), after dead-flags removed
  *    the dead SetFlags (a RestoreFlagsIfZero reads every flag for liveness, so before it would
@@ -48,6 +51,7 @@ import { flagsIntoTest } from "./flags-into-test.ts";
 import { flagRun } from "./flag-run.ts";
 import { lateSetReg } from "./late-setreg.ts";
 import { regCse } from "./reg-cse.ts";
+import { valueCse } from "./value-cse.ts";
 import { regForward } from "./reg-forward.ts";
 import { zeroIdiom } from "./zero-idiom.ts";
 import { deadFlags } from "./dead-flags.ts";
@@ -59,6 +63,7 @@ export { flagsIntoTest } from "./flags-into-test.ts";
 export { flagRun } from "./flag-run.ts";
 export { lateSetReg } from "./late-setreg.ts";
 export { regCse } from "./reg-cse.ts";
+export { valueCse } from "./value-cse.ts";
 export { regForward } from "./reg-forward.ts";
 export { zeroIdiom } from "./zero-idiom.ts";
 export { constFold } from "./const-fold.ts";
@@ -76,6 +81,7 @@ export const PASS_FNS: Readonly<Record<string, (b: IrBlock) => number>> = {
   "flag-run": flagRun,
   "late-setreg": lateSetReg,
   "reg-cse": regCse,
+  "value-cse": valueCse,
   "reg-forward": regForward,
   "zero-idiom": zeroIdiom,
   bitfield,
@@ -86,7 +92,7 @@ export const PASS_FNS: Readonly<Record<string, (b: IrBlock) => number>> = {
 };
 
 /** The pass names in default order (see the file comment). */
-export const PASSES: readonly string[] = ["reg-cse", "reg-forward", "dead-flags", "const-fold", "dce", "cond-flags", "flags-into-test", "zero-idiom", "bitfield", "flag-run", "late-setreg", "fuse-cmp-branch"];
+export const PASSES: readonly string[] = ["reg-cse", "reg-forward", "dead-flags", "const-fold", "dce", "value-cse", "cond-flags", "flags-into-test", "zero-idiom", "bitfield", "flag-run", "late-setreg", "fuse-cmp-branch"];
 
 export function runPasses(b: IrBlock, opts?: { passes?: readonly string[] }): void {
   if (opts?.passes) {
@@ -106,6 +112,7 @@ export function runPasses(b: IrBlock, opts?: { passes?: readonly string[] }): vo
     constFold(b);
     dce(b, STATS);
   }
+  if (valueCse(b)) dce(b);
   if (condFlags(b)) {
     constFold(b);
     dce(b);
