@@ -28,6 +28,8 @@ export interface Plan {
   flagMaskAt: Map<number, number>;
   /** GPRs whose final value x86 leaves undefined in some states (BSF/BSR of zero). */
   regSkip: Set<number>;
+  /** CMPXCHG/CMPXCHG8B with a memory operand: guest offset → length (see CMPXCHG_READ_ONLY). */
+  cmpxchgAt: Map<number, number>;
   text: string[];
 }
 
@@ -132,4 +134,22 @@ export function report(r: ArmRun, blk: ExecBlock, plan: Plan, s: GuestState, ref
   out.push(...xmm);
   if (xmm.some((l) => l.startsWith("  *"))) out.push("    initial", ...xmmInitLines(s.xmm, gprs, "      "));
   return out.join("\n");
+}
+
+/**
+ * CMPXCHG and CMPXCHG8B write their memory operand whether or not the compare succeeds (SDM: "the
+ * destination operand receives a write cycle without regard to the result of the comparison"),
+ * so on a read-only page they fault either way, precisely: RIP at the instruction, EDX:EAX as
+ * before (this machine's CPU faults, locked or not). Unicorn x86 performs a failing one's load
+ * into the accumulator first and then stops on the write with RIP past the instruction. A state
+ * where both stop on write protection, the cached code at such an instruction and Unicorn right
+ * after it, is that imprecision of the reference, not a mismatch.
+ */
+export const CMPXCHG_READ_ONLY = "oracle: CMPXCHG/CMPXCHG8B on a read-only page (the CPU faults at the instruction; Unicorn after it, its load done)";
+
+export function cmpxchgReadOnly(plan: Plan, run: ArmRun, stopped: string, refRip: number, blockStart: number): boolean {
+  const f = run.fault;
+  if (stopped !== "write-prot" || f === undefined || f.kind !== "write-prot") return false;
+  const len = plan.cmpxchgAt.get(f.rip - blockStart);
+  return len !== undefined && refRip === f.rip + len;
 }

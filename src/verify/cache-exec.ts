@@ -35,7 +35,7 @@ import { GuestState, armX, orderedAccessSize, preserved, preservedVectors, vecto
 import { STATE_PAGE, mapRuntimePages, symbolTaken } from "../runtime/host.ts";
 import { IdivGuard, X86Harness } from "./x86-run.ts";
 import { formFlags } from "./block-flags.ts";
-import { compare, report, type Plan } from "./cache-compare.ts";
+import { CMPXCHG_READ_ONLY, cmpxchgReadOnly, compare, report, type Plan } from "./cache-compare.ts";
 import { randomXmm, seedFromXmm } from "./xmm.ts";
 import { placeState, planMemory, prng, randomState, type Layout, type Rng, type WindowSpec } from "./gen.ts";
 
@@ -150,7 +150,7 @@ const regWidth = (r: number): number => (r >= R.GPR8 && r < R.GPR16 ? 8 : r >= R
 
 /** Decode a block's guest instructions and decide how (or whether) to run it. */
 function planBlock(blk: ExecBlock, mem: Uint8Array, base: number, bits: 32 | 64, layout: Layout, dec: Decoder, insn: Insn): Plan {
-  const plan: Plan = { refs: [], stackRegs: [4], flagMask: COMPARED, flagMaskAt: new Map(), regSkip: new Set(), text: [] };
+  const plan: Plan = { refs: [], stackRegs: [4], flagMask: COMPARED, flagMaskAt: new Map(), regSkip: new Set(), cmpxchgAt: new Map(), text: [] };
   if (blk.fallback) return { ...plan, skip: `fallback ${blk.fallback}` };
   const t = tables();
   const fixed = new Set<number>();
@@ -183,6 +183,7 @@ function planBlock(blk: ExecBlock, mem: Uint8Array, base: number, bits: 32 | 64,
     if (/^(shl|sal|shr)$/.test(mn) && w0 && w0 <= 16 && (clCount || (insn.kind[1] === K.IMM && (insn.imm & 31) >= w0))) undef |= 0x801;
     // BSF/BSR of zero: the destination is undefined.
     if ((mn === "bsf" || mn === "bsr") && insn.kind[0] === K.REG) plan.regSkip.add(gprOf(insn.reg[0]!));
+    if ((mn === "cmpxchg" || mn === "cmpxchg8b") && insn.kind[0] === K.MEM) plan.cmpxchgAt.set(off - blk.rva, len);
     if (mn === "leave" || mn === "enter") plan.stackRegs.push(5);
     const p = planMemory(insn, bits, layout);
     if (typeof p !== "string") {
@@ -577,6 +578,11 @@ export function execCache(cache: ExecCache, image: Uint8Array, opts: ExecOptions
           const live = opts.liveIn?.(BigInt(ref.rip)) ?? STATUS_FLAGS;
           const why = compare(runner, blk, plan, stopped, ref, gprs, windows, entries, blocks, base, live);
           if (!why) continue;
+          if (cmpxchgReadOnly(plan, runner, stopped, ref.rip, base + blk.rva)) {
+            res.states--;
+            res.skipped[CMPXCHG_READ_ONLY] = (res.skipped[CMPXCHG_READ_ONLY] ?? 0) + 1;
+            continue;
+          }
           res.mismatches++;
           if (bad++ === 0) {
             res.mismatchBlocks++;
