@@ -98,6 +98,21 @@ export function materialise(L: Lowerer, v: number, r: number): void {
   if (b.op[v] === OP.Addr && L.opts.pic) {
     const base = L.opts.imageBase;
     if (base === undefined) throw new Error("arm64 lowering: pic needs opts.imageBase (the image's preferred base)");
+    // Rule picBase: from the block's base address while its register is held (rules.ts).
+    const pb = L.picBase, held = pb >= 0 && pb !== v ? L.loc[pb]! : -1;
+    if (held >= 0 && L.cur <= L.an.lastUse[pb]!) {
+      const d = Number(b.imm(v) - b.imm(pb));
+      if (Math.abs(d) < 0x1000000) {
+        L.fired[RULE.picBase]!++;
+        if (d === 0) return L.emit(movReg(1, r, held));
+        const f = d < 0 ? subImm : addImm, a = Math.abs(d);
+        if (a & 0xfff) {
+          L.emit(f(1, r, held, (a & 0xfff) as Imm12));
+          if (a >>> 12) L.emit(f(1, r, r, (a >>> 12) as Imm12, 1));
+        } else L.emit(f(1, r, held, (a >>> 12) as Imm12, 1));
+        return;
+      }
+    }
     L.emit(ldstUimm(LDST.LDRX, r, HOST_STATE, (STATE.IMAGE_BASE / 8) as Uimm12s));
     const rva = Number(b.imm(v) - base);
     if (Math.abs(rva) < 0x1000000) {
@@ -125,8 +140,10 @@ export function lowerGuest(L: Lowerer, i: number): void {
   L.stale = L.b.fm[i]!;
 }
 
-/** Lazy: materialised at each use (or folded into an immediate form). */
-export function lowerConst(): void {}
+/** Lazy: materialised at each use (or folded into an immediate form); rule picBase's Addr now, into its register. */
+export function lowerConst(L: Lowerer, i: number): void {
+  if (i === L.picBase) materialise(L, i, L.dest(i));
+}
 
 // ── GetReg / SetReg ──
 

@@ -34,6 +34,8 @@ export interface LowerOptions {
   pic: boolean;
   /** The image's preferred base: PIC computes guest addresses as STATE.IMAGE_BASE + (addr - imageBase). */
   imageBase?: bigint;
+  /** Rule picBase (default on with pic): lowerBlock turns it off itself to retry a block that ran out of temporaries. */
+  picBase?: boolean;
 }
 
 export interface LoweredBlock {
@@ -104,6 +106,8 @@ export class Lowerer {
   stubs: number[] = [];
   /** Rule shlFlags: Shl op index → the Test whose flags its `adds` sets (rules.ts markShlFlags). */
   shlTest = new Map<number, number>();
+  /** Rule picBase: the Addr held in a register for the block's other guest addresses, or -1. */
+  picBase = -1;
   /** Rule bitToFlag: values whose bit 0 alone is meaningful (the bits above are left as they came). */
   loose = new Set<number>();
   fixups: number[] = [];
@@ -360,6 +364,8 @@ export class Lowerer {
     // Fused ops moved their operands' last use to their user; a SetFlag run's followers did not.
     if (this.an.skip[i] !== DEAD) this.freeOperands(i, i);
     if (this.an.uses[i] === 0 && this.an.skip[i] === EMIT) this.freeValue(i);
+    // Rule picBase holds its Addr until a read of another address, not of it (rules.ts).
+    if (this.picBase >= 0 && this.an.lastUse[this.picBase] === i) this.freeValue(this.picBase);
     this.pool.releaseScratch();
     this.pool.assertUnlocked(i, this.an.lastUse);
   }

@@ -16,7 +16,7 @@ import { FLAG } from "../../ir/state.ts";
 import { HOST_AF, HOST_PF } from "./regmap.ts";
 import { disasmWord } from "../disasm.ts";
 import { eorShifted } from "../isa/logical.ts";
-import { DEAD, EMIT } from "./alloc.ts";
+import { DEAD, EMIT, OutOfTemporaries } from "./alloc.ts";
 import {
   lowerAdc, lowerAdd, lowerAnd, lowerNeg, lowerNot, lowerOr, lowerSbb, lowerSub, lowerTest, lowerXor,
 } from "./alu.ts";
@@ -103,8 +103,17 @@ function afQuiet(b: IrBlock, i: number): boolean {
   return o === OP.Nop || o === OP.Guest || o === OP.Const || o === OP.GetReg;
 }
 
-/** Lower one block. */
+/** Lower one block (once more without rule picBase if the temporary it holds was one too many). */
 export function lowerBlock(b: IrBlock, opts: LowerOptions, L: Lowerer = sharedLowerer()): LoweredBlock {
+  try {
+    return lowerOnce(b, opts, L);
+  } catch (e) {
+    if (!(e instanceof OutOfTemporaries) || L.picBase < 0) throw e;
+    return lowerOnce(b, { ...opts, picBase: false }, L);
+  }
+}
+
+function lowerOnce(b: IrBlock, opts: LowerOptions, L: Lowerer): LoweredBlock {
   L.begin(b, opts);
   markFusions(L);
   const { skip, liveAfter, liveBefore } = L.an;

@@ -12,7 +12,7 @@
 import type { IrBlock } from "../../ir/block.ts";
 import { OP, OPS, REL } from "../../ir/ops.ts";
 import { FLAG, GPR } from "../../ir/state.ts";
-import { FUSED, EMIT, VALUE_ARGS, operand } from "./alloc.ts";
+import { DEAD, FUSED, EMIT, VALUE_ARGS, operand } from "./alloc.ts";
 import type { Lowerer } from "./context.ts";
 import { constIn, zeroExtended } from "./consts.ts";
 
@@ -90,6 +90,7 @@ export const OTHER_RULES = [
   { name: "loadPair", why: "two loads of one guest instruction from adjacent 4/8-byte slots that cannot fault (earlier loads of it already touched both ends, under a page apart) go straight into their homes with one ldp (POPAD)" },
   { name: "storePair", why: "two plain stores of one guest instruction to adjacent 4/8-byte slots of one base are one stp (PUSHAD)" },
   { name: "repChunks", why: "REP MOVS/STOS with DF = 0 move 16 bytes per trip (ldp/stp) where no chunk crosses a page or overlaps itself" },
+  { name: "picBase", why: "position independent: the block's first guest address used as a value stays in a register, and later ones within 16 MiB are one or two adds from it, not a load of STATE.IMAGE_BASE and adds each (call [rip+x]: the slot and the return address)" },
 ] as const satisfies readonly Rule[];
 
 export const RULES: readonly Rule[] = [...FUSIONS, ...IMM_FORMS, ...DEST_RULES, ...OTHER_RULES];
@@ -382,10 +383,45 @@ function funnelPartner(L: Lowerer, i: number, j: number): number {
   return k1 > 0 && k2 > 0 && k1 + k2 === 8 * S ? other : -1;
 }
 
+/** Exits take their Addr operands as relocation targets or materialise them into x16 themselves. */
+const EXIT_OP = Uint8Array.from(OPS, (_, k) => ([OP.Exit, OP.ExitIf, OP.ExitSym, OP.ExitSymIf, OP.ExitIfNZ] as number[]).includes(k) ? 1 : 0);
+
+/**
+ * Rule picBase (PIC only, L.opts.picBase not false): the first Addr of the block that an op other
+ * than an exit reads becomes a value in a register (lowerConst), held until the last such read of
+ * any later Addr within ±16 MiB of it; materialise() then computes those from it. Costs one
+ * temporary for that stretch: lowerBlock retries without the rule on OutOfTemporaries.
+ */
+function markPicBase(L: Lowerer): void {
+  L.picBase = -1;
+  if (!L.opts.pic || L.opts.picBase === false) return;
+  const b = L.b, { skip, lastUse } = L.an;
+  let base = -1, until = -1;
+  for (let i = 0; i < b.n; i++) {
+    if (EXIT_OP[b.op[i]!] || skip[i] === DEAD) continue;
+    const vm = VALUE_ARGS[b.op[i]!]!;
+    for (let k = 0; k < 4; k++) {
+      if (!(vm & (1 << k))) continue;
+      const v = operand(b, i, k);
+      if (b.op[v] !== OP.Addr || skip[v] !== EMIT) continue;
+      if (base < 0) base = v;
+      else if (v !== base) {
+        const d = b.imm(v) - b.imm(base);
+        if (d > -(1n << 24n) && d < 1n << 24n) until = Math.max(until, i);
+      }
+    }
+  }
+  if (base < 0 || until < 0) return;
+  L.picBase = base;
+  lastUse[base] = Math.max(lastUse[base]!, until);
+  L.fired[RULE.picBase]!++;
+}
+
 /** Decide the fusions of one block (forward, before emission). */
 export function markFusions(L: Lowerer): void {
   const b = L.b, { skip, uses, lastUse } = L.an;
   markShlFlags(L);
+  markPicBase(L);
   for (let i = 0; i < b.n; i++) {
     if (skip[i] !== EMIT || uses[i]! > 2 || uses[i] === 0) continue;
     const o = b.op[i]!, j = lastUse[i]!, u = b.op[j]!;

@@ -91,3 +91,17 @@ test("postIndex: not for an Add that foldAddOffset gave to the next access", () 
   const ir = "  v1 = GetReg rsp\n  v2 = Load.8 v1, 1\n  v3 = Const.8 0x8\n  v4 = Add.8 v1, v3\n  v5 = Load.2 v4, 1\n  SetReg rax, v2\n  SetReg rbx, v5\n" + END;
   expect(body(lower(ir, { memoryOrder: "relaxed" }))).toEqual(["ldr x9, [x15]", "ldrh w27, [x15, #0x8]", "mov x8, x9"]);
 });
+
+// call [rip+0x1ffa] at 0x1000 (image base 0x1000 here: RVAs = addresses - 0x1000), relaxed: the
+// slot 0x3000 and the return address 0x1006 are both guest addresses. Rule picBase: the slot is
+// STATE.IMAGE_BASE + 0x2000 once (ldr, add #0x2, lsl #12), the return address 0x1ffa below it
+// (sub #0xffa, sub #0x1, lsl #12), not a second load of the image base (ABI §7).
+test("picBase: a block's second guest address is computed from the first, not from STATE.IMAGE_BASE again", () => {
+  const ir = "  Guest 6, 0x1000\n  v1 = Addr 0x3000\n  v2 = Load.8 v1, 0\n  v3 = GetReg rsp\n  v4 = Const.8 0x8\n  v5 = Sub.8 v3, v4\n"
+    + "  v6 = Addr 0x1006\n  Store.8 v5, v6, 1\n  SetReg rsp, v5\n  Exit call, v2 ?-\n";
+  const pic = body(lower(ir, { pic: true, imageBase: 0x1000n }));
+  expect(pic).toEqual(["ldr x9, [x12, #0xb8]", "add x9, x9, #0x2, lsl #12", "ldr x16, [x9]", "sub x6, x9, #0xffa", "sub x6, x6, #0x1, lsl #12", "str x6, [x15, #-0x8]!"]);
+  // Without the rule (lowerBlock's retry after running out of temporaries): two loads of the base.
+  const off = body(lower(ir, { pic: true, imageBase: 0x1000n, picBase: false }));
+  expect(off.filter((l) => l === "ldr x9, [x12, #0xb8]" || l === "ldr x6, [x12, #0xb8]").length).toBe(2);
+});

@@ -190,6 +190,11 @@ const CASES: [string, string, string[]][] = [
   // shl bx, 3 (OF undefined): the word's bit 13 lands on bit 31 after lsl #(16 + 3 - 1).
   ["shlFlags", "  v2 = GetReg rbx\n  v3 = Const.1 0x3\n  v4 = Shl.2 v2, v3\n  v5 = Ubfx v2, 13, 1\n  Test.2 v4 !szp\n  SetFlag cf, v5\n  Undef !oa\n  v12 = Bfi v2, v4, 0, 16\n  SetReg rbx, v12\n  v13 = Const.8 0x1003\n  Exit jump, v13 ?oszapc\n",
     ["lsl w9, w27, #18", "lsl x10, x27, #3", "cmn w9, w9", "bfxil x27, x10, #0, #16"]],
+  // call [rip+0x1ffa] at 0x1000, position independent: the slot 0x3000 is STATE.IMAGE_BASE + 0x2000
+  // (one ldr of the base, one add), the return address 0x1006 is 0x1ffa below it: two subs from
+  // that register instead of a second ldr of the base and its adds (ABI §7).
+  ["picBase", "#pic\n  Guest 6, 0x1000\n  v1 = Addr 0x3000\n  v2 = Load.8 v1, 0\n  v3 = GetReg rsp\n  v4 = Const.8 0x8\n  v5 = Sub.8 v3, v4\n  v6 = Addr 0x1006\n  Store.8 v5, v6, 1\n  SetReg rsp, v5\n  Exit call, v2 ?-\n",
+    ["ldr x9, [x12, #0xb8]", "add x9, x9, #0x2, lsl #12", "ldr x16, [x9]", "sub x6, x9, #0xffa", "sub x6, x6, #0x1, lsl #12", "str x6, [x15, #-0x8]!"]],
   // mov rax, cs: CS is bits 16..31 of the state word at 0xe0 (ABI §2), so byte 0xe2: one ldrh.
   ["stateField", "  v1 = GetState 28\n  v2 = Ubfx v1, 16, 16\n  SetReg rax, v2\n", ["ldrh w8, [x12, #0xe2]"]],
   // rdgsbase eax: the GS base is the state word at 0xb0 (ABI §2); its low half is one ldr w (the W load zero-extends).
@@ -231,13 +236,15 @@ for (const [rule, ir, want] of CASES) {
   test(`${rule} fires`, () => {
     const L = new Lowerer();
     // A case for a 32-bit guest starts with "#32", one that needs the compare-branch fusion
-    // marks (fuse-cmp-branch) with "#fuse" (the rest is the block body).
-    const fuse = ir.startsWith("#fuse\n"), rest = fuse ? ir.slice(6) : ir;
+    // marks (fuse-cmp-branch) with "#fuse", one translated position independent (image base
+    // 0x1000) with "#pic" first (the rest is the block body).
+    const pic = ir.startsWith("#pic\n"), ir1 = pic ? ir.slice(5) : ir;
+    const fuse = ir1.startsWith("#fuse\n"), rest = fuse ? ir1.slice(6) : ir1;
     const mode = rest.startsWith("#32\n") ? 32 : 64, body = mode === 32 ? rest.slice(4) : rest;
     const text = body.includes("Exit") ? body : body + END;
     const blk = parseIr(`block 0x1000 mode ${mode}\n${text}`);
     if (fuse) fuseCmpBranch(blk);
-    const out = lowerBlock(blk, { features: BASELINE, memoryOrder: "relaxed", pic: false }, L);
+    const out = lowerBlock(blk, { features: BASELINE, memoryOrder: "relaxed", pic, imageBase: 0x1000n }, L);
     expect(L.fired[RULE[rule as keyof typeof RULE]]).toBeGreaterThan(0);
     expect(listing(out.code).split("\n").slice(0, out.bodyWords)).toEqual(want);
   });
