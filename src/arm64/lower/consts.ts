@@ -142,7 +142,7 @@ export function lowerGuest(L: Lowerer, i: number): void {
 
 /** Lazy: materialised at each use (or folded into an immediate form); rule picBase's Addr now, into its register. */
 export function lowerConst(L: Lowerer, i: number): void {
-  if (i === L.picBase) materialise(L, i, L.dest(i));
+  if (i === L.picBase && L.picHome < 0) materialise(L, i, L.dest(i));
 }
 
 // ── GetReg / SetReg ──
@@ -162,6 +162,8 @@ export function lowerSetReg(L: Lowerer, i: number): void {
   if (L.loc[v]! < 0 && (b.op[v] === OP.Const || b.op[v] === OP.Addr) && !(b.op[v] === OP.Const && b.lo[v] === 0 && b.hi[v] === 0)) {
     L.fired[RULE.constToHome]!++;
     materialise(L, v, home);
+    // Rule picBase with the base in this home: later addresses are computed from it (rules.ts).
+    if (v === L.picBase && r === L.picHome) L.loc[v] = home;
     return;
   }
   L.emit(movReg(1, home, L.reg(v)));

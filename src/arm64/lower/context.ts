@@ -108,6 +108,8 @@ export class Lowerer {
   shlTest = new Map<number, number>();
   /** Rule picBase: the Addr held in a register for the block's other guest addresses, or -1. */
   picBase = -1;
+  /** The guest register whose home holds it (its SetReg computes it there), or -1: a temporary. */
+  picHome = -1;
   /** Rule bitToFlag: values whose bit 0 alone is meaningful (the bits above are left as they came). */
   loose = new Set<number>();
   fixups: number[] = [];

@@ -413,8 +413,38 @@ function markPicBase(L: Lowerer): void {
   }
   if (base < 0 || until < 0) return;
   L.picBase = base;
+  L.picHome = homeOfBase(L, base, until);
   lastUse[base] = Math.max(lastUse[base]!, until);
   L.fired[RULE.picBase]!++;
+}
+
+/** Ops that leave every guest register's home alone (a SetReg is checked apart). */
+const HOMES_KEPT = Uint8Array.from(OPS, (o, k) => (o.pure || ([OP.Nop, OP.Guest, OP.Undef, OP.SetFlag, OP.Test, OP.Load,
+  OP.Store, OP.ExitIf, OP.RestoreFlagsIfZero] as number[]).includes(k) ? 1 : 0));
+
+/**
+ * The guest register whose home can hold rule picBase's Addr (`lea r, [rip+x]` first): its first
+ * use is `SetReg r` and nothing until `until` writes that home (no other SetReg r, only ops that
+ * keep every home). The SetReg then computes the address straight into the home, and the home
+ * serves as the base: no temporary and no move. -1 otherwise (the base gets a temporary).
+ */
+function homeOfBase(L: Lowerer, base: number, until: number): number {
+  const b = L.b;
+  let set = -1;
+  for (let i = base + 1; i <= until; i++) {
+    const o = b.op[i]!;
+    if (set < 0) {
+      const vm = VALUE_ARGS[o]!;
+      let reads = false;
+      for (let k = 0; k < 4; k++) if (vm & (1 << k) && operand(b, i, k) === base) reads = true;
+      if (!reads) continue;
+      if (o !== OP.SetReg || b.b[i] !== base) return -1;
+      set = i;
+      continue;
+    }
+    if (o === OP.SetReg ? b.a[i] === b.a[set] : !HOMES_KEPT[o]) return -1;
+  }
+  return set < 0 ? -1 : b.a[set]!;
 }
 
 /** Decide the fusions of one block (forward, before emission). */
