@@ -49,7 +49,7 @@ class BlockIndex {
   readonly shift: number;
   readonly dir: Int32Array;
 
-  constructor(rvas: Int32Array) {
+  constructor(private readonly rvas: Int32Array) {
     const n = rvas.length, last = n ? rvas[n - 1]! >>> 0 : 0;
     let shift = 4;
     while (shift < 31 && last >>> shift > n + 16) shift++;
@@ -60,6 +60,23 @@ class BlockIndex {
       while (i < n && rvas[i]! >>> shift < b) i++;
       dir[b] = i;
     }
+  }
+
+  /**
+   * Index of the block starting exactly at RVA hi:lo (u32 halves), or -1. `near` is the block
+   * asking: most targets are the one after it (a jcc's fall-through side) or itself (a loop).
+   */
+  find(lo: number, hi: number, near: number): number {
+    const rvas = this.rvas, dir = this.dir, bk = lo >>> this.shift;
+    if (hi !== 0) return -1;
+    if (near + 1 < rvas.length && rvas[near + 1] === lo) return near + 1;
+    if (rvas[near] === lo) return near;
+    if (bk >= dir.length - 1) return -1;
+    for (let y = dir[bk]!, e = dir[bk + 1]!; y < e; y++) {
+      const v = rvas[y]!;
+      if (v >= lo) return v === lo ? y : -1;
+    }
+    return -1;
   }
 }
 
@@ -76,18 +93,17 @@ export class Tables {
   private pageAt = 0;
   private openPage = -1;
   private readonly pages: PageRuns;
-  private readonly shift: number;
-  private readonly dir: Int32Array;
+  private readonly index: BlockIndex;
 
   constructor(private readonly i32: Int32Array, private readonly at: TableWords, private readonly rvas: Int32Array,
     private readonly codeAt: Int32Array, private readonly imageBase: bigint) {
     this.pages = new PageRuns(i32, at.pages, at.pageBlocks);
-    ({ shift: this.shift, dir: this.dir } = new BlockIndex(rvas));
+    this.index = new BlockIndex(rvas);
   }
 
   /** The records of output blocks i0..i1-1, which are chunk `c`'s blocks in order; `names` maps its fallback indices to NAMES (-1 = NONE). */
   chunk(c: FlatBlocks, i0: number, i1: number, names: Int32Array): void {
-    const { i32, rvas, codeAt, shift, dir } = this, buckets = dir.length - 1, nAll = rvas.length;
+    const { i32, rvas, codeAt, index } = this;
     const meta = c.meta, hashes = i32Of(c.hashes), rs = c.relocs, tg = i32Of(c.targets), cs = i32Of(c.code);
     const bw = this.at.blocks, pbw = this.at.pageBlocks, rw = this.at.relocs, cw = this.at.code;
     let reloc = this.reloc, fault = this.fault, resolved = this.resolved, unresolved = this.unresolved;
@@ -130,20 +146,7 @@ export class Tables {
           let kind = kindIn & 0xff;
           if (kindIn === RELOC_BLOCK) {
             // The block starting exactly at the target, if it is in this cache and a `b` reaches it.
-            let j = -1;
-            const bk = lo >>> shift;
-            // Most targets are the next block (a jcc's fall-through side) or this one (a loop).
-            if (hi === 0 && i + 1 < nAll && rvas[i + 1] === lo) j = i + 1;
-            else if (hi === 0 && rva === lo) j = i;
-            else if (hi === 0 && bk < buckets) {
-              for (let y = dir[bk]!, e = dir[bk + 1]!; y < e; y++) {
-                const v = rvas[y]!;
-                if (v >= lo) {
-                  if (v === lo) j = y;
-                  break;
-                }
-              }
-            }
+            const j = index.find(lo, hi, i);
             if (j >= 0 && (cs[c0 + off]! & 0xfc000000) === 0x14000000) {
               const delta = codeAt[j]! - site;
               if (delta >= -(1 << 25) && delta < 1 << 25) {

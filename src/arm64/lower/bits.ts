@@ -67,24 +67,21 @@ function shift(L: Lowerer, i: number): void {
  */
 function shlWithFlags(L: Lowerer, i: number, t: number, ra: number, sf: 0 | 1, k: number): void {
   const sz = L.b.sz[i]!;
+  let rd: number;
   if (sz < 4) {
-    const rd = valueDest(L, i, ra, -1, t), top = L.pool.scratch();
+    rd = valueDest(L, i, ra, -1, t);
+    const top = L.pool.scratch();
     L.emit(lslImm(0, top, ra, u6(32 - 8 * sz + k - 1)));
     L.emit(lslImm(1, rd, ra, u6(k)));
     L.emit(addsShifted(0, ZR, top, top));
     L.pool.release(top);
-    L.cInv = false;
-    if (L.b.fm[t]! & FLAG.PF && rd !== HOST_PF) L.emit(movReg(1, HOST_PF, rd));
-    return;
+  } else {
+    rd = L.dest(i, false, ra);
+    const src = k > 1 ? L.pool.scratch() : ra;
+    if (k > 1) L.emit(lslImm(sf, src, ra, u6(k - 1)));
+    L.emit(addsShifted(sf, rd, src, src));
+    if (src !== ra) L.pool.release(src);
   }
-  const rd = L.dest(i, false, ra);
-  let src = ra;
-  if (k > 1) {
-    src = L.pool.scratch();
-    L.emit(lslImm(sf, src, ra, u6(k - 1)));
-  }
-  L.emit(addsShifted(sf, rd, src, src));
-  if (src !== ra) L.pool.release(src);
   L.cInv = false;
   if (L.b.fm[t]! & FLAG.PF && rd !== HOST_PF) L.emit(movReg(1, HOST_PF, rd));
 }

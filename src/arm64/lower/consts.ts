@@ -85,11 +85,14 @@ export function movConst(L: Lowerer, r: number, lo: number, hi: number): void {
 /** movImm's words per value below 2^53 (Rd = 0), keyed by hi * 2^32 + lo. */
 const MOV_CACHE = new Map<number, Uint32Array>();
 
-/** x[r] = x[r] + delta for |delta| < 2^24 (one or two add/sub immediates). */
-function addDelta(L: Lowerer, r: number, delta: number): void {
+/** x[r] = x[src] + delta for |delta| < 2^24 (one or two add/sub immediates; `add r, src, #0` is a move). */
+function addDelta(L: Lowerer, r: number, src: number, delta: number): void {
   const f = delta < 0 ? subImm : addImm, d = Math.abs(delta);
-  if (d & 0xfff || d === 0) L.emit(f(1, r, r, (d & 0xfff) as Imm12));
-  if (d >>> 12) L.emit(f(1, r, r, (d >>> 12) as Imm12, 1));
+  if (d & 0xfff || d === 0) {
+    L.emit(f(1, r, src, (d & 0xfff) as Imm12));
+    src = r;
+  }
+  if (d >>> 12) L.emit(f(1, r, src, (d >>> 12) as Imm12, 1));
 }
 
 /** Materialise the Const/Addr v into register r. */
@@ -104,19 +107,13 @@ export function materialise(L: Lowerer, v: number, r: number): void {
       const d = Number(b.imm(v) - b.imm(pb));
       if (Math.abs(d) < 0x1000000) {
         L.fired[RULE.picBase]!++;
-        if (d === 0) return L.emit(movReg(1, r, held));
-        const f = d < 0 ? subImm : addImm, a = Math.abs(d);
-        if (a & 0xfff) {
-          L.emit(f(1, r, held, (a & 0xfff) as Imm12));
-          if (a >>> 12) L.emit(f(1, r, r, (a >>> 12) as Imm12, 1));
-        } else L.emit(f(1, r, held, (a >>> 12) as Imm12, 1));
-        return;
+        return addDelta(L, r, held, d);
       }
     }
     L.emit(ldstUimm(LDST.LDRX, r, HOST_STATE, (STATE.IMAGE_BASE / 8) as Uimm12s));
     const rva = Number(b.imm(v) - base);
     if (Math.abs(rva) < 0x1000000) {
-      if (rva !== 0) addDelta(L, r, rva);
+      if (rva !== 0) addDelta(L, r, r, rva);
     } else {
       const t = L.pool.scratch();
       const u = BigInt.asUintN(64, BigInt(rva));

@@ -13,6 +13,7 @@ import type { IrBlock } from "../../ir/block.ts";
 import { OP, OPS, REL } from "../../ir/ops.ts";
 import { FLAG, GPR } from "../../ir/state.ts";
 import { DEAD, FUSED, EMIT, VALUE_ARGS, operand } from "./alloc.ts";
+import { readsValue } from "../../ir/passes/index.ts";
 import type { Lowerer } from "./context.ts";
 import { constIn, zeroExtended } from "./consts.ts";
 
@@ -434,10 +435,7 @@ function homeOfBase(L: Lowerer, base: number, until: number): number {
   for (let i = base + 1; i <= until; i++) {
     const o = b.op[i]!;
     if (set < 0) {
-      const vm = VALUE_ARGS[o]!;
-      let reads = false;
-      for (let k = 0; k < 4; k++) if (vm & (1 << k) && operand(b, i, k) === base) reads = true;
-      if (!reads) continue;
+      if (!readsValue(b, i, base)) continue;
       if (o !== OP.SetReg || b.b[i] !== base) return -1;
       set = i;
       continue;

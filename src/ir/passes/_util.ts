@@ -98,6 +98,17 @@ export function forwardOperands(b: IrBlock, i: number, fwd: Int32Array): void {
   if (m & 8) b.d[i] = fwd[b.d[i]!]!;
 }
 
+/**
+ * forwardOperands for a pass that merges equal values (reg-cse, value-cse), except that `xor r, r`
+ * / `sub r, r` keep their second operand: zero-idiom turns an operand only they read into the
+ * constant 0 in place, and one value read elsewhere too would leave it none.
+ */
+export function forwardKeepingZeroIdiom(b: IrBlock, i: number, fwd: Int32Array): void {
+  const o = b.op[i]!;
+  if ((o === OP.Xor || o === OP.Sub) && b.a[i] !== b.b[i] && fwd[b.a[i]!] === fwd[b.b[i]!]) b.a[i] = fwd[b.a[i]!]!;
+  else forwardOperands(b, i, fwd);
+}
+
 /** Move op p to position q (p < q): ops p+1..q shift down one; every value reference follows. */
 export function moveDown(b: IrBlock, p: number, q: number): void {
   const arrs = [b.op, b.sz, b.fm, b.a, b.b, b.c, b.d, b.lo, b.hi];

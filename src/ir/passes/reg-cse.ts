@@ -22,7 +22,7 @@
  */
 import type { IrBlock } from "../block.ts";
 import { OP, OPS } from "../ops.ts";
-import { Scratch, forwardOperands } from "./_util.ts";
+import { Scratch, forwardKeepingZeroIdiom } from "./_util.ts";
 
 /** Ops that leave every guest register as it was (SetReg and GetReg are handled apart). */
 const KEEPS = Uint8Array.from(OPS, (o, k) => (
@@ -40,10 +40,7 @@ export function regCse(b: IrBlock): number {
   for (let i = 0; i < n; i++) {
     fwd[i] = i;
     const o = b.op[i]!;
-    // `xor r, r` / `sub r, r` keep their second read of r: zero-idiom turns a read only they use
-    // into the constant 0 in place, and one value read elsewhere too would leave it no slot.
-    if ((o === OP.Xor || o === OP.Sub) && b.a[i] !== b.b[i] && fwd[b.a[i]!] === fwd[b.b[i]!]) b.a[i] = fwd[b.a[i]!]!;
-    else forwardOperands(b, i, fwd);
+    forwardKeepingZeroIdiom(b, i, fwd);
     if (o === OP.GetReg) {
       const r = b.a[i]!, k = SEEN[r]!;
       if (k >= 0) {

@@ -26,7 +26,7 @@
  */
 import type { IrBlock } from "../block.ts";
 import { OP, OPS } from "../ops.ts";
-import { Scratch, forwardOperands } from "./_util.ts";
+import { Scratch, forwardKeepingZeroIdiom } from "./_util.ts";
 
 /** Ops whose value is a function of their operands and immediates alone. */
 const CSE = Uint8Array.from(OPS, (_, k) => ([
@@ -67,10 +67,7 @@ export function valueCse(b: IrBlock): number {
   for (let i = 0; i < n; i++) {
     fwd[i] = i;
     const o = b.op[i]!;
-    // `xor r, r` / `sub r, r` keep their second operand (as reg-cse does): zero-idiom makes an
-    // operand only they read the constant 0, and one value read elsewhere too would leave it none.
-    if ((o === OP.Xor || o === OP.Sub) && b.a[i] !== b.b[i] && fwd[b.a[i]!] === fwd[b.b[i]!]) b.a[i] = fwd[b.a[i]!]!;
-    else forwardOperands(b, i, fwd);
+    forwardKeepingZeroIdiom(b, i, fwd);
     if (!CSE[o] || b.fm[i] || home[i]) continue;
     for (let s = hash(b, i) & mask; ; s = (s + 1) & mask) {
       const j = table[s]!;
