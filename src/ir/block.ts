@@ -154,12 +154,18 @@ export class IrBlock {
   vmovLow(sz: 4 | 8, x: number, y: number): void { this.emit(OP.VMovLow, sz, 0, x, y); }
   vzextLow(sz: 4 | 8, x: number, y: number): void { this.emit(OP.VZextLow, sz, 0, x, y); }
   vload(sz: 4 | 8 | 16, x: number, addr: Value, attrs = 0): void { this.emit(OP.VLoad, sz, 0, x, addr, attrs); }
-  vloadLane(x: number, addr: Value, lane: 0 | 1, attrs = 0): void { this.emit(OP.VLoadLane, 8, 0, x, addr, lane, attrs); }
-  vstore(sz: 4 | 8 | 16, addr: Value, x: number, lane = 0, attrs = 0): void { this.emit(OP.VStore, sz, 0, addr, x, lane, attrs); }
+  vloadLane(sz: 2 | 4 | 8, x: number, addr: Value, lane: number, attrs = 0): void { this.emit(OP.VLoadLane, sz, 0, x, addr, lane, attrs); }
+  vstore(sz: 2 | 4 | 8 | 16, addr: Value, x: number, lane = 0, attrs = 0): void { this.emit(OP.VStore, sz, 0, addr, x, lane, attrs); }
   vfromGpr(sz: 4 | 8, x: number, v: Value): void { this.emit(OP.VFromGpr, sz, 0, x, v); }
   vtoGpr(sz: 4 | 8, x: number): Value { return this.emit(OP.VToGpr, sz, 0, x); }
   vbin(vop: number, x: number, y: number): void { this.emit(OP.VBin, 0, 0, x, y, vop); }
   vshuf32(x: number, y: number, imm8: number): void { this.emit(OP.VShuf32, 0, 0, x, y, imm8); }
+  vshuf16(x: number, y: number, half: 0 | 1, imm8: number): void { this.emit(OP.VShuf16, 0, 0, x, y, half, imm8); }
+  vshufPair(sz: 4 | 8, x: number, y: number, imm8: number): void { this.emit(OP.VShufPair, sz, 0, x, y, imm8); }
+  vinsLane(sz: 1 | 2 | 4 | 8, x: number, lane: number, y: number, from: number): void { this.emit(OP.VInsLane, sz, 0, x, y, lane, from); }
+  vinsBits(x: number, y: number, lsb: number, width: number): void { this.emit(OP.VInsBits, 0, 0, x, y, lsb, width); }
+  vinsGpr(sz: 2 | 4 | 8, x: number, lane: number, v: Value): void { this.emit(OP.VInsGpr, sz, 0, x, v, lane); }
+  vlaneToGpr(sz: 2 | 4 | 8, x: number, lane: number): Value { return this.emit(OP.VLaneToGpr, sz, 0, x, lane); }
   vmoveMask(esz: 1 | 4 | 8, x: number): Value { return this.emit(OP.VMoveMask, esz, 0, x); }
   // hints group: barriers and prefetches
   fence(kind: number): void { this.emit(OP.Fence, 0, 0, kind); }

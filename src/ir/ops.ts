@@ -196,12 +196,18 @@ export const OPS: readonly OpInfo[] = [
   row("VMovLow", "xx", { sized: true, doc: "the low sz bytes (4 or 8) of xmm a = those of xmm b, the rest of a unchanged (MOVSS/MOVSD between registers)" }),
   row("VZextLow", "xx", { sized: true, doc: "xmm a = the low sz bytes (4 or 8) of xmm b, zero-extended to 128 bits (MOVQ xmm, xmm)" }),
   row("VLoad", "xvn", { sized: true, doc: "xmm a = sz bytes (4, 8 or 16) at address b, zero-extended to 128 bits; c = MEM.* attributes" }),
-  row("VLoadLane", "xvnn", { sized: true, doc: "lane c (of sz = 8 bytes: 0 low, 1 high) of xmm a = sz bytes at address b, the other lane unchanged; d = MEM.* attributes" }),
-  row("VStore", "vxnn", { sized: true, doc: "store lane c (of sz bytes; sz 4, 8 or 16) of xmm b at address a; d = MEM.* attributes" }),
+  row("VLoadLane", "xvnn", { sized: true, doc: "lane c (of sz = 2, 4 or 8 bytes) of xmm a = sz bytes at address b, the other lanes unchanged; d = MEM.* attributes" }),
+  row("VStore", "vxnn", { sized: true, doc: "store lane c (of sz bytes; sz 2, 4, 8 or 16) of xmm b at address a; d = MEM.* attributes" }),
   row("VFromGpr", "xv", { sized: true, doc: "xmm a = the low sz bytes (4 or 8) of b, zero-extended to 128 bits" }),
   row("VToGpr", "x", { result: true, sized: true, doc: "the low sz bytes (4 or 8) of xmm a, zero-extended" }),
   row("VBin", "xxV", { doc: "xmm a = operation c (VOP.*) of xmm a and xmm b, lane by lane (see VOP)" }),
   row("VShuf32", "xxn", { doc: "xmm a = the 32-bit lanes of xmm b chosen by the 2-bit fields of c, lane 0 from bits 1:0 (PSHUFD)" }),
+  row("VShuf16", "xxnn", { doc: "xmm a = xmm b with its 16-bit lanes 4c..4c+3 (half c: 0 low, 1 high) chosen from that half by the 2-bit fields of d, lane 4c from bits 1:0 (PSHUFLW, PSHUFHW)" }),
+  row("VShufPair", "xxn", { sized: true, doc: "sz 4: xmm a = lanes (a[c&3], a[c>>2&3], b[c>>4&3], b[c>>6]) (SHUFPS); sz 8: (a[c&1], b[c>>1&1]) (SHUFPD)" }),
+  row("VInsLane", "xxnn", { sized: true, doc: "lane c (of sz = 1, 2, 4 or 8 bytes) of xmm a = lane d of xmm b, the rest of a unchanged" }),
+  row("VInsBits", "xxnn", { doc: "bits [c, c+d) of the low quadword of xmm a = the low d bits of xmm b, the rest of a unchanged; 0 <= c, 1 <= d, c + d <= 64 (INSERTQ with immediates)" }),
+  row("VInsGpr", "xvn", { sized: true, doc: "lane c (of sz = 2, 4 or 8 bytes) of xmm a = the low sz bytes of b, the rest of a unchanged" }),
+  row("VLaneToGpr", "xn", { result: true, sized: true, doc: "lane b (of sz = 2, 4 or 8 bytes) of xmm a, zero-extended" }),
   row("VMoveMask", "x", { result: true, sized: true, doc: "the top bit of each sz-byte element (sz 1, 4 or 8) of xmm a, element 0 in bit 0, zero-extended" }),
   // ── flags the SDM leaves undefined (ABI §4: "whatever the lowering produces") ──
   row("Undef", "", {
@@ -225,7 +231,8 @@ export type OpName = "DivU" | "DivS" | "DivSFault" | "ExitSymIf"
   | "RepMovs" | "RepStos" | "RepLods" | "RepScas" | "RepCmps"
   | "AtomicRmw" | "AtomicCas" | "Pair" | "AtomicCasPair" | "CasPairHi"
   | "Clz" | "Ctz" | "Rev" | "Popcnt" | "Pdep" | "Pext"
-  | "VZero" | "VMov" | "VMovLow" | "VZextLow" | "VLoad" | "VLoadLane" | "VStore" | "VFromGpr" | "VToGpr" | "VBin" | "VShuf32" | "VMoveMask" | "Undef"
+  | "VZero" | "VMov" | "VMovLow" | "VZextLow" | "VLoad" | "VLoadLane" | "VStore" | "VFromGpr" | "VToGpr" | "VBin" | "VShuf32"
+  | "VShuf16" | "VShufPair" | "VInsLane" | "VInsBits" | "VInsGpr" | "VLaneToGpr" | "VMoveMask" | "Undef"
   | "Fence" | "Prefetch";
 
 /** Exit kinds (`Exit` operand a). JUMP and CALL are direct: their target is a `Const`. */

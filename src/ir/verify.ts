@@ -12,8 +12,8 @@ import { ATOM_NAMES, EXIT, OP, OPS, REL_NAMES, VOP_NAMES, XT } from "./ops.ts";
 import { CC_NAMES, FLAG_NAMES, SYM_COUNT } from "./state.ts";
 
 const SIZES = new Set([1, 2, 4, 8]);
-/** Vector ops (those with an `x` operand) move 4, 8 or 16 bytes (VMoveMask: elements of 1, 4 or 8). */
-const VSIZES = new Set([1, 4, 8, 16]);
+/** Vector ops (those with an `x` operand) move 2, 4, 8 or 16 bytes (VMoveMask, VInsLane: elements of 1 too). */
+const VSIZES = new Set([1, 2, 4, 8, 16]);
 
 /** The list of problems (empty when the block is well formed). */
 export function verifyIr(b: IrBlock): string[] {
@@ -52,6 +52,10 @@ export function verifyIr(b: IrBlock): string[] {
     if ((op === OP.Zext || op === OP.Sext) && ![1, 2, 4].includes(b.b[i]!)) err(i, `extends from ${b.b[i]} bytes`);
     if (op === OP.Bfi && (b.c[i]! < 0 || b.d[i]! < 1 || b.c[i]! + b.d[i]! > 64)) err(i, `field [${b.c[i]}, +${b.d[i]}) out of 64 bits`);
     if (op === OP.Ubfx && (b.b[i]! < 0 || b.c[i]! < 1 || b.b[i]! + b.c[i]! > 64)) err(i, `field [${b.b[i]}, +${b.c[i]}) out of 64 bits`);
+    if (op === OP.VInsBits && (b.c[i]! < 0 || b.d[i]! < 1 || b.c[i]! + b.d[i]! > 64)) err(i, `field [${b.c[i]}, +${b.d[i]}) out of 64 bits`);
+    if ((op === OP.VInsLane || op === OP.VInsGpr || op === OP.VLoadLane || op === OP.VStore) && b.c[i]! * b.sz[i]! >= 16) err(i, `lane ${b.c[i]} of ${b.sz[i]}-byte elements is past 128 bits`);
+    if (op === OP.VInsLane && b.d[i]! * b.sz[i]! >= 16) err(i, `source lane ${b.d[i]} of ${b.sz[i]}-byte elements is past 128 bits`);
+    if (op === OP.VLaneToGpr && b.b[i]! * b.sz[i]! >= 16) err(i, `lane ${b.b[i]} of ${b.sz[i]}-byte elements is past 128 bits`);
     if (op === OP.Ror && b.sz[i]! < 4) err(i, "rotates only 4 or 8 bytes");
     if (op === OP.AtomicCasPair && (b.op[b.b[i]!] !== OP.Pair || b.op[b.c[i]!] !== OP.Pair || !b.isImm(b.d[i]!))) err(i, "operands b, c are not Pairs or d is not a Const/Addr");
     if (op === OP.CasPairHi && b.op[b.a[i]!] !== OP.AtomicCasPair) err(i, `operand v${b.a[i]} is not an AtomicCasPair`);

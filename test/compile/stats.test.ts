@@ -16,11 +16,12 @@ import { runAot, wine32Dir, wine64Dir } from "../_env.ts";
 
 const FP_TEXT = /\b([xyz]mm\d+|mm[0-7]|st(\(\d\))?|k[0-7]|tmm[0-7])\b/;
 const FP_STATE = new Set(["emms", "ldmxcsr", "stmxcsr", "vldmxcsr", "vstmxcsr", "vzeroupper", "vzeroall"]);
-/** The vector slice (the list, as iced spells it): on XMM registers these count as integer code. */
+/** The vector slice (the list, and the moves and shuffles added to it, as iced spells them): on XMM registers these count as integer code. */
 const SLICE = new Set(("movaps movups movapd movupd movdqa movdqu movntps movntpd movntdq movd movq movss movsd movlps movlpd movhps movhpd " +
   "pxor por pand pandn xorps xorpd orps orpd andps andpd andnps andnpd pcmpeqb pcmpeqw pcmpeqd " +
   "punpcklbw punpcklwd punpckldq punpcklqdq punpckhbw punpckhwd punpckhdq punpckhqdq unpcklps unpcklpd unpckhps unpckhpd " +
-  "pshufd pmovmskb movmskps movmskpd").split(" "));
+  "pshufd pmovmskb movmskps movmskpd " +
+  "movddup movsldup movshdup lddqu movntss movntsd movhlps movlhps pshuflw pshufhw shufps shufpd pinsrw pextrw extrq insertq").split(" "));
 
 function load(path: string) {
   const pe = parsePe(new Uint8Array(readFileSync(path)), path);

@@ -29,7 +29,7 @@ export function randomBlock(r: () => number): IrBlock {
     }
     const info = OPS[op]!;
     const vector = info.args.includes("x");
-    const sz = op === OP.Ror ? [4, 8][pick(2)]! : vector && info.sized ? [1, 4, 8, 16][pick(4)]! : info.sized ? [1, 2, 4, 8][pick(4)]! : 0;
+    const sz = op === OP.Ror ? [4, 8][pick(2)]! : vector && info.sized ? [1, 2, 4, 8, 16][pick(5)]! : info.sized ? [1, 2, 4, 8][pick(4)]! : 0;
     const exitLike = op === OP.ExitIf || op === OP.ExitIfNZ || op === OP.ExitSymIf || op === OP.Guest;
     const fm = exitLike ? pick(64) : info.flags ? pick(info.flags + 1) & info.flags : 0;
     const ops = [0, 0, 0, 0];
@@ -51,6 +51,11 @@ export function randomBlock(r: () => number): IrBlock {
     if (op === OP.Zext || op === OP.Sext) ops[1] = [1, 2, 4][pick(3)]!;
     if (op === OP.Bfi) { ops[2] = pick(64); ops[3] = 1 + pick(64 - ops[2]!); }
     if (op === OP.Ubfx) { ops[1] = pick(64); ops[2] = 1 + pick(64 - ops[1]!); }
+    if (op === OP.VInsBits) { ops[2] = pick(64); ops[3] = 1 + pick(64 - ops[2]!); }
+    // Lanes within 128 bits of sz-byte elements.
+    if (op === OP.VInsLane || op === OP.VInsGpr || op === OP.VLoadLane || op === OP.VStore) ops[2] = pick(Math.max(1, 16 / sz));
+    if (op === OP.VInsLane) ops[3] = pick(Math.max(1, 16 / sz));
+    if (op === OP.VLaneToGpr) ops[1] = pick(Math.max(1, 16 / sz));
     if (op === OP.ExitIf || op === OP.ExitIfNZ) ops[1] = imms[pick(imms.length)]!;
     if (op === OP.ExitSymIf) ops[2] = imms[pick(imms.length)]!;
     const [lo, hi] = info.imm ? imm() : [0, 0];

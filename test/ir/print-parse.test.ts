@@ -91,12 +91,19 @@ function everyOp(exitSym: boolean): IrBlock {
   b.vload(16, XT, x, MEM.ORDERED);
   for (let k = 0; k < VOP_NAMES.length; k++) b.vbin(k, k % 16, k === 0 ? XT : (k + 1) % 16);
   b.vload(4, 7, ad);
-  b.vloadLane(8, x, 1, MEM.STACK);
+  b.vloadLane(8, 8, x, 1, MEM.STACK);
+  b.vloadLane(2, 8, x, 7);
   b.vstore(8, ad, 9, 1);
   b.vstore(16, x, 10);
   b.vfromGpr(4, 11, b.vtoGpr(8, 12));
   b.vshuf32(13, 14, 0x1b);
   b.vmoveMask(1, 0);
+  b.vshuf16(3, 4, 1, 0x50);
+  b.vshufPair(4, 5, XT, 0x93);
+  b.vinsLane(1, 6, 15, 7, 0);
+  b.vinsBits(1, 2, 3, 61);
+  b.vinsGpr(2, 9, 6, b.vlaneToGpr(2, 10, 7));
+  b.vstore(2, ad, 11, 5);
   // Flags an instruction leaves undefined.
   b.undef(FLAG.SF | FLAG.ZF | FLAG.AF | FLAG.PF);
   // The muldiv group: the divisions and the conditional exit into a runtime symbol (#DE).

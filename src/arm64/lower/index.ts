@@ -39,6 +39,7 @@ import {
   lowerVBin, lowerVFromGpr, lowerVLoad, lowerVLoadLane, lowerVMov, lowerVMovLow, lowerVMoveMask, lowerVShuf32, lowerVStore,
   lowerVToGpr, lowerVZero, lowerVZextLow,
 } from "./vector.ts";
+import { lowerVInsBits, lowerVInsGpr, lowerVInsLane, lowerVLaneToGpr, lowerVShuf16, lowerVShufPair } from "./vector-shuffle.ts";
 
 export type { LoweredBlock, LowerOptions } from "./context.ts";
 export { Lowerer } from "./context.ts";
@@ -66,6 +67,7 @@ export const LOWER = {
   RepMovs: lowerRepMovs, RepStos: lowerRepStos, RepLods: lowerRepLods, RepScas: lowerRepScas, RepCmps: lowerRepCmps,
   VZero: lowerVZero, VMov: lowerVMov, VMovLow: lowerVMovLow, VZextLow: lowerVZextLow, VLoad: lowerVLoad, VLoadLane: lowerVLoadLane,
   VStore: lowerVStore, VFromGpr: lowerVFromGpr, VToGpr: lowerVToGpr, VBin: lowerVBin, VShuf32: lowerVShuf32, VMoveMask: lowerVMoveMask,
+  VShuf16: lowerVShuf16, VShufPair: lowerVShufPair, VInsLane: lowerVInsLane, VInsBits: lowerVInsBits, VInsGpr: lowerVInsGpr, VLaneToGpr: lowerVLaneToGpr,
   Fence: lowerFence, Prefetch: lowerPrefetch,
 } satisfies Record<OpName, Lower>;
 

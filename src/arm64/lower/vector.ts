@@ -13,7 +13,7 @@
  *
  *   VLoad.16 xt, v3; VBin xmm1, xt, xor → str q15, [x12, #0xd0]; ldr q15, [x9]; eor v1, v1, v15; ldr q15, [x12, #0xd0]
  */
-import { MEM, OP, VOP, XT } from "../../ir/ops.ts";
+import { MEM, OP, OPS, VOP, XT } from "../../ir/ops.ts";
 import { STATE } from "../../ir/state.ts";
 import { tryByteMask64, tryVecShift, type ModImm, type Uimm12s, type Uimm6, type VecShift } from "../imm.ts";
 import { lsrImm } from "../isa/bitfield.ts";
@@ -34,8 +34,10 @@ const u6 = (x: number): Uimm6 => x as Uimm6;
 const ZERO = tryByteMask64(0n) as ModImm;
 const right = (size: number, n: number): VecShift => tryVecShift(size, "right", n)!;
 const VLOAD: Record<number, LdSt> = { 4: LDST.LDR_S, 8: LDST.LDR_D, 16: LDST.LDR_Q };
-const VSTORE: Record<number, LdSt> = { 4: LDST.STR_S, 8: LDST.STR_D, 16: LDST.STR_Q };
+const VSTORE: Record<number, LdSt> = { 2: LDST.STR_H, 4: LDST.STR_S, 8: LDST.STR_D, 16: LDST.STR_Q };
 const SPILL = (STATE.VSCRATCH / 16) as Uimm12s;
+/** Element size field (B, H, S, D) of lane accesses and moves, by bytes. */
+export const LANE_SIZE: Record<number, 0 | 1 | 2 | 3> = { 1: 0, 2: 1, 4: 2, 8: 3 };
 
 /**
  * Vector accesses are plain unless marked ordered (volatile metadata, MEM.ORDERED), under every
@@ -50,7 +52,7 @@ function namedHere(L: Lowerer, i: number): number {
   for (let k = i; k < b.n && b.op[k] !== OP.Guest; k++) {
     const o = b.op[k]!;
     if (o === OP.VStore) mask |= 1 << b.b[k]!;
-    else if (o >= OP.VZero && o <= OP.VMoveMask) mask |= (1 << b.a[k]!) | (o === OP.VMov || o === OP.VMovLow || o === OP.VZextLow || o === OP.VBin || o === OP.VShuf32 ? 1 << b.b[k]! : 0);
+    else if (o >= OP.VZero && o <= OP.VMoveMask) mask |= (1 << b.a[k]!) | (OPS[o]!.args[1] === "x" ? 1 << b.b[k]! : 0);
   }
   return mask;
 }
@@ -69,14 +71,14 @@ export function giveBack(L: Lowerer, r: Reg): void {
 }
 
 /** Host register of x operand x at op i: vn, or the register XT borrowed. */
-function vreg(L: Lowerer, x: number): Reg {
+export function vreg(L: Lowerer, x: number): Reg {
   if (x !== XT) return x;
   if (L.xt < 0) throw new Error(`arm64 lowering: xt read at op ${L.cur} before a VLoad filled it`);
   return L.xt;
 }
 
 /** After an op that read XT: its one use is over, give the register back. */
-function doneWithXt(L: Lowerer, ...xs: number[]): void {
+export function doneWithXt(L: Lowerer, ...xs: number[]): void {
   if (!xs.includes(XT) || L.xt < 0) return;
   giveBack(L, L.xt);
   L.xt = -1;
@@ -119,18 +121,18 @@ export function lowerVLoad(L: Lowerer, i: number): void {
   if (vectorOrdered(b.c[i]!)) L.emit(dmb(BARRIER.ISHLD));
 }
 
-/** MOVLPS/MOVHPS loads: ld1 {vN.d}[lane]. */
+/** MOVLPS/MOVHPS loads: ld1 {vN.d}[lane]; PINSRW from memory: ld1 {vN.h}[lane]. */
 export function lowerVLoadLane(L: Lowerer, i: number): void {
   const b = L.b, rn = L.reg(b.b[i]!, false);
   L.faultEntry();
-  L.emit(ldstLane(1, 3, b.c[i]!, vreg(L, b.a[i]!), rn));
+  L.emit(ldstLane(1, LANE_SIZE[b.sz[i]!]!, b.c[i]!, vreg(L, b.a[i]!), rn));
   if (vectorOrdered(b.d[i]!)) L.emit(dmb(BARRIER.ISHLD));
 }
 
-/** str s/d/q of lane 0, st1 {vN.d}[1] of the high half (MOVHPS store). */
+/** str s/d/q of lane 0; st1 {vN.d}[1] of the high half (MOVHPS store), st1 {vN.h}[k] of a word (PEXTRW m16). */
 export function lowerVStore(L: Lowerer, i: number): void {
   const b = L.b, sz = b.sz[i]!, lane = b.c[i]!, x = vreg(L, b.b[i]!);
-  if (lane === 0) {
+  if (lane === 0 && VSTORE[sz] !== undefined) {
     const rn = base(L, b.a[i]!);
     if (vectorOrdered(b.d[i]!)) L.emit(dmb(BARRIER.ISHST));
     L.faultEntry();
@@ -139,7 +141,7 @@ export function lowerVStore(L: Lowerer, i: number): void {
     const rn = L.reg(b.a[i]!, false);
     if (vectorOrdered(b.d[i]!)) L.emit(dmb(BARRIER.ISHST));
     L.faultEntry();
-    L.emit(ldstLane(0, 3, lane, x, rn));
+    L.emit(ldstLane(0, LANE_SIZE[sz]!, lane, x, rn));
   }
 }
 
@@ -194,7 +196,13 @@ function shufIdiom(L: Lowerer, imm: number, d: Reg, n: Reg): boolean {
 
 /** PSHUFD: an idiom when imm8 is one, else one element move per lane (from a borrowed copy when d = n). */
 export function lowerVShuf32(L: Lowerer, i: number): void {
-  const b = L.b, d = vreg(L, b.a[i]!), n0 = vreg(L, b.b[i]!), imm = b.c[i]! & 0xff;
+  const b = L.b;
+  shuffle32(L, i, vreg(L, b.a[i]!), vreg(L, b.b[i]!), b.c[i]! & 0xff);
+  doneWithXt(L, b.b[i]!);
+}
+
+/** d = the 32-bit lanes of n0 chosen by imm (PSHUFD; SHUFPS of a register with itself). */
+export function shuffle32(L: Lowerer, i: number, d: Reg, n0: Reg, imm: number): void {
   if (!shufIdiom(L, imm, d, n0)) {
     let n = n0, t = -1;
     if (d === n0) {
@@ -209,7 +217,6 @@ export function lowerVShuf32(L: Lowerer, i: number): void {
     }
     if (t >= 0) giveBack(L, t);
   }
-  doneWithXt(L, b.b[i]!);
 }
 
 /**

@@ -213,14 +213,16 @@ export function TZCNT(b: IrBlock, i: Insn, _c: SemCtx): boolean { return zeroCou
 /**
  * POPCNT—Return the Count of Number of Bits Set to 1, SDM Vol. 2B: ZF = source is zero (= count
  * is zero), OF SF AF CF PF cleared. `Test` of the count gives ZF, SF = 0 (a count is far below
- * the sign bit), CF = OF = AF = 0; PF is cleared separately (the count's parity is not 0).
+ * the sign bit), CF = OF = AF = 0; PF is cleared separately (the count's parity is not 0). The
+ * two flag writes are independent; PF goes first because AF = 0 is then stated relative to the
+ * final PF source (ABI §4), where AF after PF would have to be carried across PF's write.
  */
 export function POPCNT(b: IrBlock, i: Insn, _c: SemCtx): boolean {
   const sz = opSize(i, 0);
   const r = op1(b, OP.Popcnt, sz, readOp(b, i, 1, sz));
   putExact(b, i.reg[0]!, r);
-  b.test(sz, r, CF | AF | ZF | SF | OF);
   b.setFlag(PF, konst(b, 1, 0));
+  b.test(sz, r, CF | AF | ZF | SF | OF);
   return true;
 }
 

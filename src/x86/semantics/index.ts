@@ -46,6 +46,7 @@ import {
 import { REP_MNEMONICS, STRING_SEMANTICS } from "./string.ts";
 import { CMPXCHG, CMPXCHG16B, CMPXCHG8B, LOCKABLE, XADD } from "./atomic.ts";
 import { MOVSD_SSE, VECTOR_MANDATORY_REP, VECTOR_SEMANTICS } from "./vector.ts";
+import { SHUFFLE_MANDATORY_REP, SHUFFLE_SEMANTICS } from "./vector-shuffle.ts";
 
 export { SemCtx, type Semantic } from "./_operand.ts";
 
@@ -74,6 +75,7 @@ export const SEMANTICS = {
   RDRAND, RDSEED, RDPID,
   ...STRING_SEMANTICS,
   ...VECTOR_SEMANTICS,
+  ...SHUFFLE_SEMANTICS,
   // Segment-register and far forms share their mnemonic with the general ones (segment.ts).
   MOV: (b, i, c) => (isSegmentForm(i) ? MOV_SREG(b, i, c) : MOV(b, i, c)),
   PUSH: (b, i, c) => (isSegmentForm(i) ? PUSH_SREG(b, i, c) : PUSH(b, i, c)),
@@ -98,7 +100,7 @@ const REP_PREFIXES = PF.REP | PF.REPNE;
 // MPX is off, so it is ignored) change nothing: those run as the plain branch.
 const REP_IGNORED = ["RET", "JMP", "CALL", "JO", "JNO", "JB", "JAE", "JE", "JNE", "JBE", "JA", "JS", "JNS", "JP", "JNP", "JL", "JGE", "JLE", "JG"];
 const REP_OK = Uint8Array.from(tables().mnemonics, (m) =>
-  (REP_MNEMONICS.includes(m) || MANDATORY_F3.includes(m) || HINTS_MANDATORY_F3.includes(m) || VECTOR_MANDATORY_REP.includes(m) || m === "PAUSE" || REP_IGNORED.includes(m) ? 1 : 0));
+  (REP_MNEMONICS.includes(m) || MANDATORY_F3.includes(m) || HINTS_MANDATORY_F3.includes(m) || VECTOR_MANDATORY_REP.includes(m) || SHUFFLE_MANDATORY_REP.includes(m) || m === "PAUSE" || REP_IGNORED.includes(m) ? 1 : 0));
 const ctx = new SemCtx();
 
 /**

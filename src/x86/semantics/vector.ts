@@ -110,7 +110,7 @@ export function MOVSD_SSE(b: IrBlock, i: Insn, _c: SemCtx): boolean {
 /** MOVLPS/MOVLPD (lane 0) and MOVHPS/MOVHPD (lane 1): one quadword lane from or to memory, the other lane kept. */
 function moveLane(b: IrBlock, i: Insn, lane: 0 | 1): boolean {
   const d = xmm(i, 0), s = xmm(i, 1);
-  if (d >= 0 && isMem(i, 1)) b.vloadLane(d, effAddr(b, i), lane, memAttr(i));
+  if (d >= 0 && isMem(i, 1)) b.vloadLane(8, d, effAddr(b, i), lane, memAttr(i));
   else if (isMem(i, 0) && s >= 0) b.vstore(8, effAddr(b, i), s, lane, memAttr(i));
   else return false;
   return true;

@@ -178,8 +178,8 @@ NP 0F 3A 0F /r ib | PALIGNR mm1, mm2/m64, imm8
 NP 0F 3A CC /r ib | SHA1RNDS4 xmm1, xmm2/m128, imm8
 66 0F 3A 14 /r ib | PEXTRB r32/m8, xmm2, imm8
 66 REX.W 0F 3A 14 /r ib | PEXTRB r64/m8, xmm2, imm8 | o64
-66 0F 3A 15 /r ib | PEXTRW r32/m16, xmm, imm8
-66 REX.W 0F 3A 15 /r ib | PEXTRW r64/m16, xmm, imm8 | o64
+66 0F 3A 15 /r ib | PEXTRW r32/m16, xmm, imm8 | a=w,r,r
+66 REX.W 0F 3A 15 /r ib | PEXTRW r64/m16, xmm, imm8 | o64 a=w,r,r
 66 0F 3A 16 /r ib | PEXTRD r/m32, xmm2, imm8
 66 REX.W 0F 3A 16 /r ib | PEXTRQ r/m64, xmm2, imm8 | o64
 66 0F 3A 17 /r ib | EXTRACTPS r/m32, xmm1, imm8

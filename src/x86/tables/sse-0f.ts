@@ -13,10 +13,10 @@ NP 0F 11 /r | MOVUPS xmm2/m128, xmm1 | a=w,r
 F3 0F 11 /r | MOVSS xmm2/m32, xmm1 | a=rw,r am=w,r
 F2 0F 11 /r | MOVSD xmm2/m64, xmm1 | a=rw,r am=w,r
 NP 0F 12 /r | MOVLPS xmm1, m64 | a=rw,r
-NP 0F 12 /r | MOVHLPS xmm1, xmm2
+NP 0F 12 /r | MOVHLPS xmm1, xmm2 | a=rw,r
 66 0F 12 /r | MOVLPD xmm1, m64 | a=rw,r
-F3 0F 12 /r | MOVSLDUP xmm1, xmm2/m128
-F2 0F 12 /r | MOVDDUP xmm1, xmm2/m64
+F3 0F 12 /r | MOVSLDUP xmm1, xmm2/m128 | a=w,r
+F2 0F 12 /r | MOVDDUP xmm1, xmm2/m64 | a=w,r
 NP 0F 13 /r | MOVLPS m64, xmm1 | a=w,r
 66 0F 13 /r | MOVLPD m64, xmm1 | a=w,r
 NP 0F 14 /r | UNPCKLPS xmm1, xmm2/m128 | a=rw,r
@@ -24,9 +24,9 @@ NP 0F 14 /r | UNPCKLPS xmm1, xmm2/m128 | a=rw,r
 NP 0F 15 /r | UNPCKHPS xmm1, xmm2/m128 | a=rw,r
 66 0F 15 /r | UNPCKHPD xmm1, xmm2/m128 | a=rw,r
 NP 0F 16 /r | MOVHPS xmm1, m64 | a=rw,r
-NP 0F 16 /r | MOVLHPS xmm1, xmm2
+NP 0F 16 /r | MOVLHPS xmm1, xmm2 | a=rw,r
 66 0F 16 /r | MOVHPD xmm1, m64 | a=rw,r
-F3 0F 16 /r | MOVSHDUP xmm1, xmm2/m128
+F3 0F 16 /r | MOVSHDUP xmm1, xmm2/m128 | a=w,r
 NP 0F 17 /r | MOVHPS m64, xmm1 | a=w,r
 66 0F 17 /r | MOVHPD m64, xmm1 | a=w,r
 
@@ -43,8 +43,8 @@ F2 0F 2A /r | CVTSI2SD xmm1, r/m32
 F2 REX.W 0F 2A /r | CVTSI2SD xmm1, r/m64 | o64
 NP 0F 2B /r | MOVNTPS m128, xmm1 | a=w,r
 66 0F 2B /r | MOVNTPD m128, xmm1 | a=w,r
-F3 0F 2B /r | MOVNTSS m32, xmm1
-F2 0F 2B /r | MOVNTSD m64, xmm1
+F3 0F 2B /r | MOVNTSS m32, xmm1 | a=w,r
+F2 0F 2B /r | MOVNTSD m64, xmm1 | a=w,r
 NP 0F 2C /r | CVTTPS2PI mm, xmm/m64
 66 0F 2C /r | CVTTPD2PI mm, xmm/m128
 F3 0F 2C /r | CVTTSS2SI r32, xmm1/m32
@@ -239,8 +239,8 @@ NP 0F 6F /r | MOVQ mm, mm/m64
 F3 0F 6F /r | MOVDQU xmm1, xmm2/m128 | a=w,r
 NP 0F 70 /r ib | PSHUFW mm1, mm2/m64, imm8
 66 0F 70 /r ib | PSHUFD xmm1, xmm2/m128, imm8 | a=w,r,r
-F3 0F 70 /r ib | PSHUFHW xmm1, xmm2/m128, imm8
-F2 0F 70 /r ib | PSHUFLW xmm1, xmm2/m128, imm8
+F3 0F 70 /r ib | PSHUFHW xmm1, xmm2/m128, imm8 | a=w,r,r
+F2 0F 70 /r ib | PSHUFLW xmm1, xmm2/m128, imm8 | a=w,r,r
 NP 0F 71 /2 ib | PSRLW mm, imm8
 66 0F 71 /2 ib | PSRLW xmm1, imm8
 NP 0F 71 /4 ib | PSRAW mm, imm8
@@ -260,10 +260,10 @@ NP 0F 73 /6 ib | PSLLQ mm, imm8
 66 0F 73 /3 ib | PSRLDQ xmm1, imm8
 66 0F 73 /7 ib | PSLLDQ xmm1, imm8
 NP 0F 77 | EMMS
-66 0F 78 /0 ib ib | EXTRQ xmm2, imm8, imm8
-F2 0F 78 /r ib ib | INSERTQ xmm1, xmm2, imm8, imm8
-66 0F 79 /r | EXTRQ xmm1, xmm2
-F2 0F 79 /r | INSERTQ xmm1, xmm2
+66 0F 78 /0 ib ib | EXTRQ xmm2, imm8, imm8 | a=rw,r,r
+F2 0F 78 /r ib ib | INSERTQ xmm1, xmm2, imm8, imm8 | a=rw,r,r,r
+66 0F 79 /r | EXTRQ xmm1, xmm2 | a=rw,r
+F2 0F 79 /r | INSERTQ xmm1, xmm2 | a=rw,r
 66 0F 7C /r | HADDPD xmm1, xmm2/m128
 F2 0F 7C /r | HADDPS xmm1, xmm2/m128
 66 0F 7D /r | HSUBPD xmm1, xmm2/m128
@@ -283,11 +283,11 @@ NP 0F C2 /r ib | CMPPS xmm1, xmm2/m128, imm8
 F3 0F C2 /r ib | CMPSS xmm1, xmm2/m32, imm8
 F2 0F C2 /r ib | CMPSD xmm1, xmm2/m64, imm8
 NP 0F C4 /r ib | PINSRW mm, r32/m16, imm8
-66 0F C4 /r ib | PINSRW xmm, r32/m16, imm8
+66 0F C4 /r ib | PINSRW xmm, r32/m16, imm8 | a=rw,r,r
 NP 0F C5 /r ib | PEXTRW r32, mm, imm8
-66 0F C5 /r ib | PEXTRW r32, xmm, imm8
-NP 0F C6 /r ib | SHUFPS xmm1, xmm2/m128, imm8
-66 0F C6 /r ib | SHUFPD xmm1, xmm2/m128, imm8
+66 0F C5 /r ib | PEXTRW r32, xmm, imm8 | a=w,r,r
+NP 0F C6 /r ib | SHUFPS xmm1, xmm2/m128, imm8 | a=rw,r,r
+66 0F C6 /r ib | SHUFPD xmm1, xmm2/m128, imm8 | a=rw,r,r
 66 0F D0 /r | ADDSUBPD xmm1, xmm2/m128
 F2 0F D0 /r | ADDSUBPS xmm1, xmm2/m128
 66 0F D6 /r | MOVQ xmm2/m64, xmm1 | a=w,r
@@ -300,7 +300,7 @@ F3 0F E6 /r | CVTDQ2PD xmm1, xmm2/m64
 F2 0F E6 /r | CVTPD2DQ xmm1, xmm2/m128
 NP 0F E7 /r | MOVNTQ m64, mm
 66 0F E7 /r | MOVNTDQ m128, xmm1 | a=w,r
-F2 0F F0 /r | LDDQU xmm1, m128
+F2 0F F0 /r | LDDQU xmm1, m128 | a=w,r
 NP 0F F7 /r | MASKMOVQ m64(rdi), mm1, mm2
 66 0F F7 /r | MASKMOVDQU m128(rdi), xmm1, xmm2
 `;
