@@ -6,7 +6,9 @@
  * 0. `reg-cse`, then `reg-forward`: before everything. reg-cse first, so each register read
  *    between two writes is one value for reg-forward and the folds; reg-forward so a register
  *    value forwarded to its reader (a constant moved into ECX before a shift by CL) is there for
- *    const-fold. The GetRegs both leave unused go with the first DCE.
+ *    const-fold. The GetRegs both leave unused go with the first DCE. Then `field-forward`: a
+ *    byte or word field read back right after its write reads the written value (`sete al;
+ *    movzx eax, al`), so const-fold sees the value and DCE drops the insert it made dead.
  * 1. `dead-flags`: first, because const-fold and DCE only touch ops whose flag mask is 0, and
  *    most ops that compute anything also define flags until this pass narrows them.
  * 2. `const-fold`: folds and simplifies the now flag-free ops, leaving dead operands behind.
@@ -44,6 +46,7 @@
  */
 import type { IrBlock } from "../block.ts";
 import { bitfield } from "./bitfield.ts";
+import { fieldForward } from "./field-forward.ts";
 import { condFlags } from "./cond-flags.ts";
 import { constFold } from "./const-fold.ts";
 import { dce } from "./dce.ts";
@@ -58,6 +61,7 @@ import { deadFlags } from "./dead-flags.ts";
 import { fuseCmpBranch } from "./fuse-cmp-branch.ts";
 
 export { bitfield } from "./bitfield.ts";
+export { fieldForward } from "./field-forward.ts";
 export { condFlags } from "./cond-flags.ts";
 export { flagsIntoTest } from "./flags-into-test.ts";
 export { flagRun } from "./flag-run.ts";
@@ -83,6 +87,7 @@ export const PASS_FNS: Readonly<Record<string, (b: IrBlock) => number>> = {
   "reg-cse": regCse,
   "value-cse": valueCse,
   "reg-forward": regForward,
+  "field-forward": fieldForward,
   "zero-idiom": zeroIdiom,
   bitfield,
   "dead-flags": deadFlags,
@@ -92,7 +97,7 @@ export const PASS_FNS: Readonly<Record<string, (b: IrBlock) => number>> = {
 };
 
 /** The pass names in default order (see the file comment). */
-export const PASSES: readonly string[] = ["reg-cse", "reg-forward", "dead-flags", "const-fold", "dce", "value-cse", "cond-flags", "flags-into-test", "zero-idiom", "bitfield", "flag-run", "late-setreg", "fuse-cmp-branch"];
+export const PASSES: readonly string[] = ["reg-cse", "reg-forward", "field-forward", "dead-flags", "const-fold", "dce", "value-cse", "cond-flags", "flags-into-test", "zero-idiom", "bitfield", "flag-run", "late-setreg", "fuse-cmp-branch"];
 
 export function runPasses(b: IrBlock, opts?: { passes?: readonly string[] }): void {
   if (opts?.passes) {
@@ -105,6 +110,7 @@ export function runPasses(b: IrBlock, opts?: { passes?: readonly string[] }): vo
   }
   regCse(b);
   regForward(b);
+  fieldForward(b);
   deadFlags(b);
   constFold(b);
   dce(b, STATS);
