@@ -13,6 +13,7 @@
  *   postMessage(packed, transferList(packed));
  *   writeCacheFlat(path, image, config, chunks);         // the write job: the chunks as they came
  */
+import type { HostFeatures } from "../arm64/features.ts";
 import type { TranslatedBlock } from "../arm64/lower/output.ts";
 import { flattenBlocks, type FlatBlocks } from "../cache/blocks.ts";
 import type { CacheConfig, CacheImage } from "../cache/format.ts";
@@ -27,6 +28,8 @@ export interface ImageRef {
   memoryOrder: "tso" | "relaxed";
   /** Apply the image's volatile metadata (config.ts; the cache's configuration records it). */
   volatileMetadata: boolean;
+  /** Host features the code may assume (the cache's configuration records them). */
+  features: HostFeatures;
 }
 
 export interface DiscoverJob {

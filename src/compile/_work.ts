@@ -9,7 +9,6 @@
  *
  *   const r = runJob({ kind: "translate", id: 1, image, rvas });
  */
-import { BASELINE } from "../arm64/features.ts";
 import type { TranslatedBlock } from "../arm64/lower/output.ts";
 import { loadPeFileSync, mapImage, type MappedImage, type PeFile } from "../pe/index.ts";
 import { InputError } from "../util/errors.ts";
@@ -38,7 +37,7 @@ export function dropAdopted(): void {
 }
 
 function openImage(ref: ImageRef): Open {
-  const key = `${ref.path}\0${ref.mode}\0${ref.memoryOrder}\0${ref.volatileMetadata}`;
+  const key = `${ref.path}\0${ref.mode}\0${ref.memoryOrder}\0${ref.volatileMetadata}\0${JSON.stringify(ref.features)}`;
   const hit = open.findIndex((o) => o.key === key);
   if (hit >= 0) {
     const o = open.splice(hit, 1)[0]!;
@@ -68,7 +67,7 @@ function handle(job: Job): Result {
   if (!o.translator) {
     const vm = job.image.volatileMetadata ? o.pe.loadConfig?.volatileMetadata : undefined;
     o.translator = new Translator({
-      mode: job.image.mode, lower: { features: BASELINE, memoryOrder: job.image.memoryOrder, pic: true, imageBase: o.img.base },
+      mode: job.image.mode, lower: { features: job.image.features, memoryOrder: job.image.memoryOrder, pic: true, imageBase: o.img.base },
       ...(vm ? { ordering: volatileOrdering(vm, o.img.base) } : {}),
       exitFlags: exitFlagsFor(o.img, o.ranges, job.image.mode),
     });

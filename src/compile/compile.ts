@@ -39,6 +39,7 @@ import { cacheState, staleSiblings } from "./_existing.ts";
 import { isHybrid, readCodeMaps } from "./images.ts";
 import { lockCacheDir, type DirLock } from "./lock.ts";
 import { cacheConfigFor } from "./config.ts";
+import { BASELINE, type HostFeatures } from "../arm64/features.ts";
 import { CompilePool, JobError } from "./pool.ts";
 import { adoptImage, dropAdopted } from "./_work.ts";
 
@@ -59,6 +60,8 @@ export interface CompileOptions {
   /** Wait for another compile holding a cache folder (default: refuse). */
   wait?: boolean;
   memoryOrder?: "tso" | "relaxed";
+  /** Host features the code may assume (config.ts `featuresFrom`; default: the baseline). */
+  features?: HostFeatures;
   /** Blocks per translate job (default 1500). */
   chunkBlocks?: number;
   /** Translator build id recorded in caches (default: aot's version). */
@@ -111,6 +114,8 @@ export interface CompileResult {
   tempRemoved: string[];
   /** Images whose volatile metadata was applied (config.ts). */
   volatileMetadata: { images: string[] };
+  /** Host features beyond the baseline the code assumes (`--features`), by name. */
+  features: string[];
   /** One line each; non-empty means exit 1. */
   findings: string[];
 }
@@ -169,7 +174,7 @@ export async function compileExe(opts: CompileOptions): Promise<CompileResult> {
   const res: CompileResult = {
     exes: [], images: [], totals: { images: 0, compiled: 0, current: 0, failed: 0, blocks: 0, translated: 0, insns: 0, rejected: 0, cacheBytes: 0 },
     fallbacks: [], seconds: 0, insnsPerSecond: 0, peakRssBytes: 0, jobs, setupSeconds: 0, codeMaps: { imported: 0, files: [] }, tempRemoved: [],
-    volatileMetadata: { images: [] }, findings,
+    volatileMetadata: { images: [] }, features: Object.entries(opts.features ?? {}).filter(([k, v]) => v && k !== "lse").map(([k]) => k), findings,
   };
   const locks: DirLock[] = [];
   // Workers start now: loading their modules overlaps resolving closures and hashing images.
@@ -212,6 +217,7 @@ export async function compileExe(opts: CompileOptions): Promise<CompileResult> {
     const units: Unit[] = [];
     const seen = new Set<string>();
     const memoryOrder = opts.memoryOrder ?? "tso";
+    const features = opts.features ?? BASELINE;
     for (const c of contexts) {
       const mine: Unit[] = [];
       for (const im of c.images) {
@@ -230,7 +236,7 @@ export async function compileExe(opts: CompileOptions): Promise<CompileResult> {
             imageBase: pe.imageBase, sizeOfImage: pe.sizeOfImage,
           };
           report.hybrid = isHybrid(pe);
-          const config = cacheConfigFor(c.target, pe, memoryOrder);
+          const config = cacheConfigFor(c.target, pe, memoryOrder, features);
           report.volatileMetadata = config.volatileMetadata;
           if (report.volatileMetadata) res.volatileMetadata.images.push(im.path);
           const folder = codeCacheDir(c.cacheDir);
@@ -238,7 +244,7 @@ export async function compileExe(opts: CompileOptions): Promise<CompileResult> {
           report.cache = cachePath;
           const weight = pe.sections.filter((s) => s.executable).reduce((n, s) => n + s.rawSize, 0);
           adoptImage(im.path, pe);
-          mine.push({ report, ref: { path: im.path, fileId: pe.fileId, mode: pe.is64 ? 64 : 32, memoryOrder, volatileMetadata: config.volatileMetadata }, image, config, cacheFolder: folder, cachePath, weight });
+          mine.push({ report, ref: { path: im.path, fileId: pe.fileId, mode: pe.is64 ? 64 : 32, memoryOrder, volatileMetadata: config.volatileMetadata, features: config.features }, image, config, cacheFolder: folder, cachePath, weight });
         } catch (e) {
           if (!(e instanceof InputError)) throw e;
           report.error = e.message;

@@ -13,14 +13,51 @@
  *   const ordering = volatileOrdering(pe.loadConfig!.volatileMetadata!, pe.imageBase);
  *   new Translator({ mode: 64, lower, ordering });
  */
-import { BASELINE } from "../arm64/features.ts";
+import { readFileSync } from "node:fs";
+import { arch } from "node:os";
+import { BASELINE, type HostFeatures } from "../arm64/features.ts";
 import type { CacheConfig } from "../cache/format.ts";
 import type { PeFile, VolatileMetadata } from "../pe/index.ts";
 import { ORDERING, type Ordering } from "./translate.ts";
 
 /** The configuration `aot compile` writes for an image of `target` (and `aot verify` expects). */
-export function cacheConfigFor(target: CacheConfig["target"], pe?: Pick<PeFile, "loadConfig">, memoryOrder: CacheConfig["memoryOrder"] = "tso"): CacheConfig {
-  return { target, memoryOrder, volatileMetadata: appliesVolatileMetadata(pe, memoryOrder), features: { ...BASELINE }, options: {} };
+export function cacheConfigFor(target: CacheConfig["target"], pe?: Pick<PeFile, "loadConfig">, memoryOrder: CacheConfig["memoryOrder"] = "tso", features: HostFeatures = BASELINE): CacheConfig {
+  return { target, memoryOrder, volatileMetadata: appliesVolatileMetadata(pe, memoryOrder), features: { ...features }, options: {} };
+}
+
+/**
+ * Host features `aot compile --features` may assume beyond the baseline: those the lowering has
+ * a use for (src/arm64/lower/flags.ts: CFINV and RMIF with FlagM). FlagM2 includes FlagM, as the
+ * architecture requires; it changes no code yet but is recorded, so such a cache asks for it.
+ */
+export const OPTIONAL_FEATURES = ["flagm", "flagm2"] as const;
+
+/** Is `f` a feature set this aot writes: the baseline plus any of OPTIONAL_FEATURES (FlagM2 with FlagM)? */
+export const writableFeatures = (f: HostFeatures): boolean => f.lse && !f.rcpc && (!f.flagm2 || f.flagm);
+
+/**
+ * The feature set a `--features` value names: `baseline`; `host`, this ARM64 machine's (the
+ * Features line of /proc/cpuinfo); or a comma-separated list of OPTIONAL_FEATURES. Throws an
+ * Error whose message is one line naming what is wrong.
+ */
+export function featuresFrom(spec: string, cpuinfo: () => string = () => readFileSync("/proc/cpuinfo", "utf8"), machine = arch()): HostFeatures {
+  const out: HostFeatures = { ...BASELINE };
+  const text = spec.trim().toLowerCase();
+  if (text === "baseline" || text === "") return out;
+  if (text === "host") {
+    if (machine !== "arm64") throw new Error(`--features host: this machine is ${machine}, not ARM64; name the features instead (${OPTIONAL_FEATURES.join(", ")})`);
+    const line = cpuinfo().split("\n").find((l) => /^Features\s*:/.test(l));
+    if (!line) throw new Error("--features host: /proc/cpuinfo has no Features line");
+    const have = new Set(line.split(":")[1]!.trim().split(/\s+/));
+    for (const f of OPTIONAL_FEATURES) if (have.has(f)) out[f] = true;
+  } else {
+    for (const word of text.split(",").map((w) => w.trim()).filter(Boolean)) {
+      if (!(OPTIONAL_FEATURES as readonly string[]).includes(word)) throw new Error(`--features: unknown or unused feature ${JSON.stringify(word)} (baseline, host, or a list of ${OPTIONAL_FEATURES.join(", ")})`);
+      out[word as (typeof OPTIONAL_FEATURES)[number]] = true;
+    }
+  }
+  if (out.flagm2) out.flagm = true;
+  return out;
 }
 
 /** Whether compiling `pe` under `memoryOrder` applies its volatile metadata. */

@@ -26,7 +26,8 @@ import { loadPeFileSync, mapImage, type PeFile } from "../pe/index.ts";
 import { DllResolver, dependencyClosure, findPrefix, resolveCaseInsensitive, type WinePrefix } from "../prefix/index.ts";
 import { InputError } from "../util/errors.ts";
 import { execCache, type ExecCache, type ExecResult } from "./cache-exec.ts";
-import { cacheConfigFor } from "../compile/config.ts";
+import { cacheConfigFor, writableFeatures } from "../compile/config.ts";
+import type { HostFeatures } from "../arm64/features.ts";
 import { exitFlagsFor } from "../compile/live-flags.ts";
 import { x86Ranges } from "../compile/images.ts";
 
@@ -67,10 +68,10 @@ export interface VerifyResult {
 
 /**
  * The configuration `aot compile` writes for an image of `target` (`cacheConfigFor`, the one
- * definition in src/compile/config.ts: tso, BASELINE features, no per-application options, the
- * image's volatile metadata applied when it has some).
+ * definition in src/compile/config.ts: tso, the given host features (default: the baseline), no
+ * per-application options, the image's volatile metadata applied when it has some).
  */
-export const expectedConfig = (target: CacheConfig["target"], pe?: PeFile): CacheConfig => cacheConfigFor(target, pe);
+export const expectedConfig = (target: CacheConfig["target"], pe?: PeFile, features?: HostFeatures): CacheConfig => cacheConfigFor(target, pe, "tso", features);
 
 /** The identity a cache of `path` records (as compile.ts computes it). */
 export function imageIdentity(path: string, pe: PeFile = loadPeFileSync(path)): CacheImage {
@@ -154,7 +155,9 @@ function jobsFor(inputs: string[], opts: VerifyOptions): Job[] {
       const pe = im.path === p ? root : loadPeFileSync(im.path);
       const want = cacheFileName(imageIdentity(im.path, pe), expectedConfig(target, pe));
       const base = want.slice(0, want.length - 34);
-      if (!listing.includes(want)) jobs.push({ path: join(folder, want), imagePath: im.path, target, missing: { image: im.path } });
+      // Missing only when no cache of the image is there at all: another configuration (host
+      // features a compile was given) is verified below, and reported if aot would not write it.
+      if (!listing.includes(want) && !listing.some((n) => CACHE_NAME.exec(n)?.[1] === base)) jobs.push({ path: join(folder, want), imagePath: im.path, target, missing: { image: im.path } });
       for (const n of listing) {
         const m = CACHE_NAME.exec(n);
         if (m && m[1] === base) jobs.push({ path: join(folder, n), imagePath: im.path, target });
@@ -253,7 +256,9 @@ function verifyOne(job: Job, opts: VerifyOptions, seed: number, prefixOf: () => 
   }
   // 3. Configuration: what this aot would write for the image (without it, its use of volatile
   // metadata cannot be known: the recorded one is taken).
-  const want = pe ? expectedConfig(h.config.target, pe) : { ...expectedConfig(h.config.target), volatileMetadata: h.config.volatileMetadata };
+  // Host features are the compiler's choice (`aot compile --features`): any set this aot writes is expected as recorded.
+  const features = writableFeatures(h.config.features) ? h.config.features : undefined;
+  const want = pe ? expectedConfig(h.config.target, pe, features) : { ...expectedConfig(h.config.target, undefined, features), volatileMetadata: h.config.volatileMetadata };
   if (h.buildId !== VERSION) set("mismatched", `mismatched: translator build id ${JSON.stringify(h.buildId)}, this aot is ${JSON.stringify(VERSION)}`);
   if (h.configFingerprint !== configFingerprint(h.config)) set("mismatched", `mismatched: recorded fingerprint ${hex(h.configFingerprint)} does not match the recorded configuration (${hex(configFingerprint(h.config))})`);
   else if (h.configFingerprint !== configFingerprint(want)) {

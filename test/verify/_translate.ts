@@ -5,14 +5,14 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Translator } from "../../src/compile/translate.ts";
-import { BASELINE } from "../../src/arm64/index.ts";
+import { BASELINE, type HostFeatures } from "../../src/arm64/index.ts";
 import type { TranslateFn } from "../../src/verify/diff.ts";
 
-export function translator(bits: 32 | 64, memoryOrder: "tso" | "relaxed" = "tso"): TranslateFn {
+export function translator(bits: 32 | 64, memoryOrder: "tso" | "relaxed" = "tso", features: HostFeatures = BASELINE): TranslateFn {
   const byMax = new Map<number, Translator>();
   return (code, va, maxInsns) => {
     let t = byMax.get(maxInsns);
-    if (!t) byMax.set(maxInsns, (t = new Translator({ mode: bits, lower: { features: BASELINE, memoryOrder, pic: false }, maxInsns })));
+    if (!t) byMax.set(maxInsns, (t = new Translator({ mode: bits, lower: { features, memoryOrder, pic: false }, maxInsns })));
     return t.translate(code, 0, code.length, va);
   };
 }

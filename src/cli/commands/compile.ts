@@ -30,6 +30,7 @@ export default defineCommand({
     target: { type: "string", default: "auto", description: "auto (32-bit exe: wow64, 64-bit: arm64ec), wow64 or arm64ec" },
     "cache-dir": { type: "string", description: "FEX cache folder (default: --prefix's LOCALAPPDATA\\fex-emu, FEX_APP_CACHE_LOCATION, the exe's prefix's)" },
     wait: { type: "boolean", description: "Wait for another aot compile writing the same cache folder (default: refuse, exit 2)" },
+    features: { type: "string", default: "baseline", description: "Host CPU features the code may assume: baseline (ARMv8.0 + LSE: any Windows on Arm machine), host (this ARM64 machine's), or a list of flagm, flagm2" },
     json: { type: "boolean", description: "One JSON object" },
   },
   async run({ args }) {
@@ -37,6 +38,13 @@ export default defineCommand({
     const target = String(args.target);
     if (!["auto", "wow64", "arm64ec"].includes(target)) throw new UsageError(`compile: --target must be auto, wow64 or arm64ec (got ${target})`);
     const jobs = args.jobs === undefined ? undefined : count("jobs", args.jobs, 1, 256);
+    const { featuresFrom } = await import("../../compile/config.ts");
+    let features;
+    try {
+      features = featuresFrom(String(args.features ?? "baseline"));
+    } catch (e) {
+      throw new UsageError(`compile: ${(e as Error).message}`);
+    }
     // Several translator threads: run without JavaScriptCore's FTL tier (_jit.ts says why).
     if ((jobs ?? availableParallelism()) >= 2) (await import("../_jit.ts")).reexecWithoutFtl();
     const { compileExe } = await import("../../compile/compile.ts");
@@ -47,7 +55,7 @@ export default defineCommand({
     try {
       r = await compileExe({
         exes, prefix: args.prefix, codemap: args.codemap, discover: args.discover, jobs, target: target as "auto",
-        cacheDir: args["cache-dir"], wait: args.wait,
+        cacheDir: args["cache-dir"], wait: args.wait, features,
         onWait: (m) => info(m),
         onProgress: tty ? (p) => {
           const now = performance.now();
@@ -75,6 +83,7 @@ export default defineCommand({
       if (r.fallbacks.length) lines.push(`fallbacks: ${r.fallbacks.map(([m, n]) => `${printable(m)} ${n}`).join(", ")}`);
       lines.push(`cache bytes: ${t.cacheBytes} (${mb(t.cacheBytes)})`);
       lines.push(`${r.seconds.toFixed(2)} s on ${r.jobs} translator thread(s), ${Math.round(r.insnsPerSecond / 1000)} k guest instructions/s, peak memory ${mb(r.peakRssBytes)}`);
+      if (r.features.length) lines.push(`host features assumed: ${r.features.join(", ")} (the caches run only where the CPU has them)`);
       if (r.volatileMetadata.images.length) lines.push(`${r.volatileMetadata.images.length} image(s) compiled with their volatile metadata applied (listed accesses ordered, the rest of their ranges plain)`);
       if (r.tempRemoved.length) lines.push(`removed ${r.tempRemoved.length} temporary file(s) left by an interrupted compile`);
       await line(lines.join("\n"));
