@@ -110,6 +110,8 @@ export interface A64Options {
    * hook while a block containing such an access is loaded.
    */
   alignment?: "v8.0" | "lse2" | "none";
+  /** STATE.IMAGE_BASE, for position independent translations (ABI §7; default 0). */
+  imageBase?: bigint;
 }
 
 /**
@@ -228,7 +230,7 @@ export class A64Harness {
     e.map(this.codeBase, this.codeSize, UC_PROT.READ | UC_PROT.EXEC);
     this.stateBlock = new Uint8Array(new ArrayBuffer(STATE_PAGE));
     this.stateView = new DataView(this.stateBlock.buffer);
-    const pages = mapRuntimePages(e, this.codeBase, this.stateBlock);
+    const pages = mapRuntimePages(e, this.codeBase, this.stateBlock, opts.imageBase ?? 0n);
     this.stub = pages.stub;
     this.stop = pages.stop;
     this.stateAddr = pages.state;

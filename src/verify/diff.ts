@@ -57,6 +57,8 @@ export interface DiffOptions {
    * into `load_segment`/`far_transfer` are checked like runtime helpers without ending the case.
    */
   segments?: boolean;
+  /** STATE.IMAGE_BASE for translations made position independent with this preferred base (ABI §7). */
+  imageBase?: bigint;
 }
 
 export interface DiffStats {
@@ -168,7 +170,7 @@ export class Differ {
     this.gprs = this.xmms = opts.bits === 64 ? 16 : 8;
     this.rng = prng(opts.seed ?? 1);
     this.dec = new Decoder(opts.bits);
-    this.arm = new A64Harness(opts.bits, { seed: (opts.seed ?? 1) & 0xffff, alignment: opts.alignment });
+    this.arm = new A64Harness(opts.bits, { seed: (opts.seed ?? 1) & 0xffff, alignment: opts.alignment, imageBase: opts.imageBase });
     const specs = [this.layout.data, this.layout.stack, ...(this.layout.low ? [this.layout.low] : [])];
     this.windows = specs.map((w) => new Win(w, this.rng));
     for (const w of this.windows) this.arm.mapRegion(BigInt(w.spec.addr), w.arm);

@@ -8,11 +8,12 @@ import { Translator } from "../../src/compile/translate.ts";
 import { BASELINE, type HostFeatures } from "../../src/arm64/index.ts";
 import type { TranslateFn } from "../../src/verify/diff.ts";
 
-export function translator(bits: 32 | 64, memoryOrder: "tso" | "relaxed" = "tso", features: HostFeatures = BASELINE): TranslateFn {
+export function translator(bits: 32 | 64, memoryOrder: "tso" | "relaxed" = "tso", features: HostFeatures = BASELINE, imageBase?: bigint): TranslateFn {
   const byMax = new Map<number, Translator>();
+  const pic = imageBase !== undefined ? { pic: true, imageBase } : { pic: false };
   return (code, va, maxInsns) => {
     let t = byMax.get(maxInsns);
-    if (!t) byMax.set(maxInsns, (t = new Translator({ mode: bits, lower: { features, memoryOrder, pic: false }, maxInsns })));
+    if (!t) byMax.set(maxInsns, (t = new Translator({ mode: bits, lower: { features, memoryOrder, ...pic }, maxInsns })));
     return t.translate(code, 0, code.length, va);
   };
 }

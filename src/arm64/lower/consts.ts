@@ -104,14 +104,15 @@ export function materialise(L: Lowerer, v: number, r: number): void {
     // Rule picBase: from the block's base address while its register is held (rules.ts).
     const pb = L.picBase, held = pb >= 0 && pb !== v ? L.loc[pb]! : -1;
     if (held >= 0 && L.cur <= L.an.lastUse[pb]!) {
-      const d = Number(b.imm(v) - b.imm(pb));
+      const d = Number(b.imm(v) - b.imm(pb)) + L.picDelta;
       if (Math.abs(d) < 0x1000000) {
         L.fired[RULE.picBase]!++;
         return addDelta(L, r, held, d);
       }
     }
     L.emit(ldstUimm(LDST.LDRX, r, HOST_STATE, (STATE.IMAGE_BASE / 8) as Uimm12s));
-    const rva = Number(b.imm(v) - base);
+    // The base of rule picBase less its low bits when its accesses take them (rules.ts baseDelta).
+    const rva = Number(b.imm(v) - base) - (v === pb ? L.picDelta : 0);
     if (Math.abs(rva) < 0x1000000) {
       if (rva !== 0) addDelta(L, r, r, rva);
     } else {

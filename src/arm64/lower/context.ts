@@ -110,6 +110,11 @@ export class Lowerer {
   picBase = -1;
   /** The guest register whose home holds it (its SetReg computes it there), or -1: a temporary. */
   picHome = -1;
+  /**
+   * Rule addrOffset on the base itself: its register holds the Addr minus this (the Addr's low 12
+   * bits, folded into the offsets of the accesses that are its only uses), or 0.
+   */
+  picDelta = 0;
   /** Rule bitToFlag: values whose bit 0 alone is meaningful (the bits above are left as they came). */
   loose = new Set<number>();
   fixups: number[] = [];

@@ -15,16 +15,18 @@
  *   Store.4 rcx, eax (tso)       → dmb ishst; str w8, [x0]
  */
 import { OP } from "../../ir/ops.ts";
-import type { Simm7s, Simm9, Uimm12s } from "../imm.ts";
+import type { Imm12, Simm7s, Simm9, Uimm12s } from "../imm.ts";
 import { BARRIER, dmb } from "../isa/system.ts";
 import { LDST, PAIR, ldstPair, ldstPost, ldstPre, ldstReg, ldstUimm, ldstUnscaled, type LdSt } from "../isa/load-store.ts";
 import { EXTEND } from "../regs.ts";
 import { DEAD, EMIT, FUSED } from "./alloc.ts";
-import { RULE } from "./rules.ts";
+import { RULE, fitsOffset } from "./rules.ts";
 import type { Lowerer } from "./context.ts";
 import { constIn } from "./consts.ts";
 import { casCmpxchg } from "./atomic.ts";
-import { HOST_GPR } from "./regmap.ts";
+import { HOST_GPR, HOST_STATE } from "./regmap.ts";
+import { STATE } from "../../ir/state.ts";
+import { addImm } from "../isa/data-imm.ts";
 
 const LOADS: Record<number, LdSt> = { 1: LDST.LDRB, 2: LDST.LDRH, 4: LDST.LDRW, 8: LDST.LDRX };
 const STORES: Record<number, LdSt> = { 1: LDST.STRB, 2: LDST.STRH, 4: LDST.STRW, 8: LDST.STRX };
@@ -39,9 +41,23 @@ export const indexed = (L: Lowerer, a: number): boolean => L.an.skip[a] === FUSE
  */
 let offset = 0;
 let index = -1, indexS: 0 | 1 = 0;
-export function base(L: Lowerer, a: number): number {
+export function base(L: Lowerer, a: number, size = 0): number {
   const b = L.b;
   index = -1;
+  if (a === L.picBase && L.picDelta && L.loc[a]! >= 0) {
+    // The base register holds the Addr less its low bits (rules.ts baseDelta): they are the offset.
+    offset = L.picDelta;
+    L.fired[RULE.addrOffset]!++;
+    if (size) return L.loc[a]!;
+    const t = L.pool.scratch();
+    L.emit(addImm(1, t, L.loc[a]!, L.picDelta as Imm12));
+    offset = 0;
+    return t;
+  }
+  if (size && b.op[a] === OP.Addr && L.opts.pic && L.loc[a]! < 0) {
+    const r = addrOffset(L, a, size);
+    if (r >= 0) return r;
+  }
   if (indexed(L, a)) {
     const y = b.b[a]!, shifted = L.an.skip[y] === FUSED;
     index = L.reg(shifted ? b.a[y]! : y, false);
@@ -58,6 +74,34 @@ export function base(L: Lowerer, a: number): number {
   offset = 0;
   // Register 31 is SP as a base: a constant 0 address must be materialised.
   return L.reg(a, false);
+}
+
+
+/**
+ * Rule addrOffset: the base register of guest address a (an Addr, not in a register) for an
+ * access of `size` bytes, its offset left in `offset`: the held base of rule picBase when the
+ * distance fits the access, else the image base plus a's RVA above its low 12 bits, which go into
+ * the offset (`ldr x9, [x12, #0xb8]; add x9, x9, #0x56, lsl #12; ldr w8, [x9, #0x788]`). -1 when
+ * neither fits (materialised as usual).
+ */
+function addrOffset(L: Lowerer, a: number, size: number): number {
+  const b = L.b, pb = L.picBase, held = pb >= 0 && pb !== a ? L.loc[pb]! : -1;
+  if (held >= 0 && L.cur <= L.an.lastUse[pb]!) {
+    const d = Number(b.imm(a) - b.imm(pb)) + L.picDelta;
+    if (!fitsOffset(d, size)) return -1;
+    offset = d;
+    L.fired[RULE.addrOffset]!++;
+    return held;
+  }
+  if (a === pb || L.opts.imageBase === undefined) return -1;
+  const rva = Number(b.imm(a) - L.opts.imageBase), lo = rva & 0xfff;
+  if (rva < 0 || rva >= 0x1000000 || !fitsOffset(lo, size)) return -1;
+  const t = L.pool.scratch();
+  L.emit(ldstUimm(LDST.LDRX, t, HOST_STATE, (STATE.IMAGE_BASE / 8) as Uimm12s));
+  if (rva >>> 12) L.emit(addImm(1, t, t, (rva >>> 12) as Imm12, 1));
+  offset = lo;
+  L.fired[RULE.addrOffset]!++;
+  return t;
 }
 
 /** ldr/str with a register offset (indexAddress), a scaled unsigned offset when it fits, else the unscaled (ldur/stur) form (what `base` left). */
@@ -106,7 +150,7 @@ export function lowerLoad(L: Lowerer, i: number): void {
     return;
   }
   const pair = loadPairWith(L, i);
-  const rn = base(L, b.a[i]!), rt = L.dest(i, true);
+  const rn = base(L, b.a[i]!, pair ? 0 : b.sz[i]!), rt = L.dest(i, true);
   if (pair && rt === pair[2] && rt !== pair[3]) { // loadPair: ldp into both homes
     const [k, lo, ri, rk] = pair, first = baseOf(L, b.a[i]!)[1] === lo;
     L.faultEntry();
@@ -236,7 +280,7 @@ export function lowerStore(L: Lowerer, i: number): void {
     L.fired[RULE.storePair]!++;
     return;
   }
-  const rn = base(L, a), off = offset, idx = index, s = indexS, rt = L.reg(b.b[i]!);
+  const rn = base(L, a, sz), off = offset, idx = index, s = indexS, rt = L.reg(b.b[i]!);
   (offset = off), (index = idx), (indexS = s);
   // Earlier stores may not pass this store; earlier ordered loads are already fenced by their ishld.
   if (L.ordered(b.c[i]!)) L.emit(dmb(BARRIER.ISHST));

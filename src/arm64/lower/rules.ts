@@ -91,6 +91,7 @@ export const OTHER_RULES = [
   { name: "loadPair", why: "two loads of one guest instruction from adjacent 4/8-byte slots that cannot fault (earlier loads of it already touched both ends, under a page apart) go straight into their homes with one ldp (POPAD)" },
   { name: "storePair", why: "two plain stores of one guest instruction to adjacent 4/8-byte slots of one base are one stp (PUSHAD)" },
   { name: "repChunks", why: "REP MOVS/STOS with DF = 0 move 16 bytes per trip (ldp/stp) where no chunk crosses a page or overlaps itself" },
+  { name: "addrOffset", why: "position independent: a guest address used only as a plain access's address is not computed; its distance from the held base (rule picBase), or its low 12 bits after the image base plus the rest, goes into the access's offset" },
   { name: "picBase", why: "position independent: the block's first guest address used as a value stays in a register, and later ones within 16 MiB are one or two adds from it, not a load of STATE.IMAGE_BASE and adds each (call [rip+x]: the slot and the return address)" },
 ] as const satisfies readonly Rule[];
 
@@ -384,6 +385,9 @@ function funnelPartner(L: Lowerer, i: number, j: number): number {
   return k1 > 0 && k2 > 0 && k1 + k2 === 8 * S ? other : -1;
 }
 
+/** Can a plain access of `size` bytes take byte offset d (scaled unsigned 12 bits, else signed 9)? */
+export const fitsOffset = (d: number, size: number): boolean => (d >= 0 && d % size === 0 && d / size <= 0xfff) || (d >= -256 && d <= 255);
+
 /** Exits take their Addr operands as relocation targets or materialise them into x16 themselves. */
 const EXIT_OP = Uint8Array.from(OPS, (_, k) => ([OP.Exit, OP.ExitIf, OP.ExitSym, OP.ExitSymIf, OP.ExitIfNZ] as number[]).includes(k) ? 1 : 0);
 
@@ -395,6 +399,7 @@ const EXIT_OP = Uint8Array.from(OPS, (_, k) => ([OP.Exit, OP.ExitIf, OP.ExitSym,
  */
 function markPicBase(L: Lowerer): void {
   L.picBase = -1;
+  L.picDelta = 0;
   if (!L.opts.pic || L.opts.picBase === false) return;
   const b = L.b, { skip, lastUse } = L.an;
   let base = -1, until = -1;
@@ -415,8 +420,31 @@ function markPicBase(L: Lowerer): void {
   if (base < 0 || until < 0) return;
   L.picBase = base;
   L.picHome = homeOfBase(L, base, until);
+  L.picDelta = L.picHome < 0 ? baseDelta(L, base) : 0;
   lastUse[base] = Math.max(lastUse[base]!, until);
   L.fired[RULE.picBase]!++;
+}
+
+/**
+ * Rule addrOffset for the base of rule picBase: when every read of the base Addr is the address
+ * of a plain load or store (`call [rip+x]`'s slot), its register can hold the Addr without its low
+ * 12 bits (one add fewer), which each access takes as its offset. The low bits, or 0.
+ */
+function baseDelta(L: Lowerer, base: number): number {
+  const b = L.b, img = L.opts.imageBase;
+  if (img === undefined) return 0;
+  const rva = b.imm(base) - img;
+  if (rva < 0n || rva >= 0x1000000n) return 0;
+  const lo = Number(rva & 0xfffn);
+  if (!lo) return 0;
+  for (let i = base + 1; i < b.n; i++) {
+    if (L.an.skip[i] === DEAD || !readsValue(b, i, base)) continue;
+    const o = b.op[i]!;
+    const size = (o === OP.Load && b.a[i] === base) || (o === OP.Store && b.a[i] === base && b.b[i] !== base) ? b.sz[i]!
+      : (o === OP.VLoad && b.b[i] === base) || (o === OP.VStore && b.a[i] === base && b.c[i] === 0) ? b.sz[i]! : 0;
+    if (!size || !fitsOffset(lo, size)) return 0;
+  }
+  return lo;
 }
 
 /** Ops that leave every guest register's home alone (a SetReg is checked apart). */

@@ -111,7 +111,7 @@ export function lowerVZextLow(L: Lowerer, i: number): void {
 /** ldr s/d/q (the scalar forms zero the rest of the register, as MOVD/MOVQ/MOVSS loads do). */
 export function lowerVLoad(L: Lowerer, i: number): void {
   const b = L.b, x = b.a[i]!, sz = b.sz[i]!;
-  const rn = base(L, b.b[i]!);
+  const rn = base(L, b.b[i]!, sz);
   if (x === XT) {
     if (L.xt >= 0) throw new Error(`arm64 lowering: xt filled twice at op ${i}`);
     L.xt = borrow(L, i, 0);
@@ -133,7 +133,7 @@ export function lowerVLoadLane(L: Lowerer, i: number): void {
 export function lowerVStore(L: Lowerer, i: number): void {
   const b = L.b, sz = b.sz[i]!, lane = b.c[i]!, x = vreg(L, b.b[i]!);
   if (lane === 0 && VSTORE[sz] !== undefined) {
-    const rn = base(L, b.a[i]!);
+    const rn = base(L, b.a[i]!, sz);
     if (vectorOrdered(b.d[i]!)) L.emit(dmb(BARRIER.ISHST));
     L.faultEntry();
     L.emit(plain(VSTORE[sz]!, sz, x, rn));

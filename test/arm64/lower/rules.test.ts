@@ -196,9 +196,18 @@ const CASES: [string, string, string[]][] = [
   ["picBase", "#pic\n  Guest 6, 0x1000\n  v1 = Addr 0x3000\n  v2 = Load.8 v1, 0\n  v3 = GetReg rsp\n  v4 = Const.8 0x8\n  v5 = Sub.8 v3, v4\n  v6 = Addr 0x1006\n  Store.8 v5, v6, 1\n  SetReg rsp, v5\n  Exit call, v2 ?-\n",
     ["ldr x9, [x12, #0xb8]", "add x9, x9, #0x2, lsl #12", "ldr x16, [x9]", "sub x6, x9, #0xffa", "sub x6, x6, #0x1, lsl #12", "str x6, [x15, #-0x8]!"]],
   // lea rax, [rip+…] (0x2010) then a load from 0x3000, position independent: the first address is
-  // computed straight into rax's home (x8) and stays the base there: 0x3000 is 0xff0 above it.
+  // computed straight into rax's home (x8) and stays the base there: 0x3000 is 0xff0 above it,
+  // which the 8-byte load takes as its offset (rule addrOffset).
   ["picBase", "#pic\n  v1 = Addr 0x2010\n  SetReg rax, v1\n  v3 = Addr 0x3000\n  v4 = Load.8 v3, 0\n  SetReg rcx, v4\n",
-    ["ldr x8, [x12, #0xb8]", "add x8, x8, #0x10", "add x8, x8, #0x1, lsl #12", "add x9, x8, #0xff0", "ldr x0, [x9]"]],
+    ["ldr x8, [x12, #0xb8]", "add x8, x8, #0x10", "add x8, x8, #0x1, lsl #12", "ldr x0, [x8, #0xff0]"]],
+  // mov eax, [rip+…] alone (0x3788, image base 0x1000): the image base plus 0x2000, and 0x788 as the
+  // load's offset (scaled: 0x788 is a multiple of 4), not a third add.
+  ["addrOffset", "#pic\n  v1 = Addr 0x3788\n  v2 = Load.4 v1, 0\n  SetReg rax, v2\n",
+    ["ldr x9, [x12, #0xb8]", "add x9, x9, #0x2, lsl #12", "ldr w8, [x9, #0x788]"]],
+  // call [rip+…] with the slot at 0x3788: the base register holds 0x3000 (the slot less its low
+  // bits, which the load takes), and the return address 0x1006 is 0x1ffa below that.
+  ["addrOffset", "#pic\n  Guest 6, 0x1000\n  v1 = Addr 0x3788\n  v2 = Load.8 v1, 0\n  v3 = GetReg rsp\n  v4 = Const.8 0x8\n  v5 = Sub.8 v3, v4\n  v6 = Addr 0x1006\n  Store.8 v5, v6, 1\n  SetReg rsp, v5\n  Exit call, v2 ?-\n",
+    ["ldr x9, [x12, #0xb8]", "add x9, x9, #0x2, lsl #12", "ldr x16, [x9, #0x788]", "sub x6, x9, #0xffa", "sub x6, x6, #0x1, lsl #12", "str x6, [x15, #-0x8]!"]],
   // mov rax, cs: CS is bits 16..31 of the state word at 0xe0 (ABI §2), so byte 0xe2: one ldrh.
   ["stateField", "  v1 = GetState 28\n  v2 = Ubfx v1, 16, 16\n  SetReg rax, v2\n", ["ldrh w8, [x12, #0xe2]"]],
   // rdgsbase eax: the GS base is the state word at 0xb0 (ABI §2); its low half is one ldr w (the W load zero-extends).
