@@ -7,7 +7,7 @@
  *   console.log(t.text);
  */
 import { Decoder, Insn, formatInsn } from "../x86/index.ts";
-import { BASELINE, disasmWord } from "../arm64/index.ts";
+import { BASELINE, disasmWord, type HostFeatures } from "../arm64/index.ts";
 import { Translator, type TranslateTrace } from "./translate.ts";
 import { RELOC } from "../arm64/lower/output.ts";
 
@@ -17,6 +17,8 @@ export interface PrintOptions {
   /** Translate position-independent relative to this image base (a PE). */
   imageBase?: bigint;
   ir: boolean;
+  /** Host features the code may assume (default: the baseline; `aot compile --features`). */
+  features?: HostFeatures;
 }
 
 export interface Printed {
@@ -30,7 +32,7 @@ export interface Printed {
 const hex = (v: bigint | number): string => `0x${v.toString(16)}`;
 
 export function translateForPrint(mem: Uint8Array, off: number, end: number, va: bigint, o: PrintOptions): Printed {
-  const lower = { features: BASELINE, memoryOrder: o.order, pic: o.imageBase !== undefined, imageBase: o.imageBase };
+  const lower = { features: o.features ?? BASELINE, memoryOrder: o.order, pic: o.imageBase !== undefined, imageBase: o.imageBase };
   const tr = new Translator({ mode: o.mode, lower });
   const trace: TranslateTrace = {};
   const tb = tr.translate(mem, off, end, va, o.ir ? trace : undefined);

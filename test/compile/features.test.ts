@@ -8,7 +8,8 @@
  * differentially by test/verify/flagm-diff.test.ts.
  */
 import { afterAll, expect, test } from "bun:test";
-import { rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { BASELINE } from "../../src/arm64/features.ts";
 import { CacheReader } from "../../src/cache/index.ts";
@@ -39,6 +40,19 @@ test("feature names, host detection, and what is refused", () => {
   expect(r.code).toBe(2);
   expect(r.stderr.trim().split("\n")).toHaveLength(1);
   expect(r.stderr).toContain('--features: unknown or unused feature "sve"');
+});
+
+test("aot translate --features: sub then sbb then ret leaves ARM's C inverted; the exit puts it right with cfinv, or mrs/eor/msr without FlagM", () => {
+  const dir = mkdtempSync(join(tmpdir(), "aot-features-"));
+  const raw = join(dir, "sbb.bin");
+  writeFileSync(raw, Uint8Array.of(0x48, 0x29, 0xd8, 0x48, 0x19, 0xc8, 0xc3)); // sub rax, rbx; sbb rax, rcx; ret
+  const flagm = runAot(["translate", raw, "--features", "flagm"]), base = runAot(["translate", raw]);
+  rmSync(dir, { recursive: true, force: true });
+  expect([flagm.code, base.code]).toEqual([0, 0]);
+  expect(flagm.stdout).toMatch(/\bcfinv\b/);
+  expect(flagm.stdout).not.toMatch(/\bmrs\b/);
+  expect(base.stdout).not.toMatch(/\bcfinv\b/);
+  expect(base.stdout).toMatch(/\bmrs x\d+, NZCV\b/);
 });
 
 test("a FlagM compile: recorded, CFINV in the code, verified and run; a baseline compile replaces it", async () => {

@@ -35,6 +35,7 @@ export default defineCommand({
     base: { type: "string", description: "Raw file: address of its first byte (default 0)" },
     ir: { type: "boolean", description: "Also print the IR before and after the passes" },
     order: { type: "string", description: "Memory ordering policy: tso (default) or relaxed" },
+    features: { type: "string", description: "Host CPU features the code may assume, as aot compile --features (default: baseline)" },
     json: { type: "boolean", description: "One JSON object: x86, ir, arm64, relocations, fallback" },
     stats: { type: "boolean", description: "PE: translate every discovered block and print coverage (blocks, fallbacks by mnemonic, integer-only share)" },
   },
@@ -73,8 +74,15 @@ export default defineCommand({
       end = bytes.length;
     }
     const { translateForPrint } = await import("../../compile/print.ts");
+    const { featuresFrom } = await import("../../compile/config.ts");
+    let features;
+    try {
+      features = featuresFrom(String(args.features ?? "baseline"));
+    } catch (e) {
+      throw new UsageError(`translate: ${(e as Error).message}`);
+    }
     const t = translateForPrint(mem, off, end, va, {
-      mode: bits, order: (args.order as "tso" | "relaxed" | undefined) ?? "tso", imageBase, ir: !!args.ir,
+      mode: bits, order: (args.order as "tso" | "relaxed" | undefined) ?? "tso", imageBase, ir: !!args.ir, features,
     });
     if (args.json) await line(JSON.stringify(t.json));
     else await line(t.text);
