@@ -91,5 +91,5 @@ test("named passes run once each, in order; unknown names throw", () => {
     v1 = Const.8 0x1003
     Exit jump, v1 ?-`));
   expect(() => run((b) => runPasses(b, { passes: ["dead-flags", "nope"] }), src)).toThrow(/unknown IR pass "nope"/);
-  expect([...PASSES].sort()).toEqual(["bitfield", "cond-flags", "const-fold", "dce", "dead-flags", "flag-run", "flags-into-test", "fuse-cmp-branch", "late-setreg", "reg-cse", "reg-forward", "value-cse", "zero-idiom"]);
+  expect([...PASSES].sort()).toEqual(["bitfield", "cond-flags", "const-fold", "dce", "dead-flags", "field-forward", "flag-run", "flags-into-test", "fuse-cmp-branch", "late-setreg", "reg-cse", "reg-forward", "value-cse", "zero-idiom"]);
 });
