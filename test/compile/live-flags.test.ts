@@ -7,7 +7,7 @@
  * live at each block's end.
  */
 import { expect, test } from "bun:test";
-import { LiveFlags } from "../../src/compile/live-flags.ts";
+import { LiveFlags, exitFlagsFor } from "../../src/compile/live-flags.ts";
 import { Translator } from "../../src/compile/translate.ts";
 import { BASELINE } from "../../src/arm64/features.ts";
 import { disasmWord } from "../../src/arm64/disasm.ts";
@@ -66,4 +66,41 @@ test("a direct exit to a block that writes every flag first: no flag work for it
   // Unknown targets (undefined) keep every flag.
   const unknown = new Translator({ mode: 64, lower, exitFlags: () => undefined }).translate(code, 0, code.length, 0x1000n);
   expect(body(unknown)).toEqual(body(all));
+});
+
+/** The exit masks of exitFlagsFor over one flat piece of code at 0x1000 (its own x86 range). */
+function imageLive(bits: 32 | 64, lines: string[]): (va: bigint) => number | undefined {
+  const memory = assembleBlocks(bits, [lines])[0]!;
+  return exitFlagsFor({ memory, base: 0x1000n }, [{ start: 0, end: memory.length }], bits);
+}
+
+test("through direct exits: a jump or call to code that writes the flags first, jcc on both sides; indirect exits and loops keep them", () => {
+  // 0x1000: jmp to a block that jumps on to one starting with CMP (writes all six): nothing live.
+  //   (jmp rel8 = 2 bytes, so `jmp $+4` skips the next jmp.)
+  const jumps = imageLive(64, ["jmp $+4", "ret", "jmp $+3", "ret", "cmp eax, ebx", "ret"]);
+  expect(jumps(0x1000n)).toBe(0);
+  // A call to a function whose first block writes every flag (SUB) before its own exit: nothing live.
+  const call = imageLive(64, ["call $+6", "ret", "nop", "sub rsp, 0x28", "ret"]);
+  expect(call(0x1000n)).toBe(0);
+  // INC writes all but CF, then a call whose callee starts with ADC (reads CF): CF alone is live.
+  const adc = imageLive(64, ["inc eax", "call $+6", "ret", "nop", "adc eax, 1", "ret"]);
+  expect(adc(0x1000n)).toBe(CF);
+  // JC reads CF itself; its target writes all six, the fall-through reads ZF (SETZ) then writes all.
+  const jcc = imageLive(64, ["jc $+5", "setz al", "cmp eax, ebx", "ret"]);
+  expect(jcc(0x1000n)).toBe(CF | ZF);
+  // An indirect jump: everything not written is live.
+  expect(imageLive(64, ["inc eax", "jmp rax"])(0x1000n)).toBe(CF);
+  // A loop back to itself that never writes a flag: the depth runs out, every flag is live.
+  expect(imageLive(64, ["nop", "jmp $-1"])(0x1000n)).toBe(ALL);
+  // Outside the image's x86 ranges: unknown.
+  expect(imageLive(64, ["ret"])(0x9000n)).toBeUndefined();
+});
+
+test("the masks do not depend on what was asked before (byte-identical caches whatever the workers)", () => {
+  const lines = ["jmp $+4", "ret", "jc $-3", "jmp $+3", "ret", "inc eax", "jmp $-5", "cmp eax, ebx", "ret"];
+  const vas = [0x1000n, 0x1002n, 0x1003n, 0x1005n, 0x1007n, 0x1008n, 0x100an, 0x100bn];
+  const forward = imageLive(64, lines), backward = imageLive(64, lines);
+  const a = vas.map((v) => forward(v));
+  const b = [...vas].reverse().map((v) => backward(v)).reverse();
+  expect(a).toEqual(b);
 });

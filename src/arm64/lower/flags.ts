@@ -423,20 +423,34 @@ function countFlagsCcmp(L: Lowerer, i: number): boolean {
 
 /**
  * SetFlag cf, v and SetFlag of, v (either order) with v a Cmp fused into them (cmpIntoFlagRun)
- * and N, Z dead after the pair: the compare sets NZCV, then `ccmn xzr, #0, #0b0011, !cond` leaves
- * C = V = 1 where cond holds (the immediate) and C = V = 0 where it does not (0 + 0). N and Z end
- * up as garbage, which is why they must be dead (MUL and IMUL leave SF and ZF undefined).
+ * and N, Z dead after the pair, or one of the two alone with the other flag dead too (`mul; jo`
+ * where the jump's target sets CF before reading it): the compare sets NZCV, then
+ * `ccmn xzr, #0, #0b0011, !cond` leaves C = V = 1 where cond holds (the immediate) and C = V = 0
+ * where it does not (0 + 0). N and Z end up as garbage, which is why they must be dead (MUL and
+ * IMUL leave SF and ZF undefined).
  */
 function carryOverflowCcmn(L: Lowerer, i: number): boolean {
   const b = L.b, v = b.b[i]!, nx = nextNzcvSetFlag(L, i);
-  if (nx < 0 || b.b[nx] !== v || (b.a[i]! | b.a[nx]!) !== (FLAG.CF | FLAG.OF)) return false;
-  if (L.an.skip[v] !== FUSED || b.op[v] !== OP.Cmp || L.an.liveAfter[nx]! & (FLAG.SF | FLAG.ZF)) return false;
+  if (L.an.skip[v] !== FUSED || b.op[v] !== OP.Cmp) return false;
+  // Both flags from the one compare, or one of them alone with the other dead after it (MUL's OF
+  // when only a JO reads it): C and V are both set to the condition either way.
+  const pair = nx >= 0 && b.b[nx] === v && (b.a[i]! | b.a[nx]!) === (FLAG.CF | FLAG.OF);
+  if (!pair && otherNzcvSetFlag(L, i)) return false; // the instruction sets more flags: the run's rules take it
+  const last = pair ? nx : i, other = pair ? 0 : b.a[i] === FLAG.CF ? FLAG.OF : FLAG.CF;
+  if (L.an.liveAfter[last]! & (FLAG.SF | FLAG.ZF | other)) return false;
   const c = emitCompare(L, v);
   L.emit(ccmnImm(0, ZR, 0 as Uimm, 0b0011 as Uimm, (c ^ 1) as Cond));
   L.cInv = false;
-  L.an.skip[nx] = FUSED;
+  if (pair) L.an.skip[nx] = FUSED;
   L.fired[RULE.carryOverflowCcmn]!++;
   return true;
+}
+
+/** Does the guest instruction of op i set another NZCV flag after it (up to its next Guest marker)? */
+function otherNzcvSetFlag(L: Lowerer, i: number): boolean {
+  const b = L.b;
+  for (let k = i + 1; k < b.n && b.op[k] !== OP.Guest; k++) if (b.op[k] === OP.SetFlag && NZCV_BIT[b.a[k]!] && L.an.skip[k] !== DEAD) return true;
+  return false;
 }
 
 /** The next op after i that emits code, if it is a SetFlag of an NZCV flag not yet lowered; else -1. */

@@ -86,7 +86,7 @@ export const OTHER_RULES = [
   { name: "carryFlipCcmp", why: "ADC/SBB needing the other carry sense, with N, Z, V dead until the op redefines them: C is inverted by one ccmp xzr, #0, #0, cc, not mrs/eor/msr (without FlagM)" },
   { name: "flagFromBool", why: "SetFlag cf or zf of a 0/1 value with the other NZCV flags dead is cmp wv, #1 (Z = C = v), not mrs/bfi/msr (BSF/BSR's ZF)" },
   { name: "countFlagsCcmp", why: "LZCNT/TZCNT's CF = (source = 0) and ZF = (count = 0), SF/OF undefined: cmp source + ccmn count, #0, #0b0010, ne (C = CF directly), no mrs/msr" },
-  { name: "carryOverflowCcmn", why: "CF = OF = one compare (MUL/IMUL) with SF and ZF dead (undefined after MUL) is cmp + ccmn xzr, #0, #0b0011, !cond: C = V = cond, no mrs/msr" },
+  { name: "carryOverflowCcmn", why: "CF = OF = one compare (MUL/IMUL), or either alone with the other dead, with SF and ZF dead (undefined after MUL) is cmp + ccmn xzr, #0, #0b0011, !cond: C = V = cond, no mrs/msr" },
   { name: "constToHome", why: "SetReg of a constant materialises it directly in the home register" },
   { name: "loadPair", why: "two loads of one guest instruction from adjacent 4/8-byte slots that cannot fault (earlier loads of it already touched both ends, under a page apart) go straight into their homes with one ldp (POPAD)" },
   { name: "storePair", why: "two plain stores of one guest instruction to adjacent 4/8-byte slots of one base are one stp (PUSHAD)" },

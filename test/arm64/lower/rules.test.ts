@@ -269,7 +269,7 @@ test("every rule has a case (some have two: another shape of the same rule)", ()
 
 test("writeHome with more uses: mul's high half goes straight to rdx's home and the flags read it there", () => {
   // mul rbx: lo into a temporary (rax is still an input of umulh), hi into x1 (rdx), then lo to x8;
-  // the Cmp reads hi from x1, inside the SetFlag's mrs/msr (rule cmpIntoFlagRun).
+  // the Cmp reads hi from x1; with only CF live, C = (hi != 0) by cmp + ccmn (rule carryOverflowCcmn).
   const L = new Lowerer();
   const out = lowerBlock(parseIr(`block 0x1000 mode 64
   v1 = GetReg rbx
@@ -284,7 +284,7 @@ test("writeHome with more uses: mul's high half goes straight to rdx's home and 
   v10 = Const.8 0x1003
   Exit jump, v10 ?c
 `), { features: BASELINE, memoryOrder: "relaxed", pic: false }, L);
-  expect(listing(out.code).split("\n").slice(0, 5)).toEqual(["mul x9, x8, x27", "umulh x1, x8, x27", "mov x8, x9", "mrs x9, NZCV", "cmp x1, #0x0"]);
+  expect(listing(out.code).split("\n").slice(0, 5)).toEqual(["mul x9, x8, x27", "umulh x1, x8, x27", "mov x8, x9", "cmp x1, #0x0", "ccmn wzr, #0x0, #0x3, eq"]);
 });
 
 test("writeHome with more uses: not when r is written again before the value's last use", () => {
