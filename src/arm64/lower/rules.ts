@@ -11,7 +11,7 @@
  */
 import type { IrBlock } from "../../ir/block.ts";
 import { OP, OPS, REL } from "../../ir/ops.ts";
-import { FLAG, GPR } from "../../ir/state.ts";
+import { CC_READS, FLAG, GPR } from "../../ir/state.ts";
 import { DEAD, FUSED, EMIT, VALUE_ARGS, operand } from "./alloc.ts";
 import { readsValue } from "../../ir/passes/index.ts";
 import type { Lowerer } from "./context.ts";
@@ -118,6 +118,19 @@ function flagsStable(L: Lowerer, i: number, j: number): boolean {
     if ((FLAG_WRITER[o] && b.fm[k]) || o === OP.SetFlag || o === OP.RestoreFlagsIfZero) return false;
   }
   return true;
+}
+
+/**
+ * A flag reader i (Cond, SelectCC) fused into its user j reads NZCV at j, not at i: the flags its
+ * condition reads stay live over (i, j], so no lowering in between takes them for dead (a carry
+ * flip by `ccmp`, which garbles N, Z and V; a Select's compare without saving NZCV).
+ */
+function holdFlags(L: Lowerer, i: number, j: number): void {
+  const m = CC_READS[L.b.a[i]!]!;
+  for (let k = i; k < j; k++) {
+    L.an.liveAfter[k]! |= m;
+    L.an.liveBefore[k + 1]! |= m;
+  }
 }
 
 /** Extend the last use of op i's value operands to j (i is now emitted at j). */
@@ -516,9 +529,9 @@ export function markFusions(L: Lowerer): void {
       if (isBool(b, x) && skip[x] !== FUSED && fuse(L, i, j, RULE.boolOrCmp)) continue;
     }
     // ── condMask: a flag-free Neg of a Cond; NZCV must mean the same at the Neg ──
-    if (o === OP.Cond && u === OP.Neg && !b.fm[j] && flagsStable(L, i, j) && fuse(L, i, j, RULE.condMask)) continue;
+    if (o === OP.Cond && u === OP.Neg && !b.fm[j] && flagsStable(L, i, j) && fuse(L, i, j, RULE.condMask)) { holdFlags(L, i, j); continue; }
     // ── selectIntoZext: Zext.4 of a SelectCC (cmov r32); NZCV must mean the same at the Zext ──
-    if (o === OP.SelectCC && u === OP.Zext && b.a[j] === i && b.b[j] === 4 && flagsStable(L, i, j) && fuse(L, i, j, RULE.selectIntoZext)) continue;
+    if (o === OP.SelectCC && u === OP.Zext && b.a[j] === i && b.b[j] === 4 && flagsStable(L, i, j) && fuse(L, i, j, RULE.selectIntoZext)) { holdFlags(L, i, j); continue; }
     // ── foldAddOffset: Add.8/Sub.8 (x, Const) feeding the address of an access (ordered ones too:
     // their barrier is a separate word, ABI §8) ──
     if ((o === OP.Add || o === OP.Sub) && (b.sz[i] === 8 || addr32(L, i)) && !b.fm[i]
@@ -557,7 +570,7 @@ export function markFusions(L: Lowerer): void {
     }
     // ── condIntoSelect / cmpIntoSelect: the selector of a Select ──
     if (u === OP.Select && b.a[j] === i && b.b[j] !== i && b.c[j] !== i) {
-      if (o === OP.Cond && flagsStable(L, i, j) && fuse(L, i, j, RULE.condIntoSelect)) continue;
+      if (o === OP.Cond && flagsStable(L, i, j) && fuse(L, i, j, RULE.condIntoSelect)) { holdFlags(L, i, j); continue; }
       if (o === OP.Cmp && fuse(L, i, j, RULE.cmpIntoSelect)) continue;
     }
   }
