@@ -21,7 +21,10 @@
  * `And (And x, k1), k2` → the inner And when k1 ⊆ k2 (andOfAnd); `Sub k, (And x, k1)` → `Xor k, (And x, k1)`
  * when k1 ⊆ k (subOfSubmask: no borrow); `Zext (op.8 p, q), 4` → `op.4 p, q`
  * when the Zext is the op's only reader (narrowZext); and, whatever the flag mask, a 4-byte op
- * reads x for an operand `Zext x, 4` (zextOperand: it reads the low 4 bytes only).
+ * reads x for an operand `Zext x, 4` (zextOperand: it reads the low 4 bytes only). A flag-free
+ * commutative op (Add, And, Or, Xor, Mul) with a constant or guest address first and a value
+ * second swaps them (constRight): the lowering looks for the immediate second (`gs:[0x30]` is
+ * `Add (Const 0x30), (SegBase)`, whose 0x30 then folds into the load's offset).
  *
  * A folded op is rewritten in place into a `Const` (indices stay valid); an op replaced by an
  * existing value becomes `Nop` and its later uses are redirected through a forwarding array in
@@ -37,6 +40,7 @@ import { OP, OPS, REL } from "../ops.ts";
 import { Scratch, countUses, forwardOperands, toConst, toNop } from "./_util.ts";
 
 const FWD = new Scratch((n) => new Int32Array(n));
+const COMMUTES = Uint8Array.from(OPS, (_, k) => (k === OP.Add || k === OP.And || k === OP.Or || k === OP.Xor || k === OP.Mul ? 1 : 0));
 const USES = new Scratch((n) => new Uint32Array(n));
 /** Use counts of the block being folded, counted once when narrowZext first needs them (undefined: not yet). */
 let uses: Uint32Array | undefined;
@@ -150,7 +154,17 @@ export function constFold(b: IrBlock): number {
     if (LOW32_OPS[op]) changed += low32(b, i, op);
     if (b.fm[i] !== 0) continue; // flags are a result too (Guest/exit masks mean other things, and never fold)
     const r = fold(b, i, op);
-    if (r === -1) continue;
+    if (r === -1) {
+      // constRight: a commutative op takes its constant (or guest address) second, where the
+      // lowering's immediate forms and access offsets look for it (`Add (Const 0x30), (SegBase)`).
+      if (COMMUTES[op] && b.isImm(b.a[i]!) && !b.isImm(b.b[i]!)) {
+        const t = b.a[i]!;
+        b.a[i] = b.b[i]!;
+        b.b[i] = t;
+        changed++;
+      }
+      continue;
+    }
     changed++;
     if (r >= 0) {
       fwd[i] = r;

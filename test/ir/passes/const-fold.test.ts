@@ -358,3 +358,23 @@ test("subOfSubmask: k - (x & k1) is k ^ (x & k1) when k1's bits lie in k (no bor
     v6 = Const.8 0x1003
     Exit jump, v6 ?-`).out).toContain("v4 = Sub.4 v3, v2");
 });
+
+test("constRight: a flag-free commutative op takes its constant or guest address second; not with flags live, not Sub", () => {
+  const one = (line: string, first = "Const.8 0x30"): string => {
+    const { out } = run(constFold, `
+    block 0x1000 mode 64
+    v1 = ${first}
+    v2 = SegBase 1
+    ${line}
+    SetReg rax, v3
+    v5 = Const.8 0x1003
+    Exit jump, v5 ?oszapc`);
+    return out.split("\n").find((l) => l.includes("v3 ="))!.trim();
+  };
+  expect(one("v3 = Add.8 v1, v2")).toBe("v3 = Add.8 v2, v1");
+  expect(one("v3 = Xor.4 v1, v2")).toBe("v3 = Xor.4 v2, v1");
+  expect(one("v3 = Add.8 v1, v2", "Addr 0x2000")).toBe("v3 = Add.8 v2, v1");
+  // Flags live: the op is left as it is (its flags are a result too); Sub does not commute.
+  expect(one("v3 = Add.8 v1, v2 !oszapc")).toBe("v3 = Add.8 v1, v2 !oszapc");
+  expect(one("v3 = Sub.8 v1, v2")).toBe("v3 = Sub.8 v1, v2");
+});

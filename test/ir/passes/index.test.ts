@@ -30,7 +30,8 @@ test("xor eax,eax; cmp ecx,5; jne; add eax,ebx; ret", () => {
     SetReg rsp, v20
     Exit ret, v18 ?-`);
   // xor: flags dead, folds to 0, GetReg rax dead. cmp: only ZF for jne, fused with it.
-  // add eax, ebx: 0 + ebx is not ebx in 4 bytes (rbx may have upper bits), so it stays.
+  // add eax, ebx: 0 + ebx is not ebx in 4 bytes (rbx may have upper bits), so it stays, its
+  // constant moved second (constRight).
   expect(out).toBe(ir(`
     block 0x1000 mode 64
     Guest 2, 0x1000
@@ -45,7 +46,7 @@ test("xor eax,eax; cmp ecx,5; jne; add eax,ebx; ret", () => {
     ExitIf ne, v9 ?-
     Guest 2, 0x1007 ~oszapc
     v12 = GetReg rbx
-    v13 = Add.4 v2, v12
+    v13 = Add.4 v12, v2
     SetReg rax, v13
     Guest 1, 0x1009 ~oszapc
     v16 = GetReg rsp
