@@ -19,7 +19,7 @@
 import type { IrBlock } from "../../ir/block.ts";
 import { OP, OPS } from "../../ir/ops.ts";
 import { CC_READS, FLAG, STATUS_FLAGS } from "../../ir/state.ts";
-import { flagReads } from "../../ir/passes/index.ts";
+import { flagReads, operand } from "../../ir/passes/index.ts";
 import { HOST_FORBIDDEN, HOST_TEMPS } from "./regmap.ts";
 
 /** Per op kind: bit k set when operand k (a, b, c, d) is a value (`v` in the op's `args`). */
@@ -34,9 +34,8 @@ export const EMIT = 0, DEAD = 1, FUSED = 2;
 
 const PURE_RESULT: Uint8Array = Uint8Array.from(OPS, (o) => (o.pure && o.result ? 1 : 0));
 
-/** The operand `k` (0..3) of op `i`. */
-export const operand = (b: IrBlock, i: number, k: number): number =>
-  k === 0 ? b.a[i]! : k === 1 ? b.b[i]! : k === 2 ? b.c[i]! : b.d[i]!;
+/** The operand `k` (0..3) of op `i` (the IR passes' helper). */
+export { operand };
 
 export class Analysis {
   lastUse = new Int32Array(64);

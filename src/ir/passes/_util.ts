@@ -23,6 +23,26 @@ export const VALUE_ARGS: Uint8Array = Uint8Array.from(OPS, (o) => {
 });
 
 /** Per op number: the flags the op can define (`OPS[op].flags`), as a typed array for hot loops. */
+/**
+ * Ops between two writes of a guest register that cannot observe it: no fault, no exit, no
+ * implicit register access (the REP string ops step RCX, RSI, RDI themselves). reg-forward and
+ * field-forward drop a write that only such ops separate from the next one.
+ */
+export const REG_BLIND: Uint8Array = Uint8Array.from(OPS, (o, k) => (
+  o.pure || k === OP.Nop || k === OP.Guest || k === OP.Undef || k === OP.SetFlag || k === OP.Test || k === OP.SetReg
+  || k === OP.RestoreFlagsIfZero ? 1 : 0));
+
+/** Operand k (0..3) of op i. */
+export const operand = (b: IrBlock, i: number, k: number): number => (k === 0 ? b.a[i]! : k === 1 ? b.b[i]! : k === 2 ? b.c[i]! : b.d[i]!);
+
+/** Set operand k (0..3) of op i to v. */
+export function setOperand(b: IrBlock, i: number, k: number, v: number): void {
+  if (k === 0) b.a[i] = v;
+  else if (k === 1) b.b[i] = v;
+  else if (k === 2) b.c[i] = v;
+  else b.d[i] = v;
+}
+
 export const DEFINES: Uint8Array = Uint8Array.from(OPS, (o) => o.flags);
 
 /**

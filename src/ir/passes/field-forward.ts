@@ -29,14 +29,8 @@
  */
 import type { IrBlock } from "../block.ts";
 import { OP, OPS } from "../ops.ts";
-import { Scratch, VALUE_ARGS, toNop } from "./_util.ts";
+import { REG_BLIND as BLIND, Scratch, VALUE_ARGS, operand, setOperand, toNop } from "./_util.ts";
 
-/** Ops between two writes of a register that cannot observe it (reg-forward's BLIND). */
-const BLIND = Uint8Array.from(OPS, (o, k) => (
-  o.pure || k === OP.Nop || k === OP.Guest || k === OP.Undef || k === OP.SetFlag || k === OP.Test || k === OP.SetReg
-  || k === OP.RestoreFlagsIfZero ? 1 : 0));
-/** Ops that change registers without a SetReg (the REP string ops step RCX, RSI, RDI themselves). */
-const WRITES_REGS = Uint8Array.from(OPS, (_, k) => (k === OP.RepMovs || k === OP.RepStos || k === OP.RepLods || k === OP.RepScas || k === OP.RepCmps ? 1 : 0));
 /** Sized ops whose value operands count only in their low 8·sz bits, whatever is above. */
 const LOW_BITS = Uint8Array.from(OPS, (_, k) => (
   [OP.Add, OP.Sub, OP.Adc, OP.Sbb, OP.And, OP.Or, OP.Xor, OP.Neg, OP.Not, OP.Test, OP.Cmp, OP.Mul].includes(k) ? 1 : 0));
@@ -54,14 +48,6 @@ function bitsRead(b: IrBlock, u: number, k: number): number {
     case OP.Bfi: return k === 1 ? b.d[u]! : 64;
     default: return 64;
   }
-}
-
-const operand = (b: IrBlock, i: number, k: number): number => (k === 0 ? b.a[i]! : k === 1 ? b.b[i]! : k === 2 ? b.c[i]! : b.d[i]!);
-function setOperand(b: IrBlock, i: number, k: number, v: number): void {
-  if (k === 0) b.a[i] = v;
-  else if (k === 1) b.b[i] = v;
-  else if (k === 2) b.c[i] = v;
-  else b.d[i] = v;
 }
 
 /** How op u can read field f (a `Bfi x, y, 0, w`) through operand k: 1 = y, 2 = x (a wider insert at bit 0), 0 = neither. */
@@ -83,7 +69,7 @@ export function fieldForward(b: IrBlock): number {
     for (; j < n; j++) {
       const o = b.op[j]!;
       if (o === OP.SetReg && b.a[j] === r) break;
-      if (!BLIND[o] || WRITES_REGS[o]) { j = n; break; }
+      if (!BLIND[o]) { j = n; break; }
       if (o === OP.GetReg && b.a[j] === r) reads[nr++] = j;
     }
     if (j >= n) continue;

@@ -74,7 +74,7 @@ export { constFold } from "./const-fold.ts";
 export { dce } from "./dce.ts";
 export { deadFlags } from "./dead-flags.ts";
 export { fuseCmpBranch } from "./fuse-cmp-branch.ts";
-export { flagReads, flagWrites, readsValue, replaceUses } from "./_util.ts";
+export { flagReads, flagWrites, operand, readsValue, replaceUses } from "./_util.ts";
 
 const STATS = { flagReads: 0 };
 

@@ -24,13 +24,8 @@
  *     → v15 = Or.8 v10, v14; SetReg r11, v15
  */
 import type { IrBlock } from "../block.ts";
-import { OP, OPS } from "../ops.ts";
-import { Scratch, forwardOperands, toNop } from "./_util.ts";
-
-/** Ops between two writes of a register that cannot observe it: no fault, no exit, no implicit register access. */
-const BLIND = Uint8Array.from(OPS, (o, k) => (
-  o.pure || k === OP.Nop || k === OP.Guest || k === OP.Undef || k === OP.SetFlag || k === OP.Test || k === OP.SetReg
-  || k === OP.RestoreFlagsIfZero ? 1 : 0));
+import { OP } from "../ops.ts";
+import { REG_BLIND as BLIND, Scratch, forwardOperands, toNop } from "./_util.ts";
 
 /** What is known of each of the 16 GPRs: the value it holds, or -1. */
 const KNOWN = new Int32Array(16);
