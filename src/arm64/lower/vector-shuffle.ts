@@ -89,7 +89,7 @@ export function lowerVShuf16(L: Lowerer, i: number): void {
   const plans: Plan[] = [];
   const changed = want.filter((s, k) => s !== k).length;
   plans.push({ words: 1 + changed, emit: () => { L.emit(movVec(1, d, n)); laneMoves(L, 1, d, n, want.map((s, k) => (s !== k ? s : -1))); } });
-  const hp = HALF_PERMUTES[idx.join("")];
+  const pattern = idx.join(""), hp = HALF_PERMUTES[pattern];
   if (hp && (half === 0 || hp.perHalf)) {
     // Low half: the 64-bit form (the high half of d becomes 0). High half: the 128-bit form,
     // which permutes the low half too. Either way the kept half is put back after.
@@ -97,8 +97,8 @@ export function lowerVShuf16(L: Lowerer, i: number): void {
   }
   // High half: zip2 of n with itself is (4, 4, 5, 5, 6, 6, 7, 7). Its high half is the pattern
   // 2233 as is; its low half is 0011, moved up.
-  if (half === 1 && (idx.join("") === "2233" || idx.join("") === "0011")) {
-    const up = idx[0] === 0;
+  if (half === 1 && (pattern === "2233" || pattern === "0011")) {
+    const up = pattern === "0011";
     plans.push({
       words: up ? 3 : 2,
       emit: () => {

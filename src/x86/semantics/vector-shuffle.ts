@@ -11,27 +11,10 @@
  *
  *   MOVDDUP(b, i, c)   // movddup xmm1, [rbx] → VLoad.8 xmm1, v1; VShuf32 xmm1, xmm1, 0x44
  */
-import { XT, type IrBlock, type Value } from "../../ir/index.ts";
+import type { IrBlock, Value } from "../../ir/index.ts";
 import { K, type Insn } from "../insn.ts";
-import { R } from "../regs.ts";
 import { effAddr, gprNum, isGpr, memAttr, readReg, type SemCtx } from "./_operand.ts";
-
-/** XMM number of operand k (0..15), or -1 when it is not an XMM register (MMX, GPR, memory). */
-function xmm(i: Insn, k: number): number {
-  if (i.kind[k] !== K.REG) return -1;
-  const x = i.reg[k]! - R.XMM;
-  return x >= 0 && x < 16 ? x : -1;
-}
-const isMem = (i: Insn, k: number): boolean => i.kind[k] === K.MEM;
-
-/** The source operand k as an XMM number: the register, or XT after a 16-byte load; -1 if neither. */
-function source(b: IrBlock, i: Insn, k = 1): number {
-  const s = xmm(i, k);
-  if (s >= 0) return s;
-  if (!isMem(i, k)) return -1;
-  b.vload(16, XT, effAddr(b, i), memAttr(i));
-  return XT;
-}
+import { isMem, source, xmm } from "./vector.ts";
 
 /** xmm ← the 32-bit lanes of xmm/m (`bytes` of it loaded) chosen by imm8, as PSHUFD does. */
 function duplicate(b: IrBlock, i: Insn, bytes: 8 | 16, imm8: number): boolean {

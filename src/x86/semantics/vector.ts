@@ -18,12 +18,12 @@ import { R } from "../regs.ts";
 import { effAddr, gprNum, isGpr, memAttr, readReg, regSize, type SemCtx } from "./_operand.ts";
 
 /** XMM number of operand k (0..15), or -1 when it is not an XMM register (MMX, GPR, memory). */
-function xmm(i: Insn, k: number): number {
+export function xmm(i: Insn, k: number): number {
   if (i.kind[k] !== K.REG) return -1;
   const x = i.reg[k]! - R.XMM;
   return x >= 0 && x < 16 ? x : -1;
 }
-const isMem = (i: Insn, k: number): boolean => i.kind[k] === K.MEM;
+export const isMem = (i: Insn, k: number): boolean => i.kind[k] === K.MEM;
 
 /** A full 128-bit move: xmm ← xmm/m128, or m128 ← xmm. */
 function move128(b: IrBlock, i: Insn): boolean {
@@ -129,7 +129,7 @@ export const MOVHPD = (b: IrBlock, i: Insn, _c: SemCtx): boolean => moveLane(b, 
  * The source operand (operand 1) as an XMM number: the register, or XT after a 16-byte load.
  * -1 when the destination is not an XMM register or the source is neither (an MMX form).
  */
-function source(b: IrBlock, i: Insn): number {
+export function source(b: IrBlock, i: Insn): number {
   if (xmm(i, 0) < 0) return -1;
   const s = xmm(i, 1);
   if (s >= 0) return s;
