@@ -95,6 +95,21 @@ function addDelta(L: Lowerer, r: number, src: number, delta: number): void {
   if (d >>> 12) L.emit(f(1, r, src, (d >>> 12) as Imm12, 1));
 }
 
+/** Rule picBase: the register holding the block's base, while guest address v (not the base itself) may use it; else -1. */
+export function heldBase(L: Lowerer, v: number): number {
+  const pb = L.picBase;
+  return pb >= 0 && pb !== v && L.cur <= L.an.lastUse[pb]! ? L.loc[pb]! : -1;
+}
+
+/** Guest address v less what heldBase's register holds (the base's Addr less its low bits, rules.ts baseDelta). */
+export const fromBase = (L: Lowerer, v: number): number => Number(L.b.imm(v) - L.b.imm(L.picBase)) + L.picDelta;
+
+/** r = STATE.IMAGE_BASE + delta for |delta| < 2^24 (ABI §7). */
+export function imageBasePlus(L: Lowerer, r: number, delta: number): void {
+  L.emit(ldstUimm(LDST.LDRX, r, HOST_STATE, (STATE.IMAGE_BASE / 8) as Uimm12s));
+  if (delta !== 0) addDelta(L, r, r, delta);
+}
+
 /** Materialise the Const/Addr v into register r. */
 export function materialise(L: Lowerer, v: number, r: number): void {
   const b = L.b;
@@ -102,20 +117,20 @@ export function materialise(L: Lowerer, v: number, r: number): void {
     const base = L.opts.imageBase;
     if (base === undefined) throw new Error("arm64 lowering: pic needs opts.imageBase (the image's preferred base)");
     // Rule picBase: from the block's base address while its register is held (rules.ts).
-    const pb = L.picBase, held = pb >= 0 && pb !== v ? L.loc[pb]! : -1;
-    if (held >= 0 && L.cur <= L.an.lastUse[pb]!) {
-      const d = Number(b.imm(v) - b.imm(pb)) + L.picDelta;
+    const held = heldBase(L, v);
+    if (held >= 0) {
+      const d = fromBase(L, v);
       if (Math.abs(d) < 0x1000000) {
         L.fired[RULE.picBase]!++;
         return addDelta(L, r, held, d);
       }
     }
-    L.emit(ldstUimm(LDST.LDRX, r, HOST_STATE, (STATE.IMAGE_BASE / 8) as Uimm12s));
     // The base of rule picBase less its low bits when its accesses take them (rules.ts baseDelta).
-    const rva = Number(b.imm(v) - base) - (v === pb ? L.picDelta : 0);
+    const rva = Number(b.imm(v) - base) - (v === L.picBase ? L.picDelta : 0);
     if (Math.abs(rva) < 0x1000000) {
-      if (rva !== 0) addDelta(L, r, r, rva);
+      imageBasePlus(L, r, rva);
     } else {
+      L.emit(ldstUimm(LDST.LDRX, r, HOST_STATE, (STATE.IMAGE_BASE / 8) as Uimm12s));
       const t = L.pool.scratch();
       const u = BigInt.asUintN(64, BigInt(rva));
       movConst(L, t, Number(u & 0xffffffffn), Number(u >> 32n));

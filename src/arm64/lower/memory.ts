@@ -22,10 +22,9 @@ import { EXTEND } from "../regs.ts";
 import { DEAD, EMIT, FUSED } from "./alloc.ts";
 import { RULE, fitsOffset } from "./rules.ts";
 import type { Lowerer } from "./context.ts";
-import { constIn } from "./consts.ts";
+import { constIn, fromBase, heldBase, imageBasePlus } from "./consts.ts";
 import { casCmpxchg } from "./atomic.ts";
-import { HOST_GPR, HOST_STATE } from "./regmap.ts";
-import { STATE } from "../../ir/state.ts";
+import { HOST_GPR } from "./regmap.ts";
 import { addImm } from "../isa/data-imm.ts";
 
 const LOADS: Record<number, LdSt> = { 1: LDST.LDRB, 2: LDST.LDRH, 4: LDST.LDRW, 8: LDST.LDRX };
@@ -85,20 +84,19 @@ export function base(L: Lowerer, a: number, size = 0): number {
  * neither fits (materialised as usual).
  */
 function addrOffset(L: Lowerer, a: number, size: number): number {
-  const b = L.b, pb = L.picBase, held = pb >= 0 && pb !== a ? L.loc[pb]! : -1;
-  if (held >= 0 && L.cur <= L.an.lastUse[pb]!) {
-    const d = Number(b.imm(a) - b.imm(pb)) + L.picDelta;
+  const held = heldBase(L, a);
+  if (held >= 0) {
+    const d = fromBase(L, a);
     if (!fitsOffset(d, size)) return -1;
     offset = d;
     L.fired[RULE.addrOffset]!++;
     return held;
   }
-  if (a === pb || L.opts.imageBase === undefined) return -1;
-  const rva = Number(b.imm(a) - L.opts.imageBase), lo = rva & 0xfff;
+  if (a === L.picBase || L.opts.imageBase === undefined) return -1;
+  const rva = Number(L.b.imm(a) - L.opts.imageBase), lo = rva & 0xfff;
   if (rva < 0 || rva >= 0x1000000 || !fitsOffset(lo, size)) return -1;
   const t = L.pool.scratch();
-  L.emit(ldstUimm(LDST.LDRX, t, HOST_STATE, (STATE.IMAGE_BASE / 8) as Uimm12s));
-  if (rva >>> 12) L.emit(addImm(1, t, t, (rva >>> 12) as Imm12, 1));
+  imageBasePlus(L, t, rva - lo);
   offset = lo;
   L.fired[RULE.addrOffset]!++;
   return t;
