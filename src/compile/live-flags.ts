@@ -22,16 +22,12 @@
 import { Decoder, Insn } from "../x86/index.ts";
 import { translateInsn } from "../x86/semantics/index.ts";
 import { CC_READS, EXIT, IrBlock, OP, STATUS_FLAGS } from "../ir/index.ts";
-
 import { flagReads, flagWrites } from "../ir/passes/index.ts";
 import type { MappedImage } from "../pe/index.ts";
 import { rangeOf, type RvaRange } from "./images.ts";
 
 /** Instructions looked at from a target before giving up (every flag not yet written is then live). */
 const MAX_INSNS = 64;
-
-/** Direct exits met by the current scan: [target, flags not written before it]. */
-let pending: [bigint, number][] = [];
 
 /** The direct target of exit op k (a jump, a call, a jcc, LOOP/JRCXZ), or undefined. */
 function directTarget(b: IrBlock, k: number): bigint | undefined {
@@ -40,10 +36,9 @@ function directTarget(b: IrBlock, k: number): bigint | undefined {
   return v >= 0 && b.isImm(v) ? b.imm(v) : undefined;
 }
 
-/** `live` plus, for each pending direct exit, the flags its target needs among those not written before it. */
-function finish(live: number, list: [bigint, number][], target?: (va: bigint) => number | undefined): number {
-  pending = [];
-  for (const [to, open] of list) live |= (target?.(to) ?? STATUS_FLAGS) & open;
+/** `live` plus, for each direct exit met, the flags its target needs among those not written before it. */
+function finish(live: number, exits: [bigint, number][], target?: (va: bigint) => number | undefined): number {
+  for (const [to, open] of exits) live |= (target?.(to) ?? STATUS_FLAGS) & open;
   return live & STATUS_FLAGS;
 }
 
@@ -65,6 +60,8 @@ export class LiveFlags {
     const b = this.ir;
     b.reset(va, this.mode);
     let p = off, written = 0, live = 0;
+    // Direct exits met: [target, flags not written before it], asked after the scan (the IR block is shared).
+    const pending: [bigint, number][] = [];
     for (let count = 0; count < MAX_INSNS && p < end; count++) {
       const here = va + BigInt(p - off);
       const len = this.decoder.decode(mem, p, end, Number(here), this.insn);
@@ -75,7 +72,6 @@ export class LiveFlags {
       for (let k = from; k < b.n; k++) {
         const o = b.op[k]!, to = directTarget(b, k);
         if (to !== undefined && target) {
-          // The flags the target needs (its own liveness, asked after this scan: the IR block is shared).
           const reads = o === OP.ExitIf ? CC_READS[b.a[k]!]! : 0;
           live |= reads & ~written;
           pending.push([to, ~written & STATUS_FLAGS]);
