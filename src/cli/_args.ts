@@ -7,6 +7,7 @@
  *   const n = count("count", args.count);                     // "abc" -> UsageError
  */
 import type { ArgsDef } from "citty";
+import type { HostFeatures } from "../arm64/features.ts";
 import { UsageError } from "../util/errors.ts";
 
 const variadicDefs = new WeakSet<object>();
@@ -87,4 +88,14 @@ export function count(flag: string, s: string | undefined, min = 1, max = 0x7fff
   const v = uint(flag, s, BigInt(max));
   if (v < BigInt(min)) throw new UsageError(`--${flag}: must be at least ${min}, got ${s}`);
   return Number(v);
+}
+
+/** `--features` (compile/config.ts `featuresFrom`) as a feature set, else a UsageError naming `command`. */
+export async function featuresArg(command: string, s: string | undefined): Promise<HostFeatures> {
+  const { featuresFrom } = await import("../compile/config.ts");
+  try {
+    return featuresFrom(s ?? "baseline");
+  } catch (e) {
+    throw new UsageError(`${command}: ${(e as Error).message}`);
+  }
 }

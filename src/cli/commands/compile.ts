@@ -14,7 +14,7 @@
 import { defineCommand } from "citty";
 import { availableParallelism } from "node:os";
 import { UsageError } from "../../util/errors.ts";
-import { count, variadic } from "../_args.ts";
+import { count, featuresArg, variadic } from "../_args.ts";
 import { errorLine, info, line, printable } from "../_out.ts";
 
 const mb = (n: number): string => `${(n / (1 << 20)).toFixed(1)} MiB`;
@@ -38,13 +38,7 @@ export default defineCommand({
     const target = String(args.target);
     if (!["auto", "wow64", "arm64ec"].includes(target)) throw new UsageError(`compile: --target must be auto, wow64 or arm64ec (got ${target})`);
     const jobs = args.jobs === undefined ? undefined : count("jobs", args.jobs, 1, 256);
-    const { featuresFrom } = await import("../../compile/config.ts");
-    let features;
-    try {
-      features = featuresFrom(String(args.features ?? "baseline"));
-    } catch (e) {
-      throw new UsageError(`compile: ${(e as Error).message}`);
-    }
+    const features = await featuresArg("compile", args.features);
     // Several translator threads: run without JavaScriptCore's FTL tier (_jit.ts says why).
     if ((jobs ?? availableParallelism()) >= 2) (await import("../_jit.ts")).reexecWithoutFtl();
     const { compileExe } = await import("../../compile/compile.ts");

@@ -20,7 +20,7 @@ import { defineCommand } from "citty";
 import { line } from "../_out.ts";
 import { readInput } from "../../util/input-file.ts";
 import { InputError, UsageError } from "../../util/errors.ts";
-import { uint } from "../_args.ts";
+import { featuresArg, uint } from "../_args.ts";
 
 /** A whole number from 0 to 2^64 - 1 (the shared flag check). */
 const num = (flag: string, s: string): bigint => uint(flag, s);
@@ -42,6 +42,7 @@ export default defineCommand({
   async run({ args }) {
     if (args.rva !== undefined && args.va !== undefined) throw new UsageError("give --rva or --va, not both");
     if (args.order && args.order !== "tso" && args.order !== "relaxed") throw new UsageError(`--order: expected tso or relaxed, got ${args.order}`);
+    const features = await featuresArg("translate", args.features);
     // A regular file only (not /dev/zero or a FIFO); a large one is mapped, not read.
     const bytes = readInput(args.file).bytes;
     if (args.stats) return stats(args.file, bytes, !!args.json, args);
@@ -74,13 +75,6 @@ export default defineCommand({
       end = bytes.length;
     }
     const { translateForPrint } = await import("../../compile/print.ts");
-    const { featuresFrom } = await import("../../compile/config.ts");
-    let features;
-    try {
-      features = featuresFrom(String(args.features ?? "baseline"));
-    } catch (e) {
-      throw new UsageError(`translate: ${(e as Error).message}`);
-    }
     const t = translateForPrint(mem, off, end, va, {
       mode: bits, order: (args.order as "tso" | "relaxed" | undefined) ?? "tso", imageBase, ir: !!args.ir, features,
     });
