@@ -23,32 +23,17 @@ import { describe, expect, test } from "bun:test";
 import { dlopen, FFIType, CFunction, toArrayBuffer, type Pointer } from "bun:ffi";
 import { X86Harness } from "../../src/verify/x86-run.ts";
 import { Differ, type TranslateFn } from "../../src/verify/diff.ts";
-import { toRipRelative } from "../../src/verify/gen.ts";
-import { SEMANTICS } from "../../src/x86/semantics/index.ts";
-import { Decoder, Insn } from "../../src/x86/index.ts";
 import { addShifted, addsShifted, subsShifted, eorShifted, movReg, movImm, ldstUimm, LDST, br, tryUimm12s } from "../../src/arm64/index.ts";
 import type { TranslatedBlock } from "../../src/arm64/lower/output.ts";
 import { count } from "../_env.ts";
-import { translator, vectorForms } from "./_translate.ts";
+import { sweepForms, translator } from "./_translate.ts";
 
 const STATES = count(30, 1000);
 
 /** Every encoding of every handled form (plus its RIP-relative/absolute re-encoding) through one Differ. */
 function sweep(bits: 32 | 64, order: "tso" | "relaxed", alignment: "v8.0" | "none", states: number): Differ {
   const d = new Differ({ bits, translate: translator(bits, order), seed: 0x5eed + bits, alignment });
-  const handled = new Set(Object.keys(SEMANTICS));
-  const dec = new Decoder(bits);
-  const insn = new Insn();
-  for (const [form, { mnemonic, encodings }] of vectorForms(bits)) {
-    if (!handled.has(mnemonic.toUpperCase())) continue;
-    for (const e of encodings) {
-      d.testEncoding(e, states, form);
-      // The same operand through RIP (64-bit) or an absolute disp32 (32-bit).
-      if (!dec.decode(e, 0, e.length, d.layout.code, insn)) continue;
-      const rip = toRipRelative(e, insn);
-      if (rip) d.testEncoding(rip, states, form);
-    }
-  }
+  sweepForms(d, bits, states);
   d.close();
   const st = d.stats;
   console.log(`diff ${bits}-bit ${order}${alignment === "none" ? "" : `, ${alignment} alignment`}: ${st.forms} forms, ${st.cases} encodings, ` +

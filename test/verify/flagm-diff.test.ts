@@ -10,13 +10,11 @@
  */
 import { expect, test } from "bun:test";
 import { Differ } from "../../src/verify/diff.ts";
-import { assembleBlocks, prng, randomBlock, toRipRelative } from "../../src/verify/gen.ts";
-import { SEMANTICS } from "../../src/x86/semantics/index.ts";
-import { Decoder, Insn } from "../../src/x86/index.ts";
+import { prng } from "../../src/verify/gen.ts";
 import { BASELINE, type HostFeatures } from "../../src/arm64/index.ts";
 import { disasmWord } from "../../src/arm64/disasm.ts";
 import { count } from "../_env.ts";
-import { translator, vectorForms } from "./_translate.ts";
+import { randomBlocks, sweepForms, translator } from "./_translate.ts";
 
 const FLAGM: HostFeatures = { ...BASELINE, flagm: true, flagm2: true };
 const STATES = count(20, 300);
@@ -36,16 +34,7 @@ for (const bits of [64, 32] as const) {
       return tb;
     };
     const d = new Differ({ bits, translate, seed: 0xf1a9 + bits, alignment: "none" });
-    const handled = new Set(Object.keys(SEMANTICS)), dec = new Decoder(bits), insn = new Insn();
-    for (const [form, { mnemonic, encodings }] of vectorForms(bits)) {
-      if (!handled.has(mnemonic.toUpperCase())) continue;
-      for (const e of encodings) {
-        d.testEncoding(e, STATES, form);
-        if (!dec.decode(e, 0, e.length, d.layout.code, insn)) continue;
-        const rip = toRipRelative(e, insn);
-        if (rip) d.testEncoding(rip, STATES, form);
-      }
-    }
+    sweepForms(d, bits, STATES);
     d.close();
     const st = d.stats;
     console.log(`flagm ${bits}-bit: ${st.forms} forms, ${st.cases} encodings, ${st.states} states, ${st.mismatches} mismatches; FlagM words: ${JSON.stringify(Object.fromEntries(used))}`);
@@ -56,21 +45,7 @@ for (const bits of [64, 32] as const) {
   }, 1_800_000);
 
   test(`${bits}-bit: random blocks agree with FlagM and FlagM2`, () => {
-    // Fresh engines every 1000 blocks: Unicorn 2.0.1 crashes the process after some thousands of
-    // rewritten code blocks in one engine (blocks.test.ts), a limit of the emulator.
-    const st = { blocks: 0, states: 0, mismatches: 0, reports: [] as string[] };
-    const rng = prng(0xf1c0 + bits);
-    for (let done = 0; done < BLOCKS; done += 1000) {
-      const d = new Differ({ bits, translate: translator(bits, "tso", FLAGM), seed: 0xf1b0 + bits + done, alignment: "none" });
-      for (let k = done; k < Math.min(done + 1000, BLOCKS); k += 100) {
-        const blocks = Array.from({ length: Math.min(100, BLOCKS - k) }, () => randomBlock(rng, bits).lines);
-        const code = assembleBlocks(bits, blocks);
-        blocks.forEach((lines, i) => d.testBlock(code[i]!, lines, 10));
-      }
-      d.close();
-      st.blocks += d.stats.blocks; st.states += d.stats.states; st.mismatches += d.stats.mismatches;
-      st.reports.push(...d.stats.reports);
-    }
+    const st = randomBlocks({ bits, translate: translator(bits, "tso", FLAGM), seed: 0xf1b0 + bits, alignment: "none" }, prng(0xf1c0 + bits), BLOCKS, 10);
     console.log(`flagm blocks ${bits}-bit: ${st.blocks} blocks, ${st.states} states, ${st.mismatches} mismatches`);
     if (st.reports.length) console.log(st.reports.slice(0, 3).join("\n\n"));
     expect(st.blocks).toBeGreaterThan(BLOCKS * 0.5);

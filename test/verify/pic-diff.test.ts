@@ -12,13 +12,11 @@
  */
 import { expect, test } from "bun:test";
 import { Differ } from "../../src/verify/diff.ts";
-import { LAYOUT, assembleBlocks, prng, randomBlock, toRipRelative } from "../../src/verify/gen.ts";
-import { SEMANTICS } from "../../src/x86/semantics/index.ts";
-import { Decoder, Insn } from "../../src/x86/index.ts";
+import { LAYOUT, prng } from "../../src/verify/gen.ts";
 import { BASELINE } from "../../src/arm64/index.ts";
 import { disasmWord } from "../../src/arm64/disasm.ts";
 import { count } from "../_env.ts";
-import { translator, vectorForms } from "./_translate.ts";
+import { randomBlocks, sweepForms, translator } from "./_translate.ts";
 
 const STATES = count(10, 200);
 const BLOCKS = count(30, 300);
@@ -43,37 +41,18 @@ for (const [where, bits, imageBase] of BASES) {
       return tb;
     };
     const d = new Differ({ bits, translate, seed: 0x91c + bits, alignment: "none", imageBase });
-    const handled = new Set(Object.keys(SEMANTICS)), dec = new Decoder(bits), insn = new Insn();
-    for (const [form, { mnemonic, encodings }] of vectorForms(bits)) {
-      if (!handled.has(mnemonic.toUpperCase())) continue;
-      for (const e of encodings) {
-        d.testEncoding(e, STATES, form);
-        if (!dec.decode(e, 0, e.length, d.layout.code, insn)) continue;
-        const rip = toRipRelative(e, insn);
-        if (rip) d.testEncoding(rip, STATES, form);
-      }
-    }
+    sweepForms(d, bits, STATES);
     d.close();
-    const st = { ...d.stats };
-    // Random blocks on fresh engines every 1000 blocks: Unicorn 2.0.1 crashes the process after some
-    // thousands of rewritten code blocks in one engine (blocks.test.ts), a limit of the emulator.
-    const rng = prng(0x91d + bits);
-    for (let done = 0; done < BLOCKS; done += 1000) {
-      const e = new Differ({ bits, translate, seed: 0x91e + bits + done, alignment: "none", imageBase });
-      for (let k = done; k < Math.min(done + 1000, BLOCKS); k += 100) {
-        const blocks = Array.from({ length: Math.min(100, BLOCKS - k) }, () => randomBlock(rng, bits).lines);
-        const code = assembleBlocks(bits, blocks);
-        blocks.forEach((lines, i) => e.testBlock(code[i]!, lines, 5));
-      }
-      e.close();
-      st.cases += e.stats.cases; st.states += e.stats.states; st.mismatches += e.stats.mismatches;
-      st.reports = [...st.reports, ...e.stats.reports];
-    }
-    console.log(`pic ${bits}-bit, base ${where}: ${st.forms} forms, ${st.cases} cases, ${st.states} states, ${st.mismatches} mismatches; ` +
+    const st = d.stats;
+    const blocks = randomBlocks({ bits, translate, seed: 0x91e + bits, alignment: "none", imageBase }, prng(0x91d + bits), BLOCKS, 5);
+    console.log(`pic ${bits}-bit, base ${where}: ${st.forms} forms, ${st.cases} encodings, ${st.states} states, ${st.mismatches} mismatches; ` +
+      `${blocks.blocks} blocks, ${blocks.states} states, ${blocks.mismatches} mismatches; ` +
       `image-base loads ${baseLoads}, accesses with an offset from a temporary ${offsetAccesses}`);
-    if (st.reports.length) console.log(st.reports.slice(0, 3).join("\n\n"));
+    for (const r of [...st.reports, ...blocks.reports].slice(0, 3)) console.log(r);
     expect(st.forms).toBeGreaterThan(bits === 64 ? 100 : 80);
     expect(st.mismatches).toBe(0);
+    expect(blocks.blocks).toBeGreaterThan(BLOCKS * 0.5);
+    expect(blocks.mismatches).toBe(0);
     expect(baseLoads).toBeGreaterThan(bits === 64 ? 100 : 0);
     if (where === "near the data") expect(offsetAccesses).toBeGreaterThan(50);
   }, 1_800_000);
